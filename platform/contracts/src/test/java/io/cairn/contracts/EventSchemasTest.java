@@ -1,0 +1,139 @@
+package io.cairn.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cairn.contracts.events.AftercareReferralCreated;
+import io.cairn.contracts.events.AsamRatings;
+import io.cairn.contracts.events.AssessmentCompleted;
+import io.cairn.contracts.events.AttendanceRecorded;
+import io.cairn.contracts.events.AttendanceStatus;
+import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.contracts.events.ConsentStatus;
+import io.cairn.contracts.events.DischargeReason;
+import io.cairn.contracts.events.EngagementAlert;
+import io.cairn.contracts.events.EngagementRisk;
+import io.cairn.contracts.events.EnrollmentStatus;
+import io.cairn.contracts.events.EventPayload;
+import io.cairn.contracts.events.LevelOfCare;
+import io.cairn.contracts.events.PatientDischarged;
+import io.cairn.contracts.events.PatientEnrolled;
+import io.cairn.contracts.events.PatientGraduated;
+import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.PlanDrafted;
+import io.cairn.contracts.events.Population;
+import io.cairn.contracts.events.ReferralReceived;
+import io.cairn.contracts.events.ReferralSource;
+import io.cairn.contracts.events.RelapseReported;
+import io.cairn.contracts.events.ScreenerResult;
+import io.cairn.contracts.events.SessionKind;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EventSchemasTest {
+
+    /** Serialized the way Quarkus' ObjectMapper does it: ISO-8601 times, not epoch numbers. */
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    static final UUID PATIENT = UUID.randomUUID();
+    static final Instant NOW = Instant.parse("2026-11-24T10:15:30Z");
+    static final LocalDate TODAY = LocalDate.parse("2026-11-24");
+
+    /** One realistic sample per event type; the test below fails if a type has none. */
+    static final Map<EventType, EventPayload> SAMPLES = List.<EventPayload> of(
+            new ReferralReceived(UUID.randomUUID(), PATIENT, ReferralSource.PHYSICIAN, false, null, NOW),
+            new ConsentChanged(UUID.randomUUID(), PATIENT, "ehr-northside", ConsentStatus.ACTIVE, TODAY.plusYears(1),
+                    NOW),
+            new AssessmentCompleted(UUID.randomUUID(), PATIENT, Population.ADULT, LevelOfCare.INTENSIVE_OUTPATIENT,
+                    new AsamRatings(1, 0, 2, 2, 3, 1),
+                    List.of(new ScreenerResult("PHQ-9", 14, "moderate"), new ScreenerResult("AUDIT", 21, "high")),
+                    false, NOW),
+            new PlanDrafted(UUID.randomUUID(), PATIENT, UUID.randomUUID(), NOW),
+            new PlanApproved(UUID.randomUUID(), PATIENT, 2, Population.ADULT, new BigDecimal("9.5"), NOW),
+            new PatientGraduated(UUID.randomUUID(), PATIENT, NOW),
+            new PatientDischarged(UUID.randomUUID(), PATIENT, DischargeReason.AGAINST_MEDICAL_ADVICE, NOW),
+            new PatientEnrolled(UUID.randomUUID(), PATIENT, UUID.randomUUID(), EnrollmentStatus.ENROLLED,
+                    UUID.randomUUID(), TODAY.plusDays(3), null, NOW),
+            new AttendanceRecorded(UUID.randomUUID(), PATIENT, UUID.randomUUID(), SessionKind.GROUP,
+                    AttendanceStatus.LEFT_EARLY, 95, TODAY, NOW),
+            new EngagementAlert(PATIENT, EngagementRisk.BELOW_WEEKLY_MINIMUM, "2026-W48", new BigDecimal("4.5"),
+                    new BigDecimal("9"), 2, NOW),
+            new AftercareReferralCreated(UUID.randomUUID(), PATIENT, UUID.randomUUID(), TODAY,
+                    List.of(7, 30, 90, 180, 365), NOW),
+            new RelapseReported(PATIENT, UUID.randomUUID(), UUID.randomUUID(), NOW))
+            .stream().collect(Collectors.toMap(EventType::of, Function.identity()));
+
+    @Test
+    void everyEventTypeHasASampleAndASchema() {
+        assertEquals(Arrays.asList(EventType.values()), SAMPLES.keySet().stream().sorted().toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void sampleValidatesAgainstItsSchemaAndRoundTrips(EventType type) throws Exception {
+        EventPayload sample = SAMPLES.get(type);
+        JsonNode data = JSON.valueToTree(sample);
+
+        assertEquals(List.of(), EventSchemas.instance().violations(type, data));
+        assertEquals(sample, JSON.treeToValue(data, type.payload()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void missingPatientIdIsRejected(EventType type) {
+        ObjectNode data = JSON.valueToTree(SAMPLES.get(type));
+        data.remove("patientId");
+
+        assertFalse(EventSchemas.instance().violations(type, data).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void unknownFieldIsRejected(EventType type) {
+        ObjectNode data = JSON.valueToTree(SAMPLES.get(type));
+        data.put("diagnosis", "leaked detail");
+
+        assertFalse(EventSchemas.instance().violations(type, data).isEmpty());
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        ObjectNode data = JSON.valueToTree(SAMPLES.get(EventType.PATIENT_DISCHARGED));
+        data.put("reason", "bored");
+        data.put("patientId", "not-a-uuid");
+
+        List<String> violations = EventSchemas.instance().violations(EventType.PATIENT_DISCHARGED, data);
+
+        assertEquals(2, violations.size(), violations::toString);
+        assertTrue(violations.stream().anyMatch(v -> v.contains("reason")), violations::toString);
+        assertTrue(violations.stream().anyMatch(v -> v.contains("patientId")), violations::toString);
+    }
+
+    @Test
+    void typesAreFoundByNameAndTravelOnTheirProducersTopic() {
+        assertEquals(EventType.RELAPSE_REPORTED, EventType.fromType("aftercare.relapse.reported").orElseThrow());
+        assertTrue(EventType.fromType("aftercare.relapse").isEmpty());
+        for (EventType type : EventType.values()) {
+            String producer = type.type().substring(0, type.type().indexOf('.'));
+            assertEquals("cairn." + producer + ".v1", type.topic());
+        }
+        assertEquals("cairn.intake.v1.dlq", Topics.deadLetterOf(Topics.INTAKE));
+    }
+}
