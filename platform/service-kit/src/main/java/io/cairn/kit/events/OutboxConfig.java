@@ -1,0 +1,33 @@
+package io.cairn.kit.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the outbox relay publishes; every setting also reads from the environment, e.g. CAIRN_OUTBOX_BATCH_SIZE. */
+@ConfigMapping(prefix = "cairn.outbox")
+public interface OutboxConfig {
+
+    /** Off only for a replica that must not publish (the relay is safe to run in every replica). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the relay looks for unsent events when no commit woke it up. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Events published per transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long one batch may wait for the broker's acknowledgement before it is retried. */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
+    /** Back-off after a failed batch starts here and doubles up to {@link #maxBackoff()}. */
+    @WithDefault("250ms")
+    Duration initialBackoff();
+
+    @WithDefault("15s")
+    Duration maxBackoff();
+}

@@ -1,0 +1,93 @@
+package io.cairn.kit.events;
+
+import static io.cairn.testkit.TopicWatch.header;
+import static io.cairn.testkit.TopicWatch.keyed;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.contracts.EventEnvelope;
+import io.cairn.kit.testapp.Database;
+import io.cairn.testkit.KafkaResource;
+import io.cairn.testkit.TopicWatch;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class IncomingEventsTest {
+
+    static final String TOPIC = "kit-test.v1";
+    static final String DEAD_LETTERS = "kit-test.v1.dlq";
+
+    @Inject
+    Database database;
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() {
+        UUID patient = UUID.randomUUID();
+        ProducerRecord<String, String> event = referralReceived(patient, UUID.randomUUID());
+
+        send(event, event);
+        send(referralReceived(patient, UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.count(
+                "select count(*) from inbox_event where consumer = 'tally' and patient_id = ?1", patient.toString()) == 2);
+        assertEquals(2L, tally(patient), "two distinct events, the first one delivered twice");
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicWithTheReasonAndTheNextOneIsStillApplied() {
+        UUID patient = UUID.randomUUID();
+        ProducerRecord<String, String> notJson = referralReceived(patient, UUID.randomUUID());
+        notJson = new ProducerRecord<>(TOPIC, null, patient.toString(), "{not json", notJson.headers());
+        ProducerRecord<String, String> schemaBreaking = new ProducerRecord<>(TOPIC, null, patient.toString(),
+                referralReceived(patient, UUID.randomUUID()).value().replace("\"self\"", "\"neighbour\""),
+                referralReceived(patient, UUID.randomUUID()).headers());
+        ProducerRecord<String, String> noEnvelope = new ProducerRecord<>(TOPIC, patient.toString(),
+                referralReceived(patient, UUID.randomUUID()).value());
+
+        try (TopicWatch deadLetters = TopicWatch.of(DEAD_LETTERS)) {
+            send(notJson, schemaBreaking, noEnvelope, referralReceived(patient, UUID.randomUUID()));
+
+            List<ConsumerRecord<String, String>> parked = deadLetters.awaitRecords(keyed(patient), 3,
+                    Duration.ofSeconds(30));
+            assertEquals(3, parked.size());
+            assertTrue(header(parked.get(0), "dead-letter-reason").contains("not JSON"),
+                    header(parked.get(0), "dead-letter-reason"));
+            assertTrue(header(parked.get(1), "dead-letter-reason").contains("violates its schema"),
+                    header(parked.get(1), "dead-letter-reason"));
+            assertTrue(header(parked.get(2), "dead-letter-reason").contains("no valid CloudEvents envelope"),
+                    header(parked.get(2), "dead-letter-reason"));
+            assertEquals("{not json", parked.get(0).value(), "the original record is kept for replay");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> tally(patient) == 1L);
+    }
+
+    private long tally(UUID patient) {
+        Object events = database.single("select events from patient_tally where patient_id = ?1", patient);
+        return events == null ? 0L : ((Number) events).longValue();
+    }
+
+    @SafeVarargs
+    private static void send(ProducerRecord<String, String>... records) {
+        KafkaResource.companion().produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(20));
+    }
+
+    private static ProducerRecord<String, String> referralReceived(UUID patient, UUID referral) {
+        String data = """
+                {"referralId":"%s","patientId":"%s","source":"self","urgent":false,"readmissionOf":null,\
+                "receivedAt":"2026-11-24T10:15:30Z"}""".formatted(referral, patient);
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, patient.toString(), data);
+        CloudEventHeaders.write(new EventEnvelope(UUID.randomUUID(), "intake.referral.received",
+                URI.create("/cairn/intake-service"), Instant.now(), patient.toString(), null), record.headers());
+        return record;
+    }
+}

@@ -1,0 +1,35 @@
+package io.cairn.kit.testapp;
+
+import io.cairn.kit.events.IncomingEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Counts each patient's events: a non-idempotent effect, so a double application would show. */
+@ApplicationScoped
+public class TallyConsumer {
+
+    private final IncomingEvents events;
+    private final EntityManager entities;
+
+    TallyConsumer(IncomingEvents events, EntityManager entities) {
+        this.events = events;
+        this.entities = entities;
+    }
+
+    @Incoming("kit-test-events")
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        events.applyOnce("tally", record, event -> increment(event.patientId()));
+    }
+
+    private void increment(UUID patientId) {
+        entities.createNativeQuery("""
+                INSERT INTO patient_tally (patient_id, events) VALUES (?1, 1)
+                ON CONFLICT (patient_id) DO UPDATE SET events = patient_tally.events + 1
+                """).setParameter(1, patientId).executeUpdate();
+    }
+}
