@@ -1,0 +1,11 @@
+package io.cairn.treatmentplan;
+
+import io.cairn.testkit.CairnInfrastructure;
+import io.cairn.testkit.ServiceBootContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(CairnInfrastructure.class)
+class TreatmentPlanServiceBootTest extends ServiceBootContract {
+}
