@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.contracts.EventEnvelope;
 import io.cairn.kit.testapp.Database;
+import io.cairn.kit.testapp.FlakyPatients;
 import io.cairn.testkit.KafkaResource;
 import io.cairn.testkit.TopicWatch;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,8 @@ class IncomingEventsTest {
 
     @Inject
     Database database;
+    @Inject
+    FlakyPatients flaky;
 
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() {
@@ -69,6 +72,36 @@ class IncomingEventsTest {
             assertEquals("{not json", parked.get(0).value(), "the original record is kept for replay");
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> tally(patient) == 1L);
+    }
+
+    @Test
+    void aTransientFailureIsRetriedAndTheEffectAppliedOnce() {
+        UUID patient = UUID.randomUUID();
+        flaky.failTimes(patient, 2);
+
+        send(referralReceived(patient, UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> tally(patient) == 1L);
+        assertEquals(3, flaky.attempts(patient));
+    }
+
+    @Test
+    void anEffectThatKeepsFailingIsRetriedABoundedNumberOfTimesThenDeadLettered() {
+        UUID patient = UUID.randomUUID();
+        flaky.failTimes(patient, Integer.MAX_VALUE);
+
+        try (TopicWatch deadLetters = TopicWatch.of(DEAD_LETTERS)) {
+            send(referralReceived(patient, UUID.randomUUID()));
+
+            ConsumerRecord<String, String> parked = deadLetters.awaitRecords(keyed(patient), 1, Duration.ofSeconds(30))
+                    .get(0);
+            assertTrue(header(parked, "dead-letter-reason").contains("transient failure"),
+                    header(parked, "dead-letter-reason"));
+        }
+        assertEquals(4, flaky.attempts(patient), "the first attempt and three retries");
+        assertEquals(0L, tally(patient));
+        assertEquals(0, database.count("select count(*) from inbox_event where patient_id = ?1", patient.toString()),
+                "nothing remembered for an event whose effect never applied");
     }
 
     private long tally(UUID patient) {

@@ -14,10 +14,12 @@ public class TallyConsumer {
 
     private final IncomingEvents events;
     private final EntityManager entities;
+    private final FlakyPatients flaky;
 
-    TallyConsumer(IncomingEvents events, EntityManager entities) {
+    TallyConsumer(IncomingEvents events, EntityManager entities, FlakyPatients flaky) {
         this.events = events;
         this.entities = entities;
+        this.flaky = flaky;
     }
 
     @Incoming("kit-test-events")
@@ -27,6 +29,7 @@ public class TallyConsumer {
     }
 
     private void increment(UUID patientId) {
+        flaky.attempt(patientId);
         entities.createNativeQuery("""
                 INSERT INTO patient_tally (patient_id, events) VALUES (?1, 1)
                 ON CONFLICT (patient_id) DO UPDATE SET events = patient_tally.events + 1
