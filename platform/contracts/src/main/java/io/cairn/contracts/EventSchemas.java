@@ -1,6 +1,8 @@
 package io.cairn.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -21,17 +23,21 @@ public final class EventSchemas {
 
     private static final EventSchemas INSTANCE = new EventSchemas();
 
-    private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
+    private final Map<EventType, JsonSchema> strict = new EnumMap<>(EventType.class);
+    private final Map<EventType, JsonSchema> tolerant = new EnumMap<>(EventType.class);
 
     private EventSchemas() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        ObjectMapper json = new ObjectMapper();
         for (EventType type : EventType.values()) {
             try (InputStream in = EventSchemas.class.getResourceAsStream(type.schemaResource())) {
                 if (in == null) {
                     throw new IllegalStateException("No JSON Schema for " + type.type());
                 }
-                schemas.put(type, factory.getSchema(in, config));
+                JsonNode schema = json.readTree(in);
+                strict.put(type, factory.getSchema(schema, config));
+                tolerant.put(type, factory.getSchema(allowingAdditions(schema.deepCopy()), config));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -42,8 +48,30 @@ public final class EventSchemas {
         return INSTANCE;
     }
 
-    /** What is wrong with {@code data} as the data of a {@code type} event; empty when it is valid. */
+    /** What is wrong with {@code data} as the data of a {@code type} event; empty when it is valid. For producers. */
     public List<String> violations(EventType type, JsonNode data) {
-        return schemas.get(type).validate(data).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return messages(strict.get(type), data);
+    }
+
+    /**
+     * What makes {@code data} unusable as a {@code type} event, ignoring fields the schema does not know: for
+     * consumers, so that a producer may add an optional field before every consumer is upgraded.
+     */
+    public List<String> incompatibilities(EventType type, JsonNode data) {
+        return messages(tolerant.get(type), data);
+    }
+
+    private static List<String> messages(JsonSchema schema, JsonNode data) {
+        return schema.validate(data).stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    private static JsonNode allowingAdditions(JsonNode schema) {
+        if (schema instanceof ObjectNode object) {
+            object.remove("additionalProperties");
+            object.forEach(EventSchemas::allowingAdditions);
+        } else if (schema.isArray()) {
+            schema.forEach(EventSchemas::allowingAdditions);
+        }
+        return schema;
     }
 }

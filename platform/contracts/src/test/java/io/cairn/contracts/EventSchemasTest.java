@@ -15,6 +15,7 @@ import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.contracts.events.ConsentPurpose;
 import io.cairn.contracts.events.ConsentStatus;
 import io.cairn.contracts.events.DischargeReason;
 import io.cairn.contracts.events.EngagementAlert;
@@ -27,6 +28,7 @@ import io.cairn.contracts.events.PatientEnrolled;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.PlanDrafted;
+import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.ReferralSource;
@@ -59,8 +61,9 @@ class EventSchemasTest {
     /** One realistic sample per event type; the test below fails if a type has none. */
     static final Map<EventType, EventPayload> SAMPLES = List.<EventPayload> of(
             new ReferralReceived(UUID.randomUUID(), PATIENT, ReferralSource.PHYSICIAN, false, null, NOW),
-            new ConsentChanged(UUID.randomUUID(), PATIENT, "ehr-northside", ConsentStatus.ACTIVE, TODAY.plusYears(1),
-                    NOW),
+            new ConsentChanged(UUID.randomUUID(), PATIENT, "ehr-northside", ConsentPurpose.CARE_COORDINATION,
+                    List.of(RecordCategory.DEMOGRAPHICS, RecordCategory.ASSESSMENTS), ConsentStatus.ACTIVE, TODAY,
+                    TODAY.plusYears(1), NOW),
             new AssessmentCompleted(UUID.randomUUID(), PATIENT, Population.ADULT, LevelOfCare.INTENSIVE_OUTPATIENT,
                     new AsamRatings(1, 0, 2, 2, 3, 1),
                     List.of(new ScreenerResult("PHQ-9", 14, "moderate"), new ScreenerResult("AUDIT", 21, "high")),
@@ -111,6 +114,17 @@ class EventSchemasTest {
         data.put("diagnosis", "leaked detail");
 
         assertFalse(EventSchemas.instance().violations(type, data).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void consumersTolerateAFieldANewerProducerAdded(EventType type) {
+        ObjectNode data = JSON.valueToTree(SAMPLES.get(type));
+        data.put("addedInANewerVersion", "ignored");
+
+        assertEquals(List.of(), EventSchemas.instance().incompatibilities(type, data));
+        data.remove("patientId");
+        assertFalse(EventSchemas.instance().incompatibilities(type, data).isEmpty());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -21,6 +22,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     public static final int PARTITIONS = 3;
 
     private static EmbeddedKafkaBroker broker;
+    private static Path logDir;
     private static KafkaCompanion companion;
 
     public static synchronized String bootstrapServers() {
@@ -52,7 +54,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedKafkaBroker newBroker() {
         try {
-            Path logDir = Files.createTempDirectory("cairn-kafka-");
+            logDir = Files.createTempDirectory("cairn-kafka-");
             return new EmbeddedKafkaBroker()
                     .withKafkaPort(freePort())
                     .withControllerPort(freePort())
@@ -79,6 +81,13 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         }
         if (broker != null) {
             broker.close();
+        }
+        if (logDir != null) {
+            try (var files = Files.walk(logDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // Only a temporary directory left behind.
+            }
         }
     }
 

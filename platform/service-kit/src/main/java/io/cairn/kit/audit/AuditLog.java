@@ -2,18 +2,22 @@ package io.cairn.kit.audit;
 
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.cairn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
+import java.util.UUID;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Records who read or wrote which patient's data, when, and how it ended, in the service's own database. Written in
- * its own transaction so that refused and failed accesses are kept even when the request's transaction rolls back.
+ * Records who read or wrote which patient's data, when, and how it ended, in the service's own database. A successful
+ * access is recorded in the request's transaction; a refused or failed one in a transaction of its own, so that it is
+ * kept although the request's transaction rolls back.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -24,20 +28,49 @@ public class AuditLog {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
-    private final DataSource dataSource;
-    private final SecurityIdentity identity;
+    private static final String DISCLOSURES = """
+            SELECT occurred_at, client_id, resource_type, resource_id FROM audit_event
+            WHERE patient_id = ? AND action = 'disclose' AND outcome = 'SUCCESS' ORDER BY occurred_at, id
+            """;
 
-    AuditLog(DataSource dataSource, SecurityIdentity identity) {
+    private final DataSource dataSource;
+    private final Caller caller;
+
+    AuditLog(DataSource dataSource, Caller caller) {
         this.dataSource = dataSource;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     public void record(AuditEntry entry) {
-        String actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        String roles = String.join(",", new TreeSet<>(identity.getRoles()));
-        String clientId = identity.getPrincipal() instanceof JsonWebToken token ? clientId(token) : null;
+        String actor = caller.name();
+        String roles = String.join(",", new TreeSet<>(caller.roles()));
+        String clientId = caller.clientId().orElse(null);
         String traceId = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId() : null;
-        QuarkusTransaction.requiringNew().run(() -> insert(entry, actor, roles, clientId, traceId));
+        if (entry.outcome() == AuditOutcome.SUCCESS && QuarkusTransaction.isActive()) {
+            // Kept exactly when the access it records commits, on the request's own connection.
+            insert(entry, actor, roles, clientId, traceId);
+        } else {
+            // A refusal is followed by a rollback: it must outlive the request's transaction.
+            QuarkusTransaction.requiringNew().run(() -> insert(entry, actor, roles, clientId, traceId));
+        }
+    }
+
+    /** Every record of the patient disclosed to an outside recipient, oldest first. */
+    public List<Disclosure> disclosures(UUID patientId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(DISCLOSURES)) {
+            select.setObject(1, patientId);
+            List<Disclosure> disclosures = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    disclosures.add(new Disclosure(rows.getTimestamp(1).toInstant(), rows.getString(2),
+                            rows.getString(3), rows.getString(4)));
+                }
+            }
+            return disclosures;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Audit log unavailable", e);
+        }
     }
 
     private void insert(AuditEntry entry, String actor, String roles, String clientId, String traceId) {
@@ -56,11 +89,5 @@ public class AuditLog {
         } catch (SQLException e) {
             throw new IllegalStateException("Audit log unavailable", e);
         }
-    }
-
-    /** The OAuth client behind the token: {@code azp} from Keycloak, {@code client_id} from others. */
-    private static String clientId(JsonWebToken token) {
-        String azp = token.getClaim("azp");
-        return azp != null ? azp : token.getClaim("client_id");
     }
 }

@@ -1,6 +1,7 @@
 package io.cairn.kit.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.contracts.EventEnvelope;
@@ -8,11 +9,12 @@ import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,6 +22,8 @@ import org.jboss.logging.Logger;
  * effect to apply; the effect runs at most once per event id (the inbox, in the effect's own transaction). A failing
  * effect is retried a bounded number of times; after that, or at once for a {@link PoisonEventException}, the
  * exception propagates and the channel's {@code failure-strategy=dead-letter-queue} parks the record with the reason.
+ * A database outage is not the event's fault: the consumer retries until the database is back, holding the partition
+ * so that nothing is lost or reordered.
  */
 @ApplicationScoped
 public class IncomingEvents {
@@ -28,10 +32,20 @@ public class IncomingEvents {
 
     private final Inbox inbox;
     private final ObjectMapper json;
+    private final int maxRetries;
+    private final Duration retryDelay;
+    private final Duration maxOutageBackoff;
 
-    IncomingEvents(Inbox inbox, ObjectMapper json) {
+    IncomingEvents(Inbox inbox, ObjectMapper json,
+            @ConfigProperty(name = "cairn.inbox.max-retries", defaultValue = "3") int maxRetries,
+            @ConfigProperty(name = "cairn.inbox.retry-delay", defaultValue = "200ms") Duration retryDelay,
+            @ConfigProperty(name = "cairn.inbox.max-outage-backoff", defaultValue = "10s") Duration maxOutageBackoff) {
         this.inbox = inbox;
-        this.json = json;
+        // Tolerant reader: fields a newer producer added are ignored, not fatal.
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.maxRetries = maxRetries;
+        this.retryDelay = retryDelay;
+        this.maxOutageBackoff = maxOutageBackoff;
     }
 
     /**
@@ -39,21 +53,54 @@ public class IncomingEvents {
      *
      * @return {@code true} when the effect ran, {@code false} for a redelivery or an event type this platform version
      *         does not know
+     * @throws PoisonEventException at once for a record that can never be processed
+     * @throws RuntimeException the effect's own failure after {@code cairn.inbox.max-retries} retries
      */
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     public boolean applyOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
         Optional<IncomingEvent> event = read(record);
         if (event.isEmpty()) {
             return false;
         }
+        int failures = 0;
+        int outages = 0;
+        while (true) {
+            try {
+                return applyInItsOwnTransaction(consumer, event.get(), effect);
+            } catch (PoisonEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e)) {
+                    // The partition waits: later events of this patient must not overtake this one.
+                    LOG.warnf("%s waits for the database to apply event %s: %s", consumer,
+                            event.get().envelope().id(), e.getMessage());
+                    pause(Math.min(maxOutageBackoff.toMillis(), retryDelay.toMillis() << Math.min(outages++, 10)));
+                } else if (++failures > maxRetries) {
+                    throw e;
+                } else {
+                    pause(retryDelay.toMillis() * failures);
+                }
+            }
+        }
+    }
+
+    private boolean applyInItsOwnTransaction(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.firstDelivery(consumer, event.get())) {
-                LOG.debugf("%s already applied event %s", consumer, event.get().envelope().id());
+            if (!inbox.firstDelivery(consumer, event)) {
+                LOG.debugf("%s already applied event %s", consumer, event.envelope().id());
                 return false;
             }
-            effect.accept(event.get());
+            effect.accept(event);
             return true;
         });
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying an event", e);
+        }
     }
 
     Optional<IncomingEvent> read(ConsumerRecord<String, String> record) {
@@ -64,7 +111,7 @@ public class IncomingEvents {
             return Optional.empty();
         }
         JsonNode data = parse(record.value(), envelope);
-        List<String> violations = EventSchemas.instance().violations(type.get(), data);
+        List<String> violations = EventSchemas.instance().incompatibilities(type.get(), data);
         if (!violations.isEmpty()) {
             throw new PoisonEventException("data of " + envelope.type() + " violates its schema: " + violations);
         }

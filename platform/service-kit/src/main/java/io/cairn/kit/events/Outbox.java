@@ -34,6 +34,9 @@ public class Outbox {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
             """;
 
+    /** Well under Kafka's default 1 MB record limit, headers included. */
+    static final int MAX_EVENT_BYTES = 512 * 1024;
+
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final URI eventSource;
@@ -63,12 +66,25 @@ public class Outbox {
             throw new IllegalArgumentException(type.type() + " does not match its schema: " + violations);
         }
         EventEnvelope envelope = EventEnvelope.of(type, eventSource, payload.patientId(), traceparent());
-        insert(envelope, type, data);
+        String serialized = serialize(data);
+        if (serialized.length() > MAX_EVENT_BYTES) {
+            // Kafka would refuse it forever and block every later event: refuse it now, in the caller's transaction.
+            throw new IllegalArgumentException(type.type() + " is larger than " + MAX_EVENT_BYTES + " bytes");
+        }
+        insert(envelope, type, serialized);
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit());
         return envelope;
     }
 
-    private void insert(EventEnvelope envelope, EventType type, JsonNode data) {
+    private String serialize(JsonNode data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data cannot be written as JSON", e);
+        }
+    }
+
+    private void insert(EventEnvelope envelope, EventType type, String data) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, envelope.id());
@@ -78,9 +94,9 @@ public class Outbox {
             insert.setString(5, envelope.source().toString());
             insert.setTimestamp(6, Timestamp.from(envelope.time()));
             insert.setString(7, envelope.traceparent());
-            insert.setString(8, json.writeValueAsString(data));
+            insert.setString(8, data);
             insert.executeUpdate();
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not store event " + envelope.type() + " in the outbox", e);
         }
     }

@@ -49,6 +49,8 @@ public class OutboxRelay {
 
     /** Key of the PostgreSQL advisory lock that makes one relay of this database publish at a time. */
     private static final long RELAY_LOCK = 0x0CA1_4B0B_0000_0001L;
+    /** Kept short so that shutdown fits well inside Kubernetes' 30 s grace period. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(3);
 
     private static final String SELECT_UNSENT = """
             SELECT position, event_id, event_type, topic, patient_id, source, occurred_at, traceparent, data::text
@@ -94,8 +96,12 @@ public class OutboxRelay {
         }
         running = false;
         wakeUp();
-        worker.join(config.sendTimeout().toMillis() + 5_000);
-        producer.close(Duration.ofSeconds(5));
+        worker.join(SHUTDOWN_WAIT.toMillis());
+        if (worker.isAlive()) {
+            // A batch still waiting for the broker stays unsent and is published after the restart.
+            worker.interrupt();
+        }
+        producer.close(SHUTDOWN_WAIT);
     }
 
     /** Asks the relay to look for new events now instead of at its next poll. */
@@ -114,7 +120,8 @@ public class OutboxRelay {
                 if (published < config.batchSize()) {
                     awaitWakeUp(config.pollInterval());
                 }
-            } catch (Exception e) {
+            } catch (Throwable e) {
+                // Whatever happens, the relay keeps going: a dead relay would silently stop every event.
                 failures++;
                 failedBatches.increment();
                 Duration backoff = backoff(failures);

@@ -1,7 +1,7 @@
 package io.cairn.kit.problem;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.cairn.kit.api.JsonNames;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.Temporal;
@@ -36,7 +36,7 @@ final class JsonFields {
             return "a valid value";
         }
         if (type.isEnum()) {
-            return "one of: " + Arrays.stream(type.getEnumConstants()).map(JsonFields::jsonName)
+            return "one of: " + Arrays.stream(type.getEnumConstants()).map(c -> JsonNames.of((Enum<?>) c))
                     .collect(Collectors.joining(", "));
         }
         if (type == String.class) {
@@ -67,15 +67,5 @@ final class JsonFields {
             return "an object";
         }
         return "an object";
-    }
-
-    private static String jsonName(Object constant) {
-        Enum<?> value = (Enum<?>) constant;
-        try {
-            JsonProperty property = value.getDeclaringClass().getField(value.name()).getAnnotation(JsonProperty.class);
-            return property != null ? property.value() : value.name();
-        } catch (NoSuchFieldException e) {
-            return value.name();
-        }
     }
 }

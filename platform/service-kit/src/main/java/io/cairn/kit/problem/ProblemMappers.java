@@ -32,14 +32,33 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.slug(), e.title(), e.status(), e.getMessage(), path(uri)));
+        Problem problem = Problem.of(e.slug(), e.title(), e.status(), e.getMessage(), path(uri));
+        if (e instanceof InvalidRequestException invalid) {
+            problem = problem.withViolations(invalid.violations());
+        }
+        return respond(problem);
+    }
+
+    /** A unique key the request would duplicate is a conflict; any other broken constraint is our bug. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            return respond(Problem.of("conflict", "Conflict", 409, "A record with the same identifying values exists",
+                    path(uri)));
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> invalid(ConstraintViolationException e, UriInfo uri) {
+        boolean aboutOurAnswer = e.getConstraintViolations().stream().anyMatch(v -> isReturnValue(v.getPropertyPath()));
+        if (aboutOurAnswer) {
+            return unexpected(e, uri);
+        }
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
@@ -49,6 +68,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> malformedJson(JsonParseException e, UriInfo uri) {
+        if (!isRequestBody(e)) {
+            return unexpected(e, uri);
+        }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return respond(Problem.of("malformed-request", "Bad Request", 400, "The request body is not valid JSON" + where,
@@ -57,6 +79,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unreadableJson(MismatchedInputException e, UriInfo uri) {
+        if (!isRequestBody(e)) {
+            return unexpected(e, uri);
+        }
         String field = JsonFields.path(e);
         String message;
         if (e instanceof UnrecognizedPropertyException) {
@@ -76,6 +101,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unreadableJson(JsonMappingException e, UriInfo uri) {
+        if (!isRequestBody(e)) {
+            return unexpected(e, uri);
+        }
         return respond(Problem.of("malformed-request", "Bad Request", 400,
                 "The request body does not have the expected shape", path(uri)));
     }
@@ -130,6 +158,26 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure, reference %s", reference);
         return respond(Problem.of("internal-error", "Internal Server Error", 500,
                 "Something went wrong on our side; quote reference " + reference + " when reporting it", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(validation(uri, "The request has invalid values")
+                .withViolations(List.of(new Problem.Violation(e.parameter(), e.getMessage()))));
+    }
+
+    /** Only JSON read from the request is the client's fault; JSON we write or parse ourselves is our bug. */
+    private static boolean isRequestBody(com.fasterxml.jackson.core.JacksonException e) {
+        return e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser;
+    }
+
+    private static boolean isReturnValue(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static RestResponse<Problem> respond(Problem problem) {

@@ -86,6 +86,20 @@ class IncomingEventsTest {
     }
 
     @Test
+    void aDatabaseOutageIsWaitedOutNotDeadLettered() {
+        UUID patient = UUID.randomUUID();
+        flaky.failLikeAnOutage(patient, 8);
+
+        try (TopicWatch deadLetters = TopicWatch.of(DEAD_LETTERS)) {
+            send(referralReceived(patient, UUID.randomUUID()));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> tally(patient) == 1L);
+            assertEquals(9, flaky.attempts(patient), "eight failed attempts, more than the retries for a bad event");
+            assertEquals(List.of(), deadLetters.records(keyed(patient)));
+        }
+    }
+
+    @Test
     void anEffectThatKeepsFailingIsRetriedABoundedNumberOfTimesThenDeadLettered() {
         UUID patient = UUID.randomUUID();
         flaky.failTimes(patient, Integer.MAX_VALUE);

@@ -2,6 +2,7 @@ package io.cairn.kit.events;
 
 import static io.cairn.testkit.TopicWatch.header;
 import static io.cairn.testkit.TopicWatch.keyed;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import io.cairn.kit.testapp.Database;
 import io.cairn.kit.testapp.ReferralNotes;
 import io.cairn.testkit.KafkaResource;
 import io.cairn.testkit.TopicWatch;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -29,6 +31,8 @@ class OutboxBrokerOutageTest {
     Database database;
     @Inject
     ObjectMapper json;
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void writesSucceedWhileTheBrokerIsDownAndEveryEventArrivesOnceInPatientOrderWhenItIsBack() throws Exception {
@@ -46,6 +50,8 @@ class OutboxBrokerOutageTest {
             assertEquals(10, database.count(
                     "select count(*) from outbox_event where patient_id in (?1, ?2) and sent_at is null",
                     alice.toString(), bob.toString()), "stored, waiting for the broker");
+            double failedBefore = failedBatches();
+            await().atMost(Duration.ofSeconds(30)).until(() -> failedBatches() >= failedBefore + 2);
         } finally {
             KafkaResource.startBroker();
         }
@@ -60,6 +66,11 @@ class OutboxBrokerOutageTest {
         }
         assertEquals(0, database.count("select count(*) from outbox_event where patient_id in (?1, ?2) and sent_at is null",
                 alice.toString(), bob.toString()));
+    }
+
+    /** The relay has really met the outage: its failure, back-off and retry path is what this test exercises. */
+    private double failedBatches() {
+        return meters.counter("cairn.outbox.batches.failed").count();
     }
 
     private List<UUID> referralsIn(List<ConsumerRecord<String, String>> records) throws Exception {

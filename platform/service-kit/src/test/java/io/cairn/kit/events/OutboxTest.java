@@ -73,15 +73,24 @@ class OutboxTest {
         UUID patient = UUID.randomUUID();
 
         assertThrows(IllegalStateException.class, () -> notes.record(patient, ReferralNotes.FAIL_AFTER_PUBLISH));
-        notes.record(patient, "written after the failed one");
+        ReferralNote committed = notes.record(patient, "written after the failed one");
 
-        List<ConsumerRecord<String, String>> records = intakeTopic.awaitRecords(keyed(patient), 1,
-                Duration.ofSeconds(15));
-        // The later, committed event has arrived, so the relay has passed the rolled-back one's place: it never existed.
+        // Once the later, committed event is on the topic, the relay has passed the rolled-back one's place.
+        intakeTopic.awaitRecords(r -> committed.id.equals(referralOf(r)), 1, Duration.ofSeconds(15));
+        List<ConsumerRecord<String, String>> records = intakeTopic.records(keyed(patient));
         assertEquals(1, records.size());
+        assertEquals(committed.id, referralOf(records.get(0)));
         assertEquals(0, database.count("select count(*) from referral_note where text = ?1 and patient_id = ?2",
                 ReferralNotes.FAIL_AFTER_PUBLISH, patient));
         assertEquals(1, database.count("select count(*) from outbox_event where patient_id = ?1", patient.toString()));
+    }
+
+    private UUID referralOf(ConsumerRecord<String, String> record) {
+        try {
+            return UUID.fromString(json.readTree(record.value()).get("referralId").asText());
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     @Test

@@ -53,6 +53,26 @@ class ProblemMappersTest {
     }
 
     @Test
+    void unreadableParametersAre400NamingThem() {
+        problem(given().when().get("/test/notes/not-a-uuid").then(), 400, "validation")
+                .body("violations[0].field", equalTo("id"))
+                .body("violations[0].message", equalTo("must be a UUID"));
+        problem(given().queryParam("size", "ten").when().get("/test/notes").then(), 400, "validation")
+                .body("violations[0].field", equalTo("size"));
+        problem(given().queryParam("receivedOn", "24/11/2026").when().get("/test/notes").then(), 400, "validation")
+                .body("violations[0].field", equalTo("receivedOn"));
+        problem(given().queryParam("source", "SELF").when().get("/test/notes").then(), 400, "validation")
+                .body("violations[0].field", equalTo("source"))
+                .body("violations[0].message", startsWith("must be one of: self, family"));
+    }
+
+    @Test
+    void enumParametersUseTheirJsonNames() {
+        given().queryParam("source", "hospital-step-down").when().get("/test/notes").then().statusCode(200)
+                .body("[0].source", equalTo("hospital-step-down"));
+    }
+
+    @Test
     void anUnknownFieldIs400NamingIt() {
         problem(post(VALID_NOTE.replace("}", ",\"diagnosis\":\"F10.20\"}")), 400, "validation")
                 .body("violations[0].field", equalTo("diagnosis"))

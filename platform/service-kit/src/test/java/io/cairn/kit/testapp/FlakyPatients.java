@@ -11,7 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FlakyPatients {
 
     private final Map<UUID, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicInteger> outagesLeft = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    /** Fails like a database that is restarting (SQLState 08006, connection failure). */
+    public void failLikeAnOutage(UUID patientId, int times) {
+        outagesLeft.put(patientId, new AtomicInteger(times));
+    }
 
     public void failTimes(UUID patientId, int times) {
         failuresLeft.put(patientId, new AtomicInteger(times));
@@ -23,6 +29,11 @@ public class FlakyPatients {
 
     void attempt(UUID patientId) {
         attempts.computeIfAbsent(patientId, id -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger outage = outagesLeft.get(patientId);
+        if (outage != null && outage.getAndDecrement() > 0) {
+            throw new IllegalStateException("database unavailable",
+                    new java.sql.SQLException("connection failure during transaction", "08006"));
+        }
         AtomicInteger left = failuresLeft.get(patientId);
         if (left != null && left.getAndDecrement() > 0) {
             throw new IllegalStateException("transient failure for " + patientId);

@@ -63,7 +63,11 @@ public class KitTestResource {
     @GET
     @Path("/notes")
     @PermitAll
-    public List<NewNote> list(@QueryParam("size") @Max(100) Integer size) {
+    public List<NewNote> list(@QueryParam("size") @Max(100) Integer size, @QueryParam("source") ReferralSource source,
+            @QueryParam("receivedOn") LocalDate receivedOn) {
+        if (source != null) {
+            return List.of(new NewNote(UUID.randomUUID(), "filtered", source, receivedOn, List.of()));
+        }
         return List.of();
     }
 

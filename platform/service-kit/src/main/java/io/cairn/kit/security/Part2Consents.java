@@ -1,0 +1,14 @@
+package io.cairn.kit.security;
+
+import io.cairn.contracts.events.RecordCategory;
+import java.util.UUID;
+
+/**
+ * The service's view of 42 CFR Part 2 consents (intake owns them; the other services keep a projection from
+ * {@code intake.consent.changed}). A service without one discloses nothing to EHR clients.
+ */
+public interface Part2Consents {
+
+    /** Whether a consent of the patient, active today, lets {@code recipient} have records of {@code category}. */
+    boolean allowsDisclosure(UUID patientId, String recipient, RecordCategory category);
+}
