@@ -30,6 +30,7 @@ import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.Population;
+import io.cairn.contracts.events.PreferredSchedule;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.ReferralSource;
 import io.cairn.contracts.events.RelapseReported;
@@ -64,10 +65,13 @@ class EventSchemasTest {
             new ConsentChanged(UUID.randomUUID(), PATIENT, "ehr-northside", ConsentPurpose.CARE_COORDINATION,
                     List.of(RecordCategory.DEMOGRAPHICS, RecordCategory.ASSESSMENTS), ConsentStatus.ACTIVE, TODAY,
                     TODAY.plusYears(1), NOW),
-            new AssessmentCompleted(UUID.randomUUID(), PATIENT, Population.ADULT, LevelOfCare.INTENSIVE_OUTPATIENT,
-                    new AsamRatings(1, 0, 2, 2, 3, 1),
-                    List.of(new ScreenerResult("PHQ-9", 14, "moderate"), new ScreenerResult("AUDIT", 21, "high")),
-                    false, NOW),
+            new AssessmentCompleted(UUID.randomUUID(), PATIENT, Population.ADULT, LevelOfCare.PARTIAL_HOSPITALIZATION,
+                    LevelOfCare.INTENSIVE_OUTPATIENT, "Stable housing and strong family support", new AsamRatings(1, 0,
+                            2, 2, 3, 1),
+                    List.of(new ScreenerResult("PHQ-9", 14, "moderate", false, List.of()),
+                            new ScreenerResult("AUDIT", 21, "zone-4-possible-dependence", false,
+                                    List.of("audit-c-score-9", "audit-c-positive"))),
+                    false, PreferredSchedule.EVENING, NOW),
             new PlanDrafted(UUID.randomUUID(), PATIENT, UUID.randomUUID(), NOW),
             new PlanApproved(UUID.randomUUID(), PATIENT, 2, Population.ADULT, new BigDecimal("9.5"), NOW),
             new PatientGraduated(UUID.randomUUID(), PATIENT, NOW),

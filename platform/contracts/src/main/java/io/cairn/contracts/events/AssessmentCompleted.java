@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code intake.assessment.completed}: the biopsychosocial assessment is done; treatment-plan drafts a plan from it.
+ * {@code intake.assessment.completed}: the biopsychosocial assessment is done and frozen; treatment-plan drafts a plan
+ * from it.
  *
- * @param safetyAlert C-SSRS high risk or PHQ-9 item 9 above 0: a clinician must be told at once
+ * @param population adult or adolescent: sets the weekly hour minimum
+ * @param recommendedLevelOfCare what the documented rules gave
+ * @param levelOfCare what the clinician decided; differs from the recommendation only with {@code overrideReason}
+ * @param safetyAlert any screener raised one: a clinician must act at once
+ * @param preferredSchedule the track the patient can attend, when they said
  */
 public record AssessmentCompleted(UUID assessmentId, UUID patientId, Population population,
-        LevelOfCare levelOfCare, AsamRatings asamRatings, List<ScreenerResult> screenerResults, boolean safetyAlert,
+        LevelOfCare recommendedLevelOfCare, LevelOfCare levelOfCare, String overrideReason, AsamRatings asamRatings,
+        List<ScreenerResult> screenerResults, boolean safetyAlert, PreferredSchedule preferredSchedule,
         Instant completedAt) implements EventPayload {
 }

@@ -2,7 +2,10 @@ package io.cairn.contracts.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Where a person belongs on the ASAM continuum; the IOP itself is 2.1. */
+/**
+ * Where a person belongs on the ASAM continuum; the IOP itself is 2.1. An immediate safety referral is not a level
+ * but the answer when suicide risk comes before any level.
+ */
 public enum LevelOfCare {
     @JsonProperty("1")
     OUTPATIENT,
@@ -10,8 +13,10 @@ public enum LevelOfCare {
     INTENSIVE_OUTPATIENT,
     @JsonProperty("2.5")
     PARTIAL_HOSPITALIZATION,
-    @JsonProperty("3")
+    @JsonProperty("3.x")
     RESIDENTIAL,
     @JsonProperty("4")
-    INPATIENT
+    INPATIENT,
+    @JsonProperty("immediate-safety-referral")
+    IMMEDIATE_SAFETY_REFERRAL
 }

@@ -1,0 +1,73 @@
+package io.cairn.intake.api;
+
+import io.cairn.contracts.Roles;
+import io.cairn.kit.api.Created;
+import io.cairn.intake.domain.Consent;
+import io.cairn.intake.domain.Consents;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/consents")
+@Tag(name = "Consents", description = "42 CFR Part 2 consents to disclose substance-use treatment records")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConsentResource {
+
+    private final Consents consents;
+
+    ConsentResource(Consents consents) {
+        this.consents = consents;
+    }
+
+    @POST
+    @RolesAllowed(Roles.INTAKE_COORDINATOR)
+    @Operation(operationId = "giveConsent", summary = "Record a written consent", description = "Publishes intake.consent.changed so every service can enforce it.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the consent")
+    public RestResponse<ConsentView> give(@Valid @NotNull ConsentRequest request) {
+        Consent consent = consents.give(request);
+        return Created.at("consents/" + consent.id, ConsentView.of(consent));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.PROGRAM_DIRECTOR, Roles.PATIENT })
+    @Operation(operationId = "listConsents", summary = "A patient's consents, newest first")
+    @APIResponse(responseCode = "200", description = "The consents")
+    public List<ConsentView> list(@QueryParam("patientId") @NotNull UUID patientId) {
+        return consents.ofPatient(patientId).stream().map(ConsentView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.PROGRAM_DIRECTOR, Roles.PATIENT })
+    @Operation(operationId = "getConsent", summary = "Read a consent")
+    @APIResponse(responseCode = "200", description = "The consent")
+    public ConsentView get(@PathParam("id") UUID id) {
+        return ConsentView.of(consents.get(id));
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed(Roles.INTAKE_COORDINATOR)
+    @Operation(operationId = "revokeConsent", summary = "Revoke a consent", description = "Stops every future disclosure to the recipient; earlier disclosures stay in the "
+            + "accounting. Publishes intake.consent.changed.")
+    @APIResponse(responseCode = "200", description = "The revoked consent")
+    @APIResponse(responseCode = "409", description = "Already revoked")
+    public ConsentView revoke(@PathParam("id") UUID id, @Valid RevocationRequest request) {
+        return ConsentView.of(consents.revoke(id, request == null ? null : request.reason()));
+    }
+}

@@ -1,0 +1,104 @@
+package io.cairn.intake.api;
+
+import io.cairn.contracts.Roles;
+import io.cairn.kit.api.Created;
+import io.cairn.intake.domain.Patient;
+import io.cairn.intake.domain.Patients;
+import io.cairn.kit.api.PageOf;
+import io.cairn.kit.audit.AuditLog;
+import io.cairn.kit.audit.Disclosure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/patients")
+@Tag(name = "Patients", description = "People referred to the program")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PatientResource {
+
+    private final Patients patients;
+    private final AuditLog audit;
+
+    PatientResource(Patients patients, AuditLog audit) {
+        this.patients = patients;
+        this.audit = audit;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.EHR_INTEGRATION })
+    @Operation(operationId = "registerPatient", summary = "Register a patient")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the new patient")
+    @APIResponse(responseCode = "409", description = "An identifier already belongs to another patient")
+    public RestResponse<PatientView> register(@Valid @NotNull PatientRequest request) {
+        Patient patient = patients.register(request);
+        return Created.at("patients/" + patient.id, PatientView.of(patient));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.EHR_INTEGRATION })
+    @Operation(operationId = "searchPatients", summary = "Find patients by name, birth date or external identifier", description = "Name matches the start of the given or family name. EHR clients must search by identifier "
+            + "and see only patients whose Part 2 consent names them.")
+    @APIResponse(responseCode = "200", description = "One page of matching patients")
+    public PageOf<PatientView> search(@QueryParam("name") @Size(max = 100) String name,
+            @QueryParam("birthDate") LocalDate birthDate,
+            @QueryParam("identifierSystem") @Size(max = 200) String identifierSystem,
+            @QueryParam("identifierValue") @Size(max = 100) String identifierValue,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        PageOf<Patient> found = patients.search(name, birthDate, identifierSystem, identifierValue, page, size);
+        return new PageOf<>(found.items().stream().map(PatientView::of).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "getPatient", summary = "Read a patient's registration data")
+    @APIResponse(responseCode = "200", description = "The patient")
+    public PatientView get(@PathParam("id") UUID id) {
+        return PatientView.of(patients.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.INTAKE_COORDINATOR)
+    @Operation(operationId = "updatePatient", summary = "Replace a patient's registration data", description = "Send the version you last read; a newer version on the server answers 409.")
+    @APIResponse(responseCode = "200", description = "The updated patient")
+    @APIResponse(responseCode = "409", description = "Changed by someone else since that version, or an identifier "
+            + "belongs to another patient")
+    public PatientView update(@PathParam("id") UUID id, @Valid @NotNull PatientRequest request) {
+        return PatientView.of(patients.update(id, request));
+    }
+
+    @GET
+    @Path("/{id}/disclosures")
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.PROGRAM_DIRECTOR, Roles.PATIENT })
+    @Operation(operationId = "listDisclosures", summary = "Accounting of disclosures (42 CFR Part 2)", description = "Every record of the patient disclosed to an outside recipient under a consent.")
+    @APIResponse(responseCode = "200", description = "The disclosures, oldest first")
+    public List<Disclosure> disclosures(@PathParam("id") UUID id) {
+        patients.get(id);
+        return audit.disclosures(id);
+    }
+}

@@ -1,0 +1,88 @@
+package io.cairn.intake.api;
+
+import io.cairn.contracts.Roles;
+import io.cairn.kit.api.Created;
+import io.cairn.intake.domain.Referral;
+import io.cairn.intake.domain.ReferralStatus;
+import io.cairn.intake.domain.Referrals;
+import io.cairn.kit.api.PageOf;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/referrals")
+@Tag(name = "Referrals", description = "Requests to admit someone, and where each stands")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReferralResource {
+
+    private final Referrals referrals;
+
+    ReferralResource(Referrals referrals) {
+        this.referrals = referrals;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.EHR_INTEGRATION })
+    @Operation(operationId = "receiveReferral", summary = "Receive a referral", description = "Publishes intake.referral.received.")
+    @APIResponse(responseCode = "201", description = "Received; Location names the new referral")
+    public RestResponse<ReferralView> receive(@Valid @NotNull ReferralRequest request) {
+        Referral referral = referrals.receive(request);
+        return Created.at("referrals/" + referral.id, view(referral));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "listReferrals", summary = "List referrals, newest first", description = "Patients and EHR clients must name the patient.")
+    @APIResponse(responseCode = "200", description = "One page of referrals")
+    public PageOf<ReferralView> list(@QueryParam("patientId") UUID patientId,
+            @QueryParam("status") ReferralStatus status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        PageOf<Referral> found = referrals.list(patientId, status, page, size);
+        return new PageOf<>(found.items().stream().map(this::view).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "getReferral", summary = "Read a referral with its pipeline history")
+    @APIResponse(responseCode = "200", description = "The referral")
+    public ReferralView get(@PathParam("id") UUID id) {
+        return view(referrals.get(id));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed(Roles.INTAKE_COORDINATOR)
+    @Operation(operationId = "moveReferral", summary = "Move a referral along its pipeline", description = "received → screening → assessment-scheduled → admitted; declined or referred-elsewhere "
+            + "from any step before admission.")
+    @APIResponse(responseCode = "200", description = "The referral at its new step")
+    @APIResponse(responseCode = "409", description = "The pipeline does not allow that step from here")
+    public ReferralView move(@PathParam("id") UUID id, @Valid @NotNull ReferralTransitionRequest request) {
+        return view(referrals.move(id, request.to(), request.note()));
+    }
+
+    private ReferralView view(Referral referral) {
+        return ReferralView.of(referral, referrals.history(referral.id));
+    }
+}

@@ -1,0 +1,110 @@
+package io.cairn.intake.domain;
+
+import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.contracts.events.ConsentStatus;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.intake.api.ConsentRequest;
+import io.cairn.kit.events.Outbox;
+import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import io.cairn.kit.security.Part2Consents;
+import io.cairn.kit.security.PatientAccess;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Gives and revokes Part 2 consents, tells the other services through {@code intake.consent.changed}, and answers
+ * whether a recipient may have a patient's records today.
+ */
+@ApplicationScoped
+public class Consents implements Part2Consents {
+
+    static final String RESOURCE = "consent";
+
+    private final Patients patients;
+    private final PatientAccess access;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    Consents(Patients patients, PatientAccess access, Outbox outbox) {
+        this.patients = patients;
+        this.access = access;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Consent give(ConsentRequest request) {
+        patients.find(request.patientId());
+        LocalDate effectiveFrom = request.effectiveFrom() != null ? request.effectiveFrom() : LocalDate.now(clock);
+        if (request.expiresOn() != null && request.expiresOn().isBefore(effectiveFrom)) {
+            throw new InvalidRequestException("expiresOn", "must not be before effectiveFrom");
+        }
+        Consent consent = new Consent();
+        consent.id = UUID.randomUUID();
+        consent.patientId = request.patientId();
+        consent.recipient = request.recipient().strip();
+        consent.purpose = request.purpose();
+        consent.recordCategories = request.recordCategories().stream().distinct().map(Enum::name)
+                .toArray(String[]::new);
+        consent.effectiveFrom = effectiveFrom;
+        consent.expiresOn = request.expiresOn();
+        consent.status = ConsentStatus.ACTIVE;
+        consent.givenAt = Instant.now(clock);
+        consent.persist();
+        access.wrote("create", RESOURCE, consent.id, consent.patientId);
+        publish(consent);
+        return consent;
+    }
+
+    @Transactional
+    public Consent revoke(UUID id, String reason) {
+        Consent consent = find(id);
+        consent.revoke(reason);
+        access.wrote("revoke", RESOURCE, id, consent.patientId);
+        publish(consent);
+        return consent;
+    }
+
+    @Transactional
+    public Consent get(UUID id) {
+        Consent consent = find(id);
+        access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, id, consent.patientId);
+        return consent;
+    }
+
+    @Transactional
+    public List<Consent> ofPatient(UUID patientId) {
+        patients.get(patientId);
+        List<Consent> consents = Consent.list("patientId", Sort.descending("givenAt"), patientId);
+        consents.forEach(c -> access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, c.id, patientId));
+        return consents;
+    }
+
+    @Override
+    @Transactional
+    public boolean allowsDisclosure(UUID patientId, String recipient, RecordCategory category) {
+        LocalDate today = LocalDate.now(clock);
+        return Consent.<Consent> list("patientId = ?1 and recipient = ?2 and status = ?3", patientId, recipient,
+                ConsentStatus.ACTIVE).stream()
+                .anyMatch(c -> c.isActiveOn(today) && c.categories().contains(category));
+    }
+
+    private Consent find(UUID id) {
+        Consent consent = Consent.findById(id);
+        if (consent == null) {
+            throw new ResourceNotFoundException("Consent", id);
+        }
+        return consent;
+    }
+
+    private void publish(Consent consent) {
+        outbox.publish(new ConsentChanged(consent.id, consent.patientId, consent.recipient, consent.purpose,
+                consent.categories(), consent.status, consent.effectiveFrom, consent.expiresOn, Instant.now(clock)));
+    }
+}

@@ -1,0 +1,147 @@
+package io.cairn.intake.domain;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.intake.api.PatientRequest;
+import io.cairn.kit.api.PageOf;
+import io.cairn.kit.problem.ConflictException;
+import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import io.cairn.kit.security.Caller;
+import io.cairn.kit.security.PatientAccess;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Registers patients, keeps their data, and finds them, within what the caller may see. */
+@ApplicationScoped
+public class Patients {
+
+    static final String RESOURCE = "patient";
+
+    private final PatientAccess access;
+    private final Caller caller;
+
+    Patients(PatientAccess access, Caller caller) {
+        this.access = access;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public Patient register(PatientRequest request) {
+        Patient patient = new Patient();
+        patient.id = UUID.randomUUID();
+        patient.createdAt = Instant.now();
+        apply(patient, request);
+        patient.persist();
+        access.wrote("create", RESOURCE, patient.id, patient.id);
+        return patient;
+    }
+
+    @Transactional
+    public Patient update(UUID id, PatientRequest request) {
+        if (request.version() == null) {
+            throw new InvalidRequestException("version", "is required to update: send the version you last read");
+        }
+        Patient patient = find(id);
+        if (patient.version != request.version()) {
+            throw new ConflictException("Patient " + id + " was changed since version " + request.version()
+                    + "; fetch it again and retry");
+        }
+        apply(patient, request);
+        access.wrote("update", RESOURCE, id, id);
+        return patient;
+    }
+
+    /** The patient, if the caller may see them; 404 otherwise. */
+    @Transactional
+    public Patient get(UUID id) {
+        Patient patient = find(id);
+        access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, id, id);
+        return patient;
+    }
+
+    /** The patient without an access check, for operations whose own checks have passed. */
+    public Patient find(UUID id) {
+        Patient patient = Patient.findById(id);
+        if (patient == null) {
+            throw new ResourceNotFoundException("Patient", id);
+        }
+        return patient;
+    }
+
+    @Transactional
+    public PageOf<Patient> search(String name, LocalDate birthDate, String identifierSystem, String identifierValue,
+            int page, int size) {
+        if ((identifierSystem == null) != (identifierValue == null)) {
+            throw new InvalidRequestException(identifierSystem == null ? "identifierSystem" : "identifierValue",
+                    "identifierSystem and identifierValue go together");
+        }
+        if (!caller.isStaff() && identifierValue == null) {
+            throw new InvalidRequestException("identifierValue", "EHR clients search by identifier");
+        }
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (name != null && !name.isBlank()) {
+            conditions.add("(lower(familyName) like :name or lower(givenName) like :name)");
+            parameters.and("name", name.strip().toLowerCase().replace("%", "") + "%");
+        }
+        if (birthDate != null) {
+            conditions.add("birthDate = :birthDate");
+            parameters.and("birthDate", birthDate);
+        }
+        if (identifierValue != null) {
+            conditions.add("id in (select p.id from Patient p join p.identifiers i "
+                    + "where i.system = :system and i.value = :value)");
+            parameters.and("system", identifierSystem).and("value", identifierValue);
+        }
+        String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+        PanacheQuery<Patient> found = Patient.find(query, Sort.by("familyName").and("givenName").and("id"),
+                parameters);
+        List<Patient> items;
+        long total;
+        if (caller.isStaff()) {
+            items = found.page(Page.of(page, size)).list();
+            total = found.count();
+        } else {
+            // An EHR client sees only consented patients; an identifier search returns one patient at most.
+            items = found.list().stream().filter(p -> access.mayRead(p.id, RecordCategory.DEMOGRAPHICS)).toList();
+            total = items.size();
+        }
+        items.forEach(p -> access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, p.id, p.id));
+        return new PageOf<>(items, page, size, total);
+    }
+
+    private static void apply(Patient patient, PatientRequest request) {
+        for (var identifier : request.identifiersOrEmpty()) {
+            long taken = Patient.count("id <> ?1 and id in (select p.id from Patient p join p.identifiers i "
+                    + "where i.system = ?2 and i.value = ?3)", Objects.requireNonNullElse(patient.id, UUID.randomUUID()),
+                    identifier.system(), identifier.value());
+            if (taken > 0) {
+                throw new ConflictException("Identifier " + identifier.value() + " of " + identifier.system()
+                        + " already belongs to another patient");
+            }
+        }
+        patient.givenName = request.givenName().strip();
+        patient.familyName = request.familyName().strip();
+        patient.birthDate = request.birthDate();
+        patient.sex = request.sex();
+        patient.ageGroup = request.ageGroup();
+        patient.preferredSchedule = request.preferredSchedule();
+        patient.phone = request.phone();
+        patient.email = request.email();
+        patient.address = request.address();
+        patient.emergencyContact = request.emergencyContact();
+        patient.identifiers = new HashSet<>(request.identifiersOrEmpty());
+        patient.updatedAt = Instant.now();
+    }
+}

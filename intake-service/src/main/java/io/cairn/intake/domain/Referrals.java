@@ -1,0 +1,140 @@
+package io.cairn.intake.domain;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.contracts.events.ReferralReceived;
+import io.cairn.contracts.events.ReferralSource;
+import io.cairn.intake.api.ReferralRequest;
+import io.cairn.kit.api.PageOf;
+import io.cairn.kit.events.Outbox;
+import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import io.cairn.kit.security.Caller;
+import io.cairn.kit.security.PatientAccess;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Receives referrals, moves them along their pipeline, and opens readmissions after a relapse. */
+@ApplicationScoped
+public class Referrals {
+
+    static final String RESOURCE = "referral";
+
+    private final Patients patients;
+    private final PatientAccess access;
+    private final Caller caller;
+    private final Outbox outbox;
+
+    Referrals(Patients patients, PatientAccess access, Caller caller, Outbox outbox) {
+        this.patients = patients;
+        this.access = access;
+        this.caller = caller;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Referral receive(ReferralRequest request) {
+        if (request.source() == ReferralSource.AFTERCARE_RELAPSE) {
+            throw new InvalidRequestException("source", "aftercare-relapse referrals are opened by the platform when "
+                    + "aftercare reports a relapse");
+        }
+        patients.find(request.patientId());
+        Referral referral = open(request.patientId(), request.source(), request.reason(), request.urgency(), null,
+                caller.name());
+        referral.referringOrganization = request.referringOrganization();
+        referral.referringContact = request.referringContact();
+        access.wrote("create", RESOURCE, referral.id, referral.patientId);
+        return referral;
+    }
+
+    /**
+     * Opens an urgent readmission referral after a relapse, linked to the patient's latest earlier referral. Runs in
+     * the consumer's transaction, which also records the relapse event as applied.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Referral readmit(UUID patientId) {
+        patients.find(patientId);
+        Optional<Referral> earlier = Referral.<Referral> find("patientId", Sort.descending("receivedAt"), patientId)
+                .firstResultOptional();
+        return open(patientId, ReferralSource.AFTERCARE_RELAPSE,
+                "Relapse reported in aftercare: readmission to intake", Urgency.URGENT,
+                earlier.map(r -> r.id).orElse(null), "aftercare-service");
+    }
+
+    @Transactional
+    public Referral move(UUID id, ReferralStatus to, String note) {
+        Referral referral = find(id);
+        referral.moveTo(to, caller.name(), note).persist();
+        access.wrote("update", RESOURCE, id, referral.patientId);
+        return referral;
+    }
+
+    @Transactional
+    public Referral get(UUID id) {
+        Referral referral = find(id);
+        access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, id, referral.patientId);
+        return referral;
+    }
+
+    @Transactional
+    public PageOf<Referral> list(UUID patientId, ReferralStatus status, int page, int size) {
+        if (!caller.isStaff() && patientId == null) {
+            throw new InvalidRequestException("patientId", "is required for patients and EHR clients");
+        }
+        if (patientId != null && !access.mayRead(patientId, RecordCategory.DEMOGRAPHICS)) {
+            access.read(RecordCategory.DEMOGRAPHICS, "patient", patientId, patientId); // audits the refusal, answers 404
+        }
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (patientId != null) {
+            conditions.add("patientId = :patientId");
+            parameters.and("patientId", patientId);
+        }
+        if (status != null) {
+            conditions.add("status = :status");
+            parameters.and("status", status);
+        }
+        var found = Referral.<Referral> find(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions),
+                Sort.descending("receivedAt").and("id"), parameters);
+        List<Referral> items = found.page(Page.of(page, size)).list();
+        items.forEach(r -> access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, r.id, r.patientId));
+        return new PageOf<>(items, page, size, found.count());
+    }
+
+    public List<ReferralTransition> history(UUID referralId) {
+        return ReferralTransition.list("referralId", Sort.ascending("id"), referralId);
+    }
+
+    private Referral find(UUID id) {
+        Referral referral = Referral.findById(id);
+        if (referral == null) {
+            throw new ResourceNotFoundException("Referral", id);
+        }
+        return referral;
+    }
+
+    private Referral open(UUID patientId, ReferralSource source, String reason, Urgency urgency, UUID readmissionOf,
+            String by) {
+        Referral referral = new Referral();
+        referral.id = UUID.randomUUID();
+        referral.patientId = patientId;
+        referral.source = source;
+        referral.reason = reason;
+        referral.urgency = urgency;
+        referral.status = ReferralStatus.RECEIVED;
+        referral.readmissionOf = readmissionOf;
+        referral.receivedAt = Instant.now();
+        referral.persist();
+        referral.transition(null, ReferralStatus.RECEIVED, by, null).persist();
+        outbox.publish(new ReferralReceived(referral.id, patientId, source, urgency == Urgency.URGENT, readmissionOf,
+                referral.receivedAt));
+        return referral;
+    }
+}

@@ -1,0 +1,5 @@
+package io.cairn.intake.domain.screening;
+
+/** One answer a screener item offers: the value a client sends and what it means. */
+public record AnswerOption(int value, String label) {
+}
