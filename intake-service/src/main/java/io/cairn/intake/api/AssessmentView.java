@@ -16,8 +16,19 @@ import io.cairn.intake.domain.assessment.Sections.SubstanceUse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An assessment with its scored screeners, safety alert and level of care. */
+@Schema(name = "AssessmentView", example = """
+        {"id":"3a8d2f4c-1b6e-4c0a-9e7d-2f5b8c1a6d90","patientId":"6f1c9b1e-2a4b-4d8e-9a51-0c8f3e7d2b10",
+         "status":"in-progress","substanceUse":[{"substance":"alcohol","frequency":"daily","route":"oral",
+         "lastUse":"2026-11-20"}],
+         "screeners":[{"screener":"PHQ-9","answers":{"1":2,"2":2,"3":3,"4":2,"5":1,"6":1,"7":1,"8":0,"9":0},
+                       "score":12,"band":"moderate","safetyAlert":false,"findings":[]}],
+         "safetyAlert":false,"asamRatings":{"intoxicationWithdrawal":1,"biomedical":0,
+         "emotionalBehavioralCognitive":2,"readinessToChange":2,"relapsePotential":3,"recoveryEnvironment":1},
+         "recommendedLevelOfCare":"2.1","levelOfCare":null,"startedBy":"clinician",
+         "startedAt":"2026-11-24T10:30:00Z","version":1}""")
 public record AssessmentView(UUID id, UUID patientId, UUID referralId, AssessmentStatus status,
         MedicalHistory medicalHistory, List<Medication> medications, CurrentSymptoms currentSymptoms,
         List<SubstanceUse> substanceUse, MentalHealthHistory mentalHealthHistory, FamilyAndSupport familyAndSupport,

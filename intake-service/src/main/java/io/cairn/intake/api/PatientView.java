@@ -12,7 +12,16 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@Schema(name = "PatientView", example = """
+        {"id":"6f1c9b1e-2a4b-4d8e-9a51-0c8f3e7d2b10","givenName":"Dana","familyName":"Reyes",
+         "birthDate":"1988-04-12","sex":"female","ageGroup":"adult","preferredSchedule":"evening",
+         "phone":"+1 555 0100","email":"dana.reyes@example.org",
+         "address":{"line":"12 Elm St","city":"Springfield","state":"IL","postalCode":"62701"},
+         "emergencyContact":{"name":"Luis Reyes","relationship":"brother","phone":"+1 555 0101"},
+         "identifiers":[{"system":"urn:ehr:northside:mrn","value":"MRN-004211"}],"version":0,
+         "createdAt":"2026-11-24T10:15:30Z","updatedAt":"2026-11-24T10:15:30Z"}""")
 public record PatientView(UUID id, String givenName, String familyName, LocalDate birthDate, Sex sex,
         Population ageGroup, PreferredSchedule preferredSchedule, String phone, String email, Address address,
         EmergencyContact emergencyContact, List<ExternalIdentifier> identifiers, int version, Instant createdAt,

@@ -1,0 +1,81 @@
+package io.cairn.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document is what mobile apps and EHR integrators generate clients from: it must be complete. */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    @Test
+    void everyOperationIsNamedSummarizedAndDocumentsItsErrorsAsProblems() {
+        JsonPath document = JsonPath.from(given().accept("application/json").get("/q/openapi").asString());
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        List<String> defects = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                operations++;
+                String where = operation.getKey().toUpperCase() + " " + path.getKey();
+                Map<String, Object> op = operation.getValue();
+                if (!(op.get("operationId") instanceof String id) || !operationIds.add(id)) {
+                    defects.add(where + ": no unique operationId");
+                }
+                if (op.get("summary") == null) {
+                    defects.add(where + ": no summary");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.get("responses");
+                for (String status : List.of("401", "403", "500")) {
+                    if (responses == null || !responses.containsKey(status)) {
+                        defects.add(where + ": " + status + " not documented");
+                    }
+                }
+                if (responses != null && responses.keySet().stream().noneMatch(s -> s.startsWith("2"))) {
+                    defects.add(where + ": no success response");
+                }
+                if (responses != null) {
+                    responses.entrySet().stream().filter(r -> r.getKey().startsWith("2"))
+                            .filter(r -> String.valueOf(r.getValue()).contains("{$ref=#/components/schemas/"))
+                            .filter(r -> !hasSchemaExample(document, r.getValue()))
+                            .forEach(r -> defects.add(where + ": " + r.getKey() + " response without example"));
+                }
+                if (op.get("requestBody") != null && !hasSchemaExample(document, op.get("requestBody"))) {
+                    defects.add(where + ": request body without example " + op.get("requestBody") + " "
+                            + document.getMap("components.schemas").keySet());
+                }
+            }
+        }
+        assertTrue(operations >= 20, "found " + operations + " operations");
+        assertEquals(List.of(), defects);
+        assertTrue(document.getMap("components.schemas").containsKey("Problem"));
+    }
+
+    /** Whether the schema a request body or response refers to has an example. */
+    private static boolean hasSchemaExample(JsonPath document, Object content) {
+        String body = String.valueOf(content);
+        int ref = body.indexOf("#/components/schemas/");
+        if (ref < 0) {
+            return false;
+        }
+        String name = body.substring(ref + "#/components/schemas/".length()).split("[,}\\s]")[0];
+        if (name.startsWith("PageOf")) {
+            // A generic page: its items' schema carries the example.
+            return document.get("components.schemas." + name + ".properties.items") != null;
+        }
+        // OpenAPI 3.1 lists schema examples under "examples"; 3.0 had a single "example".
+        return document.get("components.schemas." + name + ".examples") != null
+                || document.get("components.schemas." + name + ".example") != null;
+    }
+}
