@@ -127,6 +127,10 @@ class AssessmentFlowTest {
         assertEquals("morning", data.get("preferredSchedule").asText());
         assertEquals(5, data.get("screenerResults").size());
         assertEquals(3, data.get("asamRatings").get("relapsePotential").asInt());
+        assertEquals("alcohol", data.get("substances").get(0).asText());
+        assertEquals("lisinopril", data.get("medications").get(0).asText());
+        assertEquals("partner", data.get("supportPeople").get(0).asText());
+        assertEquals(false, data.get("familyConflict").asBoolean());
 
         as(CLINICIAN).body(fullAssessment(1, IOP_RATINGS, 0, NO_SUICIDE_RISK)).put("/assessments/" + assessment)
                 .then().statusCode(409);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cairn.contracts.events.AftercareNeeds;
 import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.AsamRatings;
 import io.cairn.contracts.events.AssessmentCompleted;
@@ -58,6 +59,8 @@ class EventSchemasTest {
     static final UUID PATIENT = UUID.randomUUID();
     static final Instant NOW = Instant.parse("2026-11-24T10:15:30Z");
     static final LocalDate TODAY = LocalDate.parse("2026-11-24");
+    static final AftercareNeeds NEEDS = new AftercareNeeds(List.of("alcohol"), List.of("partner", "SMART Recovery"),
+            List.of("naltrexone"));
 
     /** One realistic sample per event type; the test below fails if a type has none. */
     static final Map<EventType, EventPayload> SAMPLES = List.<EventPayload> of(
@@ -71,11 +74,13 @@ class EventSchemasTest {
                     List.of(new ScreenerResult("PHQ-9", 14, "moderate", false, List.of()),
                             new ScreenerResult("AUDIT", 21, "zone-4-possible-dependence", false,
                                     List.of("audit-c-score-9", "audit-c-positive"))),
-                    false, PreferredSchedule.EVENING, NOW),
+                    false, List.of("alcohol"), true, List.of("partner", "sister"), List.of("lisinopril"),
+                    PreferredSchedule.EVENING, NOW),
             new PlanDrafted(UUID.randomUUID(), PATIENT, UUID.randomUUID(), NOW),
-            new PlanApproved(UUID.randomUUID(), PATIENT, 2, Population.ADULT, new BigDecimal("9.5"), NOW),
-            new PatientGraduated(UUID.randomUUID(), PATIENT, NOW),
-            new PatientDischarged(UUID.randomUUID(), PATIENT, DischargeReason.AGAINST_MEDICAL_ADVICE, NOW),
+            new PlanApproved(UUID.randomUUID(), PATIENT, 2, Population.ADULT, new BigDecimal("9.5"),
+                    PreferredSchedule.EVENING, 10, NOW),
+            new PatientGraduated(UUID.randomUUID(), PATIENT, TODAY, NEEDS, NOW),
+            new PatientDischarged(UUID.randomUUID(), PATIENT, DischargeReason.AGAINST_MEDICAL_ADVICE, TODAY, NEEDS, NOW),
             new PatientEnrolled(UUID.randomUUID(), PATIENT, UUID.randomUUID(), EnrollmentStatus.ENROLLED,
                     UUID.randomUUID(), TODAY.plusDays(3), null, NOW),
             new AttendanceRecorded(UUID.randomUUID(), PATIENT, UUID.randomUUID(), SessionKind.GROUP,

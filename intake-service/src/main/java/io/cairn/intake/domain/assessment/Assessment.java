@@ -100,6 +100,23 @@ public class Assessment extends PanacheEntityBase {
         return screeners.stream().anyMatch(ScoredScreener::safetyAlert);
     }
 
+    public List<String> substances() {
+        return substanceUse == null ? List.of() : substanceUse.stream().map(SubstanceUse::substance).distinct().toList();
+    }
+
+    public boolean hasFamilyConflict() {
+        return familyAndSupport != null && Boolean.TRUE.equals(familyAndSupport.familyConflict());
+    }
+
+    public List<String> supportPeople() {
+        return familyAndSupport == null || familyAndSupport.supportPeople() == null ? List.of()
+                : familyAndSupport.supportPeople();
+    }
+
+    public List<String> medicationNames() {
+        return medications == null ? List.of() : medications.stream().map(Medication::name).toList();
+    }
+
     public boolean hasHighSuicideRisk() {
         return screeners.stream().anyMatch(s -> s.screener() == ScreenerCode.C_SSRS && s.safetyAlert());
     }

@@ -143,7 +143,8 @@ public class Assessments {
         outbox.publish(new AssessmentCompleted(assessment.id, assessment.patientId, patient.ageGroup,
                 assessment.recommendedLevelOfCare, assessment.levelOfCare, assessment.overrideReason,
                 assessment.asamRatings.toEvent(), assessment.screeners.stream().map(ScoredScreener::toEvent).toList(),
-                assessment.hasSafetyAlert(), schedule, assessment.completedAt));
+                assessment.hasSafetyAlert(), assessment.substances(), assessment.hasFamilyConflict(),
+                assessment.supportPeople(), assessment.medicationNames(), schedule, assessment.completedAt));
         access.wrote("complete", RESOURCE, id, assessment.patientId);
         return assessment;
     }

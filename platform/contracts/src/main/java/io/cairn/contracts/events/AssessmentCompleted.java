@@ -12,10 +12,15 @@ import java.util.UUID;
  * @param recommendedLevelOfCare what the documented rules gave
  * @param levelOfCare what the clinician decided; differs from the recommendation only with {@code overrideReason}
  * @param safetyAlert any screener raised one: a clinician must act at once
+ * @param substances the substances of the substance-use history, e.g. {@code alcohol}
+ * @param familyConflict the family dynamics section reports conflict
+ * @param supportPeople who supports the patient's recovery
+ * @param medications current medications, by name
  * @param preferredSchedule the track the patient can attend, when they said
  */
 public record AssessmentCompleted(UUID assessmentId, UUID patientId, Population population,
         LevelOfCare recommendedLevelOfCare, LevelOfCare levelOfCare, String overrideReason, AsamRatings asamRatings,
-        List<ScreenerResult> screenerResults, boolean safetyAlert, PreferredSchedule preferredSchedule,
+        List<ScreenerResult> screenerResults, boolean safetyAlert, List<String> substances, boolean familyConflict,
+        List<String> supportPeople, List<String> medications, PreferredSchedule preferredSchedule,
         Instant completedAt) implements EventPayload {
 }
