@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.contracts.EventEnvelope;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.Topics;
-import io.cairn.kit.events.CloudEventHeaders;
+import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.cairn.testkit.KafkaResource;
 import io.cairn.testkit.Tokens;
 import io.cairn.testkit.TopicWatch;

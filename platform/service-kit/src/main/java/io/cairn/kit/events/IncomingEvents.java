@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.contracts.EventEnvelope;
 import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
+import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -104,7 +105,12 @@ public class IncomingEvents {
     }
 
     Optional<IncomingEvent> read(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = CloudEventHeaders.read(record.headers());
+        EventEnvelope envelope;
+        try {
+            envelope = CloudEventHeaders.read(record.headers());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("no valid CloudEvents envelope: " + e.getMessage());
+        }
         Optional<EventType> type = EventType.fromType(envelope.type());
         if (type.isEmpty()) {
             LOG.infof("Skipping event %s of unknown type %s", envelope.id(), envelope.type());

@@ -1,6 +1,7 @@
 package io.cairn.kit.events;
 
 import io.cairn.contracts.EventEnvelope;
+import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

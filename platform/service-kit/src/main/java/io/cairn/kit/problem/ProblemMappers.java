@@ -36,11 +36,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
-        Problem problem = Problem.of(e.slug(), e.title(), e.status(), e.getMessage(), path(uri));
-        if (e instanceof InvalidRequestException invalid) {
-            problem = problem.withViolations(invalid.violations());
-        }
-        return respond(problem);
+        return respond(Problem.of(e.slug(), e.title(), e.status(), e.getMessage(), path(uri))
+                .withViolations(e.violations()));
     }
 
     /** A unique key the request would duplicate is a conflict; any other broken constraint is our bug. */

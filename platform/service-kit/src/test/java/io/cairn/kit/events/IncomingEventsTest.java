@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.contracts.EventEnvelope;
+import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.cairn.kit.testapp.Database;
 import io.cairn.kit.testapp.FlakyPatients;
 import io.cairn.testkit.KafkaResource;

@@ -1,4 +1,4 @@
-package io.cairn.kit.events;
+package io.cairn.contracts.kafka;
 
 import io.cairn.contracts.EventEnvelope;
 import java.net.URI;
@@ -36,14 +36,18 @@ public final class CloudEventHeaders {
         }
     }
 
-    /** Reads the envelope back; a record without a usable one can never be processed. */
+    /**
+     * Reads the envelope back.
+     *
+     * @throws IllegalArgumentException when a required attribute is missing or unreadable
+     */
     public static EventEnvelope read(Headers headers) {
         try {
             return new EventEnvelope(UUID.fromString(required(headers, ID)), required(headers, TYPE),
                     URI.create(required(headers, SOURCE)), Instant.parse(required(headers, TIME)),
                     required(headers, SUBJECT), text(headers, TRACEPARENT));
         } catch (RuntimeException e) {
-            throw new PoisonEventException("no valid CloudEvents envelope: " + e.getMessage());
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

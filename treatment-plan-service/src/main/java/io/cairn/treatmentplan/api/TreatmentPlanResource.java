@@ -1,0 +1,228 @@
+package io.cairn.treatmentplan.api;
+
+import io.cairn.contracts.Roles;
+import io.cairn.kit.api.Created;
+import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.treatmentplan.domain.PlanReview;
+import io.cairn.treatmentplan.domain.PlanStatus;
+import io.cairn.treatmentplan.domain.ProgressNote;
+import io.cairn.treatmentplan.domain.TreatmentPlan;
+import io.cairn.treatmentplan.domain.TreatmentPlans;
+import io.cairn.treatmentplan.domain.WeeklyHours;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/treatment-plans")
+@Tag(name = "Treatment plans", description = "Individualized plans: problems, goals, objectives, interventions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TreatmentPlanResource {
+
+    private final TreatmentPlans plans;
+
+    TreatmentPlanResource(TreatmentPlans plans) {
+        this.plans = plans;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "listTreatmentPlans", summary = "A patient's treatment plans, newest first")
+    @APIResponse(responseCode = "200", description = "The plans")
+    public List<TreatmentPlanView> list(@QueryParam("patientId") @NotNull UUID patientId,
+            @QueryParam("status") PlanStatus status) {
+        return plans.ofPatient(patientId, status).stream().map(TreatmentPlanView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "getTreatmentPlan", summary = "Read a treatment plan", description = "The ETag is the plan version: send it back in If-Match to edit.")
+    @APIResponse(responseCode = "200", description = "The plan")
+    public RestResponse<TreatmentPlanView> get(@PathParam("id") UUID id) {
+        TreatmentPlan plan = plans.get(id);
+        return RestResponse.ResponseBuilder.ok(TreatmentPlanView.of(plan)).tag(etag(plan)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "editTreatmentPlan", summary = "Edit the plan's content: a new version", description = "Send the planVersion you edited (409 when the plan moved on), or its ETag in If-Match (412).")
+    @APIResponse(responseCode = "200", description = "The plan at its new version")
+    @APIResponse(responseCode = "409", description = "Edited since that version, or the episode has ended")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    public RestResponse<TreatmentPlanView> edit(@PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull PlanEditRequest request) {
+        TreatmentPlan plan = plans.edit(id, versionOf(ifMatch), request.planVersion(), request.problems(),
+                request.weeklyHours(), request.expectedWeeks(), request.preferredSchedule(), request.changeNote());
+        return RestResponse.ResponseBuilder.ok(TreatmentPlanView.of(plan)).tag(etag(plan)).build();
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "listTreatmentPlanVersions", summary = "Every version of the plan, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions with author and time")
+    public List<PlanVersionView> versions(@PathParam("id") UUID id) {
+        return plans.versions(id).stream().map(PlanVersionView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN })
+    @Operation(operationId = "acknowledgeTreatmentPlan", summary = "The patient acknowledges the current version", description = "A patient acknowledges their own plan; a clinician records an acknowledgment given in "
+            + "person.")
+    @APIResponse(responseCode = "200", description = "The acknowledged plan")
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    public TreatmentPlanView acknowledge(@PathParam("id") UUID id) {
+        return TreatmentPlanView.of(plans.acknowledge(id));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "approveTreatmentPlan", summary = "Sign and activate the plan", description = "Needs the patient's acknowledgment of the current version. Publishes "
+            + "treatment-plan.plan.approved, which enrolls the patient in a track.")
+    @APIResponse(responseCode = "200", description = "The active plan")
+    @APIResponse(responseCode = "409", description = "Not a draft, or not acknowledged by the patient")
+    public TreatmentPlanView approve(@PathParam("id") UUID id) {
+        return TreatmentPlanView.of(plans.approve(id));
+    }
+
+    @POST
+    @Path("/{id}/progress-notes")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "writeProgressNote", summary = "Write a progress note on one objective")
+    @APIResponse(responseCode = "201", description = "Written; the objective takes the note's status")
+    @APIResponse(responseCode = "409", description = "The plan is not active")
+    public RestResponse<ProgressNoteView> writeProgressNote(@PathParam("id") UUID id,
+            @Valid @NotNull ProgressNoteRequest request) {
+        ProgressNote note = plans.addProgressNote(id, request.objectiveId(), request.status(), request.note());
+        return Created.at("treatment-plans/" + id + "/progress-notes", ProgressNoteView.of(note));
+    }
+
+    @GET
+    @Path("/{id}/progress-notes")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "listProgressNotes", summary = "The plan's progress notes, oldest first")
+    @APIResponse(responseCode = "200", description = "The notes")
+    public List<ProgressNoteView> progressNotes(@PathParam("id") UUID id) {
+        return plans.progressNotes(id).stream().map(ProgressNoteView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/weekly-hours")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "getWeeklyHours", summary = "Hours attended per ISO week since approval")
+    @APIResponse(responseCode = "200", description = "Each week's hours against the plan's weekly target")
+    public List<WeeklyHours> weeklyHours(@PathParam("id") UUID id) {
+        return plans.weeklyHours(id);
+    }
+
+    @POST
+    @Path("/{id}/reviews")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "reviewTreatmentPlan", summary = "Record a review", description = "Records progress per objective; revisedProblems, when sent, revise the plan (a new "
+            + "version). The next review falls due a review interval later.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "The plan is not active")
+    public RestResponse<ReviewView> review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
+        PlanReview review = plans.review(id, request.heldOn(), request.objectiveProgress().stream()
+                .map(p -> new PlanReview.ObjectiveProgress(p.objectiveId(), p.status(), p.note())).toList(),
+                request.summary(), request.revisedProblems());
+        return Created.at("treatment-plans/" + id + "/reviews", ReviewView.of(review));
+    }
+
+    @GET
+    @Path("/{id}/reviews")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "listReviews", summary = "The plan's reviews, oldest first")
+    @APIResponse(responseCode = "200", description = "The reviews")
+    public List<ReviewView> reviews(@PathParam("id") UUID id) {
+        return plans.reviews(id).stream().map(ReviewView::of).toList();
+    }
+
+    @GET
+    @Path("/reviews-due")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
+    @Operation(operationId = "listReviewsDue", summary = "Active plans whose review is overdue or flagged")
+    @APIResponse(responseCode = "200", description = "The plans, the longest overdue first")
+    public List<TreatmentPlanView> reviewsDue() {
+        return plans.dueForReview(LocalDate.now(ZoneOffset.UTC)).stream().map(TreatmentPlanView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/graduate")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "graduatePatient", summary = "Graduate the patient: planned completion", description = "Checks the documented criteria (weeks in the program, share of target hours attended, "
+            + "objectives met); refuses with each unmet criterion listed unless an override reason is given. "
+            + "Publishes treatment-plan.patient.graduated.")
+    @APIResponse(responseCode = "200", description = "The graduated plan")
+    @APIResponse(responseCode = "409", description = "Criteria unmet (listed in violations), or the plan is not active")
+    public TreatmentPlanView graduate(@PathParam("id") UUID id, @Valid GraduationRequest request) {
+        LocalDate on = request == null || request.dischargedOn() == null ? LocalDate.now(ZoneOffset.UTC)
+                : request.dischargedOn();
+        return TreatmentPlanView.of(plans.graduate(id, on, request == null ? null : request.overrideReason()));
+    }
+
+    @POST
+    @Path("/{id}/discharge")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "dischargePatient", summary = "Discharge the patient: any ending but graduation", description = "Publishes treatment-plan.patient.discharged with the reason.")
+    @APIResponse(responseCode = "200", description = "The closed plan")
+    @APIResponse(responseCode = "409", description = "The episode has already ended")
+    public TreatmentPlanView discharge(@PathParam("id") UUID id, @Valid @NotNull DischargeRequest request) {
+        LocalDate on = request.dischargedOn() == null ? LocalDate.now(ZoneOffset.UTC) : request.dischargedOn();
+        return TreatmentPlanView.of(plans.discharge(id, request.reason(), on, request.note()));
+    }
+
+    @GET
+    @Path("/not-admitted")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR })
+    @Operation(operationId = "listNotAdmitted", summary = "A patient's assessments that led to no IOP plan, and why")
+    @APIResponse(responseCode = "200", description = "The records")
+    public List<NotAdmittedView> notAdmitted(@QueryParam("patientId") @NotNull UUID patientId) {
+        return plans.notAdmitted(patientId).stream().map(NotAdmittedView::of).toList();
+    }
+
+    private static EntityTag etag(TreatmentPlan plan) {
+        return new EntityTag(String.valueOf(plan.planVersion));
+    }
+
+    private static Integer versionOf(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(ifMatch.replace("W/", "").replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("If-Match", "must be the ETag of the plan, e.g. \"3\"");
+        }
+    }
+}

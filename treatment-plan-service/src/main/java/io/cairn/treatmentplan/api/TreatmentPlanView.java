@@ -1,0 +1,41 @@
+package io.cairn.treatmentplan.api;
+
+import io.cairn.contracts.events.DischargeReason;
+import io.cairn.contracts.events.Population;
+import io.cairn.contracts.events.PreferredSchedule;
+import io.cairn.treatmentplan.domain.PlanProblem;
+import io.cairn.treatmentplan.domain.PlanStatus;
+import io.cairn.treatmentplan.domain.TreatmentPlan;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "TreatmentPlanView", example = """
+        {"id":"2e6b9a10-3c4d-4e5f-8a7b-9c0d1e2f3a4b","patientId":"6f1c9b1e-2a4b-4d8e-9a51-0c8f3e7d2b10",
+         "assessmentId":"3a8d2f4c-1b6e-4c0a-9e7d-2f5b8c1a6d90","status":"active","population":"adult",
+         "planVersion":2,"weeklyHours":9,"expectedWeeks":10,"reviewIntervalDays":30,"preferredSchedule":"evening",
+         "problems":[{"id":"5d3c1e0a-7f1b-4f8e-9c2d-1a2b3c4d5e6f","kind":"alcohol-use",
+           "description":"Alcohol use (AUDIT 19, zone-3-harmful)","goal":"Stop drinking and build a life in recovery",
+           "objectives":[{"id":"7a1f2b3c-4d5e-6f70-8192-a3b4c5d6e7f8",
+             "description":"Abstain from alcohol for 4 consecutive weeks","targetDate":"2026-12-22",
+             "status":"progressing"}],"interventions":["motivational-interviewing","cbt"]}],
+         "acknowledgedBy":"patient","approvedBy":"clinician","approvedAt":"2026-11-25T09:00:00Z",
+         "nextReviewDue":"2026-12-25","flaggedForReview":false}""")
+public record TreatmentPlanView(UUID id, UUID patientId, UUID assessmentId, PlanStatus status, Population population,
+        int planVersion, List<PlanProblem> problems, BigDecimal weeklyHours, int expectedWeeks,
+        int reviewIntervalDays, PreferredSchedule preferredSchedule, Instant draftedAt, String acknowledgedBy,
+        Instant acknowledgedAt, Integer acknowledgedVersion, String approvedBy, Instant approvedAt,
+        Integer approvedVersion, LocalDate nextReviewDue, boolean flaggedForReview, String reviewFlagReason,
+        LocalDate endedOn, DischargeReason dischargeReason, String endNote) {
+
+    public static TreatmentPlanView of(TreatmentPlan p) {
+        return new TreatmentPlanView(p.id, p.patientId, p.assessmentId, p.status, p.population, p.planVersion,
+                p.problems, p.weeklyHours, p.expectedWeeks, p.reviewIntervalDays, p.preferredSchedule, p.draftedAt,
+                p.acknowledgedBy, p.acknowledgedAt, p.acknowledgedVersion, p.approvedBy, p.approvedAt,
+                p.approvedVersion, p.nextReviewDue, p.flaggedForReview, p.reviewFlagReason, p.endedOn,
+                p.dischargeReason, p.endNote);
+    }
+}

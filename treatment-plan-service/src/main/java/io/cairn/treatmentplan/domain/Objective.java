@@ -1,0 +1,26 @@
+package io.cairn.treatmentplan.domain;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A measurable step toward a goal, with a target date (SMART).
+ *
+ * @param id stable across versions; left out for a new objective
+ */
+public record Objective(UUID id, @NotBlank @Size(max = 500) String description, @NotNull LocalDate targetDate,
+        ObjectiveStatus status) {
+
+    public Objective withStatus(ObjectiveStatus newStatus) {
+        return new Objective(id, description, targetDate, newStatus);
+    }
+
+    /** Gives a new objective its id and status. */
+    Objective normalized() {
+        return new Objective(id != null ? id : UUID.randomUUID(), description.strip(), targetDate,
+                status != null ? status : ObjectiveStatus.NOT_STARTED);
+    }
+}

@@ -1,0 +1,409 @@
+package io.cairn.treatmentplan.domain;
+
+import io.cairn.contracts.events.AssessmentCompleted;
+import io.cairn.contracts.events.AttendanceRecorded;
+import io.cairn.contracts.events.AttendanceStatus;
+import io.cairn.contracts.events.DischargeReason;
+import io.cairn.contracts.events.EngagementAlert;
+import io.cairn.contracts.events.LevelOfCare;
+import io.cairn.contracts.events.PatientDischarged;
+import io.cairn.contracts.events.PatientGraduated;
+import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.Population;
+import io.cairn.contracts.events.PlanDrafted;
+import io.cairn.contracts.events.PreferredSchedule;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.kit.events.Outbox;
+import io.cairn.kit.problem.ConflictException;
+import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.kit.problem.PreconditionFailedException;
+import io.cairn.kit.problem.Problem.Violation;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import io.cairn.kit.security.Caller;
+import io.cairn.kit.security.PatientAccess;
+import io.cairn.treatmentplan.domain.drafting.DraftingRules;
+import io.cairn.treatmentplan.domain.drafting.PlanDraft;
+import io.cairn.treatmentplan.domain.drafting.PlanDrafter;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** A plan's life: drafted from the assessment, edited in versions, approved, reviewed, and ended. */
+@ApplicationScoped
+public class TreatmentPlans {
+
+    static final String RESOURCE = "treatment-plan";
+
+    private final PlanDrafter drafter;
+    private final DraftingRules rules;
+    private final GraduationCriteria criteria;
+    private final PatientAccess access;
+    private final Caller caller;
+    private final Outbox outbox;
+
+    TreatmentPlans(PlanDrafter drafter, DraftingRules rules, GraduationCriteria criteria, PatientAccess access,
+            Caller caller, Outbox outbox) {
+        this.drafter = drafter;
+        this.rules = rules;
+        this.criteria = criteria;
+        this.access = access;
+        this.caller = caller;
+        this.outbox = outbox;
+    }
+
+    /** Drafts the plan of a completed IOP assessment; any other level of care is recorded as not admitted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void draftFrom(AssessmentCompleted assessment) {
+        if (TreatmentPlan.count("assessmentId", assessment.assessmentId()) > 0
+                || NotAdmitted.findById(assessment.assessmentId()) != null) {
+            return;
+        }
+        if (assessment.levelOfCare() != LevelOfCare.INTENSIVE_OUTPATIENT) {
+            NotAdmitted notAdmitted = new NotAdmitted();
+            notAdmitted.assessmentId = assessment.assessmentId();
+            notAdmitted.patientId = assessment.patientId();
+            notAdmitted.levelOfCare = assessment.levelOfCare();
+            notAdmitted.reason = "The assessment decided level of care " + assessment.levelOfCare().name()
+                    .toLowerCase().replace('_', ' ') + ", not intensive outpatient (2.1)";
+            notAdmitted.recordedAt = Instant.now();
+            notAdmitted.persist();
+            return;
+        }
+        PlanDraft draft = drafter.draft(assessment, LocalDate.now(ZoneOffset.UTC));
+        TreatmentPlan plan = new TreatmentPlan();
+        plan.id = UUID.randomUUID();
+        plan.patientId = assessment.patientId();
+        plan.assessmentId = assessment.assessmentId();
+        plan.status = PlanStatus.DRAFT;
+        plan.population = assessment.population();
+        plan.planVersion = 1;
+        plan.problems = draft.problems();
+        plan.weeklyHours = draft.weeklyHours().setScale(1, RoundingMode.HALF_UP);
+        plan.expectedWeeks = draft.expectedWeeks();
+        plan.reviewIntervalDays = draft.reviewIntervalDays();
+        plan.preferredSchedule = assessment.preferredSchedule();
+        plan.substances = assessment.substances().toArray(String[]::new);
+        plan.supportPeople = assessment.supportPeople().toArray(String[]::new);
+        plan.medications = assessment.medications().toArray(String[]::new);
+        plan.draftedAt = Instant.now();
+        plan.persist();
+        PlanVersion.of(plan, Caller.SYSTEM, "Drafted from assessment " + assessment.assessmentId()).persist();
+        outbox.publish(new PlanDrafted(plan.id, plan.patientId, plan.assessmentId, plan.draftedAt));
+    }
+
+    @Transactional
+    public TreatmentPlan edit(UUID id, Integer ifMatch, int basedOnVersion, List<PlanProblem> problems,
+            BigDecimal weeklyHours, int expectedWeeks, PreferredSchedule schedule, String changeNote) {
+        TreatmentPlan plan = find(id);
+        requireCurrent(plan, ifMatch, basedOnVersion);
+        requireHoursForPopulation(plan, weeklyHours);
+        plan.revise(problems, weeklyHours, expectedWeeks, schedule);
+        PlanVersion.of(plan, caller.name(), changeNote).persist();
+        access.wrote("update", RESOURCE, id, plan.patientId);
+        return plan;
+    }
+
+    /** The patient (or the clinician, in person) acknowledges the current version. */
+    @Transactional
+    public TreatmentPlan acknowledge(UUID id) {
+        TreatmentPlan plan = get(id);
+        if (plan.status != PlanStatus.DRAFT) {
+            throw new ConflictException("Only a draft plan is acknowledged before approval");
+        }
+        plan.acknowledgedBy = caller.name();
+        plan.acknowledgedAt = Instant.now();
+        plan.acknowledgedVersion = plan.planVersion;
+        access.wrote("acknowledge", RESOURCE, id, plan.patientId);
+        return plan;
+    }
+
+    /** The clinician's signature: activates the plan the patient acknowledged. */
+    @Transactional
+    public TreatmentPlan approve(UUID id) {
+        TreatmentPlan plan = find(id);
+        if (plan.status != PlanStatus.DRAFT) {
+            throw new ConflictException("Treatment plan " + id + " is " + plan.status.name().toLowerCase()
+                    + ", not a draft");
+        }
+        if (plan.acknowledgedVersion == null || plan.acknowledgedVersion != plan.planVersion) {
+            throw new ConflictException("The patient has not acknowledged version " + plan.planVersion
+                    + " of the plan");
+        }
+        plan.status = PlanStatus.ACTIVE;
+        plan.approvedBy = caller.name();
+        plan.approvedAt = Instant.now();
+        plan.approvedVersion = plan.planVersion;
+        plan.nextReviewDue = LocalDate.now(ZoneOffset.UTC).plusDays(plan.reviewIntervalDays);
+        outbox.publish(new PlanApproved(plan.id, plan.patientId, plan.planVersion, plan.population, plan.weeklyHours,
+                plan.preferredSchedule, plan.expectedWeeks, plan.approvedAt));
+        access.wrote("approve", RESOURCE, id, plan.patientId);
+        return plan;
+    }
+
+    @Transactional
+    public ProgressNote addProgressNote(UUID id, UUID objectiveId, ObjectiveStatus status, String text) {
+        TreatmentPlan plan = find(id);
+        plan.requireActive();
+        plan.setObjectiveStatus(objectiveId, status);
+        ProgressNote note = new ProgressNote();
+        note.id = UUID.randomUUID();
+        note.planId = id;
+        note.objectiveId = objectiveId;
+        note.status = status;
+        note.note = text.strip();
+        note.author = caller.name();
+        note.writtenAt = Instant.now();
+        note.persist();
+        access.wrote("create", "progress-note", note.id, plan.patientId);
+        return note;
+    }
+
+    @Transactional
+    public List<ProgressNote> progressNotes(UUID id) {
+        TreatmentPlan plan = get(id);
+        return ProgressNote.list("planId", Sort.ascending("writtenAt"), plan.id);
+    }
+
+    @Transactional
+    public PlanReview review(UUID id, LocalDate heldOn, List<PlanReview.ObjectiveProgress> progress, String summary,
+            List<PlanProblem> revisedProblems) {
+        TreatmentPlan plan = find(id);
+        plan.requireActive();
+        for (PlanReview.ObjectiveProgress p : progress) {
+            plan.setObjectiveStatus(p.objectiveId(), p.status());
+        }
+        PlanReview review = new PlanReview();
+        review.id = UUID.randomUUID();
+        review.planId = id;
+        review.dueOn = plan.nextReviewDue;
+        review.heldOn = heldOn;
+        review.reviewer = caller.name();
+        review.objectiveProgress = List.copyOf(progress);
+        review.summary = summary.strip();
+        review.recordedAt = Instant.now();
+        if (revisedProblems != null) {
+            plan.revise(revisedProblems, plan.weeklyHours, plan.expectedWeeks, plan.preferredSchedule);
+            PlanVersion.of(plan, caller.name(), "Revised at the review of " + heldOn).persist();
+            review.revisedVersion = plan.planVersion;
+        }
+        review.persist();
+        plan.nextReviewDue = heldOn.plusDays(plan.reviewIntervalDays);
+        plan.flaggedForReview = false;
+        plan.reviewFlagReason = null;
+        access.wrote("review", RESOURCE, id, plan.patientId);
+        return review;
+    }
+
+    @Transactional
+    public List<PlanReview> reviews(UUID id) {
+        TreatmentPlan plan = get(id);
+        return PlanReview.list("planId", Sort.ascending("heldOn").and("recordedAt"), plan.id);
+    }
+
+    /** Active plans whose review is past due, or that engagement alerts flagged, oldest due first. */
+    @Transactional
+    public List<TreatmentPlan> dueForReview(LocalDate today) {
+        List<TreatmentPlan> due = TreatmentPlan.list(
+                "status = ?1 and (nextReviewDue < ?2 or flaggedForReview = true)", Sort.ascending("nextReviewDue"),
+                PlanStatus.ACTIVE, today);
+        due.forEach(p -> access.read(RecordCategory.TREATMENT_PLANS, RESOURCE, p.id, p.patientId));
+        return due;
+    }
+
+    @Transactional
+    public TreatmentPlan graduate(UUID id, LocalDate dischargedOn, String overrideReason) {
+        TreatmentPlan plan = find(id);
+        plan.requireActive();
+        List<Violation> unmet = unmetCriteria(plan, dischargedOn);
+        if (!unmet.isEmpty() && (overrideReason == null || overrideReason.isBlank())) {
+            throw new ConflictException("The graduation criteria are not met; a clinician may override with a reason",
+                    unmet);
+        }
+        plan.status = PlanStatus.GRADUATED;
+        plan.endedOn = dischargedOn;
+        plan.endedAt = Instant.now();
+        plan.endNote = unmet.isEmpty() ? null : "Graduated despite unmet criteria: " + overrideReason.strip();
+        outbox.publish(new PatientGraduated(plan.id, plan.patientId, dischargedOn, plan.aftercareNeeds(),
+                plan.endedAt));
+        access.wrote("graduate", RESOURCE, id, plan.patientId);
+        return plan;
+    }
+
+    @Transactional
+    public TreatmentPlan discharge(UUID id, DischargeReason reason, LocalDate dischargedOn, String note) {
+        TreatmentPlan plan = find(id);
+        plan.requireOpen();
+        plan.status = PlanStatus.DISCHARGED;
+        plan.dischargeReason = reason;
+        plan.endedOn = dischargedOn;
+        plan.endedAt = Instant.now();
+        plan.endNote = note;
+        outbox.publish(new PatientDischarged(plan.id, plan.patientId, reason, dischargedOn, plan.aftercareNeeds(),
+                plan.endedAt));
+        access.wrote("discharge", RESOURCE, id, plan.patientId);
+        return plan;
+    }
+
+    /** Keeps one attendance; a correction of the same attendance replaces it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAttendance(AttendanceRecorded attended) {
+        AttendanceRecord record = AttendanceRecord.findById(attended.attendanceId());
+        if (record == null) {
+            record = new AttendanceRecord();
+            record.attendanceId = attended.attendanceId();
+        }
+        record.patientId = attended.patientId();
+        record.sessionId = attended.sessionId();
+        record.sessionDate = attended.sessionDate();
+        record.isoWeek = isoWeek(attended.sessionDate());
+        record.status = attended.status();
+        record.minutesAttended = attended.minutesAttended();
+        record.recordedAt = attended.recordedAt();
+        record.persist();
+    }
+
+    /** Missed sessions or hours under the minimum flag the patient's active plan for review. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flagForReview(EngagementAlert alert) {
+        TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status = ?2", alert.patientId(), PlanStatus.ACTIVE)
+                .firstResultOptional().ifPresent(plan -> {
+                    plan.flaggedForReview = true;
+                    plan.reviewFlagReason = "Engagement alert for " + alert.isoWeek() + ": " + alert.hoursAttended()
+                            + " of " + alert.minimumHours() + " hours, " + alert.missedSessions() + " missed sessions";
+                });
+    }
+
+    @Transactional
+    public List<WeeklyHours> weeklyHours(UUID id) {
+        TreatmentPlan plan = get(id);
+        Map<String, long[]> byWeek = new TreeMap<>();
+        for (AttendanceRecord record : attendanceSinceApproval(plan)) {
+            long[] week = byWeek.computeIfAbsent(record.isoWeek, w -> new long[2]);
+            week[0] += record.minutesAttended;
+            week[1] += record.minutesAttended > 0 ? 1 : 0;
+        }
+        List<WeeklyHours> weeks = new ArrayList<>();
+        byWeek.forEach((week, totals) -> {
+            BigDecimal hours = hours(totals[0]);
+            weeks.add(new WeeklyHours(week, hours, totals[1], plan.weeklyHours,
+                    hours.compareTo(plan.weeklyHours) >= 0));
+        });
+        return weeks;
+    }
+
+    @Transactional
+    public TreatmentPlan get(UUID id) {
+        TreatmentPlan plan = find(id);
+        access.read(RecordCategory.TREATMENT_PLANS, RESOURCE, id, plan.patientId);
+        return plan;
+    }
+
+    @Transactional
+    public List<TreatmentPlan> ofPatient(UUID patientId, PlanStatus status) {
+        access.read(RecordCategory.TREATMENT_PLANS, "patient", patientId, patientId);
+        List<TreatmentPlan> plans = status == null
+                ? TreatmentPlan.list("patientId", Sort.descending("draftedAt"), patientId)
+                : TreatmentPlan.list("patientId = ?1 and status = ?2", Sort.descending("draftedAt"), patientId, status);
+        plans.forEach(p -> access.read(RecordCategory.TREATMENT_PLANS, RESOURCE, p.id, patientId));
+        return plans;
+    }
+
+    @Transactional
+    public List<PlanVersion> versions(UUID id) {
+        TreatmentPlan plan = get(id);
+        return PlanVersion.list("planId", Sort.ascending("number"), plan.id);
+    }
+
+    @Transactional
+    public List<NotAdmitted> notAdmitted(UUID patientId) {
+        access.read(RecordCategory.TREATMENT_PLANS, "patient", patientId, patientId);
+        return NotAdmitted.list("patientId", Sort.ascending("recordedAt"), patientId);
+    }
+
+    List<Violation> unmetCriteria(TreatmentPlan plan, LocalDate dischargedOn) {
+        List<Violation> unmet = new ArrayList<>();
+        LocalDate approvedOn = LocalDate.ofInstant(plan.approvedAt, ZoneOffset.UTC);
+        long weeks = ChronoUnit.WEEKS.between(approvedOn, dischargedOn);
+        if (weeks < criteria.minimumWeeks()) {
+            unmet.add(new Violation("minimumWeeks", weeks + " of " + criteria.minimumWeeks()
+                    + " weeks in the program"));
+        }
+        BigDecimal attended = hours(attendanceSinceApproval(plan).stream().mapToLong(r -> r.minutesAttended).sum());
+        BigDecimal needed = plan.weeklyHours.multiply(BigDecimal.valueOf(Math.max(weeks, 1)))
+                .multiply(BigDecimal.valueOf(criteria.minimumHoursShare())).setScale(1, RoundingMode.HALF_UP);
+        if (attended.compareTo(needed) < 0) {
+            unmet.add(new Violation("minimumHoursShare", attended + " hours attended, " + needed + " needed ("
+                    + Math.round(criteria.minimumHoursShare() * 100) + "% of the weekly target)"));
+        }
+        List<Objective> counted = plan.objectives().stream().filter(o -> o.status() != ObjectiveStatus.REVISED)
+                .toList();
+        long met = counted.stream().filter(o -> o.status() == ObjectiveStatus.MET).count();
+        if (counted.isEmpty() || met < Math.ceil(counted.size() * criteria.minimumObjectivesMetShare())) {
+            unmet.add(new Violation("minimumObjectivesMetShare", met + " of " + counted.size() + " objectives met ("
+                    + Math.round(criteria.minimumObjectivesMetShare() * 100) + "% needed)"));
+        }
+        return unmet;
+    }
+
+    private static List<AttendanceRecord> attendanceSinceApproval(TreatmentPlan plan) {
+        if (plan.approvedAt == null) {
+            return List.of();
+        }
+        LocalDate from = LocalDate.ofInstant(plan.approvedAt, ZoneOffset.UTC);
+        if (plan.endedOn == null) {
+            return AttendanceRecord.list("patientId = ?1 and sessionDate >= ?2 and status <> ?3", plan.patientId, from,
+                    AttendanceStatus.ABSENT);
+        }
+        return AttendanceRecord.list("patientId = ?1 and sessionDate between ?2 and ?3 and status <> ?4",
+                plan.patientId, from, plan.endedOn, AttendanceStatus.ABSENT);
+    }
+
+    private static void requireCurrent(TreatmentPlan plan, Integer ifMatch, int basedOnVersion) {
+        plan.requireOpen();
+        if (ifMatch != null && ifMatch != plan.planVersion) {
+            throw new PreconditionFailedException("The plan is at version " + plan.planVersion + ", not " + ifMatch);
+        }
+        if (basedOnVersion != plan.planVersion) {
+            throw new ConflictException("The plan was changed since version " + basedOnVersion
+                    + "; fetch it again and retry");
+        }
+    }
+
+    /** IOP hours: at least the population's minimum, at most the IOP maximum (above is partial hospitalization). */
+    private void requireHoursForPopulation(TreatmentPlan plan, BigDecimal weeklyHours) {
+        BigDecimal minimum = plan.population == Population.ADOLESCENT ? rules.adolescentWeeklyHours()
+                : rules.adultWeeklyHours();
+        if (weeklyHours.compareTo(minimum) < 0 || weeklyHours.compareTo(rules.maximumWeeklyHours()) > 0) {
+            throw new InvalidRequestException("weeklyHours", "must be between " + minimum + " and "
+                    + rules.maximumWeeklyHours() + " for an IOP " + plan.population.name().toLowerCase() + " plan");
+        }
+    }
+
+    static String isoWeek(LocalDate date) {
+        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private static BigDecimal hours(long minutes) {
+        return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
+    }
+
+    private TreatmentPlan find(UUID id) {
+        TreatmentPlan plan = TreatmentPlan.findById(id);
+        if (plan == null) {
+            throw new ResourceNotFoundException("Treatment plan", id);
+        }
+        return plan;
+    }
+}

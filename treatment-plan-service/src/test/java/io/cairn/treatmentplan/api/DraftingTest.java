@@ -1,0 +1,78 @@
+package io.cairn.treatmentplan.api;
+
+import static io.cairn.testkit.TopicWatch.keyed;
+import static io.cairn.treatmentplan.api.Plans.CLINICIAN;
+import static io.cairn.treatmentplan.api.Plans.as;
+import static io.cairn.treatmentplan.api.Plans.assessment;
+import static io.cairn.treatmentplan.api.Plans.plansOf;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cairn.contracts.EventSchemas;
+import io.cairn.contracts.EventType;
+import io.cairn.contracts.Topics;
+import io.cairn.contracts.events.AssessmentCompleted;
+import io.cairn.contracts.events.LevelOfCare;
+import io.cairn.testkit.EventRecords;
+import io.cairn.testkit.TopicWatch;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DraftingTest {
+
+    @Test
+    void anAssessmentDeliveredTwiceDraftsOnePlanAndOnePlanDrafted() {
+        UUID patient = UUID.randomUUID();
+        AssessmentCompleted assessment = assessment(patient, LevelOfCare.INTENSIVE_OUTPATIENT);
+        ProducerRecord<String, String> event = EventRecords.of(assessment);
+
+        try (TopicWatch plans = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            EventRecords.send(event, event);
+
+            List<ConsumerRecord<String, String>> drafted = plans.awaitRecords(keyed(patient), 1,
+                    Duration.ofSeconds(20));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> plans.records(keyed(patient)).size() == 1);
+            assertEquals("treatment-plan.plan.drafted", EventRecords.type(drafted.get(0)));
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.PLAN_DRAFTED,
+                    EventRecords.data(drafted.get(0))));
+            assertEquals(assessment.assessmentId().toString(),
+                    EventRecords.data(drafted.get(0)).get("assessmentId").asText());
+        }
+        assertEquals(1, plansOf(patient).getList("").size());
+        as(CLINICIAN).queryParam("patientId", patient).get("/treatment-plans").then()
+                .body("[0].status", equalTo("draft"))
+                .body("[0].planVersion", equalTo(1))
+                .body("[0].weeklyHours", equalTo(9.0f))
+                .body("[0].preferredSchedule", equalTo("evening"))
+                .body("[0].problems.kind", hasSize(2))
+                .body("[0].problems[0].kind", equalTo("alcohol-use"))
+                .body("[0].problems[1].kind", equalTo("depression"));
+    }
+
+    @Test
+    void aNonIopAssessmentDraftsNoPlanAndIsRecordedAsNotAdmitted() {
+        UUID patient = UUID.randomUUID();
+
+        try (TopicWatch plans = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            EventRecords.send(EventRecords.of(assessment(patient, LevelOfCare.PARTIAL_HOSPITALIZATION)));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> as(CLINICIAN).queryParam("patientId", patient)
+                    .get("/treatment-plans/not-admitted").jsonPath().getList("").size() == 1);
+            as(CLINICIAN).queryParam("patientId", patient).get("/treatment-plans/not-admitted").then()
+                    .body("[0].levelOfCare", equalTo("2.5"))
+                    .body("[0].reason", containsString("not intensive outpatient"));
+            assertEquals(0, plansOf(patient).getList("").size());
+            assertEquals(List.of(), plans.records(keyed(patient)));
+        }
+    }
+}
