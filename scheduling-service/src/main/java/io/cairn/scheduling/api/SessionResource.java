@@ -1,0 +1,112 @@
+package io.cairn.scheduling.api;
+
+import io.cairn.contracts.Roles;
+import io.cairn.kit.api.Created;
+import io.cairn.scheduling.domain.GroupNotes;
+import io.cairn.scheduling.domain.Session;
+import io.cairn.scheduling.domain.Sessions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/sessions")
+@Tag(name = "Sessions", description = "Group, individual and family sessions, their bookings and group notes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private final Sessions sessions;
+    private final GroupNotes notes;
+
+    SessionResource(Sessions sessions, GroupNotes notes) {
+        this.sessions = sessions;
+        this.notes = notes;
+    }
+
+    @POST
+    @RolesAllowed(Roles.SCHEDULER)
+    @Operation(operationId = "createSession", summary = "Plan one session, booking its patients")
+    @APIResponse(responseCode = "201", description = "Planned")
+    @APIResponse(responseCode = "409", description = "The facilitator or a patient is already booked then, or it "
+            + "is over capacity")
+    public RestResponse<SessionView> create(@Valid @NotNull SessionRequest request) {
+        Session session = sessions.create(new Sessions.NewSession(request.kind(), request.groupType(),
+                request.title().strip(), request.facilitatorId(), request.capacity(), request.location(),
+                request.telehealthUrl(), request.startsAt().toInstant(), request.endsAt().toInstant()),
+                request.patientIds() == null ? List.of() : request.patientIds());
+        return Created.at("sessions/" + session.id, SessionView.of(session));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
+    @Operation(operationId = "listSessions", summary = "Sessions starting in a date range (clinic dates)")
+    @APIResponse(responseCode = "200", description = "The sessions, earliest first")
+    public List<SessionView> list(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
+            @QueryParam("trackId") UUID trackId) {
+        return sessions.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), trackId).stream().map(SessionView::of)
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
+    @Operation(operationId = "getSession", summary = "Read a session")
+    @APIResponse(responseCode = "200", description = "The session")
+    public SessionView get(@PathParam("id") UUID id) {
+        return SessionView.of(sessions.find(id));
+    }
+
+    @POST
+    @Path("/{id}/bookings")
+    @RolesAllowed(Roles.SCHEDULER)
+    @Operation(operationId = "bookSession", summary = "Book a patient into a session")
+    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "409", description = "The session is full, or the patient is booked elsewhere then")
+    public RestResponse<SessionView> book(@PathParam("id") UUID id, @Valid @NotNull BookingRequest request) {
+        sessions.book(id, request.patientId());
+        return Created.at("sessions/" + id, SessionView.of(sessions.find(id)));
+    }
+
+    @PUT
+    @Path("/{id}/note")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "writeGroupNote", summary = "Write the group note: a shared part and one per attendee")
+    @APIResponse(responseCode = "200", description = "The note as written")
+    public GroupNoteView writeNote(@PathParam("id") UUID id, @Valid @NotNull GroupNoteRequest request) {
+        Map<UUID, String> parts = new LinkedHashMap<>();
+        if (request.parts() != null) {
+            request.parts().forEach(p -> parts.put(p.patientId(), p.text()));
+        }
+        return GroupNoteView.of(notes.write(id, request.topic(), request.content(), parts));
+    }
+
+    @GET
+    @Path("/{id}/note")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT, Roles.EHR_INTEGRATION })
+    @Operation(operationId = "readGroupNote", summary = "Read the group note as the caller may see it", description = "A patient gets the shared part and only their own part; an EHR client only the parts of "
+            + "patients whose consent names it.")
+    @APIResponse(responseCode = "200", description = "The note")
+    public GroupNoteView readNote(@PathParam("id") UUID id) {
+        return GroupNoteView.of(notes.read(id));
+    }
+}

@@ -1,0 +1,23 @@
+package io.cairn.scheduling.api;
+
+import io.cairn.contracts.events.SessionKind;
+import io.cairn.scheduling.domain.GroupType;
+import io.cairn.scheduling.domain.Session;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "SessionView", example = """
+        {"id":"4c5d6e7f-8a9b-4c0d-8e1f-2a3b4c5d6e7f","trackId":"8b1e2c3d-4f5a-4b6c-9d7e-8f9a0b1c2d3e",
+         "kind":"group","groupType":"process-group","title":"Process group","facilitatorId":"clinician-okafor",
+         "capacity":12,"booked":9,"location":"Room 2, 14 Main St","startsAt":"2026-11-30T18:00:00Z",
+         "endsAt":"2026-11-30T21:00:00Z"}""")
+public record SessionView(UUID id, UUID trackId, SessionKind kind, GroupType groupType, String title,
+        String facilitatorId, int capacity, long booked, String location, String telehealthUrl, Instant startsAt,
+        Instant endsAt) {
+
+    static SessionView of(Session s) {
+        return new SessionView(s.id, s.trackId, s.kind, s.groupType, s.title, s.facilitatorId, s.capacity,
+                s.bookedCount(), s.location, s.telehealthUrl, s.startsAt, s.endsAt);
+    }
+}

@@ -1,0 +1,98 @@
+package io.cairn.scheduling.domain;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.contracts.events.SessionKind;
+import io.cairn.kit.audit.AuditEntry;
+import io.cairn.kit.audit.AuditLog;
+import io.cairn.kit.audit.AuditOutcome;
+import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import io.cairn.kit.security.Caller;
+import io.cairn.kit.security.PatientAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Group session notes: a shared part everyone in the group may read, and one part per attendee that only that
+ * attendee (and staff) may read. A reader gets the shared part and exactly the attendee parts it may see.
+ */
+@ApplicationScoped
+public class GroupNotes {
+
+    public record Note(UUID sessionId, String topic, String content, String author, Instant writtenAt,
+            Map<UUID, String> parts) {
+    }
+
+    private final Sessions sessions;
+    private final PatientAccess access;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    GroupNotes(Sessions sessions, PatientAccess access, Caller caller, AuditLog audit) {
+        this.sessions = sessions;
+        this.access = access;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Note write(UUID sessionId, String topic, String content, Map<UUID, String> parts) {
+        Session session = sessions.find(sessionId);
+        if (session.kind != SessionKind.GROUP) {
+            throw new InvalidRequestException("sessionId", "is not a group session");
+        }
+        for (UUID patient : parts.keySet()) {
+            if (!Bookings.isBooked(sessionId, patient)
+                    && Attendance.count("sessionId = ?1 and patientId = ?2", sessionId, patient) == 0) {
+                throw new InvalidRequestException("parts", "patient " + patient + " is not in this session");
+            }
+        }
+        GroupNote note = GroupNote.findById(sessionId);
+        if (note == null) {
+            note = new GroupNote();
+            note.sessionId = sessionId;
+        }
+        note.topic = topic.strip();
+        note.content = content.strip();
+        note.author = caller.name();
+        note.writtenAt = Instant.now();
+        note.persist();
+        GroupNotePart.delete("sessionId", sessionId);
+        parts.forEach((patient, text) -> {
+            GroupNotePart part = new GroupNotePart();
+            part.sessionId = sessionId;
+            part.patientId = patient;
+            part.text = text.strip();
+            part.persist();
+            access.wrote("write", "group-note-part", sessionId, patient);
+        });
+        return read(sessionId);
+    }
+
+    /** The note as this caller may see it; 404 when it may see no part of it. */
+    @Transactional
+    public Note read(UUID sessionId) {
+        GroupNote note = GroupNote.findById(sessionId);
+        if (note == null) {
+            throw new ResourceNotFoundException("Group note of session", sessionId);
+        }
+        Map<UUID, String> visible = new java.util.LinkedHashMap<>();
+        for (GroupNotePart part : GroupNotePart.<GroupNotePart> list("sessionId", sessionId)) {
+            if (access.mayRead(part.patientId, RecordCategory.ATTENDANCE)) {
+                access.read(RecordCategory.ATTENDANCE, "group-note-part", sessionId, part.patientId);
+                visible.put(part.patientId, part.text);
+            }
+        }
+        boolean member = caller.ownPatientId().map(own -> Bookings.isBooked(sessionId, own)
+                || Attendance.count("sessionId = ?1 and patientId = ?2", sessionId, own) > 0).orElse(false);
+        if (!caller.isStaff() && visible.isEmpty() && !member) {
+            audit.record(new AuditEntry("read", "group-note", sessionId.toString(), null, AuditOutcome.DENIED));
+            throw new ResourceNotFoundException("Group note of session", sessionId);
+        }
+        return new Note(sessionId, note.topic, note.content, note.author, note.writtenAt, visible);
+    }
+}

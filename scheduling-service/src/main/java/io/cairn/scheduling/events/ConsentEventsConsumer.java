@@ -1,0 +1,35 @@
+package io.cairn.scheduling.events;
+
+import io.cairn.contracts.EventType;
+import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.kit.consent.ConsentProjection;
+import io.cairn.kit.events.IncomingEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps the Part 2 consent projection current from intake's consent changes. */
+@ApplicationScoped
+public class ConsentEventsConsumer {
+
+    static final String CONSUMER = "scheduling-consents";
+
+    private final IncomingEvents events;
+    private final ConsentProjection consents;
+
+    ConsentEventsConsumer(IncomingEvents events, ConsentProjection consents) {
+        this.events = events;
+        this.consents = consents;
+    }
+
+    @Incoming("intake-events")
+    @Blocking
+    public void onIntakeEvent(ConsumerRecord<String, String> record) {
+        events.applyOnce(CONSUMER, record, event -> {
+            if (event.type() == EventType.CONSENT_CHANGED) {
+                consents.apply(event.data(ConsentChanged.class));
+            }
+        });
+    }
+}

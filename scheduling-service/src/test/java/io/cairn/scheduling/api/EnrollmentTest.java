@@ -1,0 +1,109 @@
+package io.cairn.scheduling.api;
+
+import static io.cairn.scheduling.api.Schedule.SCHEDULER;
+import static io.cairn.scheduling.api.Schedule.approved;
+import static io.cairn.scheduling.api.Schedule.as;
+import static io.cairn.scheduling.api.Schedule.enroll;
+import static io.cairn.scheduling.api.Schedule.enrollmentsOf;
+import static io.cairn.scheduling.api.Schedule.scheduleOf;
+import static io.cairn.scheduling.api.Schedule.sessions;
+import static io.cairn.scheduling.api.Schedule.track;
+import static io.cairn.testkit.TopicWatch.keyed;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.contracts.EventSchemas;
+import io.cairn.contracts.EventType;
+import io.cairn.contracts.Topics;
+import io.cairn.contracts.events.PatientGraduated;
+import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.Population;
+import io.cairn.contracts.events.PreferredSchedule;
+import io.cairn.contracts.events.AftercareNeeds;
+import io.cairn.testkit.EventRecords;
+import io.cairn.testkit.TopicWatch;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EnrollmentTest {
+
+    @Test
+    void anApprovedPlanDeliveredTwiceEnrollsOnceAndBooksTheTracksSessions() {
+        String track = track("adult", "weekend", 10);
+        List<String> sessions = sessions(track);
+        UUID patient = UUID.randomUUID();
+        PlanApproved plan = approved(patient, Population.ADULT, PreferredSchedule.WEEKEND, "9");
+        ProducerRecord<String, String> event = EventRecords.of(plan);
+
+        try (TopicWatch topic = TopicWatch.of(Topics.SCHEDULING)) {
+            EventRecords.send(event, event);
+            await().atMost(Duration.ofSeconds(20)).until(() -> enrollmentsOf(patient).getList("").size() == 1);
+
+            List<ConsumerRecord<String, String>> enrolled = topic.awaitRecords(keyed(patient), 1,
+                    Duration.ofSeconds(20));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> topic.records(keyed(patient)).size() == 1 && enrollmentsOf(patient).getList("")
+                            .size() == 1);
+            JsonNode data = EventRecords.data(enrolled.get(0));
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.PATIENT_ENROLLED, data));
+            assertEquals("enrolled", data.get("status").asText());
+            assertEquals(track, data.get("trackId").asText());
+        }
+        assertEquals(sessions, scheduleOf(patient), "booked into every future session of the track");
+        assertEquals(6, sessions.size(), "three 3-hour groups a week for two weeks: 9 hours a week");
+    }
+
+    @Test
+    void noFittingTrackWaitlistsWithTheReason() {
+        UUID patient = UUID.randomUUID();
+
+        JsonPath enrollment = enroll(approved(patient, Population.ADOLESCENT, PreferredSchedule.MORNING, "19"));
+
+        assertEquals("waitlisted", enrollment.getString("status"));
+        assertTrue(enrollment.getString("waitlistReason").contains("adolescent morning"),
+                enrollment.getString("waitlistReason"));
+        as(SCHEDULER).queryParam("status", "waitlisted").get("/enrollments").then().statusCode(200)
+                .body("patientId", hasItem(patient.toString()));
+        assertEquals(List.of(), scheduleOf(patient));
+    }
+
+    @Test
+    void aTrackThatProvidesTooFewHoursOrIsFullIsPassedOver() {
+        String small = track("adult", "morning", 1);
+        sessions(small);
+        JsonPath first = enroll(approved(UUID.randomUUID(), Population.ADULT, PreferredSchedule.MORNING, "9"));
+        assertEquals("enrolled", first.getString("status"));
+
+        JsonPath second = enroll(approved(UUID.randomUUID(), Population.ADULT, PreferredSchedule.MORNING, "12"));
+        assertEquals("waitlisted", second.getString("status"));
+    }
+
+    @Test
+    void graduationReleasesFutureBookingsOnce() {
+        String track = track("adult", "evening", 10);
+        sessions(track);
+        UUID patient = UUID.randomUUID();
+        PlanApproved plan = approved(patient, Population.ADULT, PreferredSchedule.EVENING, "9");
+        enroll(plan);
+        assertEquals(6, scheduleOf(patient).size());
+
+        ProducerRecord<String, String> graduated = EventRecords.of(new PatientGraduated(plan.planId(), patient,
+                Schedule.today(), new AftercareNeeds(List.of("alcohol"), List.of(), List.of()), Instant.now()));
+        EventRecords.send(graduated, graduated);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> scheduleOf(patient).isEmpty());
+        assertEquals("ended", enrollmentsOf(patient).getString("[0].status"));
+        assertEquals("graduated", enrollmentsOf(patient).getString("[0].endReason"));
+    }
+}

@@ -1,0 +1,122 @@
+package io.cairn.scheduling.api;
+
+import static io.cairn.scheduling.api.AttendanceTest.book;
+import static io.cairn.scheduling.api.AttendanceTest.session;
+import static io.cairn.scheduling.api.Schedule.CLINICIAN;
+import static io.cairn.scheduling.api.Schedule.as;
+import static io.cairn.scheduling.api.Schedule.today;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.contracts.events.ConsentPurpose;
+import io.cairn.contracts.events.ConsentStatus;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.testkit.EventRecords;
+import io.cairn.testkit.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class GroupNoteAndCalendarTest {
+
+    @Test
+    void anAttendeeReadsTheSharedPartAndTheirOwnNothingOfAnotherMember() {
+        String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        book(group, alice);
+        book(group, bob);
+        String secret = "Bob disclosed a relapse on Saturday";
+
+        as(CLINICIAN).body("""
+                {"topic":"Managing cravings","content":"Urge surfing practised in pairs",
+                 "parts":[{"patientId":"%s","text":"Alice engaged well"},{"patientId":"%s","text":"%s"}]}"""
+                .formatted(alice, bob, secret)).put("/sessions/" + group + "/note").then().statusCode(200)
+                .body("parts", hasSize(2));
+
+        String asAlice = as(Tokens.forPatient(alice)).get("/sessions/" + group + "/note").then().statusCode(200)
+                .body("content", equalTo("Urge surfing practised in pairs"))
+                .body("parts.patientId", contains(alice.toString()))
+                .extract().asString();
+        assertFalse(asAlice.contains(bob.toString()), asAlice);
+        assertFalse(asAlice.contains(secret), asAlice);
+        as(Tokens.forPatient(UUID.randomUUID())).get("/sessions/" + group + "/note").then().statusCode(404);
+        as(Tokens.forEhrClient("ehr-northside")).get("/sessions/" + group + "/note").then().statusCode(404);
+        as(CLINICIAN).get("/sessions/" + group + "/note").then().body("parts", hasSize(2));
+    }
+
+    @Test
+    void anEhrClientSeesTheAttendanceOfPatientsWhoseConsentNamesItAndNoOneElse() {
+        String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
+        UUID consenting = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        book(group, consenting);
+        book(group, other);
+        as(CLINICIAN)
+                .body("""
+                        {"topic":"t","content":"shared","parts":[{"patientId":"%s","text":"mine"},{"patientId":"%s","text":"theirs"}]}"""
+                        .formatted(consenting, other))
+                .put("/sessions/" + group + "/note").then().statusCode(200);
+        String ehr = Tokens.forEhrClient("ehr-northside");
+        as(ehr).get("/patients/" + consenting + "/hours").then().statusCode(404);
+
+        EventRecords.send(EventRecords.of(new ConsentChanged(UUID.randomUUID(), consenting, "ehr-northside",
+                ConsentPurpose.CARE_COORDINATION, List.of(RecordCategory.ATTENDANCE), ConsentStatus.ACTIVE,
+                today().minusDays(1), null, Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/patients/" + consenting + "/hours")
+                .statusCode() == 200);
+        as(ehr).get("/patients/" + other + "/hours").then().statusCode(404);
+        as(ehr).get("/sessions/" + group + "/note").then().statusCode(200)
+                .body("parts.patientId", contains(consenting.toString()))
+                .body("parts.text", contains("mine"));
+    }
+
+    @Test
+    void aNotePartForSomeoneNotInTheSessionIs400() {
+        String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
+
+        as(CLINICIAN).body("""
+                {"topic":"t","content":"c","parts":[{"patientId":"%s","text":"x"}]}""".formatted(UUID.randomUUID()))
+                .put("/sessions/" + group + "/note").then().statusCode(400)
+                .body("violations[0].field", equalTo("parts"));
+    }
+
+    @Test
+    void theScheduleFeedParsesAsICalendarWithEverySession() throws Exception {
+        UUID patient = UUID.randomUUID();
+        String first = session("facilitator-" + UUID.randomUUID(), today().plusDays(2), "18:00", "21:00", 10);
+        String second = session("facilitator-" + UUID.randomUUID(), today().plusDays(4), "18:00", "21:00", 10);
+        book(first, patient);
+        book(second, patient);
+
+        String ics = as(Tokens.forPatient(patient)).accept("text/calendar").get("/patients/" + patient
+                + "/schedule.ics").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/calendar"))
+                .extract().asString();
+
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertEquals(2, events.size());
+        assertTrue(ics.contains("UID:" + first + "@cairn"));
+        assertEquals("Psychoeducation", events.get(0).getSummary().getValue());
+        as(Tokens.forPatient(UUID.randomUUID())).accept("text/calendar").get("/patients/" + patient + "/schedule.ics")
+                .then().statusCode(404);
+        as(Tokens.forPatient(patient)).get("/patients/" + patient + "/schedule").then().statusCode(200)
+                .body("id", contains(first, second)).body("[0].title", not(equalTo(null)));
+    }
+}

@@ -1,0 +1,72 @@
+package io.cairn.scheduling.api;
+
+import static io.cairn.scheduling.api.AttendanceTest.book;
+import static io.cairn.scheduling.api.AttendanceTest.session;
+import static io.cairn.scheduling.api.AttendanceTest.sessionJson;
+import static io.cairn.scheduling.api.Schedule.CLINICIAN;
+import static io.cairn.scheduling.api.Schedule.SCHEDULER;
+import static io.cairn.scheduling.api.Schedule.as;
+import static io.cairn.scheduling.api.Schedule.today;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SchedulingBadInputTest {
+
+    @Test
+    void badTracksAre400() {
+        as(SCHEDULER).body("{\"name\":").post("/tracks").then().statusCode(400);
+        as(SCHEDULER).body("""
+                {"name":"x","scheduleType":"night","ageGroup":"adult","capacity":5,"facilitatorId":"f",
+                 "activeFrom":"2026-01-01","blocks":[]}""").post("/tracks").then().statusCode(400)
+                .body("violations.field", hasItem("scheduleType"));
+        as(SCHEDULER).body("""
+                {"name":"x","scheduleType":"evening","ageGroup":"adult","capacity":0,"facilitatorId":"f",
+                 "activeFrom":"2026-01-01","blocks":[{"day":"FUNDAY","start":"18:00","end":"21:00",
+                 "groupType":"process-group","title":"t"}]}""").post("/tracks").then().statusCode(400);
+        as(SCHEDULER).body("""
+                {"name":"x","scheduleType":"evening","ageGroup":"adult","capacity":5,"facilitatorId":"f",
+                 "activeFrom":"2026-01-01","blocks":[{"day":"MONDAY","start":"21:00","end":"18:00",
+                 "groupType":"process-group","title":"t"}]}""").post("/tracks").then().statusCode(400)
+                .body("violations[0].field", equalTo("blocks[0].end"));
+    }
+
+    @Test
+    void aSessionThatEndsBeforeItStartsIs400() {
+        as(SCHEDULER).body(sessionJson("facilitator-" + UUID.randomUUID(), today(), "12:00", "11:00", 5))
+                .post("/sessions").then().statusCode(400).body("violations[0].field", equalTo("endsAt"));
+    }
+
+    @Test
+    void impossibleAttendanceIs400() {
+        String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "19:00", 5);
+        UUID patient = UUID.randomUUID();
+        book(group, patient);
+
+        as(CLINICIAN).body("""
+                {"sessionId":"%s","records":[{"patientId":"%s","status":"present","minutesAttended":61}]}"""
+                .formatted(group, patient)).post("/attendance").then().statusCode(400)
+                .body("violations[0].field", equalTo("records[0].minutesAttended"));
+        as(CLINICIAN).body("""
+                {"sessionId":"%s","records":[{"patientId":"%s","status":"absent","minutesAttended":30}]}"""
+                .formatted(group, patient)).post("/attendance").then().statusCode(400);
+        as(CLINICIAN).body("""
+                {"sessionId":"%s","records":[{"patientId":"%s","status":"asleep","minutesAttended":0}]}"""
+                .formatted(group, patient)).post("/attendance").then().statusCode(400)
+                .body("violations[0].field", equalTo("records[0].status"));
+        as(CLINICIAN).get("/patients/" + patient + "/hours").then().statusCode(200)
+                .body("hoursAttended.sum()", equalTo(0.0f));
+    }
+
+    @Test
+    void badQueryParametersAre400() {
+        as(SCHEDULER).queryParam("isoWeek", "week 48").get("/hours/under-target").then().statusCode(400)
+                .body("violations[0].field", equalTo("isoWeek"));
+        as(SCHEDULER).queryParam("status", "pending").get("/enrollments").then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+    }
+}
