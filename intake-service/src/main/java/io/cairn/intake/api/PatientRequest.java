@@ -5,7 +5,7 @@ import io.cairn.contracts.events.PreferredSchedule;
 import io.cairn.intake.domain.Address;
 import io.cairn.intake.domain.EmergencyContact;
 import io.cairn.intake.domain.ExternalIdentifier;
-import io.cairn.intake.domain.Sex;
+import io.cairn.screeners.Sex;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

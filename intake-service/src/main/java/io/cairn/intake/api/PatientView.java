@@ -6,7 +6,7 @@ import io.cairn.intake.domain.Address;
 import io.cairn.intake.domain.EmergencyContact;
 import io.cairn.intake.domain.ExternalIdentifier;
 import io.cairn.intake.domain.Patient;
-import io.cairn.intake.domain.Sex;
+import io.cairn.screeners.Sex;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;

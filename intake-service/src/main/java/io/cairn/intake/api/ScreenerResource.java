@@ -1,7 +1,7 @@
 package io.cairn.intake.api;
 
-import io.cairn.intake.domain.screening.ScreenerCatalogue;
-import io.cairn.intake.domain.screening.ScreenerCode;
+import io.cairn.screeners.ScreenerCatalogue;
+import io.cairn.screeners.ScreenerCode;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,8 +1,8 @@
 package io.cairn.intake.api;
 
-import io.cairn.intake.domain.screening.Screener;
-import io.cairn.intake.domain.screening.ScreenerCode;
-import io.cairn.intake.domain.screening.ScreenerItem;
+import io.cairn.screeners.Screener;
+import io.cairn.screeners.ScreenerCode;
+import io.cairn.screeners.ScreenerItem;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -2,6 +2,7 @@ package io.cairn.intake.domain;
 
 import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.PreferredSchedule;
+import io.cairn.screeners.Sex;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -9,7 +9,7 @@ import io.cairn.intake.domain.assessment.Sections.Medication;
 import io.cairn.intake.domain.assessment.Sections.MentalHealthHistory;
 import io.cairn.intake.domain.assessment.Sections.StrengthsAndPreferences;
 import io.cairn.intake.domain.assessment.Sections.SubstanceUse;
-import io.cairn.intake.domain.screening.ScreenerCode;
+import io.cairn.screeners.ScreenerCode;
 import io.cairn.kit.problem.ConflictException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,8 +1,8 @@
 package io.cairn.intake.domain.assessment;
 
 import io.cairn.contracts.events.ScreenerResult;
-import io.cairn.intake.domain.screening.ScreenerCode;
-import io.cairn.intake.domain.screening.ScreenerScore;
+import io.cairn.screeners.ScreenerCode;
+import io.cairn.screeners.ScreenerScore;
 import java.util.List;
 import java.util.Map;
 

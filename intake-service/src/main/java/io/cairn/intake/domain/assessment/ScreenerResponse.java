@@ -1,6 +1,6 @@
 package io.cairn.intake.domain.assessment;
 
-import io.cairn.intake.domain.screening.ScreenerCode;
+import io.cairn.screeners.ScreenerCode;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 

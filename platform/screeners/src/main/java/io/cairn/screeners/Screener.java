@@ -1,7 +1,6 @@
-package io.cairn.intake.domain.screening;
+package io.cairn.screeners;
 
 import io.cairn.kit.problem.Problem.Violation;
-import io.cairn.intake.domain.Sex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package io.cairn.intake.domain.screening;
+package io.cairn.screeners;
 
-import io.cairn.intake.domain.Sex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

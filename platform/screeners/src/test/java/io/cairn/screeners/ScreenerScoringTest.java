@@ -1,10 +1,9 @@
-package io.cairn.intake.domain.screening;
+package io.cairn.screeners;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cairn.intake.domain.Sex;
 import io.cairn.kit.problem.Problem.Violation;
 import java.util.HashMap;
 import java.util.List;

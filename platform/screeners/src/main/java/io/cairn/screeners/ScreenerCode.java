@@ -1,4 +1,4 @@
-package io.cairn.intake.domain.screening;
+package io.cairn.screeners;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
