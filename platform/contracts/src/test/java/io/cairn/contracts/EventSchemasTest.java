@@ -88,7 +88,7 @@ class EventSchemasTest {
             new EngagementAlert(PATIENT, EngagementRisk.BELOW_WEEKLY_MINIMUM, "2026-W48", new BigDecimal("4.5"),
                     new BigDecimal("9"), 2, NOW),
             new AftercareReferralCreated(UUID.randomUUID(), PATIENT, UUID.randomUUID(), TODAY,
-                    List.of(7, 30, 90, 180, 365), NOW),
+                    List.of(7, 30, 90, 180, 365), true, NOW.plusSeconds(72 * 3600), NOW),
             new RelapseReported(PATIENT, UUID.randomUUID(), UUID.randomUUID(), NOW))
             .stream().collect(Collectors.toMap(EventType::of, Function.identity()));
 

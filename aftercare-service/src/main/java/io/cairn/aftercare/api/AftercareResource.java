@@ -1,0 +1,117 @@
+package io.cairn.aftercare.api;
+
+import io.cairn.aftercare.domain.AftercareReferrals;
+import io.cairn.aftercare.domain.CheckIns;
+import io.cairn.aftercare.domain.Outcomes;
+import io.cairn.contracts.Roles;
+import io.cairn.kit.problem.InvalidRequestException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/")
+@Tag(name = "Aftercare", description = "Referrals after discharge, check-ins, relapse reports and outcomes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AftercareResource {
+
+    private final AftercareReferrals referrals;
+    private final CheckIns checkIns;
+    private final Outcomes outcomes;
+
+    AftercareResource(AftercareReferrals referrals, CheckIns checkIns, Outcomes outcomes) {
+        this.referrals = referrals;
+        this.checkIns = checkIns;
+        this.outcomes = outcomes;
+    }
+
+    @GET
+    @Path("aftercare-referrals")
+    @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.CLINICIAN, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "listAftercareReferrals", summary = "A patient's aftercare referrals, newest first")
+    @APIResponse(responseCode = "200", description = "The referrals with their aftercare plans")
+    public List<AftercareReferralView> list(@QueryParam("patientId") @NotNull UUID patientId) {
+        return referrals.ofPatient(patientId).stream().map(AftercareReferralView::of).toList();
+    }
+
+    @GET
+    @Path("aftercare-referrals/{id}")
+    @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.CLINICIAN, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "getAftercareReferral", summary = "Read an aftercare referral and its plan")
+    @APIResponse(responseCode = "200", description = "The referral")
+    public AftercareReferralView get(@PathParam("id") UUID id) {
+        return AftercareReferralView.of(referrals.get(id));
+    }
+
+    @GET
+    @Path("aftercare-referrals/{id}/check-ins")
+    @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.CLINICIAN, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "listReferralCheckIns", summary = "The referral's check-ins, in due order")
+    @APIResponse(responseCode = "200", description = "The check-ins")
+    public List<CheckInView> checkIns(@PathParam("id") UUID id) {
+        return checkIns.ofReferral(id).stream().map(CheckInView::of).toList();
+    }
+
+    @POST
+    @Path("aftercare-referrals/{id}/relapses")
+    @RolesAllowed(Roles.CASE_MANAGER)
+    @Operation(operationId = "reportRelapse", summary = "Report a relapse outside a check-in", description = "Publishes aftercare.relapse.reported once; intake opens an urgent readmission referral.")
+    @APIResponse(responseCode = "201", description = "Reported")
+    public RestResponse<Void> reportRelapse(@PathParam("id") UUID id, @Valid @NotNull RelapseRequest request) {
+        checkIns.reportRelapse(id, request.note());
+        return RestResponse.status(RestResponse.Status.CREATED);
+    }
+
+    @GET
+    @Path("check-ins")
+    @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR })
+    @Operation(operationId = "listDueCheckIns", summary = "Check-ins open or past due on a day (today by default)")
+    @APIResponse(responseCode = "200", description = "The case managers' list, earliest due first")
+    public List<CheckInView> due(@QueryParam("on") LocalDate on) {
+        return checkIns.due(on != null ? on : LocalDate.now(ZoneOffset.UTC)).stream().map(CheckInView::of).toList();
+    }
+
+    @POST
+    @Path("check-ins/{id}/outcome")
+    @RolesAllowed({ Roles.CASE_MANAGER, Roles.PATIENT })
+    @Operation(operationId = "recordCheckIn", summary = "Record what a check-in found", description = "A patient records their own from the app. A relapse publishes aftercare.relapse.reported.")
+    @APIResponse(responseCode = "200", description = "The completed check-in")
+    @APIResponse(responseCode = "409", description = "Already recorded")
+    public CheckInView record(@PathParam("id") UUID id, @Valid @NotNull CheckInRequest request) {
+        return CheckInView.of(checkIns.record(id, new CheckIns.Outcome(request.contactedOn(), request.reached(),
+                request.useSinceLast(), request.relapse(), request.phq9Answers(), request.gad7Answers(),
+                request.supportGroupMeetings(), request.housing(), request.employment(), request.nextSteps())));
+    }
+
+    @GET
+    @Path("outcomes")
+    @RolesAllowed(Roles.PROGRAM_DIRECTOR)
+    @Operation(operationId = "getOutcomes", summary = "Follow-up, check-in, relapse and readmission figures", description = "For the patients discharged between from and to (inclusive).")
+    @APIResponse(responseCode = "200", description = "The figures")
+    public Outcomes.Report outcomes(@QueryParam("from") @NotNull LocalDate from,
+            @QueryParam("to") @NotNull LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        return outcomes.between(from, to);
+    }
+}

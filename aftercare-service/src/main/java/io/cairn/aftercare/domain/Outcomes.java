@@ -1,0 +1,106 @@
+package io.cairn.aftercare.domain;
+
+import io.cairn.kit.audit.AuditEntry;
+import io.cairn.kit.audit.AuditLog;
+import io.cairn.kit.audit.AuditOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Program outcomes for the patients discharged in a date range. Follow-up within 7 and 30 days counts a reached
+ * contact after the discharge date and no later than day 7 (day 30); as HEDIS counts it, a contact on the discharge
+ * date itself does not count.
+ */
+@ApplicationScoped
+public class Outcomes {
+
+    public record Milestone(int days, long due, long completed, long missed, BigDecimal completionRate) {
+    }
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OutcomeReport", example = """
+            {"from":"2027-01-01","to":"2027-03-31","discharged":40,"followUpWithin7Days":31,
+             "followUpWithin7DaysRate":0.775,"followUpWithin30Days":37,"followUpWithin30DaysRate":0.925,
+             "checkInCompletion":[{"days":7,"due":40,"completed":31,"missed":9,"completionRate":0.775}],
+             "patientsWithRelapse":6,"relapseRate":0.150,"meanPhq9ChangeAt90Days":-6.4,
+             "meanGad7ChangeAt90Days":-4.1,"readmissions":5}""")
+    public record Report(LocalDate from, LocalDate to, long discharged, long followUpWithin7Days,
+            BigDecimal followUpWithin7DaysRate, long followUpWithin30Days, BigDecimal followUpWithin30DaysRate,
+            List<Milestone> checkInCompletion, long patientsWithRelapse, BigDecimal relapseRate,
+            BigDecimal meanPhq9ChangeAt90Days, BigDecimal meanGad7ChangeAt90Days, long readmissions) {
+    }
+
+    private final EntityManager entities;
+    private final AuditLog audit;
+
+    Outcomes(EntityManager entities, AuditLog audit) {
+        this.entities = entities;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Report between(LocalDate from, LocalDate to) {
+        List<AftercareReferral> referrals = AftercareReferral.list("dischargedOn between ?1 and ?2", from, to);
+        long discharged = referrals.size();
+        long within7 = referrals.stream().filter(r -> followedUpWithin(r, 7)).count();
+        long within30 = referrals.stream().filter(r -> followedUpWithin(r, 30)).count();
+        Map<Integer, long[]> milestones = new LinkedHashMap<>();
+        for (AftercareReferral referral : referrals) {
+            for (CheckIn checkIn : CheckIn.<CheckIn> list("referralId = ?1 order by milestoneDays", referral.id)) {
+                long[] counts = milestones.computeIfAbsent(checkIn.milestoneDays, d -> new long[3]);
+                counts[0]++;
+                counts[1] += checkIn.status == CheckInStatus.COMPLETED ? 1 : 0;
+                counts[2] += checkIn.status == CheckInStatus.MISSED ? 1 : 0;
+            }
+        }
+        List<Milestone> completion = milestones.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new Milestone(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        rate(e.getValue()[1], e.getValue()[1] + e.getValue()[2])))
+                .toList();
+        List<UUID> patients = referrals.stream().map(r -> r.patientId).distinct().toList();
+        long relapsed = patients.isEmpty() ? 0
+                : count("""
+                        select count(distinct r.patientId) from RelapseReport r where r.referralId in (:referrals)""",
+                        referrals.stream().map(r -> r.id).toList());
+        long readmissions = patients.isEmpty() ? 0 : count("""
+                select count(*) from Readmission r where r.patientId in (:referrals)""", patients);
+        audit.record(new AuditEntry("read", "outcomes", from + ".." + to, null, AuditOutcome.SUCCESS));
+        return new Report(from, to, discharged, within7, rate(within7, discharged), within30,
+                rate(within30, discharged), completion, relapsed, rate(relapsed, discharged),
+                meanChangeAt90Days(referrals, "phq9"), meanChangeAt90Days(referrals, "gad7"), readmissions);
+    }
+
+    private static boolean followedUpWithin(AftercareReferral referral, int days) {
+        return CheckIn.count("referralId = ?1 and status = ?2 and reached = true and contactedOn > ?3 "
+                + "and contactedOn <= ?4", referral.id, CheckInStatus.COMPLETED, referral.dischargedOn,
+                referral.dischargedOn.plusDays(days)) > 0;
+    }
+
+    /** Mean of (score at the 90-day check-in − score at intake), over patients who have both. */
+    private BigDecimal meanChangeAt90Days(List<AftercareReferral> referrals, String screener) {
+        if (referrals.isEmpty()) {
+            return null;
+        }
+        Object mean = entities.createNativeQuery("""
+                SELECT avg(c.%1$s_score - b.%1$s_score) FROM check_in c JOIN intake_baseline b ON b.patient_id = c.patient_id
+                WHERE c.referral_id = ANY (?1) AND c.milestone_days = 90 AND c.status = 'COMPLETED'
+                  AND c.%1$s_score IS NOT NULL AND b.%1$s_score IS NOT NULL""".formatted(screener))
+                .setParameter(1, referrals.stream().map(r -> r.id).toArray(UUID[]::new)).getSingleResult();
+        return mean == null ? null : new BigDecimal(mean.toString()).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private long count(String query, List<UUID> ids) {
+        return entities.createQuery(query, Long.class).setParameter("referrals", ids).getSingleResult();
+    }
+
+    private static BigDecimal rate(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
+    }
+}
