@@ -194,6 +194,16 @@ class AftercareFlowTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("reached"));
         as(CASE_MANAGER).body("{\"reached\":true}").post("/check-ins/" + week + "/outcome").then().statusCode(400)
                 .body("violations[0].field", equalTo("relapse"));
+        as(CASE_MANAGER).body("{\"reached\":").post("/check-ins/" + week + "/outcome").then().statusCode(400)
+                .body("type", equalTo("https://cairn.io/problems/malformed-request"));
+        as(CASE_MANAGER).body(outcome(today(), true, false, "null", "null").replace("\"stable\"",
+                "\"" + "x".repeat(201) + "\"")).post("/check-ins/" + week + "/outcome").then().statusCode(400)
+                .body("violations[0].field", equalTo("housing"));
+        String director = Tokens.forRole(io.cairn.contracts.Roles.PROGRAM_DIRECTOR);
+        as(director).queryParam("from", "2026-02-01").queryParam("to", "2026-01-01").get("/outcomes").then()
+                .statusCode(400).body("violations[0].field", equalTo("to"));
+        as(director).queryParam("from", "last week").queryParam("to", "2026-01-01").get("/outcomes").then()
+                .statusCode(400).body("violations[0].field", equalTo("from"));
         as(CASE_MANAGER).get("/aftercare-referrals/" + referral + "/check-ins").then()
                 .body("[0].status", equalTo("scheduled"));
     }
