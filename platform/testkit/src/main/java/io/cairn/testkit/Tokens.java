@@ -54,6 +54,21 @@ public final class Tokens {
         return sign(claims(role + "-user", Set.of(role)).audience("some-other-api"));
     }
 
+    /** A token signed with the right key but naming another issuer. */
+    public static String fromOtherIssuer(String role) {
+        return sign(claims(role + "-user", Set.of(role)).issuer("https://impostor.example.com"));
+    }
+
+    /** An unsigned token ({@code alg: none}), which no verifier may accept. */
+    public static String unsigned(String role) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        String payload = base64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE
+                + "\",\"sub\":\"someone\",\"groups\":[\"" + role + "\"],\"exp\":"
+                + (Instant.now().getEpochSecond() + 600) + "}").getBytes());
+        return header + "." + payload + ".";
+    }
+
     /** A well-formed token signed by a key the issuer never published. */
     public static String signedByStranger(String role) {
         try {

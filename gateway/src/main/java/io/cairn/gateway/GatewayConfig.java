@@ -1,0 +1,43 @@
+package io.cairn.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/** Where the services are and how the gateway protects them; every key also reads from the environment. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    Backends backends();
+
+    /** How long a backend may take to answer before the client gets 504. */
+    @WithDefault("15s")
+    Duration backendTimeout();
+
+    /** Larger request bodies are refused with 413 before anything reaches a backend. */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    RateLimit rateLimit();
+
+    interface Backends {
+        URI intake();
+
+        URI treatmentPlan();
+
+        URI scheduling();
+
+        URI aftercare();
+    }
+
+    /** Requests per client (the token's client id, else its subject) per minute, by route class. */
+    interface RateLimit {
+
+        @WithDefault("600")
+        long readsPerMinute();
+
+        @WithDefault("120")
+        long writesPerMinute();
+    }
+}

@@ -1,0 +1,106 @@
+package io.cairn.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * One OpenAPI document for the whole API, merged from every service's own: their paths, their schemas and their
+ * tags. Mobile teams generate one client from it; Swagger UI shows it.
+ */
+@ApplicationScoped
+public class MergedOpenApi {
+
+    private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
+
+    private final GatewayConfig config;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    MergedOpenApi(GatewayConfig config) {
+        this.config = config;
+    }
+
+    /** Serves the merged document; runs on a worker thread, as it asks every service for its own. */
+    void serve(RoutingContext rc) {
+        rc.response().putHeader("Content-Type", "application/json").end(merge().toString());
+    }
+
+    void register(@Observes Router router) {
+        router.get("/openapi").order(-10).blockingHandler(this::serve);
+    }
+
+    ObjectNode merge() {
+        ObjectNode merged = json.createObjectNode();
+        merged.put("openapi", "3.1.0");
+        merged.putObject("info").put("title", "Cairn API").put("version", "v1")
+                .put("description", "Every Cairn service behind the gateway: intake, treatment plans, scheduling, "
+                        + "aftercare. All paths need a bearer token; errors are application/problem+json.");
+        merged.putArray("servers").addObject().put("url", "/");
+        ObjectNode paths = merged.putObject("paths");
+        ObjectNode schemas = merged.putObject("components").putObject("schemas");
+        merged.with("components").putObject("securitySchemes").putObject("bearer").put("type", "http")
+                .put("scheme", "bearer").put("bearerFormat", "JWT");
+        merged.putArray("security").addObject().putArray("bearer");
+        ArrayNode tags = merged.putArray("tags");
+        Set<String> tagNames = new HashSet<>();
+        for (Backend backend : Backend.values()) {
+            JsonNode document = fetch(backend);
+            if (document == null) {
+                continue;
+            }
+            copy(document.path("paths"), paths, backend, "path");
+            copy(document.path("components").path("schemas"), schemas, backend, "schema");
+            for (JsonNode tag : document.path("tags")) {
+                if (tagNames.add(tag.path("name").asText())) {
+                    tags.add(tag);
+                }
+            }
+        }
+        return merged;
+    }
+
+    private void copy(JsonNode from, ObjectNode to, Backend backend, String kind) {
+        Iterator<Map.Entry<String, JsonNode>> fields = from.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (to.has(field.getKey()) && !to.get(field.getKey()).equals(field.getValue())) {
+                LOG.warnf("%s %s of %s differs from another service's; the first one is kept", kind, field.getKey(),
+                        backend);
+                continue;
+            }
+            to.set(field.getKey(), field.getValue());
+        }
+    }
+
+    private JsonNode fetch(Backend backend) {
+        URI uri = backend.address(config).resolve("/q/openapi?format=json");
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+        } catch (IOException e) {
+            LOG.warnf("OpenAPI document of %s unavailable: %s", backend, e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

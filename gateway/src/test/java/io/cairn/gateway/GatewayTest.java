@@ -1,0 +1,163 @@
+package io.cairn.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.contracts.Roles;
+import io.cairn.testkit.OidcResource;
+import io.cairn.testkit.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcResource.class)
+@QuarkusTestResource(Backends.class)
+class GatewayTest {
+
+    static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({
+            "GET, /api/v1/patients?name=Reyes&page=0, INTAKE",
+            "POST, /api/v1/referrals, INTAKE",
+            "GET, /api/v1/screeners/PHQ-9, INTAKE",
+            "PUT, /api/v1/treatment-plans/7d1c/progress, TREATMENT_PLAN",
+            "GET, /api/v1/tracks, SCHEDULING",
+            "POST, /api/v1/attendance, SCHEDULING",
+            "GET, /api/v1/patients/7d1c/schedule.ics, SCHEDULING",
+            "GET, /api/v1/patients/7d1c/hours, SCHEDULING",
+            "GET, /api/v1/hours/under-target?isoWeek=2026-W48, SCHEDULING",
+            "POST, /api/v1/check-ins/9f/outcome, AFTERCARE",
+            "GET, /api/v1/outcomes?from=2026-01-01&to=2026-03-31, AFTERCARE" })
+    void eachRouteReachesItsServiceWithPathQueryBodyAndHeadersIntact(String method, String uri, Backend backend) {
+        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        String query = uri.contains("?") ? uri.substring(uri.indexOf('?') + 1) : null;
+
+        ValidatableResponse response = given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON)
+                .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .body(method.equals("GET") ? "" : "{\"note\":\"über\"}")
+                .request(method, uri).then().statusCode(200)
+                .header("X-Backend", backend.name())
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("method", equalTo(method)).body("path", equalTo(path))
+                .body("headers.authorization", equalTo("Bearer " + CLINICIAN))
+                .body("headers.traceparent", equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+                .body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"));
+        if (query != null) {
+            response.body("query", equalTo(query));
+        }
+        if (!method.equals("GET")) {
+            response.body("body", equalTo("{\"note\":\"über\"}"));
+        }
+    }
+
+    @Test
+    void aRequestIdFromTheClientIsKept() {
+        given().auth().oauth2(CLINICIAN).header("X-Request-Id", "ehr-batch-42").get("/api/v1/tracks").then()
+                .statusCode(200).header("X-Request-Id", "ehr-batch-42").body("headers.x-request-id",
+                        equalTo("ehr-batch-42"));
+    }
+
+    @Test
+    void anUnknownPathIs404ProblemJson() {
+        given().auth().oauth2(CLINICIAN).get("/api/v1/billing/invoices").then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("https://cairn.io/problems/not-found"));
+    }
+
+    @Test
+    void badTokensAre401AndNothingReachesABackend() {
+        int before = Backends.received(Backend.INTAKE);
+        for (String token : List.of(Tokens.expired(Roles.CLINICIAN), Tokens.fromOtherIssuer(Roles.CLINICIAN),
+                Tokens.signedByStranger(Roles.CLINICIAN), Tokens.unsigned(Roles.CLINICIAN),
+                Tokens.forOtherAudience(Roles.CLINICIAN), "not-a-token")) {
+            given().auth().oauth2(token).get("/api/v1/patients").then().statusCode(401)
+                    .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        }
+        given().get("/api/v1/patients").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/billing").then().statusCode(401);
+        assertEquals(before, Backends.received(Backend.INTAKE));
+    }
+
+    @Test
+    void overTheLimitIs429WithRetryAfter() {
+        String client = Tokens.forEhrClient("ehr-rate-limited");
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(client).contentType(ContentType.JSON).body("{}").post("/api/v1/referrals").then()
+                    .statusCode(200);
+        }
+        given().auth().oauth2(client).contentType(ContentType.JSON).body("{}").post("/api/v1/referrals").then()
+                .statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("\\d+"));
+        given().auth().oauth2(client).get("/api/v1/screeners").then().statusCode(200);
+    }
+
+    @Test
+    void aStoppedBackendIs503AndASlowOneIs504WithoutLeakingAddresses() throws Exception {
+        Backends.stop(Backend.AFTERCARE);
+        try {
+            given().auth().oauth2(CLINICIAN).get("/api/v1/outcomes").then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body(not(containsString("localhost"))).body(not(containsString("127.0.0.1")));
+        } finally {
+            Backends.restart(Backend.AFTERCARE);
+        }
+        given().auth().oauth2(CLINICIAN).get("/api/v1/outcomes").then().statusCode(200);
+        given().auth().oauth2(CLINICIAN).get("/api/v1/tracks/slow").then().statusCode(504)
+                .contentType("application/problem+json").body(not(containsString("localhost")));
+    }
+
+    @Test
+    void anOversizedBodyIs413BeforeAnyBackend() {
+        int before = Backends.received(Backend.INTAKE);
+        given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body("{\"x\":\"" + "a".repeat(1_100_000) + "\"}")
+                .post("/api/v1/referrals").then().statusCode(413).contentType("application/problem+json");
+        assertEquals(before, Backends.received(Backend.INTAKE));
+    }
+
+    @Test
+    void theMergedOpenApiDocumentIsValidAndHasEveryServicesOperations() {
+        String document = given().get("/openapi").then().statusCode(200).extract().asString();
+
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document);
+        assertEquals(List.of(), parsed.getMessages());
+        for (String service : List.of("intake", "treatment-plan", "scheduling", "aftercare")) {
+            assertTrue(parsed.getOpenAPI().getPaths().containsKey("/api/v1/" + service + "-things"), service);
+            assertTrue(parsed.getOpenAPI().getComponents().getSchemas().containsKey(service + "Thing"), service);
+        }
+        given().get("/q/swagger-ui/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void browsersGetCorsOnlyForConfiguredOriginsAndSafetyHeaders() {
+        given().header("Origin", "https://app.cairn.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/patients").then()
+                .header("Access-Control-Allow-Origin", "https://app.cairn.example");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/patients").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(CLINICIAN).get("/api/v1/tracks").then()
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Strict-Transport-Security", containsString("max-age="));
+    }
+
+    @Test
+    void metricsCountRequestsPerRouteAndStatus() {
+        given().auth().oauth2(CLINICIAN).get("/api/v1/tracks").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("cairn_gateway_requests_seconds_count{method=\"GET\",route=\"tracks\",status=\"200\"}"));
+    }
+}
