@@ -1,0 +1,312 @@
+package io.cairn.localstack;
+
+import io.cairn.contracts.Topics;
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Runs the whole platform on this machine with real parts: one PostgreSQL server with a database per service, a
+ * Kafka broker (KRaft) with every topic and dead-letter topic, Keycloak with the {@code cairn} realm, the four
+ * services and the gateway as their packaged jars. Data stays in {@code .local-stack/} across restarts
+ * ({@code --wipe} starts over); Ctrl-C stops everything. Each part can be an external one instead (see README).
+ */
+public final class LocalStack {
+
+    static final String KEYCLOAK_VERSION = "26.7.3";
+    static final String REALM_URL = "http://localhost:" + Ports.KEYCLOAK + "/realms/cairn";
+    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+    static {
+        SERVICES.put("intake-service", 8081);
+        SERVICES.put("treatment-plan-service", 8082);
+        SERVICES.put("scheduling-service", 8083);
+        SERVICES.put("aftercare-service", 8084);
+        SERVICES.put("gateway", Ports.GATEWAY);
+    }
+
+    private final Path root;
+    private final Path data;
+    private final List<Process> processes = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private EmbeddedKafkaBroker kafka;
+
+    private LocalStack(Path root) {
+        this.root = root;
+        this.data = root.resolve(".local-stack");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("cairn.root", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(root);
+        if (List.of(args).contains("--wipe")) {
+            stack.wipe();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "cairn-local-stack-stop"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("\nCairn did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    private void start() throws Exception {
+        Progress.say("Starting Cairn from " + root + " (data in " + data + ")");
+        Files.createDirectories(data.resolve("logs"));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        if (external("CAIRN_POSTGRES_HOST") == null) {
+            ports.put("PostgreSQL", Ports.POSTGRES);
+        }
+        if (external("KAFKA_BOOTSTRAP_SERVERS") == null) {
+            ports.put("Kafka", Ports.KAFKA);
+            ports.put("Kafka controller", Ports.KAFKA_CONTROLLER);
+        }
+        if (external("CAIRN_OIDC_URL") == null) {
+            ports.put("Keycloak", Ports.KEYCLOAK);
+        }
+        SERVICES.forEach(ports::put);
+        Ports.requireFree(ports);
+
+        String postgresHost = external("CAIRN_POSTGRES_HOST");
+        if (postgresHost == null) {
+            Progress.step("PostgreSQL", this::startPostgres);
+        }
+        String kafkaServers = external("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafkaServers == null) {
+            kafkaServers = Progress.step("Kafka (KRaft)", this::startKafka);
+        }
+        String bootstrap = kafkaServers;
+        Progress.step("Kafka topics", () -> createTopics(bootstrap));
+        String oidc = external("CAIRN_OIDC_URL");
+        if (oidc == null) {
+            Progress.step("Keycloak " + KEYCLOAK_VERSION, this::startKeycloak);
+            oidc = REALM_URL;
+        }
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            String issuer = oidc;
+            Progress.step(service.getKey(), () -> startService(service.getKey(), service.getValue(), bootstrap,
+                    issuer));
+        }
+        printWelcome(oidc);
+    }
+
+    private Void startPostgres() throws Exception {
+        Path directory = data.resolve("postgres");
+        Files.createDirectories(directory);
+        postgres = EmbeddedPostgres.builder().setPort(Ports.POSTGRES).setDataDirectory(directory)
+                .setCleanDataDirectory(false).setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                        data.resolve("logs/postgres.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(data.resolve("logs/postgres.log").toFile()))
+                .start();
+        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"),
+                "postgres", "postgres"); Statement sql = connection.createStatement()) {
+            ResultSet role = sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = 'cairn'");
+            if (!role.next()) {
+                sql.execute("CREATE ROLE cairn LOGIN PASSWORD 'cairn'");
+            }
+            for (String database : List.of("intake", "treatment_plan", "scheduling", "aftercare")) {
+                ResultSet exists = sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+                if (!exists.next()) {
+                    sql.execute("CREATE DATABASE " + database + " OWNER cairn");
+                }
+            }
+        }
+        return null;
+    }
+
+    private String startKafka() throws IOException {
+        Path logDir = data.resolve("kafka");
+        Files.createDirectories(logDir);
+        kafka = new EmbeddedKafkaBroker().withKafkaPort(Ports.KAFKA).withControllerPort(Ports.KAFKA_CONTROLLER)
+                .withClusterId("cairn-local-stack-0001").withDeleteLogDirsOnClose(false)
+                .withAdditionalProperties(p -> {
+                    p.put("log.dir", logDir.toString());
+                    p.put("num.partitions", "3");
+                });
+        kafka.start();
+        return kafka.getAdvertisedListeners();
+    }
+
+    private Void createTopics(String bootstrap) throws Exception {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(config)) {
+            var existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : List.of(Topics.INTAKE, Topics.TREATMENT_PLAN, Topics.SCHEDULING, Topics.AFTERCARE)) {
+                for (String name : List.of(topic, Topics.deadLetterOf(topic))) {
+                    if (!existing.contains(name)) {
+                        missing.add(new NewTopic(name, 3, (short) 1));
+                    }
+                }
+            }
+            admin.createTopics(missing).all().get();
+        }
+        return null;
+    }
+
+    private Void startKeycloak() throws Exception {
+        Path home = data.resolve("keycloak-" + KEYCLOAK_VERSION);
+        if (!Files.exists(home.resolve("bin/kc.sh"))) {
+            Path archive = data.resolve("downloads/keycloak-quarkus-dist-" + KEYCLOAK_VERSION + ".tar.gz");
+            if (!Files.exists(archive)) {
+                Progress.say("    fetching Keycloak " + KEYCLOAK_VERSION + " from Maven Central (176 MB, once)");
+                run(List.of(root.resolve("mvnw").toString(), "-B", "-q", "dependency:copy",
+                        "-Dartifact=org.keycloak:keycloak-quarkus-dist:" + KEYCLOAK_VERSION + ":tar.gz",
+                        "-DoutputDirectory=" + data.resolve("downloads")));
+            }
+            run(List.of("tar", "-xzf", archive.toString(), "-C", data.toString()));
+        }
+        Path imports = home.resolve("data/import");
+        Files.createDirectories(imports);
+        try (InputStream realm = LocalStack.class.getResourceAsStream("/cairn-realm.json")) {
+            Files.copy(realm, imports.resolve("cairn-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Process keycloak = spawn("keycloak", List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + Ports.KEYCLOAK, "--import-realm", "--health-enabled=true"),
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"));
+        Health.await("Keycloak", REALM_URL + "/.well-known/openid-configuration", Duration.ofMinutes(4), keycloak);
+        return null;
+    }
+
+    private Void startService(String name, int port, String kafkaServers, String oidc) throws Exception {
+        Path jar = root.resolve(name + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaServers);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc);
+        String database = switch (name) {
+            case "intake-service" -> "intake";
+            case "treatment-plan-service" -> "treatment_plan";
+            case "scheduling-service" -> "scheduling";
+            case "aftercare-service" -> "aftercare";
+            default -> null;
+        };
+        if (database != null) {
+            String host = external("CAIRN_POSTGRES_HOST") != null ? external("CAIRN_POSTGRES_HOST")
+                    : "localhost:" + Ports.POSTGRES;
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + host + "/" + database);
+        } else {
+            SERVICES.forEach((service, servicePort) -> {
+                if (!service.equals("gateway")) {
+                    env.put("GATEWAY_BACKENDS_" + service.replace("-service", "").replace('-', '_')
+                            .toUpperCase(), "http://localhost:" + servicePort);
+                }
+            });
+            env.put("GATEWAY_CORS_ORIGINS", "http://localhost:" + Ports.GATEWAY);
+        }
+        Process process = spawn(name, List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()), env);
+        Health.await(name, "http://localhost:" + port + "/q/health/ready", Duration.ofMinutes(2), process);
+        return null;
+    }
+
+    private Process spawn(String name, List<String> command, Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + name + ".log").toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private void run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
+    private void printWelcome(String oidc) {
+        String token = "curl -s -d grant_type=password -d client_id=cairn-cli -d username=clinician -d password=clinician "
+                + oidc + "/protocol/openid-connect/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'";
+        Progress.say("""
+
+                Cairn is running.
+
+                  Gateway     http://localhost:%d/api/v1
+                  Swagger UI  http://localhost:%d/q/swagger-ui
+                  Keycloak    http://localhost:%d (admin / admin)
+
+                Demo accounts (user / password): coordinator, clinician, scheduler, case-manager, director, patient
+                (each password is the user name). EHR client: ehr-demo / ehr-demo-secret (client credentials).
+
+                Get a token and call the API:
+                  TOKEN=$(%s)
+                  curl -H "Authorization: Bearer $TOKEN" http://localhost:%d/api/v1/screeners
+
+                Logs are in .local-stack/logs. Ctrl-C stops everything.
+                """.formatted(Ports.GATEWAY, Ports.GATEWAY, Ports.KEYCLOAK, token, Ports.GATEWAY));
+    }
+
+    /** Stops services first, then Keycloak, Kafka and PostgreSQL; children of each process (kc.sh forks) too. */
+    private void stop() {
+        List<Process> reversed = new ArrayList<>(processes);
+        java.util.Collections.reverse(reversed);
+        for (Process process : reversed) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+        for (Process process : reversed) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private void wipe() throws IOException {
+        Path keep = data.resolve("downloads");
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (var files = Files.walk(data)) {
+            files.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.startsWith(keep) && !p.equals(data))
+                    .forEach(p -> p.toFile().delete());
+        }
+        Progress.say("Wiped " + data + " (downloads kept)");
+    }
+
+    private static String external(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

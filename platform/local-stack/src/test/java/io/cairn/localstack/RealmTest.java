@@ -1,0 +1,74 @@
+package io.cairn.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.contracts.Roles;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demo realm gives every role of ARCHITECTURE.md, a user for each, and tokens the services accept. */
+class RealmTest {
+
+    final JsonNode realm;
+
+    RealmTest() throws Exception {
+        realm = new ObjectMapper().readTree(RealmTest.class.getResourceAsStream("/cairn-realm.json"));
+    }
+
+    @Test
+    void everyRoleExistsAndEachHasADemoAccount() {
+        List<String> roles = new ArrayList<>();
+        realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
+        assertEquals(Roles.ALL.stream().sorted().toList(), roles.stream().sorted().toList());
+        List<String> granted = new ArrayList<>();
+        realm.path("users").forEach(u -> u.path("realmRoles").forEach(r -> granted.add(r.asText())));
+        assertEquals(Roles.ALL.stream().sorted().toList(), granted.stream().sorted().toList());
+    }
+
+    @Test
+    void thePatientsTokenCarriesTheirPatientIdAndEveryTokenTheApiAudience() {
+        JsonNode patient = user("patient");
+        assertTrue(patient.path("attributes").path(Roles.PATIENT_ID_CLAIM).get(0).asText().matches("[0-9a-f-]{36}"));
+        realm.path("clients").forEach(client -> {
+            List<String> mappers = new ArrayList<>();
+            client.path("protocolMappers").forEach(m -> mappers.add(m.path("protocolMapper").asText() + ":"
+                    + m.path("config").path("included.custom.audience").asText(m.path("config").path("claim.name")
+                            .asText())));
+            assertTrue(mappers.contains("oidc-audience-mapper:cairn-api"), client.path("clientId").asText());
+            assertTrue(mappers.contains("oidc-usermodel-attribute-mapper:patient_id"), client.path("clientId")
+                    .asText());
+        });
+    }
+
+    @Test
+    void theEhrUsesClientCredentialsAndTheMobileAppPkce() {
+        JsonNode ehr = client("ehr-demo");
+        assertTrue(ehr.path("serviceAccountsEnabled").asBoolean());
+        assertEquals("ehr-integration", user("service-account-ehr-demo").path("realmRoles").get(0).asText());
+        JsonNode mobile = client("cairn-mobile");
+        assertTrue(mobile.path("publicClient").asBoolean());
+        assertEquals("S256", mobile.path("attributes").path("pkce.code.challenge.method").asText());
+    }
+
+    private JsonNode user(String name) {
+        for (JsonNode user : realm.path("users")) {
+            if (user.path("username").asText().equals(name)) {
+                return user;
+            }
+        }
+        throw new AssertionError("no user " + name);
+    }
+
+    private JsonNode client(String id) {
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals(id)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + id);
+    }
+}
