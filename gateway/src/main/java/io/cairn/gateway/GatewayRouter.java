@@ -73,6 +73,14 @@ public class GatewayRouter {
         String requestId = Optional.ofNullable(request.getHeader(REQUEST_ID)).filter(id -> !id.isBlank()
                 && id.length() <= 200).orElseGet(() -> UUID.randomUUID().toString());
         request.headers().set(REQUEST_ID, requestId);
+        // Services write links (Location) to the address the client used, not to themselves; an ingress in front
+        // of the gateway may have set these already.
+        if (request.getHeader("X-Forwarded-Host") == null && request.authority() != null) {
+            request.headers().set("X-Forwarded-Host", request.authority().toString());
+        }
+        if (request.getHeader("X-Forwarded-Proto") == null) {
+            request.headers().set("X-Forwarded-Proto", request.scheme());
+        }
         rc.response().putHeader(REQUEST_ID, requestId);
         String route = RouteTable.routeName(request.path());
         long started = System.nanoTime();
@@ -105,6 +113,15 @@ public class GatewayRouter {
             return;
         }
         String length = request.getHeader("Content-Length");
+        boolean carriesBody = switch (request.method().name()) {
+            case "POST", "PUT", "PATCH" -> true;
+            default -> false;
+        };
+        if (carriesBody && length == null) {
+            // A body without a declared length could exceed the limit unseen: ask for the length instead.
+            fail(rc, 411, "length-required", "Length Required", "Send the body with a Content-Length");
+            return;
+        }
         if (length != null && parse(length) > config.maxBodyBytes()) {
             fail(rc, 413, "payload-too-large", "Content Too Large", "The request body is larger than allowed");
             return;
@@ -131,16 +148,12 @@ public class GatewayRouter {
         return client.request(options);
     }
 
+    /**
+     * Whose allowance a request uses: the token's subject. A user of the mobile app has their own (the app's client
+     * id is shared by all its users); an EHR's client-credentials tokens share their service account's.
+     */
     private static String clientOf(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            Object azp = token.getClaim("azp");
-            Object clientId = token.getClaim("client_id");
-            if (azp != null) {
-                return "client:" + azp;
-            }
-            if (clientId != null) {
-                return "client:" + clientId;
-            }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
             return "subject:" + token.getSubject();
         }
         return "subject:" + identity.getPrincipal().getName();

@@ -55,7 +55,9 @@ class GatewayTest {
                 .body("method", equalTo(method)).body("path", equalTo(path))
                 .body("headers.authorization", equalTo("Bearer " + CLINICIAN))
                 .body("headers.traceparent", equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
-                .body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"));
+                .body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"))
+                .body("headers.x-forwarded-host", matchesPattern("localhost:\\d+"))
+                .body("headers.x-forwarded-proto", equalTo("http"));
         if (query != null) {
             response.body("query", equalTo(query));
         }
@@ -124,6 +126,20 @@ class GatewayTest {
         int before = Backends.received(Backend.INTAKE);
         given().auth().oauth2(CLINICIAN).contentType(ContentType.JSON).body("{\"x\":\"" + "a".repeat(1_100_000) + "\"}")
                 .post("/api/v1/referrals").then().statusCode(413).contentType("application/problem+json");
+        assertEquals(before, Backends.received(Backend.INTAKE));
+    }
+
+    @Test
+    void aBodyWithoutADeclaredLengthIs411() throws Exception {
+        int before = Backends.received(Backend.INTAKE);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/referrals"))
+                .header("Authorization", "Bearer " + CLINICIAN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("{}".getBytes())))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, response.statusCode());
         assertEquals(before, Backends.received(Backend.INTAKE));
     }
 

@@ -10,12 +10,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class Bookings {
 
+    private final jakarta.persistence.EntityManager entities;
+    private final io.cairn.kit.security.PatientAccess access;
+
+    Bookings(jakarta.persistence.EntityManager entities, io.cairn.kit.security.PatientAccess access) {
+        this.entities = entities;
+        this.access = access;
+    }
+
     /**
      * @throws ConflictException when the session is full, or the patient is already booked at that time
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ConflictException.class)
     public Booking book(Session session, UUID patientId, UUID enrollmentId) {
-        // Lock the session row so that two bookings cannot both take its last place.
+        // One booking of a patient at a time, and the session row locked: two concurrent bookings can neither both
+        // take the last place nor put the patient in two sessions at once.
+        Locks.forKey(entities, "booking:" + patientId);
         Session locked = Session.findById(session.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (locked.bookedCount() >= locked.capacity) {
             throw new ConflictException("Session " + session.id + " is full (" + locked.capacity + " places)");
@@ -35,11 +45,12 @@ public class Bookings {
         booking.status = BookingStatus.BOOKED;
         booking.bookedAt = Instant.now();
         booking.persist();
+        access.wrote("book", "booking", booking.id, patientId);
         return booking;
     }
 
     /** Books where possible, skipping sessions that are full or clash: for automatic enrollment. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ConflictException.class)
     public boolean tryBook(Session session, UUID patientId, UUID enrollmentId) {
         try {
             book(session, patientId, enrollmentId);

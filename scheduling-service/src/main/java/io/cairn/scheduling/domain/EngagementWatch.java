@@ -60,7 +60,12 @@ public class EngagementWatch {
     /** Alerts each enrolled patient whose hours in {@code isoWeek} stayed under the target. */
     @Transactional
     public void checkWeek(String isoWeek) {
+        java.time.LocalDate weekStart = java.time.LocalDate.parse(isoWeek + "-1",
+                java.time.format.DateTimeFormatter.ISO_WEEK_DATE);
         for (Enrollment enrollment : Enrollment.<Enrollment> list("status", EnrollmentStatus.ENROLLED)) {
+            if (enrollment.startsOn != null && enrollment.startsOn.isAfter(weekStart)) {
+                continue; // Enrolled during the week: it was not theirs to fill.
+            }
             BigDecimal attended = hours.attendedIn(enrollment.patientId, isoWeek);
             if (attended.compareTo(enrollment.weeklyHoursTarget) < 0) {
                 alertOnce(enrollment.patientId, "week:" + isoWeek, EngagementRisk.BELOW_WEEKLY_MINIMUM, isoWeek,

@@ -2,7 +2,9 @@ package io.cairn.scheduling.domain;
 
 import io.cairn.contracts.events.PatientEnrolled;
 import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.events.Outbox;
+import io.cairn.kit.security.PatientAccess;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,11 +22,13 @@ public class Enrollments {
     private final Bookings bookings;
     private final ClinicCalendar calendar;
     private final Outbox outbox;
+    private final PatientAccess access;
 
-    Enrollments(Bookings bookings, ClinicCalendar calendar, Outbox outbox) {
+    Enrollments(Bookings bookings, ClinicCalendar calendar, Outbox outbox, PatientAccess access) {
         this.bookings = bookings;
         this.calendar = calendar;
         this.outbox = outbox;
+        this.access = access;
     }
 
     /**
@@ -89,21 +93,25 @@ public class Enrollments {
 
     @Transactional
     public List<Enrollment> list(UUID patientId, EnrollmentStatus status) {
+        List<Enrollment> found;
         if (patientId != null && status != null) {
-            return Enrollment.list("patientId = ?1 and status = ?2", Sort.descending("decidedAt"), patientId, status);
+            found = Enrollment.list("patientId = ?1 and status = ?2", Sort.descending("decidedAt"), patientId, status);
+        } else if (patientId != null) {
+            found = Enrollment.list("patientId", Sort.descending("decidedAt"), patientId);
+        } else if (status != null) {
+            found = Enrollment.list("status", Sort.ascending("decidedAt"), status);
+        } else {
+            found = Enrollment.listAll(Sort.descending("decidedAt"));
         }
-        if (patientId != null) {
-            return Enrollment.list("patientId", Sort.descending("decidedAt"), patientId);
-        }
-        if (status != null) {
-            return Enrollment.list("status", Sort.ascending("decidedAt"), status);
-        }
-        return Enrollment.listAll(Sort.descending("decidedAt"));
+        found.forEach(e -> access.read(RecordCategory.ATTENDANCE, "enrollment", e.id, e.patientId));
+        return found;
     }
 
     private Optional<Track> fittingTrack(PlanApproved plan) {
         LocalDate today = calendar.today();
-        return Track.<Track> list("ageGroup", plan.population()).stream()
+        // Locked: two approvals at once cannot both take a track's last place.
+        return Track.<Track> find("ageGroup", plan.population())
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list().stream()
                 .filter(t -> t.isActiveOn(today))
                 .filter(t -> plan.preferredSchedule() == null || t.scheduleType == plan.preferredSchedule())
                 .filter(t -> t.weeklyHours().compareTo(plan.weeklyHours()) >= 0)

@@ -1,6 +1,8 @@
 package io.cairn.scheduling.domain;
 
 import io.cairn.contracts.events.AttendanceStatus;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.kit.security.PatientAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -38,9 +40,11 @@ public class Hours {
     }
 
     private final ClinicCalendar calendar;
+    private final PatientAccess access;
 
-    Hours(ClinicCalendar calendar) {
+    Hours(ClinicCalendar calendar, PatientAccess access) {
         this.calendar = calendar;
+        this.access = access;
     }
 
     public BigDecimal attendedIn(UUID patientId, String isoWeek) {
@@ -78,6 +82,7 @@ public class Hours {
         for (Enrollment e : Enrollment.<Enrollment> list("status", EnrollmentStatus.ENROLLED)) {
             BigDecimal attended = attendedIn(e.patientId, isoWeek);
             if (attended.compareTo(e.weeklyHoursTarget) < 0) {
+                access.read(RecordCategory.ATTENDANCE, "weekly-hours", isoWeek, e.patientId);
                 under.add(new PatientUnderTarget(e.patientId, e.id, attended, e.weeklyHoursTarget));
             }
         }

@@ -19,10 +19,12 @@ public class Sessions {
 
     private final Bookings bookings;
     private final ClinicCalendar calendar;
+    private final jakarta.persistence.EntityManager entities;
 
-    Sessions(Bookings bookings, ClinicCalendar calendar) {
+    Sessions(Bookings bookings, ClinicCalendar calendar, jakarta.persistence.EntityManager entities) {
         this.bookings = bookings;
         this.calendar = calendar;
+        this.entities = entities;
     }
 
     public record NewSession(SessionKind kind, GroupType groupType, String title, String facilitatorId, int capacity,
@@ -105,7 +107,8 @@ public class Sessions {
                         to, trackId);
     }
 
-    private static void requireFacilitatorFree(String facilitatorId, Instant start, Instant end) {
+    private void requireFacilitatorFree(String facilitatorId, Instant start, Instant end) {
+        Locks.forKey(entities, "facilitator:" + facilitatorId);
         if (Session.count("facilitatorId = ?1 and startsAt < ?2 and endsAt > ?3", facilitatorId, end, start) > 0) {
             throw new ConflictException("Facilitator " + facilitatorId + " already leads a session at that time");
         }

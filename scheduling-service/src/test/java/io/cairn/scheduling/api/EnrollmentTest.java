@@ -90,6 +90,20 @@ class EnrollmentTest {
     }
 
     @Test
+    void aFullSessionIsSkippedAndTheEnrollmentStillHappens() {
+        String track = track("adolescent", "weekend", 1);
+        List<String> sessions = sessions(track);
+        as(SCHEDULER).body("{\"patientId\":\"" + UUID.randomUUID() + "\"}")
+                .post("/sessions/" + sessions.get(0) + "/bookings").then().statusCode(201);
+        UUID patient = UUID.randomUUID();
+
+        JsonPath enrollment = enroll(approved(patient, Population.ADOLESCENT, PreferredSchedule.WEEKEND, "6"));
+
+        assertEquals("enrolled", enrollment.getString("status"));
+        assertEquals(sessions.subList(1, sessions.size()), scheduleOf(patient));
+    }
+
+    @Test
     void graduationReleasesFutureBookingsOnce() {
         String track = track("adult", "evening", 10);
         sessions(track);

@@ -33,12 +33,22 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, Integer::valueOf, "must be a whole number");
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, LocalDate::parse, "must be a date (YYYY-MM-DD)");
+            return (ParamConverter<T>) converter(name, ParameterConverters::boundedDate,
+                    "must be a date (YYYY-MM-DD) between 1900 and 2200");
         }
         if (rawType.isEnum()) {
             return (ParamConverter<T>) enumConverter(name, (Class<? extends Enum<?>>) rawType);
         }
         return null;
+    }
+
+    /** Dates far outside any clinic's calendar would overflow date arithmetic and the database. */
+    private static LocalDate boundedDate(String value) {
+        LocalDate date = LocalDate.parse(value);
+        if (date.getYear() < 1900 || date.getYear() > 2200) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return date;
     }
 
     private static <T> ParamConverter<T> converter(String name, Function<String, T> parse, String message) {

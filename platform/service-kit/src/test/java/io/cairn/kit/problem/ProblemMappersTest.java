@@ -98,7 +98,7 @@ class ProblemMappersTest {
     void notFoundIs404() {
         UUID id = UUID.randomUUID();
         problem(given().when().get("/test/notes/" + id).then(), 404, "not-found")
-                .body("detail", equalTo("Note " + id + " was not found"))
+                .body("detail", equalTo("Nothing with id " + id + " was found"))
                 .body("instance", equalTo("/test/notes/" + id));
     }
 

@@ -1,0 +1,15 @@
+package io.cairn.scheduling.domain;
+
+import jakarta.persistence.EntityManager;
+
+/** PostgreSQL advisory locks held to the end of the transaction: serialize the checks that guard one key. */
+final class Locks {
+
+    private Locks() {
+    }
+
+    static void forKey(EntityManager entities, String key) {
+        entities.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, key)
+                .getSingleResult();
+    }
+}
