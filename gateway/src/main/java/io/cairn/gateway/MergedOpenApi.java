@@ -32,14 +32,17 @@ public class MergedOpenApi {
     private final GatewayConfig config;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The document is public and costs four backend calls: it is rebuilt at most once a minute. */
+    private final com.github.benmanes.caffeine.cache.Cache<Integer, String> cached = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
     MergedOpenApi(GatewayConfig config) {
         this.config = config;
     }
 
-    /** Serves the merged document; runs on a worker thread, as it asks every service for its own. */
+    /** Serves the merged document; runs on a worker thread, as it asks every service for its own (cached briefly). */
     void serve(RoutingContext rc) {
-        rc.response().putHeader("Content-Type", "application/json").end(merge().toString());
+        rc.response().putHeader("Content-Type", "application/json").end(cached.get(0, key -> merge().toString()));
     }
 
     void register(@Observes Router router) {

@@ -1,5 +1,6 @@
 package io.cairn.treatmentplan.api;
 
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,5 +11,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "GraduationRequest", example = """
         {"dischargedOn":"2027-01-22"}""")
-public record GraduationRequest(LocalDate dischargedOn, @Size(max = 2000) String overrideReason) {
+public record GraduationRequest(@PastOrPresent LocalDate dischargedOn, @Size(max = 2000) String overrideReason) {
 }

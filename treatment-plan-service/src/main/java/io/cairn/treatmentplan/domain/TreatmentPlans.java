@@ -226,6 +226,9 @@ public class TreatmentPlans {
     public TreatmentPlan graduate(UUID id, LocalDate dischargedOn, String overrideReason) {
         TreatmentPlan plan = find(id);
         plan.requireActive();
+        if (dischargedOn.isBefore(LocalDate.ofInstant(plan.approvedAt, ZoneOffset.UTC))) {
+            throw new InvalidRequestException("dischargedOn", "must not be before the plan was approved");
+        }
         List<Violation> unmet = unmetCriteria(plan, dischargedOn);
         if (!unmet.isEmpty() && (overrideReason == null || overrideReason.isBlank())) {
             throw new ConflictException("The graduation criteria are not met; a clinician may override with a reason",

@@ -58,6 +58,12 @@ class TreatmentPlanBadInputTest {
 
         as(CLINICIAN).body("{\"reason\":\"bored\"}").post("/treatment-plans/" + id + "/discharge").then()
                 .statusCode(400).body("violations[0].field", equalTo("reason"));
+        as(CLINICIAN).body("{\"dischargedOn\":\"2999-01-01\",\"overrideReason\":\"x\"}")
+                .post("/treatment-plans/" + id + "/graduate").then().statusCode(400)
+                .body("violations[0].field", equalTo("dischargedOn"));
+        as(CLINICIAN).body("{\"dischargedOn\":\"2020-01-01\",\"overrideReason\":\"x\"}")
+                .post("/treatment-plans/" + id + "/graduate").then().statusCode(400)
+                .body("violations[0].field", equalTo("dischargedOn"));
         as(CLINICIAN).get("/treatment-plans/" + id).then().body("status", equalTo("active"));
     }
 
