@@ -1,0 +1,57 @@
+package io.cairn.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The running platform as a client sees it: the gateway, and Keycloak for tokens. */
+final class Platform {
+
+    static final String GATEWAY = System.getProperty("cairn.gateway", "http://localhost:8080");
+    static final String KEYCLOAK = System.getProperty("cairn.keycloak", "http://localhost:8180");
+    static final String TOKEN_URL = KEYCLOAK + "/realms/cairn/protocol/openid-connect/token";
+
+    private Platform() {
+    }
+
+    /** A demo user's token (password grant of the cairn-cli client). */
+    static String tokenOf(String user, String password) {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "cairn-cli", "username", user,
+                "password", password)).post(TOKEN_URL).then().statusCode(200).extract().path("access_token");
+    }
+
+    static String ehrToken() {
+        return given().formParams(Map.of("grant_type", "client_credentials", "client_id", "ehr-demo",
+                "client_secret", "ehr-demo-secret")).post(TOKEN_URL).then().statusCode(200).extract()
+                .path("access_token");
+    }
+
+    static RequestSpecification as(String token) {
+        return given().baseUri(GATEWAY).basePath("/api/v1").auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Gives a registered patient a login, as the clinic's admin would: a Keycloak user carrying their patient id. */
+    static String patientToken(UUID patientId) {
+        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username",
+                "admin", "password", "admin")).post(KEYCLOAK + "/realms/master/protocol/openid-connect/token").then()
+                .statusCode(200).extract().path("access_token");
+        String username = "patient-" + patientId;
+        given().baseUri(KEYCLOAK).auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("username", username,
+                "enabled", true, "email", username + "@cairn.example", "emailVerified", true, "firstName", "Test",
+                "lastName", "Patient", "attributes", Map.of("patient_id", List.of(patientId.toString())),
+                "credentials", List.of(Map.of("type", "password", "value", "journey", "temporary", false))))
+                .post("/admin/realms/cairn/users").then().statusCode(201);
+        String userId = given().baseUri(KEYCLOAK).auth().oauth2(admin).queryParam("username", username)
+                .queryParam("exact", true).get("/admin/realms/cairn/users").then().statusCode(200).extract()
+                .path("[0].id");
+        Map<String, Object> role = given().baseUri(KEYCLOAK).auth().oauth2(admin)
+                .get("/admin/realms/cairn/roles/patient").then().statusCode(200).extract().as(Map.class);
+        given().baseUri(KEYCLOAK).auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role))
+                .post("/admin/realms/cairn/users/" + userId + "/role-mappings/realm").then().statusCode(204);
+        return tokenOf(username, "journey");
+    }
+}
