@@ -4,6 +4,7 @@ import io.cairn.aftercare.domain.AftercareReferrals;
 import io.cairn.aftercare.domain.CheckIns;
 import io.cairn.aftercare.domain.Outcomes;
 import io.cairn.contracts.Roles;
+import io.cairn.kit.api.Created;
 import io.cairn.kit.problem.InvalidRequestException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -75,10 +78,10 @@ public class AftercareResource {
     @Path("aftercare-referrals/{id}/relapses")
     @RolesAllowed(Roles.CASE_MANAGER)
     @Operation(operationId = "reportRelapse", summary = "Report a relapse outside a check-in", description = "Publishes aftercare.relapse.reported once; intake opens an urgent readmission referral.")
-    @APIResponse(responseCode = "201", description = "Reported")
-    public RestResponse<Void> reportRelapse(@PathParam("id") UUID id, @Valid @NotNull RelapseRequest request) {
-        checkIns.reportRelapse(id, request.note());
-        return RestResponse.status(RestResponse.Status.CREATED);
+    @APIResponse(responseCode = "201", description = "Reported", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelapseReportView.class)))
+    public RestResponse<RelapseReportView> reportRelapse(@PathParam("id") UUID id,
+            @Valid @NotNull RelapseRequest request) {
+        return Created.at("aftercare-referrals/" + id, RelapseReportView.of(checkIns.reportRelapse(id, request.note())));
     }
 
     @GET

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -38,7 +40,7 @@ public class AssessmentResource {
     @POST
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN })
     @Operation(operationId = "startAssessment", summary = "Start an assessment of a patient")
-    @APIResponse(responseCode = "201", description = "Started; Location names the assessment")
+    @APIResponse(responseCode = "201", description = "Started; Location names the assessment", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     public RestResponse<AssessmentView> start(@Valid @NotNull StartAssessmentRequest request) {
         Assessment assessment = assessments.start(request.patientId(), request.referralId());
         return Created.at("assessments/" + assessment.id, AssessmentView.of(assessment));

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -37,7 +39,7 @@ public class ConsentResource {
     @POST
     @RolesAllowed(Roles.INTAKE_COORDINATOR)
     @Operation(operationId = "giveConsent", summary = "Record a written consent", description = "Publishes intake.consent.changed so every service can enforce it.")
-    @APIResponse(responseCode = "201", description = "Recorded; Location names the consent")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the consent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     public RestResponse<ConsentView> give(@Valid @NotNull ConsentRequest request) {
         Consent consent = consents.give(request);
         return Created.at("consents/" + consent.id, ConsentView.of(consent));

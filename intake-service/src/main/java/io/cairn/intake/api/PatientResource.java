@@ -27,6 +27,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -48,7 +50,7 @@ public class PatientResource {
     @POST
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.EHR_INTEGRATION })
     @Operation(operationId = "registerPatient", summary = "Register a patient")
-    @APIResponse(responseCode = "201", description = "Registered; Location names the new patient")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the new patient", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "409", description = "An identifier already belongs to another patient")
     public RestResponse<PatientView> register(@Valid @NotNull PatientRequest request) {
         Patient patient = patients.register(request);

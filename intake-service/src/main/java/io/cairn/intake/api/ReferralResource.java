@@ -22,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -41,7 +43,7 @@ public class ReferralResource {
     @POST
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.EHR_INTEGRATION })
     @Operation(operationId = "receiveReferral", summary = "Receive a referral", description = "Publishes intake.referral.received.")
-    @APIResponse(responseCode = "201", description = "Received; Location names the new referral")
+    @APIResponse(responseCode = "201", description = "Received; Location names the new referral", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public RestResponse<ReferralView> receive(@Valid @NotNull ReferralRequest request) {
         Referral referral = referrals.receive(request);
         return Created.at("referrals/" + referral.id, view(referral));

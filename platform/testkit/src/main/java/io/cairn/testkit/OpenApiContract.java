@@ -47,6 +47,10 @@ public abstract class OpenApiContract {
                     defects.add(where + ": no success response");
                 }
                 if (responses != null) {
+                    responses.entrySet().stream().filter(r -> r.getKey().startsWith("2") && !r.getKey().equals("204"))
+                            .filter(r -> !(r.getValue().get("content") instanceof Map<?, ?> content) || content.isEmpty())
+                            .forEach(r -> defects.add(where + ": " + r.getKey() + " response without content: a "
+                                    + "generated client would accept only problem+json"));
                     responses.entrySet().stream().filter(r -> r.getKey().startsWith("2"))
                             .filter(r -> String.valueOf(r.getValue()).contains("{$ref=#/components/schemas/"))
                             .filter(r -> !hasSchemaExample(document, r.getValue()))

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -45,7 +47,7 @@ public class SessionResource {
     @POST
     @RolesAllowed(Roles.SCHEDULER)
     @Operation(operationId = "createSession", summary = "Plan one session, booking its patients")
-    @APIResponse(responseCode = "201", description = "Planned")
+    @APIResponse(responseCode = "201", description = "Planned", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "The facilitator or a patient is already booked then, or it "
             + "is over capacity")
     public RestResponse<SessionView> create(@Valid @NotNull SessionRequest request) {
@@ -80,7 +82,7 @@ public class SessionResource {
     @Path("/{id}/bookings")
     @RolesAllowed(Roles.SCHEDULER)
     @Operation(operationId = "bookSession", summary = "Book a patient into a session")
-    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "The session is full, or the patient is booked elsewhere then")
     public RestResponse<SessionView> book(@PathParam("id") UUID id, @Valid @NotNull BookingRequest request) {
         sessions.book(id, request.patientId());

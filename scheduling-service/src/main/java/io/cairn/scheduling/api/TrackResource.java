@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -39,7 +41,7 @@ public class TrackResource {
     @POST
     @RolesAllowed(Roles.SCHEDULER)
     @Operation(operationId = "createTrack", summary = "Create a track")
-    @APIResponse(responseCode = "201", description = "Created; weeklyHours is what its blocks add up to")
+    @APIResponse(responseCode = "201", description = "Created; weeklyHours is what its blocks add up to", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackView.class)))
     public RestResponse<TrackView> create(@Valid @NotNull TrackRequest request) {
         Track track = new Track();
         track.name = request.name().strip();

@@ -29,6 +29,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -116,7 +118,7 @@ public class TreatmentPlanResource {
     @Path("/{id}/progress-notes")
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(operationId = "writeProgressNote", summary = "Write a progress note on one objective")
-    @APIResponse(responseCode = "201", description = "Written; the objective takes the note's status")
+    @APIResponse(responseCode = "201", description = "Written; the objective takes the note's status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressNoteView.class)))
     @APIResponse(responseCode = "409", description = "The plan is not active")
     public RestResponse<ProgressNoteView> writeProgressNote(@PathParam("id") UUID id,
             @Valid @NotNull ProgressNoteRequest request) {
@@ -149,7 +151,7 @@ public class TreatmentPlanResource {
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(operationId = "reviewTreatmentPlan", summary = "Record a review", description = "Records progress per objective; revisedProblems, when sent, revise the plan (a new "
             + "version). The next review falls due a review interval later.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "The plan is not active")
     public RestResponse<ReviewView> review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
         PlanReview review = plans.review(id, request.heldOn(), request.objectiveProgress().stream()
