@@ -24,8 +24,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Runs the whole platform on this machine with real parts: one PostgreSQL server with a database per service, a
  * Kafka broker (KRaft) with every topic and dead-letter topic, Keycloak with the {@code cairn} realm, the four
- * services and the gateway as their packaged jars. Data stays in {@code .local-stack/} across restarts
- * ({@code --wipe} starts over); Ctrl-C stops everything. Each part can be an external one instead (see README).
+ * services and the gateway as their packaged jars, and a demo program on first start ({@code --no-seed} leaves it
+ * out). Data stays in {@code .local-stack/} across restarts ({@code --wipe} starts over); Ctrl-C stops everything. Each part
+ * can be an external one instead (see README).
  */
 public final class LocalStack {
 
@@ -42,6 +43,7 @@ public final class LocalStack {
 
     private final Path root;
     private final Path data;
+    private boolean seed = true;
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgres postgres;
     private EmbeddedKafkaBroker kafka;
@@ -57,6 +59,7 @@ public final class LocalStack {
         if (List.of(args).contains("--wipe")) {
             stack.wipe();
         }
+        stack.seed = !List.of(args).contains("--no-seed");
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "cairn-local-stack-stop"));
         try {
             stack.start();
@@ -103,6 +106,13 @@ public final class LocalStack {
             String issuer = oidc;
             Progress.step(service.getKey(), () -> startService(service.getKey(), service.getValue(), bootstrap,
                     issuer));
+        }
+        Path seeded = data.resolve("demo-program-seeded");
+        if (seed && external("CAIRN_OIDC_URL") == null && !Files.exists(seeded)) {
+            Progress.step("demo program", () -> {
+                new DemoProgram("http://localhost:" + Ports.GATEWAY, "http://localhost:" + Ports.KEYCLOAK).seed();
+                return Files.writeString(seeded, java.time.Instant.now().toString());
+            });
         }
         printWelcome(oidc);
     }
