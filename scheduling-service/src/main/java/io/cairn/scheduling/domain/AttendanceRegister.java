@@ -64,8 +64,7 @@ public class AttendanceRegister {
         }
         List<Attendance> recorded = new ArrayList<>();
         for (Mark mark : marks) {
-            if (!Bookings.isBooked(sessionId, mark.patientId())
-                    && Attendance.count("sessionId = ?1 and patientId = ?2", sessionId, mark.patientId()) == 0) {
+            if (!Bookings.isInSession(sessionId, mark.patientId())) {
                 throw new ConflictException("Patient " + mark.patientId() + " is not booked in session " + sessionId);
             }
             recorded.add(keep(session, mark));

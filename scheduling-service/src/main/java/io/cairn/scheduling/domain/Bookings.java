@@ -60,6 +60,12 @@ public class Bookings {
         }
     }
 
+    /** Whether the patient belongs to the session: booked now, or attendance already recorded (a booking released later). */
+    public static boolean isInSession(UUID sessionId, UUID patientId) {
+        return isBooked(sessionId, patientId)
+                || Attendance.count("sessionId = ?1 and patientId = ?2", sessionId, patientId) > 0;
+    }
+
     public static boolean isBooked(UUID sessionId, UUID patientId) {
         return Booking.count("sessionId = ?1 and patientId = ?2 and status = ?3", sessionId, patientId,
                 BookingStatus.BOOKED) > 0;

@@ -46,8 +46,7 @@ public class GroupNotes {
             throw new InvalidRequestException("sessionId", "is not a group session");
         }
         for (UUID patient : parts.keySet()) {
-            if (!Bookings.isBooked(sessionId, patient)
-                    && Attendance.count("sessionId = ?1 and patientId = ?2", sessionId, patient) == 0) {
+            if (!Bookings.isInSession(sessionId, patient)) {
                 throw new InvalidRequestException("parts", "patient " + patient + " is not in this session");
             }
         }
@@ -87,8 +86,7 @@ public class GroupNotes {
                 visible.put(part.patientId, part.text);
             }
         }
-        boolean member = caller.ownPatientId().map(own -> Bookings.isBooked(sessionId, own)
-                || Attendance.count("sessionId = ?1 and patientId = ?2", sessionId, own) > 0).orElse(false);
+        boolean member = caller.ownPatientId().map(own -> Bookings.isInSession(sessionId, own)).orElse(false);
         if (!caller.isStaff() && visible.isEmpty() && !member) {
             audit.record(new AuditEntry("read", "group-note", sessionId.toString(), null, AuditOutcome.DENIED));
             throw new ResourceNotFoundException("Group note of session", sessionId);
