@@ -113,11 +113,9 @@ public class GatewayRouter {
             return;
         }
         String length = request.getHeader("Content-Length");
-        boolean carriesBody = switch (request.method().name()) {
-            case "POST", "PUT", "PATCH" -> true;
-            default -> false;
-        };
-        if (carriesBody && length == null) {
+        // With neither header a request has no body (RFC 9112, 6.3): an action such as POST .../complete.
+        boolean streamedBody = length == null && request.getHeader("Transfer-Encoding") != null;
+        if (streamedBody) {
             // A body without a declared length could exceed the limit unseen: ask for the length instead.
             fail(rc, 411, "length-required", "Length Required", "Send the body with a Content-Length");
             return;

@@ -130,6 +130,20 @@ class GatewayTest {
     }
 
     @Test
+    void aRequestWithoutABodyNeedsNoLength() throws Exception {
+        int before = Backends.received(Backend.INTAKE);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                        + "/api/v1/assessments/7d1e52a4-2b48-4b3a-9d7e-3c1c0f3c8b11/complete"))
+                .header("Authorization", "Bearer " + CLINICIAN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(before + 1, Backends.received(Backend.INTAKE));
+    }
+
+    @Test
     void aBodyWithoutADeclaredLengthIs411() throws Exception {
         int before = Backends.received(Backend.INTAKE);
         var http = java.net.http.HttpClient.newHttpClient();
