@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The data a clinician enters on the way. */
-final class Journey {
+public final class Journey {
 
-    static final String FULL_ASSESSMENT = """
+    public static final String FULL_ASSESSMENT = """
             {"version":0,
              "medicalHistory":{"conditions":["hypertension"],"allergies":[],"primaryCareProvider":"Dr. Lee"},
              "medications":[{"name":"lisinopril","dose":"10 mg","frequency":"daily"}],
@@ -31,7 +31,7 @@ final class Journey {
     }
 
     /** The plan's problems as JSON, to send back in an edit. */
-    static String problemsOf(String planJson) {
+    public static String problemsOf(String planJson) {
         List<Map<String, Object>> problems = JsonPath.from(planJson).getList("problems");
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(problems);

@@ -9,33 +9,33 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The running platform as a client sees it: the gateway, and Keycloak for tokens. */
-final class Platform {
+public final class Platform {
 
-    static final String GATEWAY = System.getProperty("cairn.gateway", "http://localhost:8080");
-    static final String KEYCLOAK = System.getProperty("cairn.keycloak", "http://localhost:8180");
-    static final String TOKEN_URL = KEYCLOAK + "/realms/cairn/protocol/openid-connect/token";
+    public static final String GATEWAY = System.getProperty("cairn.gateway", "http://localhost:8080");
+    public static final String KEYCLOAK = System.getProperty("cairn.keycloak", "http://localhost:8180");
+    public static final String TOKEN_URL = KEYCLOAK + "/realms/cairn/protocol/openid-connect/token";
 
     private Platform() {
     }
 
     /** A demo user's token (password grant of the cairn-cli client). */
-    static String tokenOf(String user, String password) {
+    public static String tokenOf(String user, String password) {
         return given().formParams(Map.of("grant_type", "password", "client_id", "cairn-cli", "username", user,
                 "password", password)).post(TOKEN_URL).then().statusCode(200).extract().path("access_token");
     }
 
-    static String ehrToken() {
+    public static String ehrToken() {
         return given().formParams(Map.of("grant_type", "client_credentials", "client_id", "ehr-demo",
                 "client_secret", "ehr-demo-secret")).post(TOKEN_URL).then().statusCode(200).extract()
                 .path("access_token");
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().baseUri(GATEWAY).basePath("/api/v1").auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** Gives a registered patient a login, as the clinic's admin would: a Keycloak user carrying their patient id. */
-    static String patientToken(UUID patientId) {
+    public static String patientToken(UUID patientId) {
         String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username",
                 "admin", "password", "admin")).post(KEYCLOAK + "/realms/master/protocol/openid-connect/token").then()
                 .statusCode(200).extract().path("access_token");

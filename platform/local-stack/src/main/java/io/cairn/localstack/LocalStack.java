@@ -26,7 +26,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * Kafka broker (KRaft) with every topic and dead-letter topic, Keycloak with the {@code cairn} realm, the four
  * services and the gateway as their packaged jars, and a demo program on first start ({@code --no-seed} leaves it
  * out). Data stays in {@code .local-stack/} across restarts ({@code --wipe} starts over); Ctrl-C stops everything. Each part
- * can be an external one instead (see README).
+ * can be an external one instead (see README). {@code --fault-control} opens {@link FaultControl} on loopback, through
+ * which the fault suite stops and starts parts.
  */
 public final class LocalStack {
 
@@ -45,8 +46,12 @@ public final class LocalStack {
     private final Path data;
     private boolean seed = true;
     private final List<Process> processes = new ArrayList<>();
+    /** Each running service instance by "name@port", so the fault suite can stop one and start it again. */
+    private final Map<String, Process> instances = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     private EmbeddedKafkaBroker kafka;
+    private String kafkaServers;
+    private String oidcUrl;
 
     private LocalStack(Path root) {
         this.root = root;
@@ -63,6 +68,10 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "cairn-local-stack-stop"));
         try {
             stack.start();
+            if (List.of(args).contains("--fault-control")) {
+                FaultControl.open(stack, Ports.FAULT_CONTROL);
+                Progress.say("Fault control on http://localhost:" + Ports.FAULT_CONTROL + " (loopback only)");
+            }
         } catch (Exception e) {
             System.err.println("\nCairn did not start: " + e.getMessage());
             System.exit(1);
@@ -95,17 +104,16 @@ public final class LocalStack {
         if (kafkaServers == null) {
             kafkaServers = Progress.step("Kafka (KRaft)", this::startKafka);
         }
-        String bootstrap = kafkaServers;
-        Progress.step("Kafka topics", () -> createTopics(bootstrap));
+        this.kafkaServers = kafkaServers;
+        Progress.step("Kafka topics", () -> createTopics(this.kafkaServers));
         String oidc = external("CAIRN_OIDC_URL");
         if (oidc == null) {
             Progress.step("Keycloak " + KEYCLOAK_VERSION, this::startKeycloak);
             oidc = REALM_URL;
         }
+        this.oidcUrl = oidc;
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            String issuer = oidc;
-            Progress.step(service.getKey(), () -> startService(service.getKey(), service.getValue(), bootstrap,
-                    issuer));
+            Progress.step(service.getKey(), () -> startService(service.getKey(), service.getValue(), Map.of()));
         }
         Path seeded = data.resolve("demo-program-seeded");
         if (seed && external("CAIRN_OIDC_URL") == null && !Files.exists(seeded)) {
@@ -117,7 +125,7 @@ public final class LocalStack {
         printWelcome(oidc);
     }
 
-    private Void startPostgres() throws Exception {
+    synchronized Void startPostgres() throws Exception {
         Path directory = data.resolve("postgres");
         Files.createDirectories(directory);
         postgres = EmbeddedPostgres.builder().setPort(Ports.POSTGRES).setDataDirectory(directory)
@@ -139,6 +147,23 @@ public final class LocalStack {
             }
         }
         return null;
+    }
+
+    /** Stops PostgreSQL as an outage would: open connections are cut, the data stays. */
+    synchronized void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    /** Stops the broker as an outage would; its data stays and {@link #restartKafka()} brings it back. */
+    synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    synchronized void restartKafka() {
+        kafka.start();
     }
 
     private String startKafka() throws IOException {
@@ -197,7 +222,14 @@ public final class LocalStack {
         return null;
     }
 
-    private Void startService(String name, int port, String kafkaServers, String oidc) throws Exception {
+    /**
+     * Starts an instance of a service on a port, waiting until it is ready; another port than its own gives a second
+     * replica against the same database and broker. Extra environment variables override its settings.
+     */
+    Void startService(String name, int port, Map<String, String> overrides) throws Exception {
+        if (!SERVICES.containsKey(name)) {
+            throw new IllegalArgumentException("No service named " + name);
+        }
         Path jar = root.resolve(name + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
@@ -205,7 +237,7 @@ public final class LocalStack {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaServers);
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcUrl);
         String database = switch (name) {
             case "intake-service" -> "intake";
             case "treatment-plan-service" -> "treatment_plan";
@@ -226,9 +258,33 @@ public final class LocalStack {
             });
             env.put("GATEWAY_CORS_ORIGINS", "http://localhost:" + Ports.GATEWAY);
         }
-        Process process = spawn(name, List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()), env);
+        env.putAll(overrides);
+        String instance = name + "@" + port;
+        Process process = spawn(port == SERVICES.get(name) ? name : name + "-" + port,
+                List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()), env);
+        synchronized (instances) {
+            instances.put(instance, process);
+        }
         Health.await(name, "http://localhost:" + port + "/q/health/ready", Duration.ofMinutes(2), process);
         return null;
+    }
+
+    /** Stops one service instance as Kubernetes would (SIGTERM, then a kill after the grace period). */
+    void stopService(String name, int port) throws InterruptedException {
+        Process process;
+        synchronized (instances) {
+            process = instances.remove(name + "@" + port);
+        }
+        if (process == null) {
+            throw new IllegalArgumentException("No instance of " + name + " runs on port " + port);
+        }
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        synchronized (processes) {
+            processes.remove(process);
+        }
     }
 
     private Process spawn(String name, List<String> command, Map<String, String> env) throws IOException {
@@ -236,7 +292,9 @@ public final class LocalStack {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + name + ".log").toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
-        processes.add(process);
+        synchronized (processes) {
+            processes.add(process);
+        }
         return process;
     }
 
@@ -271,7 +329,10 @@ public final class LocalStack {
 
     /** Stops services first, then Keycloak, Kafka and PostgreSQL; children of each process (kc.sh forks) too. */
     private void stop() {
-        List<Process> reversed = new ArrayList<>(processes);
+        List<Process> reversed;
+        synchronized (processes) {
+            reversed = new ArrayList<>(processes);
+        }
         java.util.Collections.reverse(reversed);
         for (Process process : reversed) {
             process.descendants().forEach(ProcessHandle::destroy);

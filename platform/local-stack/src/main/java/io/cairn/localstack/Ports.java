@@ -13,6 +13,7 @@ final class Ports {
     static final int KAFKA_CONTROLLER = 9093;
     static final int KEYCLOAK = 8180;
     static final int GATEWAY = 8080;
+    static final int FAULT_CONTROL = 8099;
 
     private Ports() {
     }

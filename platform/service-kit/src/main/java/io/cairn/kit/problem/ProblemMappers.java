@@ -151,10 +151,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e, uri);
+        }
         UUID reference = UUID.randomUUID();
         LOG.errorf(e, "Unexpected failure, reference %s", reference);
         return respond(Problem.of("internal-error", "Internal Server Error", 500,
                 "Something went wrong on our side; quote reference " + reference + " when reporting it", path(uri)));
+    }
+
+    /** The database is down or restarting: the client may retry shortly. */
+    private static RestResponse<Problem> databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable: %s", e.toString());
+        Problem problem = Problem.of("service-unavailable", "Service Unavailable", 503,
+                "The service cannot reach its database just now; retry shortly", path(uri));
+        return RestResponse.ResponseBuilder.<Problem> create(503).entity(problem).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, "5").build();
     }
 
     @ServerExceptionMapper

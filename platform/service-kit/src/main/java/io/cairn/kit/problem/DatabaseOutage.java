@@ -1,0 +1,43 @@
+package io.cairn.kit.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Recognises a failure that only says the database cannot be reached just now (server down, restarting, connections
+ * cut, pool exhausted): the request can be retried, so it is a 503, not a bug.
+ */
+final class DatabaseOutage {
+
+    private DatabaseOutage() {
+    }
+
+    static boolean causedBy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.JDBCConnectionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && isOutage(sql)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOutage(SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null) {
+            // 08: connection exception; 57P01-57P03: server shutting down or starting; 53300: too many connections.
+            return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+        }
+        // Agroal's pool, when no connection could be had in time, says so without an SQL state.
+        String message = sql.getMessage();
+        return message != null && message.contains("acquisition timeout");
+    }
+}

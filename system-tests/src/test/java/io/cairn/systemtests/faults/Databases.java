@@ -1,0 +1,86 @@
+package io.cairn.systemtests.faults;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads the services' databases directly, to count what really happened behind the API. */
+public final class Databases {
+
+    public static final List<String> ALL = List.of("intake", "treatment_plan", "scheduling", "aftercare");
+    static final String HOST = System.getProperty("cairn.postgres", "localhost:5432");
+
+    private Databases() {
+    }
+
+    /** The first column of the first row of a query, as a number. */
+    public static long count(String database, String sql, Object... parameters) {
+        try (Connection connection = connect(database); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query on " + database + " failed: " + sql, e);
+        }
+    }
+
+    /** Rows by the first column's value, counted by the second column. */
+    public static Map<String, Long> countsBy(String database, String sql, Object... parameters) {
+        try (Connection connection = connect(database); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            Map<String, Long> counts = new TreeMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query on " + database + " failed: " + sql, e);
+        }
+    }
+
+    /** The number of rows in every table of every service, as "database.table": the platform's state in numbers. */
+    public static Map<String, Long> rowCounts(List<String> except) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String database : ALL) {
+            List<String> tables = new ArrayList<>();
+            try (Connection connection = connect(database);
+                    ResultSet rows = connection.createStatement().executeQuery(
+                            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+                for (String table : tables) {
+                    if (except.contains(table)) {
+                        continue;
+                    }
+                    try (ResultSet count = connection.createStatement()
+                            .executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+                        count.next();
+                        counts.put(database + "." + table, count.getLong(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Counting rows of " + database + " failed", e);
+            }
+        }
+        return counts;
+    }
+
+    static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + HOST + "/" + database, "cairn", "cairn");
+    }
+}
