@@ -2,16 +2,19 @@ package io.cairn.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.Tenant;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.http.impl.HttpServerRequestWrapper;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,10 +26,13 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -67,6 +73,12 @@ public class GatewayRouter {
         router.route("/fhir/*").order(-10).handler(rc -> handle(rc, proxy));
     }
 
+    /** Below the services' own limit of a 4,096-byte request line, method and protocol included. */
+    static final int MAX_URI_LENGTH = 4000;
+
+    /** Bodies read in full before forwarding, until the proxy sends them. */
+    private final Map<HttpServerRequest, Buffer> measuredBodies = new ConcurrentHashMap<>();
+
     private void handle(RoutingContext rc, HttpProxy proxy) {
         HttpServerRequest request = rc.request();
         request.pause();
@@ -92,6 +104,12 @@ public class GatewayRouter {
                     .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             accessLog.record(requestId, rc.get("cairn.subject"), route, request.method().name(), status, nanos);
         });
+        if (request.uri().length() > MAX_URI_LENGTH) {
+            // Longer lines would meet the services' HTTP codec, which answers with a bare 414: answer it here.
+            fail(rc, 414, "uri-too-long", "URI Too Long", "The request URI is longer than " + MAX_URI_LENGTH
+                    + " characters");
+            return;
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 || authorization.length() <= 7) {
@@ -113,13 +131,6 @@ public class GatewayRouter {
             return;
         }
         String length = request.getHeader("Content-Length");
-        // With neither header a request has no body (RFC 9112, 6.3): an action such as POST .../complete.
-        boolean streamedBody = length == null && request.getHeader("Transfer-Encoding") != null;
-        if (streamedBody) {
-            // A body without a declared length could exceed the limit unseen: ask for the length instead.
-            fail(rc, 411, "length-required", "Length Required", "Send the body with a Content-Length");
-            return;
-        }
         if (length != null && parse(length) > config.maxBodyBytes()) {
             fail(rc, 413, "payload-too-large", "Content Too Large", "The request body is larger than allowed");
             return;
@@ -132,8 +143,85 @@ public class GatewayRouter {
                     + retryAfter.getAsLong() + " seconds");
             return;
         }
+        boolean mayCarryBody = switch (request.method().name()) {
+            case "POST", "PUT", "PATCH" -> true;
+            default -> false;
+        };
+        if (mayCarryBody && length == null) {
+            // Chunked, HTTP/2 without a length, or no body at all: read it up to the limit, then send it with its
+            // length, so a service never sees a body it has not been told the size of.
+            forwardMeasured(rc, proxy);
+            return;
+        }
         request.resume();
         proxy.handle(request);
+    }
+
+    private void forwardMeasured(RoutingContext rc, HttpProxy proxy) {
+        HttpServerRequest request = rc.request();
+        Buffer body = Buffer.buffer();
+        if (request.isEnded()) {
+            forwardRead(request, body, proxy);
+            return;
+        }
+        AtomicBoolean tooLarge = new AtomicBoolean();
+        request.handler(chunk -> {
+            if (tooLarge.get()) {
+                return;
+            }
+            if (body.length() + chunk.length() > config.maxBodyBytes()) {
+                tooLarge.set(true);
+                rc.response().putHeader("Connection", "close");
+                fail(rc, 413, "payload-too-large", "Content Too Large", "The request body is larger than allowed");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(end -> {
+            if (!tooLarge.get()) {
+                forwardRead(request, body, proxy);
+            }
+        });
+        request.resume();
+    }
+
+    private void forwardRead(HttpServerRequest request, Buffer body, HttpProxy proxy) {
+        HttpServerRequest read = new ReadRequest((HttpServerRequestInternal) request);
+        measuredBodies.put(read, body);
+        proxy.handle(read);
+    }
+
+    /** A request whose body has been read: the proxy must not try to pause or read it again (HTTP/2 forbids it). */
+    private static final class ReadRequest extends HttpServerRequestWrapper {
+
+        ReadRequest(HttpServerRequestInternal delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public HttpServerRequest pause() {
+            return this;
+        }
+
+        @Override
+        public HttpServerRequest resume() {
+            return this;
+        }
+
+        @Override
+        public HttpServerRequest fetch(long amount) {
+            return this;
+        }
+
+        @Override
+        public HttpServerRequest handler(io.vertx.core.Handler<Buffer> handler) {
+            return this;
+        }
+
+        @Override
+        public HttpServerRequest endHandler(io.vertx.core.Handler<Void> handler) {
+            return this;
+        }
     }
 
     private Future<io.vertx.core.http.HttpClientRequest> originRequest(ProxyContext context) {
@@ -175,11 +263,18 @@ public class GatewayRouter {
         }
     }
 
-    /** Turns a backend that cannot be reached into 503, and one that does not answer in time into 504. */
-    private static final class BackendFailures implements ProxyInterceptor {
+    /**
+     * Sends a body read by {@link #forwardMeasured} with its length; turns a backend that cannot be reached into 503,
+     * and one that does not answer in time into 504.
+     */
+    private final class BackendFailures implements ProxyInterceptor {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            Buffer measured = measuredBodies.remove(context.request().proxiedRequest());
+            if (measured != null) {
+                context.request().setBody(Body.body(measured));
+            }
             return context.sendRequest().recover(failure -> {
                 boolean timeout = failure instanceof TimeoutException
                         || failure instanceof io.netty.handler.timeout.TimeoutException

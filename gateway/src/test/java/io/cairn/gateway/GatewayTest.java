@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cairn.contracts.Roles;
 import io.cairn.testkit.OidcResource;
 import io.cairn.testkit.Tokens;
+import io.vertx.core.json.JsonObject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -130,31 +131,65 @@ class GatewayTest {
     }
 
     @Test
-    void aRequestWithoutABodyNeedsNoLength() throws Exception {
+    void aVeryLongUriIs414ProblemBeforeAnyBackend() {
         int before = Backends.received(Backend.INTAKE);
-        var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
-                        + "/api/v1/assessments/7d1e52a4-2b48-4b3a-9d7e-3c1c0f3c8b11/complete"))
-                .header("Authorization", "Bearer " + CLINICIAN)
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals(before + 1, Backends.received(Backend.INTAKE));
+        given().auth().oauth2(CLINICIAN).get("/api/v1/patients/" + "a".repeat(5000)).then().statusCode(414)
+                .contentType("application/problem+json");
+        given().auth().oauth2(CLINICIAN).queryParam("name", "x".repeat(10_000)).get("/api/v1/patients").then()
+                .statusCode(414).contentType("application/problem+json");
+        assertEquals(before, Backends.received(Backend.INTAKE));
     }
 
     @Test
-    void aBodyWithoutADeclaredLengthIs411() throws Exception {
-        int before = Backends.received(Backend.INTAKE);
+    void aRequestWithoutABodyNeedsNoLength() throws Exception {
+        // Over HTTP/2 the first request upgrades the connection; the second is a stream whose headers end it.
         var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/referrals"))
-                .header("Authorization", "Bearer " + CLINICIAN).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream("{}".getBytes())))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(411, response.statusCode());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                            + "/api/v1/assessments/7d1e52a4-2b48-4b3a-9d7e-3c1c0f3c8b11/complete"))
+                    .header("Authorization", "Bearer " + Tokens.forRole(Roles.SCHEDULER))
+                    .timeout(java.time.Duration.ofSeconds(5))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.version() + ": " + response.body());
+            assertEquals("", new JsonObject(response.body()).getString("body"));
+        }
+    }
+
+    @Test
+    void aStreamedBodyIsForwardedWithItsLength() throws Exception {
+        var response = sendWithoutLength("/api/v1/referrals", java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream("{\"a\":1}".getBytes())),
+                Tokens.forRole(
+                        Roles.INTAKE_COORDINATOR),
+                java.net.http.HttpClient.Version.HTTP_1_1);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject echo = new JsonObject(response.body());
+        assertEquals("{\"a\":1}", echo.getString("body"));
+        assertEquals("7", echo.getJsonObject("headers").getString("content-length"));
+    }
+
+    @Test
+    void aStreamedBodyOverTheLimitIs413BeforeAnyBackend() throws Exception {
+        int before = Backends.received(Backend.INTAKE);
+        byte[] large = ("{\"x\":\"" + "a".repeat(1_100_000) + "\"}").getBytes();
+        var response = sendWithoutLength("/api/v1/referrals", java.net.http.HttpRequest.BodyPublishers
+                .ofInputStream(() -> new java.io.ByteArrayInputStream(large)), Tokens.forRole(Roles.CASE_MANAGER),
+                java.net.http.HttpClient.Version.HTTP_1_1);
+        assertEquals(413, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         assertEquals(before, Backends.received(Backend.INTAKE));
+    }
+
+    private static java.net.http.HttpResponse<String> sendWithoutLength(String path,
+            java.net.http.HttpRequest.BodyPublisher body, String token, java.net.http.HttpClient.Version version)
+            throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(version).build();
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI
+                + ":" + io.restassured.RestAssured.port + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(body).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

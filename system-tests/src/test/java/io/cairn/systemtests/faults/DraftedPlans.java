@@ -38,9 +38,9 @@ public final class DraftedPlans {
 
         @Override
         public String toString() {
-            return "assessments completed=%d, completed events=%d, plans drafted=%d, lost=%d, duplicated=%d, drafted events=%d (for %d assessments)"
-                    .formatted(completed, completedEvents, assessmentsWithPlan, lost(), duplicated(), draftedEvents,
-                            assessmentsWithDraftedEvent);
+            return "assessments completed=%d, completed events on the topic=%d (re-sent by the relay: %d, absorbed by the inbox), plans drafted=%d, lost=%d, duplicated=%d, drafted events=%d (for %d assessments)"
+                    .formatted(completed, completedEvents, completedEvents - completed, assessmentsWithPlan, lost(),
+                            duplicated(), draftedEvents, assessmentsWithDraftedEvent);
         }
     }
 

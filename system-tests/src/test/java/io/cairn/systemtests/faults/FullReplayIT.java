@@ -7,13 +7,17 @@ import io.cairn.contracts.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every consumer group is rewound to the beginning of every topic and the services started again: the whole history
- * is delivered a second time, and nothing anywhere changes — no row in any database, no new event on any topic.
+ * is delivered a second time, and nothing anywhere changes — no row in any database, no new event on any topic. Poison
+ * records met again are parked again (dead-letter delivery is at least once): under the same event ids, nothing new.
  */
 class FullReplayIT {
 
@@ -30,9 +34,11 @@ class FullReplayIT {
         long replayed;
         Map<String, Long> rowsBefore;
         Map<TopicPartition, Long> topicsBefore;
+        Set<String> parkedBefore;
         try {
             rowsBefore = Databases.rowCounts(List.of("audit_event"));
-            topicsBefore = EventLog.endOffsets(allTopics());
+            topicsBefore = EventLog.endOffsets(TOPICS);
+            parkedBefore = parkedEventIds();
             CONSUMERS.forEach(EventLog::rewind);
             replayed = CONSUMERS.stream().mapToLong(EventLog::lag).sum();
         } finally {
@@ -44,18 +50,22 @@ class FullReplayIT {
                 .until(() -> CONSUMERS.stream().allMatch(g -> EventLog.lag(g) == 0));
 
         Map<String, Long> rowsAfter = Databases.rowCounts(List.of("audit_event"));
-        Map<TopicPartition, Long> topicsAfter = EventLog.endOffsets(allTopics());
+        Map<TopicPartition, Long> topicsAfter = EventLog.endOffsets(TOPICS);
+        Set<String> parkedAfter = parkedEventIds();
         long tables = rowsBefore.size();
         long rows = rowsBefore.values().stream().mapToLong(Long::longValue).sum();
-        Report.figures("full replay", "records delivered again=%d, tables compared=%d, rows=%d, rows changed=%d, new events=%d"
-                .formatted(replayed, tables, rows, changed(rowsBefore, rowsAfter), published(topicsBefore,
-                        topicsAfter)));
+        Report.figures("full replay",
+                "records delivered again=%d, tables compared=%d, rows=%d, rows changed=%d, new events=%d, poison event ids parked before=%d, after=%d"
+                        .formatted(replayed, tables, rows, changed(rowsBefore, rowsAfter), published(topicsBefore,
+                                topicsAfter), parkedBefore.size(), parkedAfter.size()));
         assertEquals(rowsBefore, rowsAfter, "row counts of every table after the replay");
         assertEquals(topicsBefore, topicsAfter, "end offsets of every topic after the replay");
+        assertEquals(parkedBefore, parkedAfter, "no event parked that was not parked before");
     }
 
-    private static List<String> allTopics() {
-        return TOPICS.stream().flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetterOf(t))).toList();
+    private static Set<String> parkedEventIds() {
+        return TOPICS.stream().flatMap(t -> EventLog.read(Topics.deadLetterOf(t)).stream())
+                .map(e -> e.topic() + " " + e.id()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static long changed(Map<String, Long> before, Map<String, Long> after) {

@@ -42,10 +42,9 @@ public class ParameterConverters implements ParamConverterProvider {
         return null;
     }
 
-    /** Dates far outside any clinic's calendar would overflow date arithmetic and the database. */
     private static LocalDate boundedDate(String value) {
         LocalDate date = LocalDate.parse(value);
-        if (date.getYear() < 1900 || date.getYear() > 2200) {
+        if (!ClinicCalendar.covers(date.getYear())) {
             throw new IllegalArgumentException("out of range");
         }
         return date;

@@ -1,5 +1,7 @@
 package io.cairn.kit.problem;
 
+import io.cairn.kit.api.ClinicCalendar;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.cairn.kit.api.JsonNames;
 import java.time.LocalDate;
@@ -52,13 +54,14 @@ final class JsonFields {
             return "a UUID";
         }
         if (type == LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
+            return "a date (YYYY-MM-DD) between " + ClinicCalendar.FIRST_YEAR + " and " + ClinicCalendar.LAST_YEAR;
         }
         if (type == LocalTime.class) {
             return "a time (HH:MM)";
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "a date-time (ISO 8601, e.g. 2026-11-24T10:15:30Z)";
+            return "a date-time (ISO 8601, e.g. 2026-11-24T10:15:30Z) between " + ClinicCalendar.FIRST_YEAR + " and "
+                    + ClinicCalendar.LAST_YEAR;
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";

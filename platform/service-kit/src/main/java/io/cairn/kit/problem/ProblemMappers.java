@@ -81,7 +81,10 @@ public class ProblemMappers {
         }
         String field = JsonFields.path(e);
         String message;
-        if (e instanceof UnrecognizedPropertyException) {
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                && text.indexOf('\u0000') >= 0) {
+            message = "must not contain the NUL character";
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException || e.getTargetType() != null) {
             message = "must be " + JsonFields.expected(e.getTargetType());

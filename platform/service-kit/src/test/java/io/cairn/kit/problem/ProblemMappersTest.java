@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,25 @@ class ProblemMappersTest {
     }
 
     @Test
+    void textWithTheNulCharacterIs400NamingTheField() {
+        problem(post(VALID_NOTE.replace("referred by GP", "referred\\u0000by GP")), 400, "validation")
+                .body("violations[0].field", equalTo("text"))
+                .body("violations[0].message", equalTo("must not contain the NUL character"));
+        problem(given().queryParam("source", "self\u0000").when().get("/test/notes").then(), 400, "validation")
+                .body("violations[0].field", equalTo("source"))
+                .body("violations[0].message", equalTo("must not contain the NUL character"));
+    }
+
+    @Test
+    void datesAreIsoStringsInTheClinicsCalendar() {
+        for (String date : List.of("20000", "\"+99999-01-01\"", "\"2026-02-30\"", "\"1066-10-14\"", "true")) {
+            problem(post(VALID_NOTE.replace("\"2026-11-24\"", date)), 400, "validation")
+                    .body("violations[0].field", equalTo("receivedOn"))
+                    .body("violations[0].message", startsWith("must be a date (YYYY-MM-DD) between 1900 and 2200"));
+        }
+    }
+
+    @Test
     void anUnknownFieldIs400NamingIt() {
         problem(post(VALID_NOTE.replace("}", ",\"diagnosis\":\"F10.20\"}")), 400, "validation")
                 .body("violations[0].field", equalTo("diagnosis"))
@@ -90,7 +110,7 @@ class ProblemMappersTest {
     void aValueOfTheWrongTypeIs400WithoutJavaTypeNames() {
         problem(post(VALID_NOTE.replace("2026-11-24", "next tuesday")), 400, "validation")
                 .body("violations[0].field", equalTo("receivedOn"))
-                .body("violations[0].message", equalTo("must be a date (YYYY-MM-DD)"))
+                .body("violations[0].message", equalTo("must be a date (YYYY-MM-DD) between 1900 and 2200"))
                 .body(not(containsString("java.")));
     }
 
