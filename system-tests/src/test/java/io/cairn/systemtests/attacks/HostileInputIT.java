@@ -10,11 +10,6 @@ import io.cairn.systemtests.faults.Api;
 import io.cairn.systemtests.faults.Databases;
 import io.cairn.systemtests.faults.EventLog;
 import io.cairn.systemtests.faults.Report;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,7 +38,6 @@ class HostileInputIT {
     static final Map<String, String> USERS = Map.of("intake-coordinator", "coordinator", "clinician", "clinician",
             "scheduler", "scheduler", "case-manager", "case-manager", "program-director", "director");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new HashMap<>();
 
     @Test
@@ -130,25 +124,8 @@ class HostileInputIT {
         return rest;
     }
 
-    private Api.Answer send(HostileRequests.HostileRequest request, String token) {
-        try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Platform.GATEWAY + request.path()))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json");
-            if (request.contentType() != null) {
-                builder.header("Content-Type", request.contentType());
-            }
-            builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
-        } catch (IOException | IllegalArgumentException e) {
-            return new Api.Answer(0, null, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Api.Answer(0, null, e.toString());
-        }
+    private static Api.Answer send(HostileRequests.HostileRequest request, String token) {
+        return RawRequests.send(request, token, java.util.Map.of());
     }
 
     /** A staff role the document allows, so the hostile input reaches validation rather than a 403. */

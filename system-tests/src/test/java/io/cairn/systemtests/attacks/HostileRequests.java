@@ -260,6 +260,11 @@ final class HostileRequests {
         return path;
     }
 
+    /** The record of this kind the requests use. */
+    String idOf(String kind) {
+        return knownIds.get(kind);
+    }
+
     private String idFor(String template, String parameter) {
         if (parameter.equals("code")) {
             return "PHQ-9";

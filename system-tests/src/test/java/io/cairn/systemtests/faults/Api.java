@@ -36,6 +36,15 @@ public final class Api {
         }
     }
 
+    /** JSON as the bytes of a request body. */
+    public static byte[] bytesOf(JsonNode json) {
+        try {
+            return JSON.writeValueAsBytes(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final String baseUrl;
 
     public Api(String baseUrl) {
