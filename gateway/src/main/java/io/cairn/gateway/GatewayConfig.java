@@ -19,6 +19,10 @@ public interface GatewayConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /** A request body must have arrived in full this long after the request began; a slower one gets 408. */
+    @WithDefault("10s")
+    Duration bodyTimeout();
+
     RateLimit rateLimit();
 
     interface Backends {

@@ -104,6 +104,25 @@ public class GatewayRouter {
                     .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             accessLog.record(requestId, rc.get("cairn.subject"), route, request.method().name(), status, nanos);
         });
+        if (!request.isEnded()) {
+            // A body trickled in byte by byte (a slow-loris) would hold a connection and a backend request open.
+            long deadline = rc.vertx().setTimer(config.bodyTimeout().toMillis(), id -> {
+                if (!request.isEnded() && !rc.response().headWritten()) {
+                    rc.response().putHeader("Connection", "close");
+                    // The rest of the body is not waited for: the connection (HTTP/2: the stream) ends with the answer.
+                    rc.response().endHandler(sent -> {
+                        if (request.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+                            rc.response().reset();
+                        } else {
+                            request.connection().close();
+                        }
+                    });
+                    fail(rc, 408, "request-timeout", "Request Timeout", "The request body did not arrive within "
+                            + config.bodyTimeout().toSeconds() + " seconds");
+                }
+            });
+            rc.addEndHandler(done -> rc.vertx().cancelTimer(deadline));
+        }
         if (request.uri().length() > MAX_URI_LENGTH) {
             // Longer lines would meet the services' HTTP codec, which answers with a bare 414: answer it here.
             fail(rc, 414, "uri-too-long", "URI Too Long", "The request URI is longer than " + MAX_URI_LENGTH

@@ -152,6 +152,44 @@ class GatewayTest {
     }
 
     @Test
+    void aBodyTrickledInSlowerThanTheTimeoutIsCutOffWith408() throws Exception {
+        int before = Backends.received(Backend.INTAKE);
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/referrals HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Tokens.forRole(Roles.PROGRAM_DIRECTOR) + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+            Thread trickle = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        Thread.sleep(300);
+                        out.write(' ');
+                        out.flush();
+                    }
+                } catch (Exception e) {
+                    // The gateway closed the connection: what the test expects.
+                }
+            });
+            trickle.start();
+            String status = in.readLine();
+            assertEquals("HTTP/1.1 408 Request Timeout", status);
+            String line;
+            do {
+                line = in.readLine();
+            } while (line != null);
+            long seconds = java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            org.junit.jupiter.api.Assertions.assertTrue(seconds < 8, "cut off after " + seconds + " s");
+            trickle.interrupt();
+        }
+        assertEquals(before, Backends.received(Backend.INTAKE));
+    }
+
+    @Test
     void aRequestWithoutABodyNeedsNoLength() throws Exception {
         // Over HTTP/2 the first request upgrades the connection; the second is a stream whose headers end it.
         var http = java.net.http.HttpClient.newHttpClient();

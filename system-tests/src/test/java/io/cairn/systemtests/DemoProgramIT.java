@@ -28,7 +28,7 @@ class DemoProgramIT {
 
     @Test
     void theProgramHasItsTracksAndPatientsAtDifferentStages() {
-        as(tokenOf("scheduler", "scheduler")).get("/tracks").then().statusCode(200)
+        as(tokenOf("scheduler", "scheduler")).queryParam("size", 500).get("/tracks").then().statusCode(200)
                 .body("name", hasItems("Morning adult track", "Evening adult track", "Weekend adolescent track"));
         String coordinator = tokenOf("coordinator", "coordinator");
         for (String family : new String[] { "Reyes", "Park", "Ortiz" }) {

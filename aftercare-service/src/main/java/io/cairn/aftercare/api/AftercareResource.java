@@ -5,9 +5,12 @@ import io.cairn.aftercare.domain.CheckIns;
 import io.cairn.aftercare.domain.Outcomes;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.problem.InvalidRequestException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,7 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -89,8 +94,10 @@ public class AftercareResource {
     @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR })
     @Operation(operationId = "listDueCheckIns", summary = "Check-ins open or past due on a day (today by default)")
     @APIResponse(responseCode = "200", description = "The case managers' list, earliest due first")
-    public List<CheckInView> due(@QueryParam("on") LocalDate on) {
-        return checkIns.due(on != null ? on : LocalDate.now(ZoneOffset.UTC)).stream().map(CheckInView::of).toList();
+    public RestResponse<List<CheckInView>> due(@QueryParam("on") LocalDate on, @QueryParam("page") @Min(0) Integer page,
+            @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
+        return ListWindow.of(checkIns.due(on != null ? on : LocalDate.now(ZoneOffset.UTC)).stream()
+                .map(CheckInView::of).toList(), page, size, uri);
     }
 
     @POST

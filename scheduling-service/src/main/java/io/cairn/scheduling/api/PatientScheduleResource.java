@@ -2,22 +2,28 @@ package io.cairn.scheduling.api;
 
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.security.PatientAccess;
 import io.cairn.scheduling.domain.ClinicCalendar;
 import io.cairn.scheduling.domain.Hours;
 import io.cairn.scheduling.domain.PatientSchedules;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/")
 @Tag(name = "Schedules and hours", description = "A patient's sessions and weekly hours; who is under target")
@@ -75,10 +81,13 @@ public class PatientScheduleResource {
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
     @Operation(operationId = "listPatientsUnderTarget", summary = "Everyone enrolled under their target in a week", description = "This ISO week (so far) unless isoWeek is given, e.g. 2026-W48.")
     @APIResponse(responseCode = "200", description = "The patients with their hours and target")
-    public List<Hours.PatientUnderTarget> underTarget(@QueryParam("isoWeek") String isoWeek) {
+    public RestResponse<List<Hours.PatientUnderTarget>> underTarget(@QueryParam("isoWeek") String isoWeek,
+            @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size,
+            @Context UriInfo uri) {
         if (isoWeek != null && !isoWeek.matches("\\d{4}-W\\d{2}")) {
             throw new io.cairn.kit.problem.InvalidParameterException("isoWeek", "must be an ISO week, e.g. 2026-W48");
         }
-        return hours.underTarget(isoWeek != null ? isoWeek : ClinicCalendar.isoWeek(calendar.today()));
+        return ListWindow.of(hours.underTarget(isoWeek != null ? isoWeek : ClinicCalendar.isoWeek(calendar.today())),
+                page, size, uri);
     }
 }

@@ -2,11 +2,14 @@ package io.cairn.scheduling.api;
 
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.scheduling.domain.GroupNotes;
 import io.cairn.scheduling.domain.Session;
 import io.cairn.scheduling.domain.Sessions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,7 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -62,11 +67,13 @@ public class SessionResource {
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
     @Operation(operationId = "listSessions", summary = "Sessions starting in a date range (clinic dates)")
     @APIResponse(responseCode = "200", description = "The sessions, earliest first")
-    public List<SessionView> list(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to,
-            @QueryParam("trackId") UUID trackId) {
-        return sessions.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
+    public RestResponse<List<SessionView>> list(@QueryParam("from") @NotNull LocalDate from,
+            @QueryParam("to") @NotNull LocalDate to, @QueryParam("trackId") UUID trackId,
+            @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size,
+            @Context UriInfo uri) {
+        return ListWindow.of(sessions.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
                 to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), trackId).stream().map(SessionView::of)
-                .toList();
+                .toList(), page, size, uri);
     }
 
     @GET

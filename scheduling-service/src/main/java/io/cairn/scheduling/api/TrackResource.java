@@ -2,11 +2,14 @@ package io.cairn.scheduling.api;
 
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.scheduling.domain.Sessions;
 import io.cairn.scheduling.domain.Track;
 import io.cairn.scheduling.domain.Tracks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,7 +17,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,8 +68,9 @@ public class TrackResource {
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
     @Operation(operationId = "listTracks", summary = "Every track, by name")
     @APIResponse(responseCode = "200", description = "The tracks")
-    public List<TrackView> list() {
-        return tracks.all().stream().map(TrackView::of).toList();
+    public RestResponse<List<TrackView>> list(@QueryParam("page") @Min(0) Integer page,
+            @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
+        return ListWindow.of(tracks.all().stream().map(TrackView::of).toList(), page, size, uri);
     }
 
     @GET

@@ -36,6 +36,25 @@ class SchedulingBadInputTest {
     }
 
     @Test
+    void aListNeverAnswersMoreThanOneWindow() {
+        for (int i = 0; i < 3; i++) {
+            as(SCHEDULER).body("""
+                    {"name":"Window %s","scheduleType":"evening","ageGroup":"adult","capacity":5,"facilitatorId":"f",
+                     "activeFrom":"2026-01-01","blocks":[{"day":"MONDAY","start":"18:00","end":"21:00",
+                     "groupType":"process-group","title":"t"}]}""".formatted(UUID.randomUUID())).post("/tracks")
+                    .then().statusCode(201);
+        }
+        var first = as(SCHEDULER).queryParam("size", 2).get("/tracks").then().statusCode(200)
+                .body("size()", equalTo(2)).extract();
+        org.junit.jupiter.api.Assertions.assertTrue(Integer.parseInt(first.header("X-Total-Count")) >= 3);
+        org.junit.jupiter.api.Assertions.assertTrue(first.header("Link").contains("page=1"), first.header("Link"));
+        as(SCHEDULER).queryParam("size", 501).get("/tracks").then().statusCode(400)
+                .body("violations[0].field", equalTo("size"));
+        as(SCHEDULER).queryParam("page", -1).get("/tracks").then().statusCode(400)
+                .body("violations[0].field", equalTo("page"));
+    }
+
+    @Test
     void aSessionThatEndsBeforeItStartsIs400() {
         as(SCHEDULER).body(sessionJson("facilitator-" + UUID.randomUUID(), today(), "12:00", "11:00", 5))
                 .post("/sessions").then().statusCode(400).body("violations[0].field", equalTo("endsAt"));

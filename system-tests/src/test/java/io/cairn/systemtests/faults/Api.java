@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** A plain HTTP client for many concurrent calls: what a busy EHR integration sends, status and body kept. */
 public final class Api {
@@ -16,7 +18,17 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What came back; a transport failure has status 0 and the failure as body. */
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, Map<String, List<String>> headers) {
+
+        public Answer(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        /** A response header's first value, or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             try {
@@ -73,7 +85,7 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.body(), response.headers().map());
         } catch (IOException e) {
             return new Answer(0, null, e.toString());
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.cairn.treatmentplan.api;
 
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.treatmentplan.domain.PlanReview;
 import io.cairn.treatmentplan.domain.PlanStatus;
@@ -11,6 +12,8 @@ import io.cairn.treatmentplan.domain.TreatmentPlans;
 import io.cairn.treatmentplan.domain.WeeklyHours;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,9 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -175,8 +180,10 @@ public class TreatmentPlanResource {
     @RolesAllowed({ Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
     @Operation(operationId = "listReviewsDue", summary = "Active plans whose review is overdue or flagged")
     @APIResponse(responseCode = "200", description = "The plans, the longest overdue first")
-    public List<TreatmentPlanView> reviewsDue() {
-        return plans.dueForReview(LocalDate.now(ZoneOffset.UTC)).stream().map(TreatmentPlanView::of).toList();
+    public RestResponse<List<TreatmentPlanView>> reviewsDue(@QueryParam("page") @Min(0) Integer page,
+            @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
+        return ListWindow.of(plans.dueForReview(LocalDate.now(ZoneOffset.UTC)).stream().map(TreatmentPlanView::of)
+                .toList(), page, size, uri);
     }
 
     @POST
