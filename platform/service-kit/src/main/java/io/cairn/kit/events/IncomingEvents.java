@@ -9,7 +9,9 @@ import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,10 @@ import org.jboss.logging.Logger;
 public class IncomingEvents {
 
     private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
+    /** Far beyond any graceful shutdown: the process has ended long before. */
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(5);
+
+    private volatile boolean stopping;
 
     private final Inbox inbox;
     private final ObjectMapper json;
@@ -65,12 +71,18 @@ public class IncomingEvents {
         int failures = 0;
         int outages = 0;
         while (true) {
+            if (stopping) {
+                holdForRedelivery(consumer, event.get());
+            }
             try {
                 return applyInItsOwnTransaction(consumer, event.get(), effect);
             } catch (PoisonEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (TransientFailures.isTransient(e)) {
+                if (stopping) {
+                    // The database and ORM are closing under us: not the event's fault, and not to be dead-lettered.
+                    holdForRedelivery(consumer, event.get());
+                } else if (TransientFailures.isTransient(e)) {
                     // The partition waits: later events of this patient must not overtake this one.
                     LOG.warnf("%s waits for the database to apply event %s: %s", consumer,
                             event.get().envelope().id(), e.getMessage());
@@ -82,6 +94,31 @@ public class IncomingEvents {
                 }
             }
         }
+    }
+
+    /** Set when the service begins to stop, before its database and ORM close. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * The service is stopping: the event is neither applied nor acknowledged nor dead-lettered. The thread waits for
+     * the process to end; the record's offset stays uncommitted, so the event is delivered again after the restart.
+     */
+    private static void holdForRedelivery(String consumer, IncomingEvent event) {
+        LOG.infof("%s is stopping: event %s is left for redelivery after the restart", consumer,
+                event.envelope().id());
+        long until = System.nanoTime() + HOLD_LIMIT.toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                // Keep holding: returning or throwing would acknowledge or dead-letter the record.
+                Thread.interrupted();
+            }
+        }
+        throw new IllegalStateException("Still stopping after " + HOLD_LIMIT + "; event " + event.envelope().id()
+                + " was not applied");
     }
 
     private boolean applyInItsOwnTransaction(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {

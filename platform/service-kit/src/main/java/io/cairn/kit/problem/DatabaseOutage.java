@@ -14,20 +14,26 @@ final class DatabaseOutage {
     }
 
     static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
+        return causedBy(failure, 0);
+    }
+
+    /** Causes and suppressed exceptions both: a failed commit carries the driver's error as a suppressed one. */
+    private static boolean causedBy(Throwable failure, int depth) {
+        if (failure == null || depth > 20) {
+            return false;
+        }
+        if (failure instanceof org.hibernate.exception.JDBCConnectionException
+                || failure instanceof SQLTransientConnectionException
+                || failure instanceof SQLNonTransientConnectionException
+                || failure instanceof SQLException sql && isOutage(sql)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (causedBy(suppressed, depth + 1)) {
                 return true;
-            }
-            if (cause instanceof SQLException sql && isOutage(sql)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
-        return false;
+        return failure.getCause() != failure && causedBy(failure.getCause(), depth + 1);
     }
 
     private static boolean isOutage(SQLException sql) {

@@ -157,10 +157,25 @@ public class ProblemMappers {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, uri);
         }
+        if (clientWentAway(e)) {
+            // The caller (the gateway, cutting off a slow body) closed the connection: nobody reads this answer.
+            LOG.debugf("Request ended by the client: %s", e.toString());
+            return respond(Problem.of("malformed-request", "Bad Request", 400,
+                    "The request ended before its body was complete", path(uri)));
+        }
         UUID reference = UUID.randomUUID();
         LOG.errorf(e, "Unexpected failure, reference %s", reference);
         return respond(Problem.of("internal-error", "Internal Server Error", 500,
                 "Something went wrong on our side; quote reference " + reference + " when reporting it", path(uri)));
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The database is down or restarting: the client may retry shortly. */
