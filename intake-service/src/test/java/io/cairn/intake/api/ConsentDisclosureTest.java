@@ -103,7 +103,8 @@ class ConsentDisclosureTest {
         UUID patient = registerPatient();
         as(COORDINATOR).body("""
                 {"patientId":"%s","recipient":"%s","purpose":"treatment","recordCategories":["demographics"],
-                 "effectiveFrom":"2999-01-01"}""".formatted(patient, EHR)).post("/consents").then().statusCode(201)
+                 "effectiveFrom":"%s"}""".formatted(patient, EHR, java.time.LocalDate.now().plusYears(1))).post("/consents")
+                .then().statusCode(201)
                 .body("activeToday", equalTo(false));
 
         as(EHR_TOKEN).get("/patients/" + patient).then().statusCode(404);
