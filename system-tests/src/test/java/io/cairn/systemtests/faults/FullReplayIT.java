@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * is delivered a second time, and nothing anywhere changes — no row in any database, no new event on any topic. Poison
  * records met again are parked again (dead-letter delivery is at least once): under the same event ids, nothing new.
  */
+@Order(Integer.MAX_VALUE)
 class FullReplayIT {
 
     static final List<String> CONSUMERS = List.of("intake-service", "treatment-plan-service", "scheduling-service",
