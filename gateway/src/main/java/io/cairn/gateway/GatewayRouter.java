@@ -151,7 +151,7 @@ public class GatewayRouter {
         }
         String length = request.getHeader("Content-Length");
         if (length != null && parse(length) > config.maxBodyBytes()) {
-            fail(rc, 413, "payload-too-large", "Content Too Large", "The request body is larger than allowed");
+            tooLarge(rc);
             return;
         }
         boolean write = !(request.method().name().equals("GET") || request.method().name().equals("HEAD"));
@@ -191,7 +191,7 @@ public class GatewayRouter {
             if (body.length() + chunk.length() > config.maxBodyBytes()) {
                 tooLarge.set(true);
                 rc.response().putHeader("Connection", "close");
-                fail(rc, 413, "payload-too-large", "Content Too Large", "The request body is larger than allowed");
+                tooLarge(rc);
                 return;
             }
             body.appendBuffer(chunk);
@@ -267,6 +267,10 @@ public class GatewayRouter {
     private static void unauthorized(RoutingContext rc) {
         rc.response().putHeader("WWW-Authenticate", "Bearer");
         fail(rc, 401, "unauthorized", "Unauthorized", "A valid bearer token is required");
+    }
+
+    private static void tooLarge(RoutingContext rc) {
+        fail(rc, 413, "payload-too-large", "Content Too Large", "The request body is larger than allowed");
     }
 
     private static void fail(RoutingContext rc, int status, String slug, String title, String detail) {

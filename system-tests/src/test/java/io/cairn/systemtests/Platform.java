@@ -34,11 +34,16 @@ public final class Platform {
         return given().baseUri(GATEWAY).basePath("/api/v1").auth().oauth2(token).contentType(ContentType.JSON);
     }
 
+    /** The token of Keycloak's administrator (the local stack's admin / admin), for the admin REST API. */
+    public static String keycloakAdminToken() {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                "password", "admin")).post(KEYCLOAK + "/realms/master/protocol/openid-connect/token").then()
+                .statusCode(200).extract().path("access_token");
+    }
+
     /** Gives a registered patient a login, as the clinic's admin would: a Keycloak user carrying their patient id. */
     public static String patientToken(UUID patientId) {
-        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username",
-                "admin", "password", "admin")).post(KEYCLOAK + "/realms/master/protocol/openid-connect/token").then()
-                .statusCode(200).extract().path("access_token");
+        String admin = keycloakAdminToken();
         String username = "patient-" + patientId;
         given().baseUri(KEYCLOAK).auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("username", username,
                 "enabled", true, "email", username + "@cairn.example", "emailVerified", true, "firstName", "Test",

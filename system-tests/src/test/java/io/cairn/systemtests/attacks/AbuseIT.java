@@ -9,8 +9,10 @@ import io.cairn.systemtests.faults.Api;
 import io.cairn.systemtests.faults.FaultControl;
 import io.cairn.systemtests.faults.Report;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Callers who take more than their share: too many requests, a body trickled in, a list asked for all at once. */
@@ -84,19 +89,16 @@ class AbuseIT {
                     + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread trickle = new Thread(() -> {
+            // One byte every half second, on a timer, until the gateway cuts the connection.
+            ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+            trickle.scheduleAtFixedRate(() -> {
                 try {
-                    for (int i = 0; i < 1000; i++) {
-                        Thread.sleep(500);
-                        out.write(' ');
-                        out.flush();
-                    }
-                } catch (Exception e) {
-                    // Cut off by the gateway.
+                    out.write(' ');
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            });
-            trickle.setDaemon(true);
-            trickle.start();
+            }, 500, 500, TimeUnit.MILLISECONDS);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.US_ASCII));
             status = in.readLine();
@@ -105,7 +107,7 @@ class AbuseIT {
                 line = in.readLine();
             } while (line != null);
             closed = true;
-            trickle.interrupt();
+            trickle.shutdownNow();
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         Report.figures("slow body", "one byte every 0.5 s of a declared 100,000: answered '%s' and cut off after %d s"

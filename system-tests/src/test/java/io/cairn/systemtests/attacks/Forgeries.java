@@ -37,9 +37,7 @@ final class Forgeries implements AutoCloseable {
 
     Forgeries(String realToken) throws Exception {
         this.realToken = realToken;
-        admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                "password", "admin")).post(Platform.KEYCLOAK + "/realms/master/protocol/openid-connect/token").then()
-                .statusCode(200).extract().path("access_token");
+        admin = Platform.keycloakAdminToken();
         KeyPair pair = rsa();
         trustedKey = pair.getPrivate();
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())

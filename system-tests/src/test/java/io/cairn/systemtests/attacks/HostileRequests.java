@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.systemtests.faults.Api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ final class HostileRequests {
 
     /** One request to send. The body is raw bytes, so it may be anything, invalid UTF-8 included. */
     record HostileRequest(String kind, String method, String path, String contentType, byte[] body) {
+
+        Api.Answer sendTo(Api api, String token, Map<String, String> headers) {
+            return api.send(method, path, contentType, body, token, headers);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

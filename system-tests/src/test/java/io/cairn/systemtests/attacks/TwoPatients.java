@@ -2,7 +2,6 @@ package io.cairn.systemtests.attacks;
 
 import static org.awaitility.Awaitility.await;
 
-import io.cairn.systemtests.Journey;
 import io.cairn.systemtests.Platform;
 import io.cairn.systemtests.faults.Api;
 import java.time.DayOfWeek;
@@ -85,10 +84,7 @@ final class TwoPatients {
                 {"patientId":"%s","recipient":"%s","purpose":"care-coordination",
                  "recordCategories":["demographics","assessments","treatment-plans","attendance","aftercare"]}"""
                 .formatted(patient, consentRecipient))).json().get("id").asText());
-        String assessment = ok(gateway.post("/assessments", clinician, "{\"patientId\":\"" + patient + "\"}")).json()
-                .get("id").asText();
-        ok(gateway.put("/assessments/" + assessment, clinician, Journey.FULL_ASSESSMENT));
-        ok(gateway.post("/assessments/" + assessment + "/complete", clinician, ""));
+        String assessment = gateway.completeAssessment(clinician, patient);
         ids.put("assessment", assessment);
         await().atMost(EVENTUAL).until(() -> gateway.get("/treatment-plans?patientId=" + patient, clinician).json()
                 .size() == 1);

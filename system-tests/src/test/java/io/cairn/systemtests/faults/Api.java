@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,29 +65,62 @@ public final class Api {
     }
 
     public Answer post(String path, String token, String json) {
-        return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send("POST", "/api/v1" + path, "application/json", json.getBytes(StandardCharsets.UTF_8), token,
+                Map.of());
     }
 
     public Answer put(String path, String token, String json) {
-        return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send("PUT", "/api/v1" + path, "application/json", json.getBytes(StandardCharsets.UTF_8), token,
+                Map.of());
     }
 
     public Answer get(String path, String token) {
-        return send(request(path, token).GET());
+        return send("GET", "/api/v1" + path, null, null, token, Map.of());
     }
 
-    private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Accept", "application/json");
+    /**
+     * A clinician's whole assessment of the patient, every section and screener filled in, completed: one
+     * {@code intake.assessment.completed}. Returns the assessment's id.
+     *
+     * @throws IllegalStateException naming the step that was refused
+     */
+    public String completeAssessment(String clinician, String patientId) {
+        String assessment = expect(201, post("/assessments", clinician, "{\"patientId\":\"" + patientId + "\"}"))
+                .json().get("id").asText();
+        expect(200, put("/assessments/" + assessment, clinician, io.cairn.systemtests.Journey.FULL_ASSESSMENT));
+        expect(200, post("/assessments/" + assessment + "/complete", clinician, ""));
+        return assessment;
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private static Answer expect(int status, Answer answer) {
+        if (answer.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + answer);
+        }
+        return answer;
+    }
+
+    /**
+     * Sends exactly what it is given: any body bytes (invalid UTF-8 included), any content type or none, extra
+     * headers. {@code path} is the whole path; {@code token} may be null (no Authorization header).
+     */
+    public Answer send(String method, String path, String contentType, byte[] body, String token,
+            Map<String, String> headers) {
         try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            headers.forEach(request::setHeader);
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body(), response.headers().map());
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return new Answer(0, null, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

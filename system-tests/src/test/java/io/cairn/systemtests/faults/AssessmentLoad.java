@@ -1,6 +1,5 @@
 package io.cairn.systemtests.faults;
 
-import io.cairn.systemtests.Journey;
 import io.cairn.systemtests.Platform;
 import java.util.List;
 import java.util.Queue;
@@ -57,22 +56,7 @@ public final class AssessmentLoad implements AutoCloseable {
                 return;
             }
             UUID patientId = UUID.fromString(patient.json().get("id").asText());
-            Api.Answer assessment = gateway.post("/assessments", clinician, "{\"patientId\":\"" + patientId + "\"}");
-            if (assessment.status() != 201) {
-                failures.add("assessment: " + assessment);
-                return;
-            }
-            String assessmentId = assessment.json().get("id").asText();
-            Api.Answer filled = gateway.put("/assessments/" + assessmentId, clinician, Journey.FULL_ASSESSMENT);
-            if (filled.status() != 200) {
-                failures.add("assessment sections: " + filled);
-                return;
-            }
-            Api.Answer complete = gateway.post("/assessments/" + assessmentId + "/complete", clinician, "");
-            if (complete.status() != 200) {
-                failures.add("complete: " + complete);
-                return;
-            }
+            String assessmentId = gateway.completeAssessment(clinician, patientId.toString());
             completed.add(new Completed(patientId, UUID.fromString(assessmentId)));
         } catch (RuntimeException e) {
             failures.add(e.toString());

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,17 +24,14 @@ class BrokerOutageIT {
         try (AssessmentLoad load = AssessmentLoad.start(ASSESSMENTS, 6)) {
             await().atMost(Duration.ofMinutes(2)).until(() -> load.finished() >= 100);
             finishedBeforeOutage = load.finished();
-            FaultControl.stopKafka();
-            Instant stopped = Instant.now();
-            try {
-                // The outage itself is the scenario: it lasts its full length whatever the load does meanwhile.
-                Thread.sleep(OUTAGE.toMillis());
-            } finally {
+            Duration down;
+            try (Outage outage = Outage.of(OUTAGE, FaultControl::stopKafka, FaultControl::startKafka)) {
+                // The outage lasts its full length whatever the load does meanwhile.
+                await().atMost(OUTAGE.plusMinutes(1)).until(outage::over);
                 finishedDuringOutage = load.finished() - finishedBeforeOutage;
-                FaultControl.startKafka();
+                down = outage.lasted();
             }
-            Report.figures("broker outage", "broker down %d s".formatted(Duration.between(stopped, Instant.now())
-                    .toSeconds()));
+            Report.figures("broker outage", "broker down %d s".formatted(down.toSeconds()));
             completed = load.await();
             assertEquals(List.of(), load.failures().stream().limit(5).toList(), "every request during the outage was answered");
         }

@@ -71,12 +71,9 @@ class DatabaseRestartIT {
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> attempts.size() >= 20);
             phase.set(Phase.DOWN);
-            FaultControl.stopPostgres();
-            try {
-                // The outage itself is the scenario: it lasts its full length.
-                Thread.sleep(DOWN.toMillis());
-            } finally {
-                FaultControl.startPostgres();
+            try (Outage outage = Outage.of(DOWN, FaultControl::stopPostgres, FaultControl::startPostgres)) {
+                // The outage lasts its full length whatever the writers do meanwhile.
+                await().atMost(DOWN.plusMinutes(1)).until(outage::over);
             }
             phase.set(Phase.AFTER);
             await().atMost(Duration.ofSeconds(90)).until(() -> createdAfter.get() >= 20);

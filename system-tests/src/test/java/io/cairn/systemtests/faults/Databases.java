@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,45 +33,15 @@ public final class Databases {
         }
     }
 
-    /** Rows by the first column's value, counted by the second column. */
-    public static Map<String, Long> countsBy(String database, String sql, Object... parameters) {
-        try (Connection connection = connect(database); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            Map<String, Long> counts = new TreeMap<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query on " + database + " failed: " + sql, e);
-        }
-    }
-
-    /** The number of rows in every table of every service, as "database.table": the platform's state in numbers. */
-    public static Map<String, Long> rowCounts(List<String> except) {
+    /**
+     * The number of rows in every table of every service (the audit log aside), as "database.table": the platform's
+     * state in numbers.
+     */
+    public static Map<String, Long> rowCounts() {
         Map<String, Long> counts = new TreeMap<>();
         for (String database : ALL) {
-            List<String> tables = new ArrayList<>();
-            try (Connection connection = connect(database);
-                    ResultSet rows = connection.createStatement().executeQuery(
-                            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-                for (String table : tables) {
-                    if (except.contains(table)) {
-                        continue;
-                    }
-                    try (ResultSet count = connection.createStatement()
-                            .executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
-                        count.next();
-                        counts.put(database + "." + table, count.getLong(1));
-                    }
-                }
+            try (RowCounts tables = new RowCounts(database)) {
+                tables.byTable().forEach((table, rows) -> counts.put(database + "." + table, rows));
             } catch (SQLException e) {
                 throw new IllegalStateException("Counting rows of " + database + " failed", e);
             }

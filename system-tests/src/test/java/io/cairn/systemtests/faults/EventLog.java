@@ -29,6 +29,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class EventLog {
 
     static final String BOOTSTRAP = System.getProperty("cairn.kafka", "localhost:9092");
+    /** The consumer group of each service: every service consumes some other service's topic. */
+    public static final List<String> CONSUMER_GROUPS = List.of("intake-service", "treatment-plan-service",
+            "scheduling-service", "aftercare-service");
 
     /** One record on a topic, with the CloudEvents attributes a test needs. */
     public record Event(String topic, int partition, long offset, String key, String id, String type, String subject,
@@ -129,6 +132,11 @@ public final class EventLog {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not read the offsets of " + group, e);
         }
+    }
+
+    /** Whether every service has consumed all that was published to it. */
+    public static boolean allConsumed() {
+        return CONSUMER_GROUPS.stream().allMatch(group -> lag(group) == 0);
     }
 
     /** Moves a stopped group back to the start of every partition it had consumed: the next start replays it all. */

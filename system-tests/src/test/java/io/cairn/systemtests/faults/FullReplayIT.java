@@ -23,22 +23,21 @@ import org.junit.jupiter.api.Test;
 @Order(Integer.MAX_VALUE)
 class FullReplayIT {
 
-    static final List<String> CONSUMERS = List.of("intake-service", "treatment-plan-service", "scheduling-service",
-            "aftercare-service");
+    static final List<String> CONSUMERS = EventLog.CONSUMER_GROUPS;
     static final List<String> TOPICS = List.of(Topics.INTAKE, Topics.TREATMENT_PLAN, Topics.SCHEDULING,
             Topics.AFTERCARE);
 
     @Test
     void replayingEveryTopicFromTheBeginningChangesNothing() {
         // Settle first: what was in flight is applied before the picture is taken.
-        await().atMost(Duration.ofMinutes(3)).until(() -> CONSUMERS.stream().allMatch(g -> EventLog.lag(g) == 0));
+        await().atMost(Duration.ofMinutes(3)).until(EventLog::allConsumed);
         CONSUMERS.forEach(FaultControl::stopService);
         long replayed;
         Map<String, Long> rowsBefore;
         Map<TopicPartition, Long> topicsBefore;
         Set<String> parkedBefore;
         try {
-            rowsBefore = Databases.rowCounts(List.of("audit_event"));
+            rowsBefore = Databases.rowCounts();
             topicsBefore = EventLog.endOffsets(TOPICS);
             parkedBefore = parkedEventIds();
             CONSUMERS.forEach(EventLog::rewind);
@@ -49,9 +48,9 @@ class FullReplayIT {
                     .toArray(CompletableFuture[]::new)).join();
         }
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> CONSUMERS.stream().allMatch(g -> EventLog.lag(g) == 0));
+                .until(EventLog::allConsumed);
 
-        Map<String, Long> rowsAfter = Databases.rowCounts(List.of("audit_event"));
+        Map<String, Long> rowsAfter = Databases.rowCounts();
         Map<TopicPartition, Long> topicsAfter = EventLog.endOffsets(TOPICS);
         Set<String> parkedAfter = parkedEventIds();
         long tables = rowsBefore.size();

@@ -1,26 +1,26 @@
-package io.cairn.systemtests.attacks;
+package io.cairn.systemtests.faults;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The row count of every table of one service's database, in one round trip, to tell whether a rejected request
  * changed anything. The audit log is left out: a refusal is audited on purpose.
  */
-final class RowCounts implements AutoCloseable {
+public final class RowCounts implements AutoCloseable {
 
     private final Connection connection;
     private final List<String> tables = new ArrayList<>();
     private final String query;
 
-    RowCounts(String database) throws SQLException {
-        connection = DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("cairn.postgres",
-                "localhost:5432") + "/" + database, "cairn", "cairn");
+    public RowCounts(String database) throws SQLException {
+        connection = Databases.connect(database);
         try (ResultSet rows = connection.createStatement().executeQuery(
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN "
                         + "('audit_event', 'flyway_schema_history') ORDER BY tablename")) {
@@ -33,7 +33,7 @@ final class RowCounts implements AutoCloseable {
     }
 
     /** The counts, table by table, as one comparable list. */
-    List<Long> now() throws SQLException {
+    public List<Long> now() throws SQLException {
         List<Long> counts = new ArrayList<>();
         try (ResultSet row = connection.createStatement().executeQuery(query)) {
             row.next();
@@ -44,8 +44,18 @@ final class RowCounts implements AutoCloseable {
         return counts;
     }
 
+    /** The counts by table name. */
+    public Map<String, Long> byTable() throws SQLException {
+        List<Long> counts = now();
+        Map<String, Long> byTable = new TreeMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            byTable.put(tables.get(i), counts.get(i));
+        }
+        return byTable;
+    }
+
     /** Which tables differ between two pictures. */
-    List<String> changed(List<Long> before, List<Long> after) {
+    public List<String> changed(List<Long> before, List<Long> after) {
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             if (!before.get(i).equals(after.get(i))) {
