@@ -42,6 +42,6 @@ class BrokerOutageIT {
         assertEquals(0, figures.lost(), "plans lost");
         assertEquals(0, figures.duplicated(), "plans duplicated");
         assertEquals(ASSESSMENTS, figures.assessmentsWithDraftedEvent(), "every plan announced");
-        assertEquals(ASSESSMENTS, figures.draftedEvents(), "each plan announced once");
+        assertEquals(ASSESSMENTS, figures.draftedEvents(), "each plan announced by one event");
     }
 }

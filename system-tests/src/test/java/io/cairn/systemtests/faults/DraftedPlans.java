@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.contracts.Topics;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** Counts, in the database and on the topics, what became of a load's completed assessments. */
@@ -23,11 +20,13 @@ public final class DraftedPlans {
      * @param completedEvents {@code intake.assessment.completed} records of those assessments on the topic
      * @param plans plans in treatment-plan's database for those assessments
      * @param assessmentsWithPlan distinct assessments that have a plan
-     * @param draftedEvents {@code treatment-plan.plan.drafted} records of those assessments on the topic
+     * @param draftedRecords {@code treatment-plan.plan.drafted} records of those assessments on the topic
+     * @param draftedEvents distinct event ids among those records: delivery is at least once, so a record the relay
+     *        re-sent (the broker took it but its acknowledgement was lost) carries the same id and consumers absorb it
      * @param assessmentsWithDraftedEvent distinct assessments with such a record
      */
     public record Figures(int completed, long completedEvents, long plans, long assessmentsWithPlan,
-            long draftedEvents, long assessmentsWithDraftedEvent) {
+            long draftedRecords, long draftedEvents, long assessmentsWithDraftedEvent) {
 
         public long lost() {
             return completed - assessmentsWithPlan;
@@ -39,9 +38,10 @@ public final class DraftedPlans {
 
         @Override
         public String toString() {
-            return "assessments completed=%d, completed events on the topic=%d (re-sent by the relay: %d, absorbed by the inbox), plans drafted=%d, lost=%d, duplicated=%d, drafted events=%d (for %d assessments)"
+            return "assessments completed=%d, completed events on the topic=%d (re-sent by the relay: %d, absorbed by the inbox), plans drafted=%d, lost=%d, duplicated=%d, drafted events=%d (for %d assessments; records on the topic=%d, re-sent by the relay: %d)"
                     .formatted(completed, completedEvents, completedEvents - completed, assessmentsWithPlan, lost(),
-                            duplicated(), draftedEvents, assessmentsWithDraftedEvent);
+                            duplicated(), draftedEvents, assessmentsWithDraftedEvent, draftedRecords,
+                            draftedRecords - draftedEvents);
         }
     }
 
@@ -71,23 +71,19 @@ public final class DraftedPlans {
         long withPlan = Databases.count("treatment_plan",
                 "SELECT count(DISTINCT assessment_id) FROM treatment_plan WHERE assessment_id = ANY(?::uuid[])",
                 (Object) ids);
-        Map<String, Long> completedEvents = perAssessment(Topics.INTAKE, "intake.assessment.completed", wanted);
-        Map<String, Long> draftedEvents = perAssessment(Topics.TREATMENT_PLAN, "treatment-plan.plan.drafted", wanted);
-        return new Figures(completed.size(), sum(completedEvents), plans, withPlan, sum(draftedEvents),
-                draftedEvents.size());
+        List<EventLog.Event> completedEvents = ofAssessments(Topics.INTAKE, "intake.assessment.completed", wanted);
+        List<EventLog.Event> draftedEvents = ofAssessments(Topics.TREATMENT_PLAN, "treatment-plan.plan.drafted",
+                wanted);
+        return new Figures(completed.size(), completedEvents.size(), plans, withPlan, draftedEvents.size(),
+                draftedEvents.stream().map(EventLog.Event::id).distinct().count(),
+                draftedEvents.stream().map(e -> assessmentOf(e.value())).distinct().count());
     }
 
-    private static Map<String, Long> perAssessment(String topic, String type, Set<String> wanted) {
-        Map<String, Long> counts = new HashMap<>();
-        for (EventLog.Event event : EventLog.read(topic)) {
-            if (type.equals(event.type())) {
-                String assessment = assessmentOf(event.value());
-                if (wanted.contains(assessment)) {
-                    counts.merge(assessment, 1L, Long::sum);
-                }
-            }
-        }
-        return counts;
+    /** The records of this type on the topic that are about one of the wanted assessments. */
+    private static List<EventLog.Event> ofAssessments(String topic, String type, Set<String> wanted) {
+        return EventLog.read(topic).stream()
+                .filter(event -> type.equals(event.type()) && wanted.contains(assessmentOf(event.value())))
+                .toList();
     }
 
     private static String assessmentOf(String data) {
@@ -96,9 +92,5 @@ public final class DraftedPlans {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static long sum(Map<String, Long> counts) {
-        return counts.values().stream().collect(Collectors.summingLong(Long::longValue));
     }
 }

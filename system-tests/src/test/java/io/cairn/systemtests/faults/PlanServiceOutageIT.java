@@ -38,6 +38,6 @@ class PlanServiceOutageIT {
         assertEquals(ASSESSMENTS, figures.completed());
         assertEquals(0, figures.lost(), "plans lost");
         assertEquals(0, figures.duplicated(), "plans duplicated");
-        assertEquals(ASSESSMENTS, figures.draftedEvents(), "each plan announced once");
+        assertEquals(ASSESSMENTS, figures.draftedEvents(), "each plan announced by one event");
     }
 }
