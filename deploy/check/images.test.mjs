@@ -42,7 +42,15 @@ if (required) {
     let output = "";
     app.stdout.on("data", (chunk) => { output += chunk; });
     app.stderr.on("data", (chunk) => { output += chunk; });
-    t.after(() => app.kill("SIGKILL"));
+    t.after(async () => {
+      // The JVM is PID 1 of its namespace: killing it ends the namespace, then unshare (which ignores SIGTERM while
+      // it waits) exits by itself. Its parent-death signal cannot do it: chroot --userspec changes the user.
+      const ended = new Promise((resolve) => app.once("close", resolve));
+      for (const child of childrenOf(app.pid)) {
+        process.kill(child, "SIGKILL");
+      }
+      await ended;
+    });
 
     const status = await waitForLive(`http://127.0.0.1:${port}/q/health/live`, app, 90_000);
     assert.equal(status, 200, `no live answer from the image; it printed:\n${output.slice(-3000)}`);
@@ -54,6 +62,11 @@ function onHost(program) {
   const found = process.env.PATH.split(":").map((dir) => path.join(dir, program)).find((file) => fs.existsSync(file));
   assert.ok(found, `${program} is not on this machine`);
   return found;
+}
+
+function childrenOf(pid) {
+  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+  return children ? children.split(/\s+/).map(Number) : [];
 }
 
 function freePort() {
