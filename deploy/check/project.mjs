@@ -33,6 +33,13 @@ function pomValue(pom, tag) {
  * (group/artifactId:version, as in the root pom's images profile) and the topics it consumes.
  */
 export function apps() {
+  appsRead ??= readApps();
+  return appsRead;
+}
+
+let appsRead;
+
+function readApps() {
   const root = fs.readFileSync(path.join(ROOT, "pom.xml"), "utf8");
   const version = /<artifactId>cairn-parent<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(root)[1];
   const group = pomValue(root, "quarkus.container-image.group");

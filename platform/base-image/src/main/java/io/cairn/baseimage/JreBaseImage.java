@@ -34,6 +34,8 @@ public final class JreBaseImage {
     static final String IMAGE = "cairn/jre:17";
     static final String JAVA_HOME = "/opt/java";
     static final String USER = "185";
+    /** Fixed times: the same runtime and libraries give the same layers, so rebuilt app images share them. */
+    private static final Instant EPOCH = Instant.ofEpochSecond(1);
 
     /** What a Quarkus app with Hibernate, Kafka, OIDC and OpenTelemetry loads, and the tools to look inside a JVM. */
     private static final String MODULES = String.join(",", "java.base", "java.compiler", "java.datatransfer",
@@ -67,21 +69,19 @@ public final class JreBaseImage {
         copySharedLibraries(jre, system);
         writeUser(system);
 
-        // Fixed times: the same runtime and libraries give the same layers, so rebuilt app images share them.
-        Instant epoch = Instant.ofEpochSecond(1);
         JibContainer image = Jib.fromScratch()
                 .addFileEntriesLayer(layer("system", system, AbsoluteUnixPath.get("/")))
                 .addFileEntriesLayer(layer("jre", jre, AbsoluteUnixPath.get(JAVA_HOME)))
                 .addFileEntriesLayer(FileEntriesLayer.builder().setName("home")
                         .addEntry(scratch, AbsoluteUnixPath.get("/home/jboss"), FilePermissions.fromOctalString("755"),
-                                epoch, USER + ":" + USER)
-                        .addEntry(scratch, AbsoluteUnixPath.get("/tmp"), FilePermissions.fromOctalString("777"), epoch)
+                                EPOCH, USER + ":" + USER)
+                        .addEntry(scratch, AbsoluteUnixPath.get("/tmp"), FilePermissions.fromOctalString("777"), EPOCH)
                         .build())
                 .setEnvironment(Map.of("JAVA_HOME", JAVA_HOME, "PATH", JAVA_HOME + "/bin:/usr/bin:/bin", "LANG",
                         "C.UTF-8"))
                 .setUser(USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get("/home/jboss"))
-                .setCreationTime(epoch)
+                .setCreationTime(EPOCH)
                 .containerize(Containerizer.to(TarImage.at(archive).named(IMAGE)));
         System.out.printf("Base image %s written to %s (%s)%n", IMAGE, archive, image.getDigest());
     }
@@ -154,7 +154,6 @@ public final class JreBaseImage {
     /** A layer of a folder's files with their own permissions (the JVM's launchers must stay executable). */
     private static FileEntriesLayer layer(String name, Path folder, AbsoluteUnixPath at) throws IOException {
         FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(name);
-        Instant epoch = Instant.ofEpochSecond(1);
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted().toList()) {
                 if (file.equals(folder)) {
@@ -162,7 +161,7 @@ public final class JreBaseImage {
                 }
                 String relative = folder.relativize(file).toString();
                 layer.addEntry(file, at.resolve(relative),
-                        FilePermissions.fromPosixFilePermissions(Files.getPosixFilePermissions(file)), epoch);
+                        FilePermissions.fromPosixFilePermissions(Files.getPosixFilePermissions(file)), EPOCH);
             }
         }
         return layer.build();
