@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 
 /**
@@ -19,7 +20,8 @@ import java.util.concurrent.Executors;
  * POST /kafka/stop | /kafka/start                 the broker, keeping its data
  * POST /postgres/stop | /postgres/start           the PostgreSQL server of every service's database
  * POST /services/{name}/stop?port=P               one service instance (default: its own port)
- * POST /services/{name}/start?port=P&amp;env=K=V    one instance, a replica when P is not its own port
+ * POST /services/{name}/start?port=P&amp;env=K=V    one instance, a replica when P is not its own port; the
+ *                                                 answer's X-Process-Id header names its process
  * </pre>
  */
 final class FaultControl {
@@ -60,7 +62,8 @@ final class FaultControl {
             if (!exchange.getRequestMethod().equals("POST")) {
                 status = 405;
             } else {
-                act(path, query, env);
+                act(path, query, env).ifPresent(pid -> exchange.getResponseHeaders().add("X-Process-Id",
+                        String.valueOf(pid)));
                 Progress.say("fault control: " + path + (rawQuery == null ? "" : "?" + rawQuery) + " done");
             }
         } catch (IllegalArgumentException e) {
@@ -78,7 +81,9 @@ final class FaultControl {
         exchange.close();
     }
 
-    private void act(String path, Map<String, String> query, Map<String, String> env) throws Exception {
+    /** Does what the path says; a started service instance's process id comes back. */
+    private OptionalLong act(String path, Map<String, String> query, Map<String, String> env)
+            throws Exception {
         String[] segments = path.replaceAll("^/+|/+$", "").split("/");
         switch (String.join("/", segments)) {
             case "kafka/stop" -> stack.stopKafka();
@@ -86,21 +91,30 @@ final class FaultControl {
             case "postgres/stop" -> stack.stopPostgres();
             case "postgres/start" -> stack.startPostgres();
             default -> {
-                if (segments.length != 3 || !segments[0].equals("services")) {
-                    throw new IllegalArgumentException("Unknown fault control " + path);
-                }
-                String name = segments[1];
-                Integer own = LocalStack.SERVICES.get(name);
-                if (own == null) {
-                    throw new IllegalArgumentException("No service named " + name);
-                }
-                int port = query.containsKey("port") ? Integer.parseInt(query.get("port")) : own;
-                switch (segments[2]) {
-                    case "stop" -> stack.stopService(name, port);
-                    case "start" -> stack.startService(name, port, env);
-                    default -> throw new IllegalArgumentException("Unknown fault control " + path);
-                }
+                return actOnService(path, segments, query, env);
             }
         }
+        return OptionalLong.empty();
+    }
+
+    private OptionalLong actOnService(String path, String[] segments, Map<String, String> query,
+            Map<String, String> env) throws Exception {
+        if (segments.length != 3 || !segments[0].equals("services")) {
+            throw new IllegalArgumentException("Unknown fault control " + path);
+        }
+        String name = segments[1];
+        Integer own = LocalStack.SERVICES.get(name);
+        if (own == null) {
+            throw new IllegalArgumentException("No service named " + name);
+        }
+        int port = query.containsKey("port") ? Integer.parseInt(query.get("port")) : own;
+        return switch (segments[2]) {
+            case "stop" -> {
+                stack.stopService(name, port);
+                yield OptionalLong.empty();
+            }
+            case "start" -> OptionalLong.of(stack.startService(name, port, env).pid());
+            default -> throw new IllegalArgumentException("Unknown fault control " + path);
+        };
     }
 }

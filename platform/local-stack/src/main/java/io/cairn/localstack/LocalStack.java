@@ -224,9 +224,10 @@ public final class LocalStack {
 
     /**
      * Starts an instance of a service on a port, waiting until it is ready; another port than its own gives a second
-     * replica against the same database and broker. Extra environment variables override its settings.
+     * replica against the same database and broker. Extra environment variables override its settings. Returns its
+     * process, whose id the fault control reports so that benchmarks can read its memory.
      */
-    Void startService(String name, int port, Map<String, String> overrides) throws Exception {
+    Process startService(String name, int port, Map<String, String> overrides) throws Exception {
         if (!SERVICES.containsKey(name)) {
             throw new IllegalArgumentException("No service named " + name);
         }
@@ -266,7 +267,7 @@ public final class LocalStack {
             instances.put(instance, process);
         }
         Health.await(name, "http://localhost:" + port + "/q/health/ready", Duration.ofMinutes(2), process);
-        return null;
+        return process;
     }
 
     /** Stops one service instance as Kubernetes would (SIGTERM, then a kill after the grace period). */

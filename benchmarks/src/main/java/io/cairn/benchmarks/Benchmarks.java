@@ -1,0 +1,59 @@
+package io.cairn.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every benchmark against the local stack and writes the report: {@code benchmarks/run} (full, writes
+ * benchmarks/BENCHMARKS.md) or {@code benchmarks/run --smoke} (seconds per phase, writes
+ * benchmarks/target/smoke/BENCHMARKS.md; CI runs it so the harness never rots).
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("cairn.root", ".")).toAbsolutePath().normalize();
+        boolean smoke = List.of(args).contains("--smoke");
+        Path output = smoke ? root.resolve("benchmarks/target/smoke") : root.resolve("benchmarks");
+        Settings settings = smoke ? Settings.smoke(output) : Settings.full(output);
+        Files.createDirectories(output);
+        Map<String, String> machine = Machine.describe(root);
+        List<String> sections = new ArrayList<>();
+        List<Goal> goals = new ArrayList<>();
+        try (Stack stack = new Stack(root)) {
+            Report.progress("starting the local stack from empty data");
+            stack.start(true);
+            stack.stop();
+            Report.progress("starting the local stack again, warm");
+            Duration warm = stack.start(false);
+            Report.progress("warm start took " + warm.toMillis() + " ms");
+
+            GatewayCost gateway = new GatewayCost(stack, settings).run();
+            sections.add(gateway.markdown(output));
+            goals.addAll(gateway.goals);
+
+            EventChain chain = new EventChain(settings).run();
+            sections.add(chain.markdown());
+            goals.addAll(chain.goals);
+
+            Footprint footprint = new Footprint(stack, settings, warm).run();
+            sections.add(footprint.markdown());
+            goals.addAll(footprint.goals);
+
+            Scale scale = new Scale(stack, settings).run();
+            sections.add(scale.markdown(output));
+            goals.addAll(scale.goals);
+        }
+        Path report = output.resolve("BENCHMARKS.md");
+        Report.write(report, settings, machine, sections, goals);
+        Report.progress("wrote " + root.relativize(report) + ": " + goals.stream().filter(Goal::met).count() + " of "
+                + goals.size() + " goals met");
+    }
+}

@@ -1,0 +1,101 @@
+package io.cairn.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Each app started alone, as a replica on a spare port beside the running stack (same database, broker and Keycloak),
+ * exactly as the local stack starts it: time from launch to ready, resident memory after start and after a load phase.
+ * And the whole stack's warm start, Keycloak included.
+ */
+final class Footprint {
+
+    private static final int FIRST_PORT = 8091;
+    private static final int LOAD_RATE = 200;
+
+    private final Stack stack;
+    private final Settings settings;
+    private final Duration warmStart;
+    final Map<String, Row> apps = new LinkedHashMap<>();
+    final List<Goal> goals = new ArrayList<>();
+
+    /** One app's figures. */
+    record Row(String app, Duration ready, double rssAfterStart, double rssAfterLoad, String load) {
+    }
+
+    Footprint(Stack stack, Settings settings, Duration warmStart) {
+        this.stack = stack;
+        this.settings = settings;
+        this.warmStart = warmStart;
+    }
+
+    Footprint run() throws Exception {
+        Clinic clinic = new Clinic();
+        UUID patient = clinic.registerPatient("Footprint");
+        Map<String, Load.Target> loads = new LinkedHashMap<>();
+        loads.put("intake-service", Load.Target.of("intake", 0, "/api/v1/patients/" + patient, clinic.clinician));
+        loads.put("treatment-plan-service", Load.Target.of("treatment-plan", 0,
+                "/api/v1/treatment-plans?patientId=" + patient, clinic.clinician));
+        loads.put("scheduling-service", Load.Target.of("scheduling", 0, "/api/v1/tracks", clinic.scheduler));
+        loads.put("aftercare-service", Load.Target.of("aftercare", 0, "/api/v1/aftercare-referrals?patientId="
+                + patient, clinic.caseManager));
+        loads.put("gateway", Load.Target.of("gateway", 0, "/api/v1/patients/" + patient, clinic.clinician));
+        int port = FIRST_PORT;
+        try (Load load = new Load()) {
+            for (Map.Entry<String, Load.Target> app : loads.entrySet()) {
+                Report.progress("footprint: starting " + app.getKey() + " alone");
+                Stack.Replica replica = stack.startReplica(app.getKey(), port++);
+                try {
+                    double afterStart = Stack.rssMegabytes(replica.pid());
+                    Load.Target target = new Load.Target(app.getKey(), replica.port(), app.getValue().path(),
+                            app.getValue().token());
+                    Load.Paced paced = load.atRate(target, LOAD_RATE, 16, settings.footprintLoad());
+                    if (paced.failures() > 0) {
+                        throw new IllegalStateException(app.getKey() + " failed under load: " + paced.firstFailure());
+                    }
+                    apps.put(app.getKey(), new Row(app.getKey(), replica.ready(), afterStart,
+                            Stack.rssMegabytes(replica.pid()), "`GET " + target.path().get() + "`"));
+                } finally {
+                    stack.stopReplica(replica);
+                }
+            }
+        }
+        apps.values().forEach(row -> {
+            goals.add(Goal.atMost(row.app() + ": launch → ready", 2.0, row.ready().toMillis() / 1000.0, "s"));
+            goals.add(Goal.atMost(row.app() + ": RSS after load", 250, row.rssAfterLoad(), "MB"));
+        });
+        goals.add(Goal.atMost("whole local stack, warm start", 20, warmStart.toMillis() / 1000.0, "s"));
+        return this;
+    }
+
+    String markdown() {
+        StringBuilder out = new StringBuilder("""
+                ## 3. Footprint
+
+                Each app launched alone (a second instance beside the running stack, on a spare port, started by the
+                local stack's launcher exactly as it starts its own: `java -Xmx256m -jar quarkus-run.jar`), timed
+                from launch to the first `200` of `/q/health/ready` (polled every 10 ms), which needs its database,
+                broker and OIDC provider. Resident memory (`VmRSS`) right after that, and after %d s of %d reads/s.
+
+                | app | launch → ready (s) | RSS after start (MB) | RSS after load (MB) | load |
+                | --- | ---: | ---: | ---: | --- |
+                """.formatted(settings.footprintLoad().toSeconds(), LOAD_RATE));
+        apps.values().forEach(row -> out.append("| ").append(row.app()).append(" | ")
+                .append(Report.number(row.ready().toMillis() / 1000.0)).append(" | ")
+                .append(Report.number(row.rssAfterStart())).append(" | ").append(Report.number(row.rssAfterLoad()))
+                .append(" | ").append(row.load()).append(" |\n"));
+        out.append("""
+
+                Whole local stack, warm start (`bin/cairn-local` with its data from an earlier start: PostgreSQL,
+                Kafka, Keycloak with the realm already imported, the four services and the gateway, one after the
+                other) until the gateway is ready: **%s s**.
+
+                """.formatted(Report.number(warmStart.toMillis() / 1000.0)));
+        out.append(Report.goals(goals));
+        return out.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package io.cairn.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How long and how big: the full run that writes BENCHMARKS.md, or the smoke run (a few seconds a phase, small data)
+ * that CI runs so the harness never rots.
+ */
+record Settings(boolean smoke, Path output, Duration warmUp, Duration phase, Duration chainPhase, int patients,
+        int attendanceRows, Duration footprintLoad) {
+
+    static Settings full(Path output) {
+        return new Settings(false, output, Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(20),
+                100_000, 5_000_000, Duration.ofSeconds(20));
+    }
+
+    static Settings smoke(Path output) {
+        return new Settings(true, output, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 2_000,
+                50_000, Duration.ofSeconds(2));
+    }
+}
