@@ -25,6 +25,27 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /** Connections the gateway keeps open to each service; requests beyond them wait in line for one. */
+    @WithDefault("64")
+    int backendConnections();
+
+    /** Requests that may wait for a connection to one service; beyond that the service is too busy: 503. */
+    @WithDefault("2000")
+    int backendQueue();
+
+    TokenCache tokenCache();
+
+    /** Verified tokens remembered so that a client's next request skips the signature check; size 0 turns it off. */
+    interface TokenCache {
+
+        @WithDefault("10000")
+        long size();
+
+        /** A token is checked again at least this often, even if it lives longer (a key the provider withdrew). */
+        @WithDefault("60s")
+        Duration maxAge();
+    }
+
     interface Backends {
         URI intake();
 

@@ -2,20 +2,20 @@ package io.cairn.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.oidc.Tenant;
-import io.quarkus.oidc.TenantIdentityProvider;
-import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Handler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.http.impl.HttpServerRequestWrapper;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -50,11 +50,11 @@ public class GatewayRouter {
     private final RateLimits rateLimits;
     private final AccessLog accessLog;
     private final MeterRegistry meters;
-    private final TenantIdentityProvider tokens;
+    private final VerifiedTokens tokens;
     private HttpClient client;
 
     GatewayRouter(GatewayConfig config, RateLimits rateLimits, AccessLog accessLog, MeterRegistry meters,
-            @Tenant(OidcUtils.DEFAULT_TENANT_ID) TenantIdentityProvider tokens) {
+            VerifiedTokens tokens) {
         this.config = config;
         this.tokens = tokens;
         this.rateLimits = rateLimits;
@@ -63,8 +63,11 @@ public class GatewayRouter {
     }
 
     void register(@Observes Router router, Vertx vertx) {
+        // Vert.x would keep only 5 connections per service: under load every other request would queue for one.
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                .setConnectTimeout((int) Math.min(config.backendTimeout().toMillis(), 5_000)));
+                .setConnectTimeout((int) Math.min(config.backendTimeout().toMillis(), 5_000)),
+                new PoolOptions().setHttp1MaxSize(config.backendConnections()).setHttp2MaxSize(
+                        config.backendConnections()).setMaxWaitQueueSize(config.backendQueue()));
         HttpProxy proxy = HttpProxy.reverseProxy(client).origin(this::originRequest)
                 .addInterceptor(new BackendFailures());
         router.route(RouteTable.API_PREFIX + "*").order(-10).handler(rc -> handle(rc, proxy));
@@ -76,8 +79,8 @@ public class GatewayRouter {
     /** Below the services' own limit of a 4,096-byte request line, method and protocol included. */
     static final int MAX_URI_LENGTH = 4000;
 
-    /** Bodies read in full before forwarding, until the proxy sends them. */
-    private final Map<HttpServerRequest, Buffer> measuredBodies = new ConcurrentHashMap<>();
+    /** Bodies read in full before forwarding (or known to be empty), until the proxy sends them. */
+    private final Map<HttpServerRequest, Body> readBodies = new ConcurrentHashMap<>();
 
     private void handle(RoutingContext rc, HttpProxy proxy) {
         HttpServerRequest request = rc.request();
@@ -104,7 +107,8 @@ public class GatewayRouter {
                     .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             accessLog.record(requestId, rc.get("cairn.subject"), route, request.method().name(), status, nanos);
         });
-        if (!request.isEnded()) {
+        boolean bodyExpected = mayHaveBody(request);
+        if (bodyExpected && !request.isEnded()) {
             // A body trickled in byte by byte (a slow-loris) would hold a connection and a backend request open.
             long deadline = rc.vertx().setTimer(config.bodyTimeout().toMillis(), id -> {
                 if (!request.isEnded() && !rc.response().headWritten()) {
@@ -135,14 +139,14 @@ public class GatewayRouter {
             unauthorized(rc);
             return;
         }
-        tokens.authenticate(new AccessTokenCredential(authorization.substring(7).strip())).subscribe().with(identity -> {
+        tokens.verify(authorization.substring(7).strip()).subscribe().with(identity -> {
             String client = clientOf(identity);
             rc.put("cairn.subject", identity.getPrincipal().getName());
-            forward(rc, proxy, client);
+            forward(rc, proxy, client, bodyExpected);
         }, failure -> unauthorized(rc));
     }
 
-    private void forward(RoutingContext rc, HttpProxy proxy, String client) {
+    private void forward(RoutingContext rc, HttpProxy proxy, String client, boolean bodyExpected) {
         HttpServerRequest request = rc.request();
         Optional<Backend> backend = RouteTable.ownerOf(request.path());
         if (backend.isEmpty()) {
@@ -162,11 +166,14 @@ public class GatewayRouter {
                     + retryAfter.getAsLong() + " seconds");
             return;
         }
-        boolean mayCarryBody = switch (request.method().name()) {
-            case "POST", "PUT", "PATCH" -> true;
-            default -> false;
-        };
-        if (mayCarryBody && length == null) {
+        if (!bodyExpected) {
+            // Not tied to the client's stream: a client that goes away cannot leave this request half sent, holding
+            // a connection to the service until it times out.
+            request.resume();
+            forwardRead(request, Body.body(new NoBody(), -1), proxy);
+            return;
+        }
+        if (length == null && carriesBody(request)) {
             // Chunked, HTTP/2 without a length, or no body at all: read it up to the limit, then send it with its
             // length, so a service never sees a body it has not been told the size of.
             forwardMeasured(rc, proxy);
@@ -180,7 +187,7 @@ public class GatewayRouter {
         HttpServerRequest request = rc.request();
         Buffer body = Buffer.buffer();
         if (request.isEnded()) {
-            forwardRead(request, body, proxy);
+            forwardRead(request, Body.body(body), proxy);
             return;
         }
         AtomicBoolean tooLarge = new AtomicBoolean();
@@ -198,16 +205,75 @@ public class GatewayRouter {
         });
         request.endHandler(end -> {
             if (!tooLarge.get()) {
-                forwardRead(request, body, proxy);
+                forwardRead(request, Body.body(body), proxy);
             }
         });
         request.resume();
     }
 
-    private void forwardRead(HttpServerRequest request, Buffer body, HttpProxy proxy) {
+    private void forwardRead(HttpServerRequest request, Body body, HttpProxy proxy) {
         HttpServerRequest read = new ReadRequest((HttpServerRequestInternal) request);
-        measuredBodies.put(read, body);
+        readBodies.put(read, body);
         proxy.handle(read);
+    }
+
+    /** A method whose requests carry a body even without a length (HTTP/2, or chunked). */
+    private static boolean carriesBody(HttpServerRequest request) {
+        return switch (request.method().name()) {
+            case "POST", "PUT", "PATCH" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether a body may follow the headers: a length above zero, a chunked body, or a body-carrying method. */
+    private static boolean mayHaveBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            return parse(length) != 0;
+        }
+        return request.getHeader("Transfer-Encoding") != null || carriesBody(request);
+    }
+
+    /** The body of a request that has none: it ends as soon as the proxy reads it. */
+    private static final class NoBody implements ReadStream<Buffer> {
+
+        private Handler<Void> end;
+
+        @Override
+        public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> pause() {
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> resume() {
+            return fetch(1);
+        }
+
+        @Override
+        public ReadStream<Buffer> fetch(long amount) {
+            Handler<Void> ended = end;
+            end = null;
+            if (ended != null) {
+                ended.handle(null);
+            }
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> endHandler(Handler<Void> handler) {
+            end = handler;
+            return this;
+        }
     }
 
     /** A request whose body has been read: the proxy must not try to pause or read it again (HTTP/2 forbids it). */
@@ -250,7 +316,16 @@ public class GatewayRouter {
         RequestOptions options = new RequestOptions().setHost(backend.getHost())
                 .setPort(backend.getPort() > 0 ? backend.getPort() : 80)
                 .setIdleTimeout(config.backendTimeout().toMillis());
-        return client.request(options);
+        return client.request(options).compose(backendRequest -> {
+            HttpServerResponse answer = context.request().proxiedRequest().response();
+            if (answer.ended() || answer.closed()) {
+                // Answered already (408) or its client went away while it waited for a connection: the connection
+                // goes straight back to the pool instead of carrying a request nobody waits for.
+                backendRequest.reset();
+                return Future.failedFuture("The client is no longer waiting");
+            }
+            return Future.succeededFuture(backendRequest);
+        });
     }
 
     /**
@@ -294,9 +369,9 @@ public class GatewayRouter {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            Buffer measured = measuredBodies.remove(context.request().proxiedRequest());
-            if (measured != null) {
-                context.request().setBody(Body.body(measured));
+            Body read = readBodies.remove(context.request().proxiedRequest());
+            if (read != null) {
+                context.request().setBody(read);
             }
             return context.sendRequest().recover(failure -> {
                 boolean timeout = failure instanceof TimeoutException

@@ -18,6 +18,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -120,6 +121,59 @@ class GatewayTest {
         given().auth().oauth2(CLINICIAN).get("/api/v1/outcomes").then().statusCode(200);
         given().auth().oauth2(CLINICIAN).get("/api/v1/tracks/slow").then().statusCode(504)
                 .contentType("application/problem+json").body(not(containsString("localhost")));
+    }
+
+    @Test
+    void aGetWaitingForAConnectionToItsServiceIsNotTakenForASlowBody() throws Exception {
+        // Eight slow requests over the test's two connections to a service: the later ones wait for a connection
+        // longer than the body timeout (700 ms), and a GET has no body to wait for. Each gets the service's 504.
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String token = Tokens.forEhrClient("waits-for-a-connection");
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(http.sendAsync(get("/api/v1/tracks/slow", token, java.time.Duration.ofSeconds(30)),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var answer : answers) {
+            assertEquals(504, answer.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        }
+    }
+
+    @Test
+    void clientsThatLeaveWhileTheirRequestsWaitDoNotHoldTheServicesConnections() throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String token = Tokens.forEhrClient("leaves-early");
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> abandoned = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            abandoned.add(http.sendAsync(get("/api/v1/tracks/slow", token, java.time.Duration.ofMillis(300)),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var request : abandoned) {
+            assertTrue(request.handle((answer, failure) -> failure).get(10, java.util.concurrent.TimeUnit.SECONDS)
+                    .getCause() instanceof java.net.http.HttpTimeoutException);
+        }
+        var fresh = http.send(get("/api/v1/tracks", token, java.time.Duration.ofSeconds(5)),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, fresh.statusCode(), fresh.body());
+    }
+
+    @Test
+    void aVerifiedTokenIsRefusedOnceItExpires() throws Exception {
+        String token = Tokens.expiringIn(Roles.SCHEDULER, java.time.Duration.ofSeconds(2));
+        given().auth().oauth2(token).get("/api/v1/tracks").then().statusCode(200);
+        // The gateway remembers the token as verified (for up to a minute), but not past its expiry.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            status = given().auth().oauth2(token).get("/api/v1/tracks").then().extract().statusCode();
+        }
+        assertEquals(401, status);
+    }
+
+    private static java.net.http.HttpRequest get(String path, String token, java.time.Duration timeout) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                + io.restassured.RestAssured.port + path)).header("Authorization", "Bearer " + token)
+                .timeout(timeout).GET().build();
     }
 
     @Test

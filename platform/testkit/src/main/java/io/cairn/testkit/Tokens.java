@@ -49,6 +49,12 @@ public final class Tokens {
         return sign(claims(role + "-user", Set.of(role)).issuedAt(anHourAgo.minusSeconds(300)).expiresAt(anHourAgo));
     }
 
+    /** A token of a user of its own (own rate limits, say) with one role, expiring {@code lifetime} from now. */
+    public static String expiringIn(String role, Duration lifetime) {
+        return sign(claims(role + "-expiring-" + UUID.randomUUID(), Set.of(role)).expiresAt(Instant.now()
+                .plus(lifetime)));
+    }
+
     /** A token minted for another API. */
     public static String forOtherAudience(String role) {
         return sign(claims(role + "-user", Set.of(role)).audience("some-other-api"));
