@@ -1,5 +1,8 @@
 package io.cairn.aftercare.events;
 
+import io.cairn.contracts.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 import io.cairn.aftercare.domain.IntakeBaseline;
 import io.cairn.aftercare.domain.Readmission;
 import io.cairn.contracts.events.AssessmentCompleted;
@@ -19,6 +22,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class IntakeEventsConsumer {
 
     static final String CONSUMER = "aftercare-intake";
+    /** The only events of the topic this consumer applies; the others are for other consumers. */
+    static final Set<EventType> WANTED = EnumSet.of(EventType.CONSENT_CHANGED, EventType.ASSESSMENT_COMPLETED,
+            EventType.REFERRAL_RECEIVED);
 
     private final IncomingEvents events;
     private final ConsentProjection consents;
@@ -31,7 +37,7 @@ public class IntakeEventsConsumer {
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, event -> {
+        events.applyOnce(CONSUMER, record, WANTED, event -> {
             switch (event.type()) {
                 case CONSENT_CHANGED -> consents.apply(event.data(ConsentChanged.class));
                 case ASSESSMENT_COMPLETED -> keepBaseline(event.data(AssessmentCompleted.class));

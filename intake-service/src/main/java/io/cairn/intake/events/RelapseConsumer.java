@@ -1,5 +1,7 @@
 package io.cairn.intake.events;
 
+import java.util.EnumSet;
+import java.util.Set;
 import io.cairn.contracts.EventType;
 import io.cairn.intake.domain.Referrals;
 import io.cairn.kit.events.IncomingEvents;
@@ -13,6 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class RelapseConsumer {
 
     static final String CONSUMER = "intake-readmission";
+    /** The only events of the topic this consumer applies; the others are for other consumers. */
+    static final Set<EventType> WANTED = EnumSet.of(EventType.RELAPSE_REPORTED);
 
     private final IncomingEvents events;
     private final Referrals referrals;
@@ -25,7 +29,7 @@ public class RelapseConsumer {
     @Incoming("aftercare-events")
     @Blocking
     public void onAftercareEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, event -> {
+        events.applyOnce(CONSUMER, record, WANTED, event -> {
             if (event.type() == EventType.RELAPSE_REPORTED) {
                 referrals.readmit(event.patientId());
             }

@@ -1,5 +1,7 @@
 package io.cairn.scheduling.events;
 
+import java.util.EnumSet;
+import java.util.Set;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.kit.consent.ConsentProjection;
@@ -14,6 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ConsentEventsConsumer {
 
     static final String CONSUMER = "scheduling-consents";
+    /** The only events of the topic this consumer applies; the others are for other consumers. */
+    static final Set<EventType> WANTED = EnumSet.of(EventType.CONSENT_CHANGED);
 
     private final IncomingEvents events;
     private final ConsentProjection consents;
@@ -26,7 +30,7 @@ public class ConsentEventsConsumer {
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, event -> {
+        events.applyOnce(CONSUMER, record, WANTED, event -> {
             if (event.type() == EventType.CONSENT_CHANGED) {
                 consents.apply(event.data(ConsentChanged.class));
             }

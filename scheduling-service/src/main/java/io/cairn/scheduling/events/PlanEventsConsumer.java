@@ -1,5 +1,8 @@
 package io.cairn.scheduling.events;
 
+import io.cairn.contracts.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.PlanApproved;
@@ -15,6 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PlanEventsConsumer {
 
     static final String CONSUMER = "scheduling-plans";
+    /** The only events of the topic this consumer applies; the others are for other consumers. */
+    static final Set<EventType> WANTED = EnumSet.of(EventType.PLAN_APPROVED, EventType.PATIENT_GRADUATED,
+            EventType.PATIENT_DISCHARGED);
 
     private final IncomingEvents events;
     private final Enrollments enrollments;
@@ -27,7 +33,7 @@ public class PlanEventsConsumer {
     @Incoming("treatment-plan-events")
     @Blocking
     public void onPlanEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, event -> {
+        events.applyOnce(CONSUMER, record, WANTED, event -> {
             switch (event.type()) {
                 case PLAN_APPROVED -> enrollments.enroll(event.data(PlanApproved.class));
                 case PATIENT_GRADUATED -> {

@@ -1,5 +1,8 @@
 package io.cairn.treatmentplan.events;
 
+import io.cairn.contracts.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.kit.consent.ConsentProjection;
@@ -15,6 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class IntakeEventsConsumer {
 
     static final String CONSUMER = "treatment-plan-intake";
+    /** The only events of the topic this consumer applies; the others are for other consumers. */
+    static final Set<EventType> WANTED = EnumSet.of(EventType.ASSESSMENT_COMPLETED, EventType.CONSENT_CHANGED);
 
     private final IncomingEvents events;
     private final TreatmentPlans plans;
@@ -29,7 +34,7 @@ public class IntakeEventsConsumer {
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, event -> {
+        events.applyOnce(CONSUMER, record, WANTED, event -> {
             switch (event.type()) {
                 case ASSESSMENT_COMPLETED -> plans.draftFrom(event.data(AssessmentCompleted.class));
                 case CONSENT_CHANGED -> consents.apply(event.data(ConsentChanged.class));

@@ -1,5 +1,8 @@
 package io.cairn.treatmentplan.events;
 
+import io.cairn.contracts.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.EngagementAlert;
 import io.cairn.kit.events.IncomingEvents;
@@ -14,6 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class SchedulingEventsConsumer {
 
     static final String CONSUMER = "treatment-plan-scheduling";
+    /** The only events of the topic this consumer applies; the others are for other consumers. */
+    static final Set<EventType> WANTED = EnumSet.of(EventType.ATTENDANCE_RECORDED, EventType.ENGAGEMENT_ALERT);
 
     private final IncomingEvents events;
     private final TreatmentPlans plans;
@@ -26,7 +31,7 @@ public class SchedulingEventsConsumer {
     @Incoming("scheduling-events")
     @Blocking
     public void onSchedulingEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, event -> {
+        events.applyOnce(CONSUMER, record, WANTED, event -> {
             switch (event.type()) {
                 case ATTENDANCE_RECORDED -> plans.recordAttendance(event.data(AttendanceRecorded.class));
                 case ENGAGEMENT_ALERT -> plans.flagForReview(event.data(EngagementAlert.class));

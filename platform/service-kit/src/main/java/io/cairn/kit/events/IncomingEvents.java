@@ -13,8 +13,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,7 +66,17 @@ public class IncomingEvents {
      * @throws RuntimeException the effect's own failure after {@code cairn.inbox.max-retries} retries
      */
     public boolean applyOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
-        Optional<IncomingEvent> event = read(record);
+        return applyOnce(consumer, record, EnumSet.allOf(EventType.class), effect);
+    }
+
+    /**
+     * Like {@link #applyOnce(String, ConsumerRecord, Consumer)} for the {@code wanted} types only. Any other event on the
+     * topic is acknowledged as it arrives: not parsed, validated, nor recorded in the inbox, since nothing is applied.
+     * A topic carries every event of its producer, and most are for other consumers.
+     */
+    public boolean applyOnce(String consumer, ConsumerRecord<String, String> record, Set<EventType> wanted,
+            Consumer<IncomingEvent> effect) {
+        Optional<IncomingEvent> event = read(record, wanted);
         if (event.isEmpty()) {
             return false;
         }
@@ -141,7 +153,7 @@ public class IncomingEvents {
         }
     }
 
-    Optional<IncomingEvent> read(ConsumerRecord<String, String> record) {
+    Optional<IncomingEvent> read(ConsumerRecord<String, String> record, Set<EventType> wanted) {
         EventEnvelope envelope;
         try {
             envelope = CloudEventHeaders.read(record.headers());
@@ -151,6 +163,9 @@ public class IncomingEvents {
         Optional<EventType> type = EventType.fromType(envelope.type());
         if (type.isEmpty()) {
             LOG.infof("Skipping event %s of unknown type %s", envelope.id(), envelope.type());
+            return Optional.empty();
+        }
+        if (!wanted.contains(type.get())) {
             return Optional.empty();
         }
         JsonNode data = parse(record.value(), envelope);

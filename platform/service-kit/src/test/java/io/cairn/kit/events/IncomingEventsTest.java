@@ -48,6 +48,25 @@ class IncomingEventsTest {
     }
 
     @Test
+    void anEventOfATypeTheConsumerDoesNotApplyIsPassedOverWithoutAnInboxRecord() {
+        UUID patient = UUID.randomUUID();
+        ProducerRecord<String, String> drafted = new ProducerRecord<>(TOPIC, patient.toString(), """
+                {"planId":"%s","patientId":"%s","assessmentId":"%s","draftedAt":"2026-11-24T10:15:30Z"}"""
+                .formatted(UUID.randomUUID(), patient, UUID.randomUUID()));
+        CloudEventHeaders.write(new EventEnvelope(UUID.randomUUID(), "treatment-plan.plan.drafted",
+                URI.create("/cairn/treatment-plan-service"), Instant.now(), patient.toString(), null), drafted.headers());
+
+        send(drafted, referralReceived(patient, UUID.randomUUID()));
+
+        // The referral comes second on the patient's partition: once it is applied, the plan event was passed over.
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.count("select count(*) from inbox_event where "
+                + "patient_id = ?1 and event_type = 'intake.referral.received'", patient.toString()) == 1);
+        assertEquals(1L, tally(patient), "only the referral is applied");
+        assertEquals(1L, database.count("select count(*) from inbox_event where patient_id = ?1", patient.toString()),
+                "only the referral is in the inbox");
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithTheReasonAndTheNextOneIsStillApplied() {
         UUID patient = UUID.randomUUID();
         ProducerRecord<String, String> notJson = referralReceived(patient, UUID.randomUUID());

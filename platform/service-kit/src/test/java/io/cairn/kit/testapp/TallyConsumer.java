@@ -1,14 +1,16 @@
 package io.cairn.kit.testapp;
 
+import io.cairn.contracts.EventType;
 import io.cairn.kit.events.IncomingEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.EnumSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Counts each patient's events: a non-idempotent effect, so a double application would show. */
+/** Counts each patient's referrals: a non-idempotent effect, so a double application would show. */
 @ApplicationScoped
 public class TallyConsumer {
 
@@ -25,7 +27,8 @@ public class TallyConsumer {
     @Incoming("kit-test-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("tally", record, event -> increment(event.patientId()));
+        events.applyOnce("tally", record, EnumSet.of(EventType.REFERRAL_RECEIVED), event -> increment(
+                event.patientId()));
     }
 
     private void increment(UUID patientId) {
