@@ -10,14 +10,20 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cairn.contracts.EventEnvelope;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
-import io.cairn.contracts.events.AftercareReferralCreated;
-import io.cairn.contracts.events.EnrollmentStatus;
+import io.cairn.contracts.events.AftercareNeeds;
+import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.contracts.events.ConsentPurpose;
+import io.cairn.contracts.events.ConsentStatus;
+import io.cairn.contracts.events.DischargeReason;
+import io.cairn.contracts.events.EngagementAlert;
+import io.cairn.contracts.events.EngagementRisk;
 import io.cairn.contracts.events.EventPayload;
-import io.cairn.contracts.events.PatientEnrolled;
-import io.cairn.contracts.events.PlanDrafted;
-import io.cairn.contracts.events.ReferralReceived;
-import io.cairn.contracts.events.ReferralSource;
+import io.cairn.contracts.events.PatientDischarged;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.kafka.CloudEventHeaders;
+import io.cairn.systemtests.Platform;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +43,10 @@ class PoisonMessageIT {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** A topic, the databases of the services consuming it, and a harmless event of a type they all read. */
+    /**
+     * A topic, the databases of the services consuming it, and a harmless event of a type they all apply (a consumer
+     * passes over the types it does not apply: those are neither parked nor recorded).
+     */
     record Consumed(String topic, List<String> consumers, EventType poisonType, EventPayload next) {
 
         @Override
@@ -51,21 +60,37 @@ class PoisonMessageIT {
         Instant now = Instant.now();
         return List.of(
                 new Consumed(Topics.INTAKE, List.of("treatment_plan", "scheduling", "aftercare"),
-                        EventType.ASSESSMENT_COMPLETED, new ReferralReceived(UUID.randomUUID(), patient,
-                                ReferralSource.SELF, false, null, now)),
-                new Consumed(Topics.TREATMENT_PLAN, List.of("scheduling", "aftercare"), EventType.PLAN_APPROVED,
-                        new PlanDrafted(UUID.randomUUID(), patient, UUID.randomUUID(), now)),
+                        EventType.CONSENT_CHANGED, new ConsentChanged(UUID.randomUUID(), patient, "fault-suite-ehr",
+                                ConsentPurpose.TREATMENT, List.of(RecordCategory.DEMOGRAPHICS), ConsentStatus.ACTIVE,
+                                LocalDate.now(), null, now)),
+                new Consumed(Topics.TREATMENT_PLAN, List.of("scheduling", "aftercare"), EventType.PATIENT_GRADUATED,
+                        new PatientDischarged(UUID.randomUUID(), patient, DischargeReason.MOVED, LocalDate.now(),
+                                new AftercareNeeds(List.of(), List.of(), List.of()), now)),
                 new Consumed(Topics.SCHEDULING, List.of("treatment_plan"), EventType.ATTENDANCE_RECORDED,
-                        new PatientEnrolled(UUID.randomUUID(), patient, UUID.randomUUID(),
-                                EnrollmentStatus.WAITLISTED, null, null, "No track fits (fault suite)", now)),
-                new Consumed(Topics.AFTERCARE, List.of("intake"), EventType.RELAPSE_REPORTED,
-                        new AftercareReferralCreated(UUID.randomUUID(), patient, UUID.randomUUID(),
-                                LocalDate.now(), List.of(7, 30, 90, 180, 365), false, null, now)));
+                        new EngagementAlert(patient, EngagementRisk.MISSED_SESSIONS, "2026-W01", BigDecimal.ZERO,
+                                BigDecimal.ONE, 2, now)),
+                new Consumed(Topics.AFTERCARE, List.of("intake"), EventType.RELAPSE_REPORTED, null));
+    }
+
+    /** A relapse readmits a patient intake knows: one is registered for it. */
+    private static EventPayload relapseOfARegisteredPatient() {
+        Api.Answer registered = new Api(Platform.GATEWAY).post("/patients", Platform.tokenOf("coordinator",
+                "coordinator"),
+                """
+                        {"givenName":"Poison","familyName":"Fault-%s","birthDate":"1984-03-02","sex":"female",
+                         "ageGroup":"adult","identifiers":[{"system":"urn:cairn:fault-suite","value":"poison-%s"}]}"""
+                        .formatted(UUID.randomUUID(), UUID.randomUUID()));
+        assertEquals(201, registered.status(), registered.toString());
+        UUID patient = UUID.fromString(registered.json().get("id").asText());
+        return new RelapseReported(patient, UUID.randomUUID(), UUID.randomUUID(), Instant.now());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("consumedTopics")
-    void aPoisonMessageIsParkedWithItsReasonAndTheNextOneIsApplied(Consumed consumed) throws Exception {
+    void aPoisonMessageIsParkedWithItsReasonAndTheNextOneIsApplied(Consumed given) throws Exception {
+        Consumed consumed = given.next() != null ? given
+                : new Consumed(given.topic(), given.consumers(),
+                        given.poisonType(), relapseOfARegisteredPatient());
         String patient = JSON.valueToTree(consumed.next()).get("patientId").asText();
         EventEnvelope poison = EventEnvelope.of(consumed.poisonType(), URI.create("/cairn/fault-suite"),
                 UUID.fromString(patient), null);
