@@ -18,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -41,6 +46,13 @@ public final class LocalStack {
         SERVICES.put("aftercare-service", 8084);
         SERVICES.put("gateway", Ports.GATEWAY);
     }
+
+    /**
+     * A bounded heap and code cache, and the serial collector (no collector threads of its own): on two cores beside
+     * eight other processes an app needs little more than its classes and a small heap.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Xss512k");
 
     private final Path root;
     private final Path data;
@@ -96,24 +108,39 @@ public final class LocalStack {
         SERVICES.forEach(ports::put);
         Ports.requireFree(ports);
 
-        String postgresHost = external("CAIRN_POSTGRES_HOST");
-        if (postgresHost == null) {
-            Progress.step("PostgreSQL", this::startPostgres);
-        }
-        String kafkaServers = external("KAFKA_BOOTSTRAP_SERVERS");
-        if (kafkaServers == null) {
-            kafkaServers = Progress.step("Kafka (KRaft)", this::startKafka);
-        }
-        this.kafkaServers = kafkaServers;
-        Progress.step("Kafka topics", () -> createTopics(this.kafkaServers));
-        String oidc = external("CAIRN_OIDC_URL");
-        if (oidc == null) {
-            Progress.step("Keycloak " + KEYCLOAK_VERSION, this::startKeycloak);
-            oidc = REALM_URL;
-        }
-        this.oidcUrl = oidc;
-        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            Progress.step(service.getKey(), () -> startService(service.getKey(), service.getValue(), Map.of()));
+        // Keycloak takes longest and needs neither PostgreSQL nor Kafka: it starts beside them. The four services
+        // start together once all three are up, then the gateway.
+        ExecutorService parts = Executors.newCachedThreadPool();
+        try {
+            String oidc = external("CAIRN_OIDC_URL");
+            Future<Void> keycloak = oidc == null ? parts.submit(() -> Progress.step("Keycloak " + KEYCLOAK_VERSION,
+                    this::startKeycloak)) : CompletableFuture.completedFuture(null);
+            this.oidcUrl = oidc == null ? REALM_URL : oidc;
+            String postgresHost = external("CAIRN_POSTGRES_HOST");
+            if (postgresHost == null) {
+                Progress.step("PostgreSQL", this::startPostgres);
+            }
+            String kafkaServers = external("KAFKA_BOOTSTRAP_SERVERS");
+            if (kafkaServers == null) {
+                kafkaServers = Progress.step("Kafka (KRaft)", this::startKafka);
+            }
+            this.kafkaServers = kafkaServers;
+            Progress.step("Kafka topics", () -> createTopics(this.kafkaServers));
+            await(keycloak);
+            List<Future<Process>> services = new ArrayList<>();
+            for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+                if (!service.getKey().equals("gateway")) {
+                    services.add(parts.submit(() -> Progress.step(service.getKey(), () -> startService(
+                            service.getKey(), service.getValue(), Map.of()))));
+                }
+            }
+            for (Future<Process> service : services) {
+                await(service);
+            }
+            // The front door opens last: once the gateway is ready, so is everything behind it.
+            Progress.step("gateway", () -> startService("gateway", Ports.GATEWAY, Map.of()));
+        } finally {
+            parts.shutdown();
         }
         Path seeded = data.resolve("demo-program-seeded");
         if (seed && external("CAIRN_OIDC_URL") == null && !Files.exists(seeded)) {
@@ -122,7 +149,16 @@ public final class LocalStack {
                 return Files.writeString(seeded, java.time.Instant.now().toString());
             });
         }
-        printWelcome(oidc);
+        printWelcome(oidcUrl);
+    }
+
+    /** The part's own failure, not the executor's wrapping of it. */
+    private static <T> T await(Future<T> part) throws Exception {
+        try {
+            return part.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     synchronized Void startPostgres() throws Exception {
@@ -174,6 +210,10 @@ public final class LocalStack {
                 .withAdditionalProperties(p -> {
                     p.put("log.dir", logDir.toString());
                     p.put("num.partitions", "3");
+                    // On a restart the controller waits for the previous broker's session to lapse before the
+                    // broker may register again: 9 s by default, of a 13 s warm start.
+                    p.put("broker.session.timeout.ms", "2000");
+                    p.put("broker.heartbeat.interval.ms", "500");
                 });
         kafka.start();
         return kafka.getAdvertisedListeners();
@@ -261,8 +301,17 @@ public final class LocalStack {
         }
         env.putAll(overrides);
         String instance = name + "@" + port;
-        Process process = spawn(port == SERVICES.get(name) ? name : name + "-" + port,
-                List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()), env);
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(JVM_OPTIONS);
+        Path classData = jar.resolveSibling("app-cds.jsa");
+        if (Files.exists(classData)) {
+            // The classes the app loads at start, archived by the build (quarkus.package.jar.appcds).
+            command.add("-XX:SharedArchiveFile=" + classData);
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        // glibc gives each thread that allocates an arena of its own; two are plenty and keep memory from fraying.
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        Process process = spawn(port == SERVICES.get(name) ? name : name + "-" + port, command, env);
         synchronized (instances) {
             instances.put(instance, process);
         }
