@@ -96,8 +96,8 @@ public class AftercareResource {
     @APIResponse(responseCode = "200", description = "The case managers' list, earliest due first")
     public RestResponse<List<CheckInView>> due(@QueryParam("on") LocalDate on, @QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
-        return ListWindow.of(checkIns.due(on != null ? on : LocalDate.now(ZoneOffset.UTC)).stream()
-                .map(CheckInView::of).toList(), page, size, uri);
+        return ListWindow.of(checkIns.due(on != null ? on : LocalDate.now(ZoneOffset.UTC), ListWindow.window(page, size))
+                .map(CheckInView::of), uri);
     }
 
     @POST

@@ -3,6 +3,8 @@ package io.cairn.aftercare.domain;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.RelapseReported;
+import io.cairn.kit.api.ListWindow;
+import io.cairn.kit.api.PageOf;
 import io.cairn.kit.events.Outbox;
 import io.cairn.kit.problem.ConflictException;
 import io.cairn.kit.problem.InvalidRequestException;
@@ -117,12 +119,16 @@ public class CheckIns {
         return report;
     }
 
-    /** Scheduled check-ins whose window is open on {@code day}, or that are past due: the case managers' list. */
+    /**
+     * One window of the scheduled check-ins whose window is open on {@code day}, or that are past due: the case
+     * managers' list, earliest due first. Only the check-ins in the window are audited.
+     */
     @Transactional
-    public List<CheckIn> due(LocalDate day) {
-        List<CheckIn> due = CheckIn.list("status = ?1 and windowOpensOn <= ?2", Sort.ascending("dueOn"),
-                CheckInStatus.SCHEDULED, day);
-        due.forEach(c -> access.read(RecordCategory.AFTERCARE, "check-in", c.id, c.patientId));
+    public PageOf<CheckIn> due(LocalDate day, ListWindow.Window window) {
+        // The id orders the check-ins due on one day, so that windows never overlap.
+        PageOf<CheckIn> due = window.of(CheckIn.<CheckIn> find("status = ?1 and windowOpensOn <= ?2",
+                Sort.ascending("dueOn", "id"), CheckInStatus.SCHEDULED, day));
+        access.readAll(RecordCategory.AFTERCARE, "check-in", due.items(), c -> c.id, c -> c.patientId);
         return due;
     }
 

@@ -68,9 +68,7 @@ public class PatientResource {
             @QueryParam("identifierValue") @Size(max = 100) String identifierValue,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        PageOf<Patient> found = patients.search(name, birthDate, identifierSystem, identifierValue, page, size);
-        return new PageOf<>(found.items().stream().map(PatientView::of).toList(), found.page(), found.size(),
-                found.total());
+        return patients.search(name, birthDate, identifierSystem, identifierValue, page, size).map(PatientView::of);
     }
 
     @GET

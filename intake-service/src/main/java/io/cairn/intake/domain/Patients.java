@@ -2,6 +2,7 @@ package io.cairn.intake.domain;
 
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.intake.api.PatientRequest;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
 import io.cairn.kit.problem.ConflictException;
 import io.cairn.kit.problem.InvalidRequestException;
@@ -9,7 +10,6 @@ import io.cairn.kit.problem.ResourceNotFoundException;
 import io.cairn.kit.security.Caller;
 import io.cairn.kit.security.PatientAccess;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,18 +107,17 @@ public class Patients {
         String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         PanacheQuery<Patient> found = Patient.find(query, Sort.by("familyName").and("givenName").and("id"),
                 parameters);
-        List<Patient> items;
-        long total;
+        PageOf<Patient> window;
         if (caller.isStaff()) {
-            items = found.page(Page.of(page, size)).list();
-            total = found.count();
+            window = new ListWindow.Window(page, size).of(found);
         } else {
             // An EHR client sees only consented patients; an identifier search returns one patient at most.
-            items = found.list().stream().filter(p -> access.mayRead(p.id, RecordCategory.DEMOGRAPHICS)).toList();
-            total = items.size();
+            List<Patient> items = found.list().stream().filter(p -> access.mayRead(p.id, RecordCategory.DEMOGRAPHICS))
+                    .toList();
+            window = new PageOf<>(items, page, size, items.size());
         }
-        items.forEach(p -> access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, p.id, p.id));
-        return new PageOf<>(items, page, size, total);
+        access.readAll(RecordCategory.DEMOGRAPHICS, RESOURCE, window.items(), p -> p.id, p -> p.id);
+        return window;
     }
 
     private static void apply(Patient patient, PatientRequest request) {

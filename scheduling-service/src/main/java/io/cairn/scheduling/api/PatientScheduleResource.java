@@ -80,14 +80,14 @@ public class PatientScheduleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
     @Operation(operationId = "listPatientsUnderTarget", summary = "Everyone enrolled under their target in a week", description = "This ISO week (so far) unless isoWeek is given, e.g. 2026-W48.")
-    @APIResponse(responseCode = "200", description = "The patients with their hours and target")
+    @APIResponse(responseCode = "200", description = "The patients with their hours and target, by patient id")
     public RestResponse<List<Hours.PatientUnderTarget>> underTarget(@QueryParam("isoWeek") String isoWeek,
             @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size,
             @Context UriInfo uri) {
         if (isoWeek != null && !isoWeek.matches("\\d{4}-W\\d{2}")) {
             throw new io.cairn.kit.problem.InvalidParameterException("isoWeek", "must be an ISO week, e.g. 2026-W48");
         }
-        return ListWindow.of(hours.underTarget(isoWeek != null ? isoWeek : ClinicCalendar.isoWeek(calendar.today())),
-                page, size, uri);
+        return ListWindow.of(hours.underTarget(isoWeek != null ? isoWeek : ClinicCalendar.isoWeek(calendar.today()),
+                ListWindow.window(page, size)), uri);
     }
 }

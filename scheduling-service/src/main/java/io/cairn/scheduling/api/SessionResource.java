@@ -72,8 +72,8 @@ public class SessionResource {
             @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size,
             @Context UriInfo uri) {
         return ListWindow.of(sessions.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), trackId).stream().map(SessionView::of)
-                .toList(), page, size, uri);
+                to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), trackId, ListWindow.window(page, size))
+                .map(b -> SessionView.of(b.session(), b.places())), uri);
     }
 
     @GET

@@ -17,7 +17,12 @@ public record SessionView(UUID id, UUID trackId, SessionKind kind, GroupType gro
         Instant endsAt) {
 
     static SessionView of(Session s) {
-        return new SessionView(s.id, s.trackId, s.kind, s.groupType, s.title, s.facilitatorId, s.capacity,
-                s.bookedCount(), s.location, s.telehealthUrl, s.startsAt, s.endsAt);
+        return of(s, s.bookedCount());
+    }
+
+    /** The view of a session whose booked places were counted with other sessions'. */
+    static SessionView of(Session s, long booked) {
+        return new SessionView(s.id, s.trackId, s.kind, s.groupType, s.title, s.facilitatorId, s.capacity, booked,
+                s.location, s.telehealthUrl, s.startsAt, s.endsAt);
     }
 }

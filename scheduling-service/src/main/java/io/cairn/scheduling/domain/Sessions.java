@@ -1,6 +1,8 @@
 package io.cairn.scheduling.domain;
 
 import io.cairn.contracts.events.SessionKind;
+import io.cairn.kit.api.ListWindow;
+import io.cairn.kit.api.PageOf;
 import io.cairn.kit.problem.ConflictException;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.ResourceNotFoundException;
@@ -10,7 +12,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Plans sessions: one by one, or weekly from a track's pattern; a facilitator is never in two at once. */
@@ -29,6 +33,10 @@ public class Sessions {
 
     public record NewSession(SessionKind kind, GroupType groupType, String title, String facilitatorId, int capacity,
             String location, String telehealthUrl, Instant startsAt, Instant endsAt) {
+    }
+
+    /** A session and how many of its places are booked. */
+    public record Booked(Session session, long places) {
     }
 
     @Transactional
@@ -99,12 +107,31 @@ public class Sessions {
         return session;
     }
 
+    /** One window of the sessions starting in [from, to), earliest first, each with its booked places. */
     @Transactional
-    public List<Session> between(Instant from, Instant to, UUID trackId) {
-        return trackId == null
-                ? Session.list("startsAt >= ?1 and startsAt < ?2", Sort.ascending("startsAt"), from, to)
-                : Session.list("startsAt >= ?1 and startsAt < ?2 and trackId = ?3", Sort.ascending("startsAt"), from,
-                        to, trackId);
+    public PageOf<Booked> between(Instant from, Instant to, UUID trackId, ListWindow.Window window) {
+        // The id orders the sessions that start together (a network's evening groups do), so windows never overlap.
+        Sort earliest = Sort.ascending("startsAt", "id");
+        PageOf<Session> found = window.of(trackId == null
+                ? Session.<Session> find("startsAt >= ?1 and startsAt < ?2", earliest, from, to)
+                : Session.<Session> find("startsAt >= ?1 and startsAt < ?2 and trackId = ?3", earliest, from, to,
+                        trackId));
+        Map<UUID, Long> booked = bookedPlaces(found.items());
+        return found.map(s -> new Booked(s, booked.getOrDefault(s.id, 0L)));
+    }
+
+    /** The booked places of each session, in one query for them all. */
+    private Map<UUID, Long> bookedPlaces(List<Session> sessions) {
+        Map<UUID, Long> booked = new HashMap<>();
+        if (!sessions.isEmpty()) {
+            entities.createQuery("""
+                    select b.sessionId, count(*) from Booking b where b.sessionId in (:sessions) and b.status = :status
+                    group by b.sessionId""", Object[].class)
+                    .setParameter("sessions", sessions.stream().map(s -> s.id).toList())
+                    .setParameter("status", BookingStatus.BOOKED)
+                    .getResultList().forEach(row -> booked.put((UUID) row[0], (Long) row[1]));
+        }
+        return booked;
     }
 
     private void requireFacilitatorFree(String facilitatorId, Instant start, Instant end) {

@@ -4,6 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.cairn.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -28,10 +30,27 @@ public class AuditLog {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
+    private static final String INSERT_ALL = """
+            INSERT INTO audit_event (actor, actor_roles, client_id, action, resource_type, resource_id, patient_id,
+                                     outcome, trace_id)
+            SELECT ?, ?, ?, e.action, e.resource_type, e.resource_id, e.patient_id, e.outcome, ?
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]::uuid[], ?::text[])
+                AS e (action, resource_type, resource_id, patient_id, outcome)
+            """;
+
     private static final String DISCLOSURES = """
             SELECT occurred_at, client_id, resource_type, resource_id FROM audit_event
             WHERE patient_id = ? AND action = 'disclose' AND outcome = 'SUCCESS' ORDER BY occurred_at, id
             """;
+
+    /** What every record of one request carries: who called, and the trace it belongs to. */
+    private record Who(String actor, String roles, String clientId, String traceId) {
+    }
+
+    /** Writes records on a connection. */
+    private interface Insert {
+        void into(Connection connection, Who who) throws SQLException;
+    }
 
     private final DataSource dataSource;
     private final Caller caller;
@@ -42,17 +61,16 @@ public class AuditLog {
     }
 
     public void record(AuditEntry entry) {
-        String actor = caller.name();
-        String roles = String.join(",", new TreeSet<>(caller.roles()));
-        String clientId = caller.clientId().orElse(null);
-        String traceId = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId() : null;
-        if (entry.outcome() == AuditOutcome.SUCCESS && QuarkusTransaction.isActive()) {
-            // Kept exactly when the access it records commits, on the request's own connection.
-            insert(entry, actor, roles, clientId, traceId);
-        } else {
-            // A refusal is followed by a rollback: it must outlive the request's transaction.
-            QuarkusTransaction.requiringNew().run(() -> insert(entry, actor, roles, clientId, traceId));
+        write(entry.outcome() == AuditOutcome.SUCCESS, (connection, who) -> insert(connection, entry, who));
+    }
+
+    /** Records several accesses of one request, such as the rows of a list's window, in one statement. */
+    public void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
         }
+        write(entries.stream().allMatch(e -> e.outcome() == AuditOutcome.SUCCESS),
+                (connection, who) -> insertAll(connection, entries, who));
     }
 
     /** Every record of the patient disclosed to an outside recipient, oldest first. */
@@ -73,21 +91,60 @@ public class AuditLog {
         }
     }
 
-    private void insert(AuditEntry entry, String actor, String roles, String clientId, String traceId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, actor);
-            insert.setString(2, roles);
-            insert.setString(3, clientId);
+    private void write(boolean succeeded, Insert insert) {
+        Who who = new Who(caller.name(), String.join(",", new TreeSet<>(caller.roles())), caller.clientId().orElse(null),
+                Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId() : null);
+        if (succeeded && QuarkusTransaction.isActive()) {
+            // Kept exactly when the access it records commits, on the request's own connection.
+            execute(insert, who);
+        } else {
+            // A refusal is followed by a rollback: it must outlive the request's transaction.
+            QuarkusTransaction.requiringNew().run(() -> execute(insert, who));
+        }
+    }
+
+    private void execute(Insert insert, Who who) {
+        try (Connection connection = dataSource.getConnection()) {
+            insert.into(connection, who);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Audit log unavailable", e);
+        }
+    }
+
+    private static void insert(Connection connection, AuditEntry entry, Who who) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, who.actor());
+            insert.setString(2, who.roles());
+            insert.setString(3, who.clientId());
             insert.setString(4, entry.action());
             insert.setString(5, entry.resourceType());
             insert.setString(6, entry.resourceId());
             insert.setObject(7, entry.patientId());
             insert.setString(8, entry.outcome().name());
-            insert.setString(9, traceId);
+            insert.setString(9, who.traceId());
             insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Audit log unavailable", e);
         }
+    }
+
+    private static void insertAll(Connection connection, List<AuditEntry> entries, Who who) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+            insert.setString(1, who.actor());
+            insert.setString(2, who.roles());
+            insert.setString(3, who.clientId());
+            insert.setString(4, who.traceId());
+            insert.setArray(5, texts(connection, entries, AuditEntry::action));
+            insert.setArray(6, texts(connection, entries, AuditEntry::resourceType));
+            insert.setArray(7, texts(connection, entries, AuditEntry::resourceId));
+            insert.setArray(8, texts(connection, entries, AuditEntry::patientId));
+            insert.setArray(9, texts(connection, entries, AuditEntry::outcome));
+            insert.executeUpdate();
+        }
+    }
+
+    /** One field of every entry, as a text array (a missing value stays null). */
+    private static Array texts(Connection connection, List<AuditEntry> entries, Function<AuditEntry, Object> field)
+            throws SQLException {
+        return connection.createArrayOf("text", entries.stream().map(field)
+                .map(value -> value == null ? null : value.toString()).toArray());
     }
 }

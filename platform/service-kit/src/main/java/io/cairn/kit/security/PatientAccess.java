@@ -8,7 +8,10 @@ import io.cairn.kit.audit.AuditOutcome;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Decides whether the caller may see one patient's data, and writes the audit record either way. Staff roles see
@@ -53,17 +56,45 @@ public class PatientAccess {
      */
     public void read(RecordCategory category, String resourceType, Object resourceId, UUID patientId) {
         if (!mayRead(patientId, category)) {
-            audit.record(new AuditEntry("read", resourceType, String.valueOf(resourceId), patientId,
-                    AuditOutcome.DENIED));
-            throw new ResourceNotFoundException(resourceType, resourceId);
+            throw refused(resourceType, resourceId, patientId);
         }
-        audit.record(new AuditEntry(isDisclosure() ? DISCLOSE : "read", resourceType, String.valueOf(resourceId),
-                patientId, AuditOutcome.SUCCESS));
+        audit.record(new AuditEntry(action(), resourceType, String.valueOf(resourceId), patientId,
+                AuditOutcome.SUCCESS));
+    }
+
+    /**
+     * {@link #read} for each row of one window of a list, audited in one statement: a list records the rows it answers
+     * and no others.
+     *
+     * @throws ResourceNotFoundException when the caller may not see a row's patient (that refusal alone is kept)
+     */
+    public <T> void readAll(RecordCategory category, String resourceType, List<T> rows,
+            Function<? super T, ?> resourceId, Function<? super T, UUID> patientId) {
+        List<AuditEntry> reads = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            Object id = resourceId.apply(row);
+            UUID patient = patientId.apply(row);
+            if (!mayRead(patient, category)) {
+                throw refused(resourceType, id, patient);
+            }
+            reads.add(new AuditEntry(action(), resourceType, String.valueOf(id), patient, AuditOutcome.SUCCESS));
+        }
+        audit.recordAll(reads);
     }
 
     /** Audits a change the caller made to the patient's data. */
     public void wrote(String action, String resourceType, Object resourceId, UUID patientId) {
         audit.record(new AuditEntry(action, resourceType, String.valueOf(resourceId), patientId, AuditOutcome.SUCCESS));
+    }
+
+    /** Audits a refused read; the caller throws the 404 it answers with. */
+    private ResourceNotFoundException refused(String resourceType, Object resourceId, UUID patientId) {
+        audit.record(new AuditEntry("read", resourceType, String.valueOf(resourceId), patientId, AuditOutcome.DENIED));
+        return new ResourceNotFoundException(resourceType, resourceId);
+    }
+
+    private String action() {
+        return isDisclosure() ? DISCLOSE : "read";
     }
 
     private boolean isDisclosure() {
