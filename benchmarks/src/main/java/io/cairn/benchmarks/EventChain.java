@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class EventChain {
 
     static final int[] RATES = { 10, 50, 100 };
+    private static final int WARM_UP_RATE = 20;
 
     private final Settings settings;
     final Map<Integer, Latencies.Summary> chain = new LinkedHashMap<>();
@@ -56,15 +57,19 @@ final class EventChain {
     EventChain run() throws Exception {
         Clinic clinic = new Clinic();
         int perPhase = (int) settings.chainPhase().toSeconds();
-        int total = 0;
+        // The services' JIT compilers are still busy after the other sections: the path is warmed up unmeasured.
+        int warmUp = WARM_UP_RATE * (int) settings.warmUp().multipliedBy(3).toSeconds();
+        int total = warmUp;
         for (int rate : RATES) {
             total += rate * perPhase;
         }
         Report.progress("event chain: filling in " + total + " assessments to complete");
         List<Clinic.ReadyAssessment> ready = clinic.readyAssessments(total, UUID.randomUUID().toString()
                 .substring(0, 8));
-        int next = 0;
+        int next = warmUp;
         try (PlanWatch watch = new PlanWatch(clinic.clinician)) {
+            Report.progress("event chain: warming up, " + WARM_UP_RATE + " completions/s");
+            watch.measure(clinic, ready.subList(0, warmUp), WARM_UP_RATE);
             for (int rate : RATES) {
                 List<Clinic.ReadyAssessment> phase = ready.subList(next, next + rate * perPhase);
                 next += phase.size();
@@ -207,7 +212,8 @@ final class EventChain {
         StringBuilder out = new StringBuilder("""
                 ## 2. Event chain latency
 
-                Assessments filled in beforehand, then completed through the gateway at a constant rate. Each time is
+                Assessments filled in beforehand, then completed through the gateway at a constant rate, after a
+                warm-up at %d/s that is not counted. Each time is
                 from the `200` of `POST /api/v1/assessments/{id}/complete` to the first `GET
                 /api/v1/treatment-plans?patientId=` on the treatment-plan service that returns the drafted plan
                 (the path: intake's transaction and outbox, its relay, Kafka, treatment-plan's consumer and inbox,
@@ -215,7 +221,7 @@ final class EventChain {
 
                 | completions/s | plans | p50 (ms) | p90 | p99 | p99.9 | not readable within a minute |
                 | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-                """);
+                """.formatted(WARM_UP_RATE));
         chain.forEach((rate, latency) -> out.append("| ").append(rate).append(" | ").append(latency.count())
                 .append(" | ").append(Report.latencies(latency, false)).append(" | ").append(lost.get(rate))
                 .append(" |\n"));

@@ -42,7 +42,7 @@ final class FlameGraph {
     }
 
     private static void draw(StringBuilder out, Node node, String name, double x, double width, int y, long total) {
-        if (width < 0.3) {
+        if (width < 1.0) {
             return;
         }
         int hue = Math.floorMod(name.hashCode(), 40);

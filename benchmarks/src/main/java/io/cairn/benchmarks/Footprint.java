@@ -77,13 +77,13 @@ final class Footprint {
                 ## 3. Footprint
 
                 Each app launched alone (a second instance beside the running stack, on a spare port, started by the
-                local stack's launcher exactly as it starts its own: `java -Xmx256m -jar quarkus-run.jar`), timed
+                local stack's launcher exactly as it starts its own: `%s`), timed
                 from launch to the first `200` of `/q/health/ready` (polled every 10 ms), which needs its database,
                 broker and OIDC provider. Resident memory (`VmRSS`) right after that, and after %d s of %d reads/s.
 
                 | app | launch → ready (s) | RSS after start (MB) | RSS after load (MB) | load |
                 | --- | ---: | ---: | ---: | --- |
-                """.formatted(settings.footprintLoad().toSeconds(), LOAD_RATE));
+                """.formatted(Machine.appCommand(), settings.footprintLoad().toSeconds(), LOAD_RATE));
         apps.values().forEach(row -> out.append("| ").append(row.app()).append(" | ")
                 .append(Report.number(row.ready().toMillis() / 1000.0)).append(" | ")
                 .append(Report.number(row.rssAfterStart())).append(" | ").append(Report.number(row.rssAfterLoad()))

@@ -25,7 +25,14 @@ final class Machine {
                 + " client");
         machine.put("Keycloak", "26.7.3 (start-dev)");
         machine.put("nginx", Nginx.version(root) + " (Debian package)");
-        machine.put("apps", "`java -Xmx256m -jar quarkus-run.jar` each, as `bin/cairn-local` starts them");
+        machine.put("apps", "`" + appCommand() + "` each, as `bin/cairn-local` starts them");
         return machine;
+    }
+
+    /** How the launcher runs an app, read off the running intake service (call once the stack is up). */
+    static String appCommand() {
+        long pid = Stack.pidOf("intake-service");
+        return ProcessHandle.of(pid).flatMap(p -> p.info().arguments()).map(arguments -> "java " + String.join(" ",
+                arguments).replaceAll("\\S*/intake-service/target/quarkus-app/", "")).orElse("java -jar quarkus-run.jar");
     }
 }

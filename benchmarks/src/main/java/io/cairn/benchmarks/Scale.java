@@ -40,9 +40,8 @@ final class Scale {
         String sunday = data.monday().plusDays(6).toString();
         List<Load.Target> targets = List.of(
                 new Load.Target("patients by name", Stack.GATEWAY, () -> "/api/v1/patients?size=20&name="
-                        + ScaleData.FAMILY_STEMS[random.nextInt(ScaleData.FAMILY_STEMS.length)].substring(0, 3)
-                                .toLowerCase()
-                        + random.nextInt(10), clinic.coordinator),
+                        + ScaleData.FAMILY_STEMS[random.nextInt(ScaleData.FAMILY_STEMS.length)].toLowerCase()
+                        + (1 + random.nextInt(9)), clinic.coordinator),
                 Load.Target.of("sessions in this week", Stack.GATEWAY, "/api/v1/sessions?from=" + monday + "&to="
                         + sunday, clinic.scheduler),
                 Load.Target.of("patients under target this week", Stack.GATEWAY, "/api/v1/hours/under-target",
@@ -52,7 +51,7 @@ final class Scale {
             for (Load.Target target : targets) {
                 Report.progress("scale: " + target.name());
                 paths.put(target.name(), target.name().equals("patients by name")
-                        ? "/api/v1/patients?size=20&name={3 letters of a family name and a digit}"
+                        ? "/api/v1/patients?size=20&name={the start of a family name, e.g. reyes1}"
                         : target.path().get());
                 endpoints.put(target.name(), load.oneAtATime(target, settings.phase(), 2_000));
             }

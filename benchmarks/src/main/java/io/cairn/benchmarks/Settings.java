@@ -11,8 +11,8 @@ record Settings(boolean smoke, Path output, Duration warmUp, Duration phase, Dur
         int attendanceRows, Duration footprintLoad) {
 
     static Settings full(Path output) {
-        return new Settings(false, output, Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(20),
-                100_000, 5_000_000, Duration.ofSeconds(20));
+        return new Settings(false, output, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15),
+                100_000, 5_000_000, Duration.ofSeconds(15));
     }
 
     static Settings smoke(Path output) {
