@@ -63,7 +63,7 @@ public final class Benchmarks {
             goals.addAll(chain.goals);
 
             Footprint footprint = new Footprint(stack, settings, warm).run();
-            sections.add(footprint.markdown());
+            sections.add(footprint.markdown(output));
             goals.addAll(footprint.goals);
 
             Scale scale = new Scale(stack, settings).run();
@@ -78,7 +78,7 @@ public final class Benchmarks {
         String markdown = switch (section) {
             case "gateway" -> new GatewayCost(stack, settings).run().markdown(settings.output());
             case "chain" -> new EventChain(settings).run().markdown();
-            case "footprint" -> new Footprint(stack, settings, Duration.ZERO).run().markdown();
+            case "footprint" -> new Footprint(stack, settings, Duration.ZERO).run().markdown(settings.output());
             case "scale" -> new Scale(stack, settings).run().markdown(settings.output());
             default -> throw new IllegalArgumentException("No section " + section
                     + " (gateway, chain, footprint, scale)");

@@ -40,6 +40,8 @@ final class EventChain {
     private final Settings settings;
     final Map<Integer, Latencies.Summary> chain = new LinkedHashMap<>();
     final Map<Integer, Integer> lost = new LinkedHashMap<>();
+    /** Per rate: the cores each part of the stack kept busy while it ran. */
+    final Map<Integer, Map<String, Double>> cpuByRate = new LinkedHashMap<>();
     Latencies.Summary kafkaFloor;
     final List<Goal> goals = new ArrayList<>();
 
@@ -74,7 +76,9 @@ final class EventChain {
                 List<Clinic.ReadyAssessment> phase = ready.subList(next, next + rate * perPhase);
                 next += phase.size();
                 Report.progress("event chain: " + rate + " completions/s");
+                CpuUse cpu = CpuUse.from();
                 chain.put(rate, watch.measure(clinic, phase, rate));
+                cpuByRate.put(rate, cpu.cores());
                 lost.put(rate, watch.unseen);
             }
         }
@@ -237,6 +241,9 @@ final class EventChain {
                 """.formatted(settings.chainPhase().toSeconds(), kafkaFloor.count(),
                 Report.latencies(kafkaFloor, false)));
         out.append(Report.goals(goals));
-        return out.toString();
+        cpuByRate.forEach((rate, cores) -> out.append("\nCPU while completing ").append(rate)
+                .append(" assessments/s (the whole phase, until the last plan was readable):\n\n")
+                .append(CpuUse.markdown(cores)));
+        return out.append('\n').toString();
     }
 }

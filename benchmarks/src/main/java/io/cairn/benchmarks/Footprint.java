@@ -1,5 +1,6 @@
 package io.cairn.benchmarks;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ final class Footprint {
     private final Duration warmStart;
     final Map<String, Row> apps = new LinkedHashMap<>();
     final List<Goal> goals = new ArrayList<>();
+    Profile.Findings startProfile;
 
     /** One app's figures. */
     record Row(String app, Duration ready, double rssAfterStart, double rssAfterLoad, String load) {
@@ -69,10 +71,28 @@ final class Footprint {
             goals.add(Goal.atMost(row.app() + ": RSS after load", 250, row.rssAfterLoad(), "MB"));
         });
         goals.add(Goal.atMost("whole local stack, warm start", 20, warmStart.toMillis() / 1000.0, "s"));
+        if (goals.stream().anyMatch(g -> !g.met() && g.what().endsWith("launch → ready"))) {
+            startProfile = profileStart("intake-service", port);
+        }
         return this;
     }
 
-    String markdown() {
+    /** Where an app's start goes: started once more, recording from its first instruction until it is ready. */
+    private Profile.Findings profileStart(String app, int port) throws Exception {
+        Report.progress("footprint: profiling the start of " + app);
+        Path recording = settings.output().resolve(app + "-start.jfr");
+        Stack.Replica replica = stack.startReplica(app, port, Map.of("JAVA_TOOL_OPTIONS",
+                "-XX:StartFlightRecording=name=start,settings=profile"));
+        try {
+            Profile.jcmd(replica.pid(), "JFR.dump", "name=start", "filename=" + recording);
+        } finally {
+            stack.stopReplica(replica);
+        }
+        return Profile.fold(recording, settings.output().resolve(app + "-start-flame.svg"), "CPU samples of "
+                + app + " from launch to ready");
+    }
+
+    String markdown(Path reportDirectory) {
         StringBuilder out = new StringBuilder("""
                 ## 3. Footprint
 
@@ -96,6 +116,9 @@ final class Footprint {
 
                 """.formatted(Report.number(warmStart.toMillis() / 1000.0)));
         out.append(Report.goals(goals));
+        if (startProfile != null) {
+            out.append(Report.profile("the intake service from launch to ready", startProfile, reportDirectory));
+        }
         return out.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.cairn.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,12 @@ final class GatewayCost {
                 Load.Target.of("nginx → intake", Nginx.PORT, path, clinic.clinician),
                 Load.Target.of("Cairn gateway → intake", Stack.GATEWAY, path, clinic.clinician));
         try (Nginx nginx = Nginx.proxyTo(stack.root(), intake); Load load = new Load()) {
+            // Freshly started JVMs compile as they go: every path is run before any is measured, so that the first
+            // one measured is not also the coldest.
+            for (Load.Target target : targets) {
+                Report.progress("gateway cost: warming up " + target.name());
+                load.saturate(target, SATURATION_CONNECTIONS, Duration.ZERO, settings.warmUp().multipliedBy(2));
+            }
             for (Load.Target target : targets) {
                 Report.progress("gateway cost: saturating " + target.name());
                 saturation.put(target.name(), load.saturate(target, SATURATION_CONNECTIONS, settings.warmUp(),

@@ -33,6 +33,6 @@ final class Machine {
     static String appCommand() {
         long pid = Stack.pidOf("intake-service");
         return ProcessHandle.of(pid).flatMap(p -> p.info().arguments()).map(arguments -> "java " + String.join(" ",
-                arguments).replaceAll("\\S*/intake-service/target/quarkus-app/", "")).orElse("java -jar quarkus-run.jar");
+                arguments).replaceAll("/\\S*/intake-service/target/quarkus-app/", "")).orElse("java -jar quarkus-run.jar");
     }
 }

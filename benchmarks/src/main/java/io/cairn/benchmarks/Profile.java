@@ -37,6 +37,11 @@ final class Profile {
             jcmd(pid, "JFR.dump", "name=cairn-benchmark", "filename=" + recording);
             jcmd(pid, "JFR.stop", "name=cairn-benchmark");
         }
+        return fold(recording, svg, "CPU samples of process " + pid);
+    }
+
+    /** A recording's CPU samples as a flame graph and the methods most often on top; the recording is then deleted. */
+    static Findings fold(Path recording, Path svg, String title) throws Exception {
         Map<String, Long> stacks = new TreeMap<>();
         Map<String, Long> onTop = new LinkedHashMap<>();
         long samples = 0;
@@ -57,7 +62,7 @@ final class Profile {
             stacks.merge(String.join(";", frames), 1L, Long::sum);
             samples++;
         }
-        Files.writeString(svg, FlameGraph.svg(stacks, "CPU samples of process " + pid));
+        Files.writeString(svg, FlameGraph.svg(stacks, title));
         Map<String, Double> hottest = new LinkedHashMap<>();
         long total = samples;
         onTop.entrySet().stream().sorted(Map.Entry.<String, Long> comparingByValue().reversed()).limit(8)
@@ -66,7 +71,7 @@ final class Profile {
         return new Findings(svg, samples, hottest);
     }
 
-    private static void jcmd(long pid, String... command) throws Exception {
+    static void jcmd(long pid, String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid)));
         line.addAll(List.of(command));

@@ -44,7 +44,7 @@ final class QueryPlans {
     static Map<String, List<Plan>> capture(Stack stack, Clinic clinic, String monday, String sunday)
             throws Exception {
         List<Call> calls = List.of(
-                new Call("patients by name", "intake-service", "/api/v1/patients?size=20&name=rey1",
+                new Call("patients by name", "intake-service", "/api/v1/patients?size=20&name=reyes1",
                         clinic.coordinator, List.of("patient")),
                 new Call("sessions in this week", "scheduling-service", "/api/v1/sessions?from=" + monday + "&to="
                         + sunday, clinic.scheduler, List.of("session")),

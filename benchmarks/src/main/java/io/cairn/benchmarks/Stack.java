@@ -73,9 +73,17 @@ final class Stack implements AutoCloseable {
 
     /** One replica of an app on {@code port}, started and timed; see {@link Replica}. */
     Replica startReplica(String app, int port) throws Exception {
+        return startReplica(app, port, Map.of());
+    }
+
+    /** The same, with environment variables of its own (JAVA_TOOL_OPTIONS, say). */
+    Replica startReplica(String app, int port, Map<String, String> env) throws Exception {
+        StringBuilder variables = new StringBuilder();
+        env.forEach((name, value) -> variables.append("&env=").append(java.net.URLEncoder.encode(name + "=" + value,
+                java.nio.charset.StandardCharsets.UTF_8)));
         long began = System.nanoTime();
         CompletableFuture<HttpResponse<String>> started = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(
-                FAULT_CONTROL + "/services/" + app + "/start?port=" + port)).timeout(Duration.ofMinutes(3))
+                FAULT_CONTROL + "/services/" + app + "/start?port=" + port + variables)).timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         awaitReady(app + " on " + port, port, Duration.ofMinutes(3), null);
         Duration ready = Duration.ofNanos(System.nanoTime() - began);

@@ -127,13 +127,7 @@ class GatewayTest {
     void aGetWaitingForAConnectionToItsServiceIsNotTakenForASlowBody() throws Exception {
         // Eight slow requests over the test's two connections to a service: the later ones wait for a connection
         // longer than the body timeout (700 ms), and a GET has no body to wait for. Each gets the service's 504.
-        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        String token = Tokens.forEhrClient("waits-for-a-connection");
-        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            answers.add(http.sendAsync(get("/api/v1/tracks/slow", token, java.time.Duration.ofSeconds(30)),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()));
-        }
+        var answers = eightSlowRequests(Tokens.forEhrClient("waits-for-a-connection"), java.time.Duration.ofSeconds(30));
         for (var answer : answers) {
             assertEquals(504, answer.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
         }
@@ -141,18 +135,13 @@ class GatewayTest {
 
     @Test
     void clientsThatLeaveWhileTheirRequestsWaitDoNotHoldTheServicesConnections() throws Exception {
-        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         String token = Tokens.forEhrClient("leaves-early");
-        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> abandoned = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            abandoned.add(http.sendAsync(get("/api/v1/tracks/slow", token, java.time.Duration.ofMillis(300)),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()));
-        }
+        var abandoned = eightSlowRequests(token, java.time.Duration.ofMillis(300));
         for (var request : abandoned) {
             assertTrue(request.handle((answer, failure) -> failure).get(10, java.util.concurrent.TimeUnit.SECONDS)
                     .getCause() instanceof java.net.http.HttpTimeoutException);
         }
-        var fresh = http.send(get("/api/v1/tracks", token, java.time.Duration.ofSeconds(5)),
+        var fresh = HTTP_1_1.send(get("/api/v1/tracks", token, java.time.Duration.ofSeconds(5)),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, fresh.statusCode(), fresh.body());
     }
@@ -168,6 +157,20 @@ class GatewayTest {
             status = given().auth().oauth2(token).get("/api/v1/tracks").then().extract().statusCode();
         }
         assertEquals(401, status);
+    }
+
+    private static final java.net.http.HttpClient HTTP_1_1 = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+    /** Eight slow requests at once (HTTP/1.1: a connection each), each given up after {@code timeout}. */
+    private static List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> eightSlowRequests(
+            String token, java.time.Duration timeout) {
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(HTTP_1_1.sendAsync(get("/api/v1/tracks/slow", token, timeout),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        return answers;
     }
 
     private static java.net.http.HttpRequest get(String path, String token, java.time.Duration timeout) {
