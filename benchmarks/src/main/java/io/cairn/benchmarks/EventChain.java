@@ -223,23 +223,23 @@ final class EventChain {
                 (the path: intake's transaction and outbox, its relay, Kafka, treatment-plan's consumer and inbox,
                 its transaction). The harness watches the topic for the `plan.drafted` event to know when to read.
 
-                | completions/s | plans | p50 (ms) | p90 | p99 | p99.9 | not readable within a minute |
-                | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                | completions/s | plans | p50 (ms) | p90 | p95 | p99 | p99.9 | not readable within a minute |
+                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """.formatted(WARM_UP_RATE));
         chain.forEach((rate, latency) -> out.append("| ").append(rate).append(" | ").append(latency.count())
-                .append(" | ").append(Report.latencies(latency, false)).append(" | ").append(lost.get(rate))
+                .append(" | ").append(Report.latencies(latency, true)).append(" | ").append(lost.get(rate))
                 .append(" |\n"));
         out.append("""
 
                 The floor, on the same broker in the same run: a producer (`acks=all`, `linger.ms=0`) and a consumer
                 in one JVM, 50 records/s for %d s, produce → consume:
 
-                | records | p50 (ms) | p90 | p99 | p99.9 |
-                | ---: | ---: | ---: | ---: | ---: |
+                | records | p50 (ms) | p90 | p95 | p99 | p99.9 |
+                | ---: | ---: | ---: | ---: | ---: | ---: |
                 | %d | %s |
 
                 """.formatted(settings.chainPhase().toSeconds(), kafkaFloor.count(),
-                Report.latencies(kafkaFloor, false)));
+                Report.latencies(kafkaFloor, true)));
         out.append(Report.goals(goals));
         cpuByRate.forEach((rate, cores) -> out.append("\nCPU while completing ").append(rate)
                 .append(" assessments/s (the whole phase, until the last plan was readable):\n\n")
