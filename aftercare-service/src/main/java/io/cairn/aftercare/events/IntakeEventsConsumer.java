@@ -42,8 +42,6 @@ public class IntakeEventsConsumer {
                 case CONSENT_CHANGED -> consents.apply(event.data(ConsentChanged.class));
                 case ASSESSMENT_COMPLETED -> keepBaseline(event.data(AssessmentCompleted.class));
                 case REFERRAL_RECEIVED -> keepReadmission(event.data(ReferralReceived.class));
-                default -> {
-                }
             }
         });
     }

@@ -35,9 +35,6 @@ public class TreatmentPlanEventsConsumer {
             switch (event.type()) {
                 case PATIENT_GRADUATED -> referrals.fromGraduation(event.data(PatientGraduated.class));
                 case PATIENT_DISCHARGED -> referrals.fromDischarge(event.data(PatientDischarged.class));
-                default -> {
-                    // Plans in progress are not aftercare's business.
-                }
             }
         });
     }

@@ -29,10 +29,6 @@ public class RelapseConsumer {
     @Incoming("aftercare-events")
     @Blocking
     public void onAftercareEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, WANTED, event -> {
-            if (event.type() == EventType.RELAPSE_REPORTED) {
-                referrals.readmit(event.patientId());
-            }
-        });
+        events.applyOnce(CONSUMER, record, WANTED, event -> referrals.readmit(event.patientId()));
     }
 }

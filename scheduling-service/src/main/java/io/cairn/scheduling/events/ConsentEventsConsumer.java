@@ -30,10 +30,6 @@ public class ConsentEventsConsumer {
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, WANTED, event -> {
-            if (event.type() == EventType.CONSENT_CHANGED) {
-                consents.apply(event.data(ConsentChanged.class));
-            }
-        });
+        events.applyOnce(CONSUMER, record, WANTED, event -> consents.apply(event.data(ConsentChanged.class)));
     }
 }

@@ -45,9 +45,6 @@ public class PlanEventsConsumer {
                     enrollments.end(discharged.planId(), discharged.dischargedOn(), "discharged: "
                             + discharged.reason().name().toLowerCase().replace('_', '-'));
                 }
-                default -> {
-                    // Drafts are the clinician's business until approved.
-                }
             }
         });
     }

@@ -38,9 +38,6 @@ public class IntakeEventsConsumer {
             switch (event.type()) {
                 case ASSESSMENT_COMPLETED -> plans.draftFrom(event.data(AssessmentCompleted.class));
                 case CONSENT_CHANGED -> consents.apply(event.data(ConsentChanged.class));
-                default -> {
-                    // Referrals are intake's own business.
-                }
             }
         });
     }

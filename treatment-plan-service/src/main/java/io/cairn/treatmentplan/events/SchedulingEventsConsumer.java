@@ -35,9 +35,6 @@ public class SchedulingEventsConsumer {
             switch (event.type()) {
                 case ATTENDANCE_RECORDED -> plans.recordAttendance(event.data(AttendanceRecorded.class));
                 case ENGAGEMENT_ALERT -> plans.flagForReview(event.data(EngagementAlert.class));
-                default -> {
-                    // Enrollment is scheduling's own business.
-                }
             }
         });
     }

@@ -13,7 +13,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,21 +57,14 @@ public class IncomingEvents {
     }
 
     /**
-     * Applies {@code effect} to the record's event unless {@code consumer} applied it before.
+     * Applies {@code effect} to the record's event unless {@code consumer} applied it before. Only the {@code wanted}
+     * types are applied: a topic carries every event of its producer, and most are for other consumers, so any other
+     * is acknowledged as it arrives, not parsed, validated, nor recorded in the inbox.
      *
-     * @return {@code true} when the effect ran, {@code false} for a redelivery or an event type this platform version
-     *         does not know
-     * @throws PoisonEventException at once for a record that can never be processed
+     * @return {@code true} when the effect ran, {@code false} for a redelivery, a type not wanted, or an event type
+     *         this platform version does not know
+     * @throws PoisonEventException at once for a wanted record that can never be processed
      * @throws RuntimeException the effect's own failure after {@code cairn.inbox.max-retries} retries
-     */
-    public boolean applyOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
-        return applyOnce(consumer, record, EnumSet.allOf(EventType.class), effect);
-    }
-
-    /**
-     * Like {@link #applyOnce(String, ConsumerRecord, Consumer)} for the {@code wanted} types only. Any other event on the
-     * topic is acknowledged as it arrives: not parsed, validated, nor recorded in the inbox, since nothing is applied.
-     * A topic carries every event of its producer, and most are for other consumers.
      */
     public boolean applyOnce(String consumer, ConsumerRecord<String, String> record, Set<EventType> wanted,
             Consumer<IncomingEvent> effect) {

@@ -1,6 +1,6 @@
 package io.cairn.kit.testapp;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.cairn.testkit.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -16,21 +16,14 @@ public class Database {
     }
 
     public long count(String sql, Object... parameters) {
-        return ((Number) single(sql, parameters)).longValue();
+        return Rows.count(entities, sql, parameters);
     }
 
     public Object single(String sql, Object... parameters) {
-        List<?> rows = rows(sql, parameters);
-        return rows.isEmpty() ? null : rows.get(0);
+        return Rows.single(entities, sql, parameters);
     }
 
     public List<?> rows(String sql, Object... parameters) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = entities.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.getResultList();
-        });
+        return Rows.list(entities, sql, parameters);
     }
 }
