@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs every benchmark against the local stack and writes the report: {@code benchmarks/run} (full, writes
@@ -62,7 +63,7 @@ public final class Benchmarks {
             sections.add(chain.markdown());
             goals.addAll(chain.goals);
 
-            Footprint footprint = new Footprint(stack, settings, warm).run();
+            Footprint footprint = new Footprint(stack, settings, Optional.of(warm)).run();
             sections.add(footprint.markdown(output));
             goals.addAll(footprint.goals);
 
@@ -78,7 +79,7 @@ public final class Benchmarks {
         String markdown = switch (section) {
             case "gateway" -> new GatewayCost(stack, settings).run().markdown(settings.output());
             case "chain" -> new EventChain(settings).run().markdown();
-            case "footprint" -> new Footprint(stack, settings, Duration.ZERO).run().markdown(settings.output());
+            case "footprint" -> new Footprint(stack, settings, Optional.empty()).run().markdown(settings.output());
             case "scale" -> new Scale(stack, settings).run().markdown(settings.output());
             default -> throw new IllegalArgumentException("No section " + section
                     + " (gateway, chain, footprint, scale)");

@@ -53,6 +53,12 @@ public final class LocalStack {
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Xss512k");
+    /**
+     * The services compile with C1 only. Measured on two cores (benchmarks/README.md): C2's compiler threads took a
+     * third of the services' CPU for minutes after each start, and the event chain ran as fast cold on C1 as warm on
+     * C2. The gateway keeps C2: it is the one hot path every request takes. Production images keep the JVM's default.
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     private final Path root;
     private final Path data;
@@ -303,6 +309,9 @@ public final class LocalStack {
         String instance = name + "@" + port;
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(JVM_OPTIONS);
+        if (database != null) {
+            command.addAll(SERVICE_JVM_OPTIONS);
+        }
         Path classData = jar.resolveSibling("app-cds.jsa");
         if (Files.exists(classData)) {
             // The classes the app loads at start, archived by the build (quarkus.package.jar.appcds).
