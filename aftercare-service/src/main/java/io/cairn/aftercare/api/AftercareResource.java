@@ -1,5 +1,6 @@
 package io.cairn.aftercare.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.aftercare.domain.AftercareReferrals;
 import io.cairn.aftercare.domain.CheckIns;
 import io.cairn.aftercare.domain.Outcomes;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/")
+@Path(ApiPaths.V1)
 @Tag(name = "Aftercare", description = "Referrals after discharge, check-ins, relapse reports and outcomes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.cairn.intake.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.intake.domain.assessment.Assessment;
 import io.cairn.intake.domain.assessment.Assessments;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/assessments")
+@Path(ApiPaths.V1 + "/assessments")
 @Tag(name = "Assessments", description = "Biopsychosocial assessments with scored screeners and level of care")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.cairn.intake.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
 import io.cairn.intake.domain.Consent;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/consents")
+@Path(ApiPaths.V1 + "/consents")
 @Tag(name = "Consents", description = "42 CFR Part 2 consents to disclose substance-use treatment records")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

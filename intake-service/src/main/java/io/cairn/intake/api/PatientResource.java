@@ -1,5 +1,6 @@
 package io.cairn.intake.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
 import io.cairn.intake.domain.Patient;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/patients")
+@Path(ApiPaths.V1 + "/patients")
 @Tag(name = "Patients", description = "People referred to the program")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.cairn.intake.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.screeners.ScreenerCatalogue;
 import io.cairn.screeners.ScreenerCode;
 import io.quarkus.security.Authenticated;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/screeners")
+@Path(ApiPaths.V1 + "/screeners")
 @Tag(name = "Screeners", description = "The standardized screeners an assessment includes, item by item")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

@@ -1,5 +1,6 @@
 package io.cairn.scheduling.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.scheduling.domain.AttendanceRegister;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/attendance")
+@Path(ApiPaths.V1 + "/attendance")
 @Tag(name = "Attendance", description = "Who attended which session, and for how long")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

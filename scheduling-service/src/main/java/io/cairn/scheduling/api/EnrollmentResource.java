@@ -1,5 +1,6 @@
 package io.cairn.scheduling.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.scheduling.domain.EnrollmentStatus;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/enrollments")
+@Path(ApiPaths.V1 + "/enrollments")
 @Tag(name = "Enrollments", description = "Patients placed in tracks from approved plans, and the waitlist")
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrollmentResource {

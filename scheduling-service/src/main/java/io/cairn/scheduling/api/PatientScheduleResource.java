@@ -1,5 +1,6 @@
 package io.cairn.scheduling.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.api.ListWindow;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/")
+@Path(ApiPaths.V1)
 @Tag(name = "Schedules and hours", description = "A patient's sessions and weekly hours; who is under target")
 public class PatientScheduleResource {
 

@@ -1,5 +1,6 @@
 package io.cairn.scheduling.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
 import io.cairn.kit.api.ListWindow;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/sessions")
+@Path(ApiPaths.V1 + "/sessions")
 @Tag(name = "Sessions", description = "Group, individual and family sessions, their bookings and group notes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.cairn.scheduling.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
 import io.cairn.kit.api.ListWindow;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/tracks")
+@Path(ApiPaths.V1 + "/tracks")
 @Tag(name = "Tracks", description = "Recurring morning, evening and weekend schedules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

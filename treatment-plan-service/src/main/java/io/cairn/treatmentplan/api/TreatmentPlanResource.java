@@ -1,5 +1,6 @@
 package io.cairn.treatmentplan.api;
 
+import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
 import io.cairn.kit.api.ListWindow;
@@ -40,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/treatment-plans")
+@Path(ApiPaths.V1 + "/treatment-plans")
 @Tag(name = "Treatment plans", description = "Individualized plans: problems, goals, objectives, interventions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -10,6 +10,6 @@ public final class Created {
     }
 
     public static <T> RestResponse<T> at(String path, T body) {
-        return RestResponse.ResponseBuilder.<T> created(URI.create(path)).entity(body).build();
+        return RestResponse.ResponseBuilder.<T> created(URI.create(ApiPaths.V1 + "/" + path)).entity(body).build();
     }
 }
