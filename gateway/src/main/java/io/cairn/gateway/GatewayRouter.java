@@ -72,7 +72,7 @@ public class GatewayRouter {
                 .addInterceptor(new BackendFailures());
         router.route(RouteTable.API_PREFIX + "*").order(-10).handler(rc -> handle(rc, proxy));
         router.route("/api/v1").order(-10).handler(rc -> handle(rc, proxy));
-        // FHIR views are routed by resource type once the services serve them; until then: authenticated 404.
+        // FHIR views, routed by resource type (RouteTable); /fhir/r4/metadata is the gateway's own (FhirMetadata).
         router.route("/fhir/*").order(-10).handler(rc -> handle(rc, proxy));
     }
 
@@ -379,11 +379,11 @@ public class GatewayRouter {
                         || String.valueOf(failure.getMessage()).toLowerCase().contains("timeout");
                 int status = timeout ? 504 : 503;
                 String detail = timeout ? "The service did not answer in time" : "The service is unavailable";
+                GatewayProblems.Answer answer = GatewayProblems.answer(status, timeout ? "gateway-timeout"
+                        : "service-unavailable", timeout ? "Gateway Timeout" : "Service Unavailable", detail,
+                        context.request().getURI().split("\\?")[0]);
                 return Future.succeededFuture(context.request().release().response().setStatusCode(status)
-                        .putHeader("Content-Type", GatewayProblems.MEDIA_TYPE)
-                        .setBody(Body.body(GatewayProblems.body(status, timeout ? "gateway-timeout"
-                                : "service-unavailable", timeout ? "Gateway Timeout" : "Service Unavailable", detail,
-                                context.request().getURI().split("\\?")[0]))));
+                        .putHeader("Content-Type", answer.mediaType()).setBody(Body.body(answer.body())));
             });
         }
     }

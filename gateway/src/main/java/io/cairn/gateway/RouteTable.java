@@ -5,12 +5,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which service owns a path: the first segment after {@code /api/v1/}, as ARCHITECTURE.md's table gives it. A
- * patient's schedule and hours live in scheduling although {@code /patients} is intake's.
+ * Which service owns a path: the first segment after {@code /api/v1/}, as ARCHITECTURE.md's table gives it, or the
+ * resource type after {@code /fhir/r4/}. A patient's schedule and hours live in scheduling although {@code /patients}
+ * is intake's.
  */
 public final class RouteTable {
 
     public static final String API_PREFIX = "/api/v1/";
+    public static final String FHIR_PREFIX = "/fhir/r4/";
 
     private static final Pattern SCHEDULING_PATIENT_VIEWS = Pattern.compile(
             "^/api/v1/patients/[^/]+/(schedule|schedule\\.ics|hours)/?$");
@@ -31,30 +33,58 @@ public final class RouteTable {
             Map.entry("check-ins", Backend.AFTERCARE),
             Map.entry("outcomes", Backend.AFTERCARE));
 
+    /** The FHIR R4 resource types each service serves (aftercare referrals are Tasks: ServiceRequest is intake's). */
+    private static final Map<String, Backend> FHIR_OWNERS = Map.ofEntries(
+            Map.entry("Patient", Backend.INTAKE),
+            Map.entry("ServiceRequest", Backend.INTAKE),
+            Map.entry("Consent", Backend.INTAKE),
+            Map.entry("QuestionnaireResponse", Backend.INTAKE),
+            Map.entry("Observation", Backend.INTAKE),
+            Map.entry("CarePlan", Backend.TREATMENT_PLAN),
+            Map.entry("Goal", Backend.TREATMENT_PLAN),
+            Map.entry("Appointment", Backend.SCHEDULING),
+            Map.entry("Encounter", Backend.SCHEDULING),
+            Map.entry("Task", Backend.AFTERCARE),
+            Map.entry("EpisodeOfCare", Backend.AFTERCARE));
+
     private RouteTable() {
     }
 
     /** The owner of {@code path} (without query), or empty when no service serves it. */
     public static Optional<Backend> ownerOf(String path) {
+        if (path.startsWith(FHIR_PREFIX)) {
+            return Optional.ofNullable(FHIR_OWNERS.get(firstSegment(path, FHIR_PREFIX)));
+        }
         if (!path.startsWith(API_PREFIX)) {
             return Optional.empty();
         }
         if (SCHEDULING_PATIENT_VIEWS.matcher(path).matches()) {
             return Optional.of(Backend.SCHEDULING);
         }
-        String rest = path.substring(API_PREFIX.length());
-        int slash = rest.indexOf('/');
-        return Optional.ofNullable(OWNERS.get(slash < 0 ? rest : rest.substring(0, slash)));
+        return Optional.ofNullable(OWNERS.get(firstSegment(path, API_PREFIX)));
     }
 
     /** The route's name for metrics and logs: its first segment, never the ids that follow. */
     public static String routeName(String path) {
+        if (path.startsWith(FHIR_PREFIX)) {
+            String type = firstSegment(path, FHIR_PREFIX);
+            return FHIR_OWNERS.containsKey(type) ? "fhir/" + type : "fhir/unknown";
+        }
         if (!path.startsWith(API_PREFIX)) {
             return "other";
         }
-        String rest = path.substring(API_PREFIX.length());
-        int slash = rest.indexOf('/');
-        String first = slash < 0 ? rest : rest.substring(0, slash);
+        String first = firstSegment(path, API_PREFIX);
         return OWNERS.containsKey(first) ? first : "unknown";
+    }
+
+    /** Whether the gateway answers in FHIR's words (OperationOutcome) rather than problem+json. */
+    public static boolean isFhir(String path) {
+        return path != null && (path.equals("/fhir") || path.startsWith("/fhir/"));
+    }
+
+    private static String firstSegment(String path, String prefix) {
+        String rest = path.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 }

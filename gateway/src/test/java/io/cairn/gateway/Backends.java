@@ -1,14 +1,23 @@
 package io.cairn.gateway;
 
+import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 
 /**
  * Four small real HTTP servers standing in for the services: each answers with what it received (method, path,
@@ -55,6 +64,10 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                     request.response().putHeader("Content-Type", "application/json").end(openApi(backend));
                     return;
                 }
+                if (request.path().equals("/fhir/r4/metadata")) {
+                    request.response().putHeader("Content-Type", "application/fhir+json").end(capabilities(backend));
+                    return;
+                }
                 RECEIVED.get(backend).incrementAndGet();
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
@@ -84,6 +97,27 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                         .put("Problem", new JsonObject().put("type", "object"))
                         .put(name + "Thing", new JsonObject().put("type", "object"))))
                 .encode();
+    }
+
+    /** The resource type each stand-in serves, as a service's own CapabilityStatement says it. */
+    static String fhirType(Backend backend) {
+        return switch (backend) {
+            case INTAKE -> "Patient";
+            case TREATMENT_PLAN -> "CarePlan";
+            case SCHEDULING -> "Appointment";
+            case AFTERCARE -> "EpisodeOfCare";
+        };
+    }
+
+    private static String capabilities(Backend backend) {
+        CapabilityStatement statement = new CapabilityStatement().setStatus(PublicationStatus.ACTIVE)
+                .setDate(new Date()).setKind(CapabilityStatementKind.INSTANCE).setFhirVersion(FHIRVersion._4_0_1);
+        statement.addFormat("json");
+        statement.getImplementation().setDescription(backend.name());
+        CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
+        rest.getSecurity().setCors(true).setDescription("bearer tokens");
+        rest.addResource().setType(fhirType(backend)).addInteraction().setCode(TypeRestfulInteraction.READ);
+        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(statement);
     }
 
     @Override

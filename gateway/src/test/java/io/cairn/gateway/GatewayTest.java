@@ -1,6 +1,7 @@
 package io.cairn.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.contracts.Roles;
+import io.cairn.fhir.validation.FhirValidation;
 import io.cairn.testkit.OidcResource;
 import io.cairn.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +22,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,16 @@ class GatewayTest {
             "GET, /api/v1/patients/7d1c/hours, SCHEDULING",
             "GET, /api/v1/hours/under-target?isoWeek=2026-W48, SCHEDULING",
             "POST, /api/v1/check-ins/9f/outcome, AFTERCARE",
-            "GET, /api/v1/outcomes?from=2026-01-01&to=2026-03-31, AFTERCARE" })
+            "GET, /api/v1/outcomes?from=2026-01-01&to=2026-03-31, AFTERCARE",
+            "GET, /fhir/r4/Patient?identifier=MRN-1, INTAKE",
+            "POST, /fhir/r4/ServiceRequest, INTAKE",
+            "GET, /fhir/r4/Observation?patient=7d1c&code=44261-6, INTAKE",
+            "GET, /fhir/r4/CarePlan?patient=7d1c, TREATMENT_PLAN",
+            "GET, /fhir/r4/Goal/4b, TREATMENT_PLAN",
+            "GET, /fhir/r4/Appointment?patient=7d1c&_count=10, SCHEDULING",
+            "GET, /fhir/r4/Encounter/9f, SCHEDULING",
+            "GET, /fhir/r4/Task?patient=7d1c, AFTERCARE",
+            "GET, /fhir/r4/EpisodeOfCare/2a, AFTERCARE" })
     void eachRouteReachesItsServiceWithPathQueryBodyAndHeadersIntact(String method, String uri, Backend backend) {
         String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
         String query = uri.contains("?") ? uri.substring(uri.indexOf('?') + 1) : null;
@@ -82,6 +94,34 @@ class GatewayTest {
     }
 
     @Test
+    void theGatewaysOwnFhirErrorsAreOperationOutcomes() {
+        int before = Backends.received(Backend.INTAKE);
+        String unauthorized = given().get("/fhir/r4/Patient/7d1c").then().statusCode(401)
+                .contentType("application/fhir+json").header("WWW-Authenticate", "Bearer")
+                .body("resourceType", equalTo("OperationOutcome")).body("issue[0].code", equalTo("login"))
+                .extract().asString();
+        String unknownType = given().auth().oauth2(CLINICIAN).get("/fhir/r4/Medication/1").then().statusCode(404)
+                .contentType("application/fhir+json").body("issue[0].code", equalTo("not-found"))
+                .extract().asString();
+        FhirValidation.assertValid(unauthorized);
+        FhirValidation.assertValid(unknownType);
+        assertEquals(before, Backends.received(Backend.INTAKE));
+    }
+
+    @Test
+    void theFhirCapabilityStatementIsPublicAndMergesEveryServices() {
+        String statement = given().accept("application/fhir+json").get("/fhir/r4/metadata").then().statusCode(200)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("CapabilityStatement"))
+                .body("implementation.url", matchesPattern("http://localhost:\\d+/fhir/r4"))
+                .body("rest[0].security.description", equalTo("bearer tokens"))
+                .body("rest[0].resource.type", containsInAnyOrder(Stream.of(Backend.values())
+                        .map(Backends::fhirType).toArray()))
+                .extract().asString();
+        FhirValidation.assertValid(statement);
+    }
+
+    @Test
     void badTokensAre401AndNothingReachesABackend() {
         int before = Backends.received(Backend.INTAKE);
         for (String token : List.of(Tokens.expired(Roles.CLINICIAN), Tokens.fromOtherIssuer(Roles.CLINICIAN),
@@ -115,6 +155,9 @@ class GatewayTest {
             given().auth().oauth2(CLINICIAN).get("/api/v1/outcomes").then().statusCode(503)
                     .contentType("application/problem+json")
                     .body(not(containsString("localhost"))).body(not(containsString("127.0.0.1")));
+            FhirValidation.assertValid(given().auth().oauth2(CLINICIAN).get("/fhir/r4/EpisodeOfCare/2a").then()
+                    .statusCode(503).contentType("application/fhir+json").body("issue[0].code", equalTo("transient"))
+                    .body(not(containsString("localhost"))).extract().asString());
         } finally {
             Backends.restart(Backend.AFTERCARE);
         }

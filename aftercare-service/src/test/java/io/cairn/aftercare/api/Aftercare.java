@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** Aftercare referrals opened the way production opens them: from treatment-plan events. */
-final class Aftercare {
+public final class Aftercare {
 
-    static final String CASE_MANAGER = Tokens.forRole(Roles.CASE_MANAGER);
+    public static final String CASE_MANAGER = Tokens.forRole(Roles.CASE_MANAGER);
 
     private Aftercare() {
     }
@@ -35,7 +35,7 @@ final class Aftercare {
     }
 
     /** Publishes a graduation and waits for the referral. */
-    static JsonPath referralAfterGraduation(UUID patient, LocalDate dischargedOn) {
+    public static JsonPath referralAfterGraduation(UUID patient, LocalDate dischargedOn) {
         EventRecords.send(EventRecords.of(graduated(patient, dischargedOn)));
         return awaitReferral(patient);
     }

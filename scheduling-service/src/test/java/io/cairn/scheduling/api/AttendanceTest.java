@@ -31,7 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class AttendanceTest {
+public class AttendanceTest {
 
     @Inject
     EngagementWatch engagement;
@@ -175,17 +175,17 @@ class AttendanceTest {
                 .formatted(facilitator, capacity, day, start, day, end);
     }
 
-    static String session(String facilitator, LocalDate day, String start, String end, int capacity) {
+    public static String session(String facilitator, LocalDate day, String start, String end, int capacity) {
         return as(SCHEDULER).body(sessionJson(facilitator, day, start, end, capacity)).post("/sessions").then()
                 .statusCode(201).extract().path("id");
     }
 
-    static io.restassured.response.ValidatableResponse book(String session, UUID patient) {
+    public static io.restassured.response.ValidatableResponse book(String session, UUID patient) {
         return as(SCHEDULER).body("{\"patientId\":\"" + patient + "\"}").post("/sessions/" + session + "/bookings")
                 .then();
     }
 
-    static void attend(String session, UUID patient, String status, int minutes) {
+    public static void attend(String session, UUID patient, String status, int minutes) {
         as(CLINICIAN).body("""
                 {"sessionId":"%s","records":[{"patientId":"%s","status":"%s","minutesAttended":%d}]}"""
                 .formatted(session, patient, status, minutes)).post("/attendance").then().statusCode(200);

@@ -21,19 +21,19 @@ import java.util.List;
 import java.util.UUID;
 
 /** Tracks, sessions and enrollments made as the clinic makes them: through the API and plan events. */
-final class Schedule {
+public final class Schedule {
 
-    static final String SCHEDULER = Tokens.forRole(Roles.SCHEDULER);
+    public static final String SCHEDULER = Tokens.forRole(Roles.SCHEDULER);
     static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
 
     private Schedule() {
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).basePath("/api/v1");
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
     }
 

@@ -21,14 +21,14 @@ import java.util.List;
 import java.util.UUID;
 
 /** Plans drafted the way production drafts them: from an assessment.completed event on the intake topic. */
-final class Plans {
+public final class Plans {
 
-    static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
+    public static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
 
     private Plans() {
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).basePath("/api/v1");
     }
 
@@ -42,7 +42,7 @@ final class Plans {
     }
 
     /** Publishes an IOP assessment of a new patient and waits for its drafted plan. */
-    static JsonPath draftPlan(UUID patient) {
+    public static JsonPath draftPlan(UUID patient) {
         EventRecords.send(EventRecords.of(assessment(patient, LevelOfCare.INTENSIVE_OUTPATIENT)));
         await().atMost(Duration.ofSeconds(20)).until(() -> plansOf(patient).getList("").size() == 1);
         return JsonPath.from(as(CLINICIAN).get("/treatment-plans/" + plansOf(patient).getString("[0].id"))
@@ -54,7 +54,7 @@ final class Plans {
     }
 
     /** A drafted plan the patient acknowledged and the clinician approved. */
-    static String activePlan(UUID patient) {
+    public static String activePlan(UUID patient) {
         String id = draftPlan(patient).getString("id");
         as(Tokens.forPatient(patient)).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(200);
         as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(200);

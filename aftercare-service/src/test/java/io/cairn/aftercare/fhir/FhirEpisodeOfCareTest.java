@@ -1,0 +1,63 @@
+package io.cairn.aftercare.fhir;
+
+import static io.cairn.aftercare.api.Aftercare.CASE_MANAGER;
+import static io.cairn.aftercare.api.Aftercare.referralAfterGraduation;
+import static io.cairn.testkit.FhirRequests.EHR_TOKEN;
+import static io.cairn.testkit.FhirRequests.FHIR_JSON;
+import static io.cairn.testkit.FhirRequests.consentToEhr;
+import static io.cairn.testkit.FhirRequests.fhir;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.fhir.validation.FhirValidation;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** An EHR reads the ended IOP episode as an EpisodeOfCare while a consent for aftercare names it. */
+@QuarkusTest
+class FhirEpisodeOfCareTest {
+
+    @Test
+    void theEpisodeEndsOnTheDayOfGraduationAndIsDisclosedOnlyUnderConsent() {
+        UUID patient = UUID.randomUUID();
+        LocalDate graduatedOn = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        String episode = referralAfterGraduation(patient, graduatedOn).getString("id");
+
+        FhirValidation.assertValid(fhir(EHR_TOKEN).get("/EpisodeOfCare/" + episode).then().statusCode(404)
+                .contentType(FHIR_JSON).extract().asString());
+
+        consentToEhr(patient, RecordCategory.AFTERCARE);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> fhir(EHR_TOKEN).get("/EpisodeOfCare/" + episode).statusCode() == 200);
+
+        FhirValidation.assertValid(fhir(EHR_TOKEN).get("/EpisodeOfCare/" + episode).then().statusCode(200)
+                .contentType(FHIR_JSON)
+                .body("resourceType", equalTo("EpisodeOfCare"))
+                .body("status", equalTo("finished"))
+                .body("patient.reference", equalTo("Patient/" + patient))
+                .body("period.end", equalTo(graduatedOn.toString()))
+                .body("type[0].text", equalTo(FhirEpisodesOfCare.PROGRAM))
+                .body("meta.security.code", hasItem("ETH"))
+                .extract().asString());
+        FhirValidation.assertValid(fhir(EHR_TOKEN).queryParam("patient", "Patient/" + patient).get("/EpisodeOfCare")
+                .then().statusCode(200).body("total", equalTo(1)).body("entry[0].resource.id", equalTo(episode))
+                .extract().asString());
+    }
+
+    @Test
+    void aSearchMustNameThePatient() {
+        FhirValidation.assertValid(fhir(CASE_MANAGER).get("/EpisodeOfCare").then().statusCode(400)
+                .contentType(FHIR_JSON).body("issue.expression.flatten()", hasItem("patient")).extract().asString());
+        fhir(CASE_MANAGER).queryParam("patient", "Patient/not-a-uuid").get("/EpisodeOfCare").then().statusCode(400);
+        FhirValidation.assertValid(given().accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
+                .body("rest[0].resource.type", contains("EpisodeOfCare")).extract().asString());
+    }
+}

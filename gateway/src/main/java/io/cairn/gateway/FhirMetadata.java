@@ -1,0 +1,110 @@
+package io.cairn.gateway;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
+import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.jboss.logging.Logger;
+
+/**
+ * One CapabilityStatement for everything behind {@code /fhir/r4}: every service's resource types, as each service
+ * describes them at its own {@code /fhir/r4/metadata}. Public, as FHIR clients read it before they authenticate.
+ */
+@ApplicationScoped
+public class FhirMetadata {
+
+    private static final Logger LOG = Logger.getLogger(FhirMetadata.class);
+    static final String PATH = "/fhir/r4/metadata";
+
+    private final GatewayConfig config;
+    private final FhirContext fhir = FhirContext.forR4Cached();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Public and four backend calls each: rebuilt at most once a minute per address the clients use. */
+    private final Cache<String, String> cached = Caffeine.newBuilder().maximumSize(16)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+
+    FhirMetadata(GatewayConfig config) {
+        this.config = config;
+    }
+
+    void register(@Observes Router router) {
+        router.get(PATH).order(-20).blockingHandler(this::serve);
+    }
+
+    /** Runs on a worker thread: it may ask every service for its own statement. */
+    void serve(RoutingContext rc) {
+        String base = baseOf(rc.request());
+        rc.response().putHeader("Content-Type", GatewayProblems.FHIR_JSON)
+                .end(cached.get(base, key -> fhir.newJsonParser().encodeResourceToString(merge(key))));
+    }
+
+    CapabilityStatement merge(String base) {
+        CapabilityStatement merged = new CapabilityStatement().setStatus(PublicationStatus.ACTIVE).setDate(new Date())
+                .setPublisher("Cairn").setKind(CapabilityStatementKind.INSTANCE)
+                .setFhirVersion(FHIRVersion._4_0_1);
+        merged.addFormat(GatewayProblems.FHIR_JSON).addFormat("json");
+        merged.getSoftware().setName("Cairn");
+        merged.getImplementation().setDescription("Cairn intensive outpatient program: intake, treatment plans, "
+                + "scheduling and aftercare").setUrl(base + "/fhir/r4");
+        CapabilityStatementRestComponent rest = merged.addRest().setMode(RestfulCapabilityMode.SERVER);
+        Set<String> types = new HashSet<>();
+        for (Backend backend : Backend.values()) {
+            fetch(backend).flatMap(statement -> statement.getRest().stream().findFirst()).ifPresent(own -> {
+                if (!rest.hasSecurity()) {
+                    rest.setSecurity(own.getSecurity());
+                }
+                own.getResource().stream().filter(resource -> types.add(resource.getType()))
+                        .forEach(rest::addResource);
+            });
+        }
+        return merged;
+    }
+
+    private Optional<CapabilityStatement> fetch(Backend backend) {
+        URI uri = backend.address(config).resolve(PATH);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                    .header("Accept", GatewayProblems.FHIR_JSON).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                LOG.warnf("FHIR metadata of %s answered %d", backend, response.statusCode());
+                return Optional.empty();
+            }
+            return Optional.of(fhir.newJsonParser().parseResource(CapabilityStatement.class, response.body()));
+        } catch (IOException | DataFormatException e) {
+            LOG.warnf("FHIR metadata of %s unavailable: %s", backend, e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** The address the client used, as an ingress in front of the gateway reports it. */
+    private static String baseOf(HttpServerRequest request) {
+        String proto = Optional.ofNullable(request.getHeader("X-Forwarded-Proto")).orElse(request.scheme());
+        String host = Optional.ofNullable(request.getHeader("X-Forwarded-Host"))
+                .orElse(request.authority() == null ? "localhost" : request.authority().toString());
+        return proto + "://" + host;
+    }
+}

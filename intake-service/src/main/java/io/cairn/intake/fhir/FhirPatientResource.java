@@ -1,0 +1,112 @@
+package io.cairn.intake.fhir;
+
+import io.cairn.contracts.Roles;
+import io.cairn.fhir.Fhir;
+import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.SearchBundles;
+import io.cairn.fhir.SearchParameters;
+import io.cairn.fhir.ValidRequests;
+import io.cairn.intake.api.PatientRequest;
+import io.cairn.intake.domain.Patients;
+import io.cairn.kit.api.ApiPaths;
+import io.cairn.kit.security.Caller;
+import io.cairn.kit.problem.InvalidParameterException;
+import io.cairn.kit.problem.InvalidRequestException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
+import org.hl7.fhir.r4.model.Patient;
+
+/**
+ * {@code Patient} for EHR systems: register a patient, read one, and find them by identifier, name or birth date. The
+ * same rules as {@code /api/v1/patients}: an EHR client reads a patient only while a Part 2 consent names it, and
+ * searches by identifier; every read is audited as a disclosure.
+ */
+@Path(ApiPaths.FHIR_R4 + "/Patient")
+@Produces({ Fhir.JSON, Fhir.PLAIN_JSON })
+@Consumes({ Fhir.JSON, Fhir.PLAIN_JSON })
+public class FhirPatientResource implements FhirCapability {
+
+    private static final String TYPE = "Patient";
+    private static final Set<String> SEARCH_PARAMETERS = Set.of("identifier", "name", "birthdate");
+
+    private final Patients patients;
+    private final Validator validator;
+    private final Caller caller;
+
+    FhirPatientResource(Patients patients, Validator validator, Caller caller) {
+        this.patients = patients;
+        this.validator = validator;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.EHR_INTEGRATION })
+    @Operation(hidden = true)
+    public Response create(Patient fhir, @Context UriInfo uri) {
+        if (fhir == null) {
+            throw new InvalidRequestException(TYPE, "send a Patient resource");
+        }
+        PatientRequest registration = ValidRequests.require(validator, FhirPatients.toRegistration(fhir),
+                FhirPatients::expressionOf);
+        io.cairn.intake.domain.Patient patient = patients.register(registration);
+        return Response.created(URI.create(SearchBundles.resourceUrl(uri, TYPE, patient.id.toString())))
+                .tag(new EntityTag(String.valueOf(patient.version), true))
+                .entity(FhirPatients.toFhir(patient)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(hidden = true)
+    public Response read(@PathParam("id") String id) {
+        io.cairn.intake.domain.Patient patient = patients.get(SearchParameters.id(TYPE, id));
+        return Response.ok(FhirPatients.toFhir(patient))
+                .tag(new EntityTag(String.valueOf(patient.version), true)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.EHR_INTEGRATION })
+    @Operation(hidden = true)
+    public Bundle search(@Context UriInfo uri) {
+        SearchParameters search = SearchParameters.of(uri, SEARCH_PARAMETERS);
+        SearchParameters.Token identifier = search.token("identifier").orElse(null);
+        if (identifier == null && !caller.isStaff()) {
+            throw new InvalidParameterException("identifier", "is required of EHR clients: system|value");
+        }
+        return SearchBundles.of(patients.search(search.string("name").orElse(null),
+                search.date("birthdate").orElse(null), identifier == null ? null : identifier.system(),
+                identifier == null ? null : identifier.code(), search.page(), search.count()),
+                FhirPatients::toFhir, uri);
+    }
+
+    @Override
+    public CapabilityStatementRestResourceComponent describe() {
+        CapabilityStatementRestResourceComponent resource = FhirCapability.resource(TYPE,
+                TypeRestfulInteraction.CREATE, TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE);
+        resource.addSearchParam().setName("identifier").setType(SearchParamType.TOKEN)
+                .setDocumentation("system|value; the only search an EHR client may make");
+        resource.addSearchParam().setName("name").setType(SearchParamType.STRING)
+                .setDocumentation("the start of the given or family name");
+        resource.addSearchParam().setName("birthdate").setType(SearchParamType.DATE)
+                .setDocumentation("a day, YYYY-MM-DD");
+        return resource;
+    }
+}

@@ -1,0 +1,26 @@
+package io.cairn.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+
+/** The FHIR version Cairn speaks (R4) and its JSON media type. */
+public final class Fhir {
+
+    public static final String JSON = "application/fhir+json";
+    /** FHIR allows plain JSON as well; the body is the same. */
+    public static final String PLAIN_JSON = "application/json";
+
+    private Fhir() {
+    }
+
+    /** Expensive to build, cheap to share: HAPI keeps one per version for the whole JVM. */
+    public static FhirContext context() {
+        return FhirContext.forR4Cached();
+    }
+
+    /** A parser that refuses what R4 does not define (unknown elements, wrong types) instead of dropping it. */
+    public static IParser strictParser() {
+        return context().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    }
+}

@@ -1,0 +1,62 @@
+package io.cairn.fhir;
+
+import io.cairn.kit.api.ApiPaths;
+import io.cairn.kit.api.PageOf;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Function;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * One page of a FHIR search as a {@code searchset} Bundle: the total, the page's matches with their full URLs, and
+ * {@code self}, {@code previous} and {@code next} links that repeat the search with another {@code _page}.
+ */
+public final class SearchBundles {
+
+    /** The search parameters that page: how many per page, and which page (from 0). */
+    public static final String COUNT = "_count";
+    public static final String PAGE = "_page";
+
+    private SearchBundles() {
+    }
+
+    public static <T> Bundle of(PageOf<T> page, Function<T, ? extends Resource> toResource, UriInfo uri) {
+        Bundle bundle = new Bundle().setType(BundleType.SEARCHSET).setTotal((int) page.total());
+        bundle.addLink().setRelation("self").setUrl(pageLink(uri, page.page()));
+        if (page.page() > 0) {
+            bundle.addLink().setRelation("previous").setUrl(pageLink(uri, page.page() - 1));
+        }
+        if ((long) (page.page() + 1) * page.size() < page.total()) {
+            bundle.addLink().setRelation("next").setUrl(pageLink(uri, page.page() + 1));
+        }
+        for (T item : page.items()) {
+            Resource resource = toResource.apply(item);
+            bundle.addEntry().setFullUrl(resourceUrl(uri, resource.fhirType(), resource.getIdElement().getIdPart()))
+                    .setResource(resource).getSearch().setMode(SearchEntryMode.MATCH);
+        }
+        return bundle;
+    }
+
+    /**
+     * A search whose matches are few enough to load at once (a patient's plans, say), paged here by the request's
+     * {@code _count} and {@code _page}.
+     */
+    public static <T> Bundle ofAll(java.util.List<T> matches, SearchParameters search,
+            Function<T, ? extends Resource> toResource, UriInfo uri) {
+        int from = (int) Math.min((long) search.page() * search.count(), matches.size());
+        int to = Math.min(from + search.count(), matches.size());
+        return of(new PageOf<>(matches.subList(from, to), search.page(), search.count(), matches.size()), toResource,
+                uri);
+    }
+
+    /** The absolute URL of a resource as the client reaches it (through the gateway's forwarded host). */
+    public static String resourceUrl(UriInfo uri, String type, String id) {
+        return uri.getBaseUriBuilder().path(ApiPaths.FHIR_R4).path(type).path(id).build().toString();
+    }
+
+    private static String pageLink(UriInfo uri, int page) {
+        return uri.getRequestUriBuilder().replaceQueryParam(PAGE, page).build().toString();
+    }
+}

@@ -1,0 +1,137 @@
+package io.cairn.fhir;
+
+import io.cairn.kit.problem.InvalidParameterException;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The query of one FHIR search, checked before anything is read: a parameter the resource does not support, or one
+ * given twice, is a 400 naming it, not silently ignored (an EHR would otherwise get every patient instead of one).
+ */
+public final class SearchParameters {
+
+    /** A token search value, {@code system|code}. */
+    public record Token(String system, String code) {
+    }
+
+    static final int DEFAULT_COUNT = 20;
+    static final int MAX_COUNT = 100;
+    /** Asked of every FHIR server; the answer is FHIR JSON either way. */
+    private static final Set<String> FORMAT_PARAMETERS = Set.of("_format", "_pretty");
+
+    private final MultivaluedMap<String, String> query;
+
+    private SearchParameters(MultivaluedMap<String, String> query) {
+        this.query = query;
+    }
+
+    /** The request's search, allowing {@code supported} besides paging ({@code _count}, {@code _page}). */
+    public static SearchParameters of(UriInfo uri, Set<String> supported) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        Set<String> allowed = new HashSet<>(supported);
+        allowed.addAll(FORMAT_PARAMETERS);
+        allowed.add(SearchBundles.COUNT);
+        allowed.add(SearchBundles.PAGE);
+        for (var parameter : query.entrySet()) {
+            if (!allowed.contains(parameter.getKey())) {
+                throw new InvalidParameterException(parameter.getKey(),
+                        "is not a search parameter here; use " + String.join(", ", new TreeSet<>(supported)));
+            }
+            if (parameter.getValue().size() > 1) {
+                throw new InvalidParameterException(parameter.getKey(), "may be given once");
+            }
+        }
+        return new SearchParameters(query);
+    }
+
+    /** The id of a resource Cairn made; any other id names nothing here. */
+    public static UUID id(String type, String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFoundException(type, id);
+        }
+    }
+
+    public Optional<String> string(String name) {
+        return Optional.ofNullable(query.getFirst(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /** A day, {@code YYYY-MM-DD}, optionally with FHIR's {@code eq} prefix; other comparisons are not supported. */
+    public Optional<LocalDate> date(String name) {
+        return string(name).map(value -> {
+            try {
+                return LocalDate.parse(value.startsWith("eq") ? value.substring(2) : value);
+            } catch (DateTimeParseException e) {
+                throw new InvalidParameterException(name, "must be a day, YYYY-MM-DD");
+            }
+        });
+    }
+
+    /** {@code system|code}, both required: Cairn matches identifiers within their system only. */
+    public Optional<Token> token(String name) {
+        return string(name).map(value -> {
+            int bar = value.indexOf('|');
+            if (bar <= 0 || bar == value.length() - 1) {
+                throw new InvalidParameterException(name, "must be system|value, e.g. urn:ehr:northside:mrn|MRN-1");
+            }
+            return new Token(value.substring(0, bar), value.substring(bar + 1));
+        });
+    }
+
+    /**
+     * A reference to a patient, {@code Patient/{id}} or just the id, as the UUID Cairn gave them.
+     *
+     * @throws InvalidParameterException for anything else
+     */
+    public Optional<UUID> patient(String name) {
+        return string(name).map(value -> {
+            String id = value.startsWith("Patient/") ? value.substring("Patient/".length()) : value;
+            try {
+                return UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException(name, "must reference a patient, Patient/{id}");
+            }
+        });
+    }
+
+    /** The {@code patient} a search must name: {@code Patient/{id}} or the id. */
+    public UUID requiredPatient() {
+        return patient("patient").orElseThrow(() -> new InvalidParameterException("patient", "is required: Patient/{id}"));
+    }
+
+    /** How many matches a page holds: {@code _count}, 1 to 100, 20 when not given. */
+    public int count() {
+        return number(SearchBundles.COUNT, DEFAULT_COUNT, 1, MAX_COUNT);
+    }
+
+    /** Which page, from 0: {@code _page}, as the Bundle's links give it. */
+    public int page() {
+        return number(SearchBundles.PAGE, 0, 0, Integer.MAX_VALUE);
+    }
+
+    private int number(String name, int otherwise, int min, int max) {
+        Optional<String> value = string(name);
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the range
+        }
+        throw new InvalidParameterException(name, "must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? "" : " to " + max));
+    }
+}

@@ -1,0 +1,73 @@
+package io.cairn.scheduling.domain;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import io.cairn.kit.security.PatientAccess;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A patient's appointments: each session they were booked into, with its attendance once recorded. Read under the
+ * same Part 2 rules as the rest of their attendance.
+ */
+@ApplicationScoped
+public class Appointments {
+
+    static final String RESOURCE = "appointment";
+
+    private final PatientAccess access;
+
+    Appointments(PatientAccess access) {
+        this.access = access;
+    }
+
+    /** One booking with its session, and its attendance when recorded. */
+    public record Appointment(Booking booking, Session session, Optional<Attendance> attendance) {
+    }
+
+    @Transactional
+    public Appointment get(UUID bookingId) {
+        Booking booking = Booking.findById(bookingId);
+        if (booking == null) {
+            throw new ResourceNotFoundException("Appointment", bookingId);
+        }
+        access.read(RecordCategory.ATTENDANCE, RESOURCE, bookingId, booking.patientId);
+        return withSessions(List.of(booking)).get(0);
+    }
+
+    /** Every appointment of the patient, earliest first; each one returned is audited. */
+    @Transactional
+    public List<Appointment> ofPatient(UUID patientId) {
+        if (!access.mayRead(patientId, RecordCategory.ATTENDANCE)) {
+            access.read(RecordCategory.ATTENDANCE, "patient", patientId, patientId); // audits the refusal, 404
+        }
+        List<Appointment> appointments = withSessions(Booking.list("patientId", Sort.ascending("bookedAt"), patientId));
+        access.readAll(RecordCategory.ATTENDANCE, RESOURCE, appointments, a -> a.booking().id,
+                a -> a.booking().patientId);
+        return appointments;
+    }
+
+    /** Three queries, whatever the number of bookings: their sessions and the patient's attendance at them. */
+    private static List<Appointment> withSessions(List<Booking> bookings) {
+        if (bookings.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> sessionIds = bookings.stream().map(b -> b.sessionId).distinct().toList();
+        Map<UUID, Session> sessions = Session.<Session> list("id in ?1", sessionIds).stream()
+                .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        UUID patientId = bookings.get(0).patientId;
+        Map<UUID, Attendance> attendance = Attendance.<Attendance> list("patientId = ?1 and sessionId in ?2",
+                patientId, sessionIds).stream().collect(Collectors.toMap(a -> a.sessionId, Function.identity()));
+        return bookings.stream().map(b -> new Appointment(b, sessions.get(b.sessionId),
+                Optional.ofNullable(attendance.get(b.sessionId))))
+                .sorted(Comparator.comparing(a -> a.session().startsAt)).toList();
+    }
+}

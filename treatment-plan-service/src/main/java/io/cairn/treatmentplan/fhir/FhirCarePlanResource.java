@@ -1,0 +1,67 @@
+package io.cairn.treatmentplan.fhir;
+
+import io.cairn.contracts.Roles;
+import io.cairn.fhir.Fhir;
+import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.SearchBundles;
+import io.cairn.fhir.SearchParameters;
+import io.cairn.kit.api.ApiPaths;
+import io.cairn.treatmentplan.domain.TreatmentPlan;
+import io.cairn.treatmentplan.domain.TreatmentPlans;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+
+/**
+ * Treatment plans as {@code CarePlan}, read-only: an EHR follows its patient's plan while a Part 2 consent for
+ * treatment plans names it. The same rules and audit as {@code /api/v1/treatment-plans}.
+ */
+@Path(ApiPaths.FHIR_R4 + "/CarePlan")
+@Produces({ Fhir.JSON, Fhir.PLAIN_JSON })
+public class FhirCarePlanResource implements FhirCapability {
+
+    private static final String TYPE = "CarePlan";
+
+    private final TreatmentPlans plans;
+
+    FhirCarePlanResource(TreatmentPlans plans) {
+        this.plans = plans;
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(hidden = true)
+    public Response read(@PathParam("id") String id) {
+        TreatmentPlan plan = plans.get(SearchParameters.id(TYPE, id));
+        return Response.ok(FhirCarePlans.toFhir(plan)).tag(new EntityTag(String.valueOf(plan.version), true))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(hidden = true)
+    public Bundle search(@Context UriInfo uri) {
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
+        return SearchBundles.ofAll(plans.ofPatient(search.requiredPatient(), null), search, FhirCarePlans::toFhir, uri);
+    }
+
+    @Override
+    public CapabilityStatementRestResourceComponent describe() {
+        return FhirCapability.searchedByPatient(TYPE, "Patient/{id}; required", TypeRestfulInteraction.READ,
+                TypeRestfulInteraction.SEARCHTYPE);
+    }
+}

@@ -1,0 +1,84 @@
+package io.cairn.treatmentplan.fhir;
+
+import static io.cairn.treatmentplan.api.Plans.CLINICIAN;
+import static io.cairn.treatmentplan.api.Plans.activePlan;
+import static io.cairn.treatmentplan.api.Plans.as;
+import static io.cairn.treatmentplan.api.Plans.draftPlan;
+import static io.cairn.testkit.FhirRequests.EHR_TOKEN;
+import static io.cairn.testkit.FhirRequests.FHIR_JSON;
+import static io.cairn.testkit.FhirRequests.consentToEhr;
+import static io.cairn.testkit.FhirRequests.fhir;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.fhir.validation.FhirValidation;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** An EHR follows its patient's treatment plan as a FHIR CarePlan, only while a consent for plans names it. */
+@QuarkusTest
+class FhirCarePlanTest {
+
+    @Test
+    void anEhrReadsThePlanAsACarePlanWhileAConsentForPlansNamesIt() {
+        UUID patient = UUID.randomUUID();
+        String plan = activePlan(patient);
+
+        FhirValidation.assertValid(fhir(EHR_TOKEN).get("/CarePlan/" + plan).then().statusCode(404)
+                .contentType(FHIR_JSON).body("issue[0].code", equalTo("not-found")).extract().asString());
+
+        consentToEhr(patient, RecordCategory.TREATMENT_PLANS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fhir(EHR_TOKEN).get("/CarePlan/" + plan).statusCode() == 200);
+
+        FhirValidation.assertValid(fhir(EHR_TOKEN).get("/CarePlan/" + plan).then().statusCode(200)
+                .contentType(FHIR_JSON)
+                .body("resourceType", equalTo("CarePlan"))
+                .body("status", equalTo("active")).body("intent", equalTo("plan"))
+                .body("subject.reference", equalTo("Patient/" + patient))
+                .body("meta.security.code", hasItem("ETH"))
+                .body("period.start", notNullValue())
+                .body("addresses.display", hasItem(startsWith("Alcohol use")))
+                .body("activity.detail.code.text", hasItem("Motivational interviewing"))
+                .body("activity.detail.status", hasItem("in-progress"))
+                .extract().asString());
+        FhirValidation.assertValid(fhir(EHR_TOKEN).queryParam("patient", "Patient/" + patient).get("/CarePlan")
+                .then().statusCode(200).body("total", equalTo(1)).body("entry[0].resource.id", equalTo(plan))
+                .extract().asString());
+    }
+
+    @Test
+    void aDischargedPlanIsRevokedAndAGraduatedOneCompleted() {
+        UUID patient = UUID.randomUUID();
+        String draft = draftPlan(patient).getString("id");
+        FhirValidation.assertValid(fhir(CLINICIAN).get("/CarePlan/" + draft).then().statusCode(200)
+                .body("status", equalTo("draft")).body("activity.detail.status", hasItem("not-started"))
+                .extract().asString());
+
+        UUID other = UUID.randomUUID();
+        String ended = activePlan(other);
+        as(CLINICIAN).body("{\"reason\":\"against-medical-advice\",\"note\":\"Left after a family dispute\"}")
+                .post("/treatment-plans/" + ended + "/discharge").then().statusCode(200);
+        FhirValidation.assertValid(fhir(CLINICIAN).get("/CarePlan/" + ended).then().statusCode(200)
+                .body("status", equalTo("revoked")).body("period.end", notNullValue())
+                .body("activity.detail.status", everyItem(equalTo("stopped")))
+                .extract().asString());
+    }
+
+    @Test
+    void aSearchMustNameThePatient() {
+        FhirValidation.assertValid(fhir(CLINICIAN).get("/CarePlan").then().statusCode(400).contentType(FHIR_JSON)
+                .body("issue.expression.flatten()", hasItem("patient")).extract().asString());
+        fhir(CLINICIAN).get("/CarePlan/" + UUID.randomUUID()).then().statusCode(404).contentType(FHIR_JSON);
+        given().accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
+                .body("rest[0].resource.type", contains("CarePlan"));
+    }
+}
