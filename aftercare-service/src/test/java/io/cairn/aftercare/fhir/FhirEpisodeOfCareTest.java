@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.validation.FhirValidation;
@@ -50,6 +51,17 @@ class FhirEpisodeOfCareTest {
         FhirValidation.assertValid(fhir(EHR_TOKEN).queryParam("patient", "Patient/" + patient).get("/EpisodeOfCare")
                 .then().statusCode(200).body("total", equalTo(1)).body("entry[0].resource.id", equalTo(episode))
                 .extract().asString());
+
+        // The follow-up itself is a Task on that episode, open while check-ins are scheduled.
+        FhirValidation.assertValid(fhir(EHR_TOKEN).get("/Task/" + episode).then().statusCode(200)
+                .body("status", equalTo("in-progress")).body("intent", equalTo("order"))
+                .body("priority", equalTo("routine"))
+                .body("focus.reference", equalTo("EpisodeOfCare/" + episode))
+                .body("for.reference", equalTo("Patient/" + patient))
+                .body("note", hasSize(5))
+                .extract().asString());
+        FhirValidation.assertValid(fhir(EHR_TOKEN).queryParam("patient", patient.toString()).get("/Task").then()
+                .statusCode(200).body("total", equalTo(1)).extract().asString());
     }
 
     @Test
@@ -58,6 +70,6 @@ class FhirEpisodeOfCareTest {
                 .contentType(FHIR_JSON).body("issue.expression.flatten()", hasItem("patient")).extract().asString());
         fhir(CASE_MANAGER).queryParam("patient", "Patient/not-a-uuid").get("/EpisodeOfCare").then().statusCode(400);
         FhirValidation.assertValid(given().accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
-                .body("rest[0].resource.type", contains("EpisodeOfCare")).extract().asString());
+                .body("rest[0].resource.type", contains("EpisodeOfCare", "Task")).extract().asString());
     }
 }

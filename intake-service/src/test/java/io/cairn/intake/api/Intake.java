@@ -10,15 +10,15 @@ import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
 /** Builds intake records through the API, as the clinic's staff would, for tests to act on. */
-final class Intake {
+public final class Intake {
 
-    static final String COORDINATOR = Tokens.forRole(Roles.INTAKE_COORDINATOR);
-    static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
+    public static final String COORDINATOR = Tokens.forRole(Roles.INTAKE_COORDINATOR);
+    public static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
 
     private Intake() {
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).basePath("/api/v1");
     }
 
@@ -31,7 +31,7 @@ final class Intake {
                  "identifiers":[{"system":"urn:ehr:northside:mrn","value":"%s"}]}""".formatted(familyName, mrn);
     }
 
-    static UUID registerPatient() {
+    public static UUID registerPatient() {
         return registerPatient("Reyes-" + UUID.randomUUID().toString().substring(0, 8), "MRN-" + UUID.randomUUID());
     }
 
@@ -48,14 +48,14 @@ final class Intake {
                 .formatted(patientId)).post("/referrals").then().statusCode(201).extract().path("id"));
     }
 
-    static UUID giveConsent(UUID patientId, String recipient, String categories) {
+    public static UUID giveConsent(UUID patientId, String recipient, String categories) {
         return UUID.fromString(as(COORDINATOR).body("""
                 {"patientId":"%s","recipient":"%s","purpose":"care-coordination","recordCategories":[%s]}"""
                 .formatted(patientId, recipient, categories)).post("/consents").then().statusCode(201).extract()
                 .path("id"));
     }
 
-    static UUID startAssessment(UUID patientId) {
+    public static UUID startAssessment(UUID patientId) {
         return UUID.fromString(as(CLINICIAN).body("{\"patientId\":\"" + patientId + "\"}").post("/assessments")
                 .then().statusCode(201).extract().path("id"));
     }
@@ -87,7 +87,7 @@ final class Intake {
              "relapsePotential":3,"recoveryEnvironment":1}""";
     static final String NO_SUICIDE_RISK = "{\"1\":0,\"2\":0,\"6\":0}";
 
-    static ValidatableResponse saveFullAssessment(UUID assessmentId) {
+    public static ValidatableResponse saveFullAssessment(UUID assessmentId) {
         return as(CLINICIAN).body(fullAssessment(0, IOP_RATINGS, 0, NO_SUICIDE_RISK))
                 .put("/assessments/" + assessmentId).then();
     }

@@ -43,6 +43,20 @@ public class Appointments {
         return withSessions(List.of(booking)).get(0);
     }
 
+    /** The appointment whose attendance this is (an encounter), if the caller may see it. */
+    @Transactional
+    public Appointment ofAttendance(UUID attendanceId) {
+        Attendance attendance = Attendance.findById(attendanceId);
+        if (attendance == null) {
+            throw new ResourceNotFoundException("Encounter", attendanceId);
+        }
+        access.read(RecordCategory.ATTENDANCE, "encounter", attendanceId, attendance.patientId);
+        Booking booking = Booking.<Booking> find("sessionId = ?1 and patientId = ?2", Sort.descending("bookedAt"),
+                attendance.sessionId, attendance.patientId).firstResultOptional()
+                .orElseThrow(() -> new ResourceNotFoundException("Encounter", attendanceId));
+        return withSessions(List.of(booking)).get(0);
+    }
+
     /** Every appointment of the patient, earliest first; each one returned is audited. */
     @Transactional
     public List<Appointment> ofPatient(UUID patientId) {

@@ -59,6 +59,19 @@ class FhirAppointmentTest {
                 .body("status", equalTo("fulfilled"))
                 .body("serviceType[0].text", equalTo("Group session: Psychoeducation"))
                 .extract().asString());
+
+        // Only the session the patient came to is an encounter, and it points at its appointment.
+        String encounters = FhirValidation.assertValid(fhir(EHR_TOKEN).queryParam("patient", "Patient/" + patient)
+                .get("/Encounter").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("entry[0].resource.status", equalTo("finished"))
+                .body("entry[0].resource.class.code", equalTo("AMB"))
+                .body("entry[0].resource.length.value", equalTo(180))
+                .body("entry[0].resource.appointment[0].reference", equalTo("Appointment/" + first))
+                .extract().asString());
+        FhirValidation.assertValid(fhir(EHR_TOKEN).get("/Encounter/"
+                + JsonPath.from(encounters).getString("entry[0].resource.id")).then().statusCode(200)
+                .extract().asString());
     }
 
     @Test
@@ -67,6 +80,7 @@ class FhirAppointmentTest {
                 .body("issue.expression.flatten()", hasItem("patient")).extract().asString());
         fhir(SCHEDULER).get("/Appointment/" + UUID.randomUUID()).then().statusCode(404).contentType(FHIR_JSON);
         FhirValidation.assertValid(given().accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
-                .body("rest[0].resource.type", contains("Appointment")).extract().asString());
+                .body("rest[0].resource.type", contains("Appointment", "Encounter")).extract().asString());
+        fhir(SCHEDULER).get("/Encounter/" + UUID.randomUUID()).then().statusCode(404).contentType(FHIR_JSON);
     }
 }

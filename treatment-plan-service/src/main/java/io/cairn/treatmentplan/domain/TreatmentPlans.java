@@ -324,6 +324,18 @@ public class TreatmentPlans {
         return plans;
     }
 
+    /** The plan one of whose problems has this id (a problem keeps its id across versions), if the caller may see it. */
+    @Transactional
+    public TreatmentPlan withProblem(UUID problemId) {
+        List<?> plans = TreatmentPlan.getEntityManager()
+                .createNativeQuery("SELECT id FROM treatment_plan WHERE problems @> CAST(?1 AS jsonb)")
+                .setParameter(1, "[{\"id\":\"" + problemId + "\"}]").getResultList();
+        if (plans.isEmpty()) {
+            throw new ResourceNotFoundException("Goal", problemId);
+        }
+        return get((UUID) plans.get(0));
+    }
+
     @Transactional
     public List<PlanVersion> versions(UUID id) {
         TreatmentPlan plan = get(id);

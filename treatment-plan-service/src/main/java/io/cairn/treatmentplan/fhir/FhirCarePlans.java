@@ -52,6 +52,7 @@ final class FhirCarePlans {
         }
         for (PlanProblem problem : plan.problems) {
             fhir.addAddresses().setDisplay(problem.description());
+            fhir.addGoal(new Reference("Goal/" + problem.id()));
             for (Intervention intervention : problem.interventions()) {
                 fhir.addActivity().getDetail().setStatus(activityStatusOf(plan.status))
                         .setCode(new CodeableConcept().setText(label(intervention)))

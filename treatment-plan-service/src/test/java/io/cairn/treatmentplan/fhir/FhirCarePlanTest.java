@@ -11,16 +11,20 @@ import static io.cairn.testkit.FhirRequests.fhir;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.validation.FhirValidation;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,28 @@ class FhirCarePlanTest {
     }
 
     @Test
+    void eachGoalOfThePlanIsAGoalTheCarePlanReferences() {
+        UUID patient = UUID.randomUUID();
+        String plan = activePlan(patient);
+        List<String> goals = io.restassured.path.json.JsonPath.from(fhir(CLINICIAN).get("/CarePlan/" + plan)
+                .then().statusCode(200).extract().asString()).getList("goal.reference");
+        assertEquals(2, goals.size());
+
+        FhirValidation.assertValid(fhir(CLINICIAN).get("/" + goals.get(0)).then().statusCode(200)
+                .contentType(FHIR_JSON)
+                .body("lifecycleStatus", equalTo("active"))
+                .body("description.text", equalTo("Stop drinking and build a life in recovery"))
+                .body("subject.reference", equalTo("Patient/" + patient))
+                .body("target", hasSize(3)).body("target[0].dueDate", notNullValue())
+                .extract().asString());
+        FhirValidation.assertValid(fhir(CLINICIAN).queryParam("patient", "Patient/" + patient).get("/Goal").then()
+                .statusCode(200).body("total", equalTo(2))
+                .body("entry.fullUrl", everyItem(containsString("/fhir/r4/Goal/"))).extract().asString());
+        fhir(EHR_TOKEN).get("/" + goals.get(0)).then().statusCode(404).contentType(FHIR_JSON);
+        fhir(CLINICIAN).get("/Goal/" + UUID.randomUUID()).then().statusCode(404).contentType(FHIR_JSON);
+    }
+
+    @Test
     void aDischargedPlanIsRevokedAndAGraduatedOneCompleted() {
         UUID patient = UUID.randomUUID();
         String draft = draftPlan(patient).getString("id");
@@ -79,6 +105,6 @@ class FhirCarePlanTest {
                 .body("issue.expression.flatten()", hasItem("patient")).extract().asString());
         fhir(CLINICIAN).get("/CarePlan/" + UUID.randomUUID()).then().statusCode(404).contentType(FHIR_JSON);
         given().accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
-                .body("rest[0].resource.type", contains("CarePlan"));
+                .body("rest[0].resource.type", contains("CarePlan", "Goal"));
     }
 }

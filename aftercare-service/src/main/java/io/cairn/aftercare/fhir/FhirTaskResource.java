@@ -1,0 +1,76 @@
+package io.cairn.aftercare.fhir;
+
+import io.cairn.aftercare.domain.AftercareReferral;
+import io.cairn.aftercare.domain.AftercareReferrals;
+import io.cairn.aftercare.domain.CheckIns;
+import io.cairn.aftercare.fhir.FhirTasks.FollowUp;
+import io.cairn.contracts.Roles;
+import io.cairn.fhir.Fhir;
+import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.SearchBundles;
+import io.cairn.fhir.SearchParameters;
+import io.cairn.kit.api.ApiPaths;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+
+/**
+ * Aftercare referrals as {@code Task}, read-only: an EHR follows the follow-up of its patient while a Part 2 consent
+ * for aftercare names it, as with {@code /api/v1/aftercare-referrals}.
+ */
+@Path(ApiPaths.FHIR_R4 + "/Task")
+@Produces({ Fhir.JSON, Fhir.PLAIN_JSON })
+public class FhirTaskResource implements FhirCapability {
+
+    private static final String TYPE = "Task";
+
+    private final AftercareReferrals referrals;
+    private final CheckIns checkIns;
+
+    FhirTaskResource(AftercareReferrals referrals, CheckIns checkIns) {
+        this.referrals = referrals;
+        this.checkIns = checkIns;
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.CLINICIAN, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(hidden = true)
+    public Response read(@PathParam("id") String id) {
+        AftercareReferral referral = referrals.get(SearchParameters.id(TYPE, id));
+        return Response.ok(FhirTasks.toFhir(followUp(referral)))
+                .tag(new EntityTag(String.valueOf(referral.version), true)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.CLINICIAN, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(hidden = true)
+    public Bundle search(@Context UriInfo uri) {
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
+        return SearchBundles.ofAll(referrals.ofPatient(search.requiredPatient()).stream().map(this::followUp)
+                .toList(), search, FhirTasks::toFhir, uri);
+    }
+
+    @Override
+    public CapabilityStatementRestResourceComponent describe() {
+        return FhirCapability.searchedByPatient(TYPE, "Patient/{id}; required", TypeRestfulInteraction.READ,
+                TypeRestfulInteraction.SEARCHTYPE);
+    }
+
+    private FollowUp followUp(AftercareReferral referral) {
+        return new FollowUp(referral, checkIns.ofReferral(referral.id));
+    }
+}
