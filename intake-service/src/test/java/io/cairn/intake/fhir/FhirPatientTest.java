@@ -162,6 +162,11 @@ class FhirPatientTest {
         outcome(fhir(Tokens.forRole(Roles.SCHEDULER)).get("/Patient/" + UUID.randomUUID()), 403, "forbidden");
         outcome(fhir(COORDINATOR).get("/Patient/not-one-of-ours"), 404, "not-found");
         outcome(fhir(COORDINATOR).get("/Medication"), 404, "not-found");
+        outcome(fhir(COORDINATOR).delete("/Patient/" + UUID.randomUUID()), 405, "not-supported");
+        outcome(fhir(COORDINATOR).contentType("text/plain").body("Dana Reyes").post("/Patient"), 415,
+                "not-supported");
+        given().auth().oauth2(COORDINATOR).accept("application/fhir+xml").basePath("/fhir/r4")
+                .get("/Patient/" + UUID.randomUUID()).then().statusCode(406);
 
         assertEquals(before, Rows.count(entities, "select count(*) from patient"));
     }
