@@ -5,6 +5,7 @@ import io.cairn.aftercare.domain.AftercareReferrals;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.FhirResponses;
 import io.cairn.fhir.SearchBundles;
 import io.cairn.fhir.SearchParameters;
 import io.cairn.kit.api.ApiPaths;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
@@ -46,8 +46,7 @@ public class FhirEpisodeOfCareResource implements FhirCapability {
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         AftercareReferral referral = referrals.get(SearchParameters.id(TYPE, id));
-        return Response.ok(FhirEpisodesOfCare.toFhir(referral))
-                .tag(new EntityTag(String.valueOf(referral.version), true)).build();
+        return FhirResponses.read(FhirEpisodesOfCare.toFhir(referral), referral.version);
     }
 
     @GET

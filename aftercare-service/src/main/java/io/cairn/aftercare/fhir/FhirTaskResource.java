@@ -7,6 +7,7 @@ import io.cairn.aftercare.fhir.FhirTasks.FollowUp;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.FhirResponses;
 import io.cairn.fhir.SearchBundles;
 import io.cairn.fhir.SearchParameters;
 import io.cairn.kit.api.ApiPaths;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
@@ -50,8 +50,7 @@ public class FhirTaskResource implements FhirCapability {
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         AftercareReferral referral = referrals.get(SearchParameters.id(TYPE, id));
-        return Response.ok(FhirTasks.toFhir(followUp(referral)))
-                .tag(new EntityTag(String.valueOf(referral.version), true)).build();
+        return FhirResponses.read(FhirTasks.toFhir(followUp(referral)), referral.version);
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.cairn.intake.fhir;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.FhirResponses;
 import io.cairn.fhir.SearchBundles;
 import io.cairn.fhir.SearchParameters;
 import io.cairn.intake.domain.Consent;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
@@ -45,8 +45,7 @@ public class FhirConsentResource implements FhirCapability {
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         Consent consent = consents.get(SearchParameters.id(TYPE, id));
-        return Response.ok(FhirConsents.toFhir(consent)).tag(new EntityTag(String.valueOf(consent.version), true))
-                .build();
+        return FhirResponses.read(FhirConsents.toFhir(consent), consent.version);
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.cairn.intake.fhir;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.FhirResponses;
 import io.cairn.fhir.SearchBundles;
 import io.cairn.fhir.SearchParameters;
 import io.cairn.fhir.ValidRequests;
@@ -21,10 +22,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.Bundle;
@@ -66,9 +65,7 @@ public class FhirPatientResource implements FhirCapability {
         PatientRequest registration = ValidRequests.require(validator, FhirPatients.toRegistration(fhir),
                 FhirPatients::expressionOf);
         io.cairn.intake.domain.Patient patient = patients.register(registration);
-        return Response.created(URI.create(SearchBundles.resourceUrl(uri, TYPE, patient.id.toString())))
-                .tag(new EntityTag(String.valueOf(patient.version), true))
-                .entity(FhirPatients.toFhir(patient)).build();
+        return FhirResponses.created(uri, FhirPatients.toFhir(patient), patient.version);
     }
 
     @GET
@@ -78,8 +75,7 @@ public class FhirPatientResource implements FhirCapability {
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         io.cairn.intake.domain.Patient patient = patients.get(SearchParameters.id(TYPE, id));
-        return Response.ok(FhirPatients.toFhir(patient))
-                .tag(new EntityTag(String.valueOf(patient.version), true)).build();
+        return FhirResponses.read(FhirPatients.toFhir(patient), patient.version);
     }
 
     @GET

@@ -3,6 +3,7 @@ package io.cairn.intake.fhir;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.FhirResponses;
 import io.cairn.fhir.SearchBundles;
 import io.cairn.fhir.SearchParameters;
 import io.cairn.fhir.ValidRequests;
@@ -22,10 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -66,9 +65,7 @@ public class FhirServiceRequestResource implements FhirCapability {
         ReferralRequest request = ValidRequests.require(validator, FhirReferrals.toReferral(fhir),
                 FhirReferrals::expressionOf);
         Referral referral = referrals.receive(request);
-        return Response.created(URI.create(SearchBundles.resourceUrl(uri, TYPE, referral.id.toString())))
-                .tag(new EntityTag(String.valueOf(referral.version), true))
-                .entity(FhirReferrals.toFhir(referral)).build();
+        return FhirResponses.created(uri, FhirReferrals.toFhir(referral), referral.version);
     }
 
     @GET
@@ -78,8 +75,7 @@ public class FhirServiceRequestResource implements FhirCapability {
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         Referral referral = referrals.get(SearchParameters.id(TYPE, id));
-        return Response.ok(FhirReferrals.toFhir(referral))
-                .tag(new EntityTag(String.valueOf(referral.version), true)).build();
+        return FhirResponses.read(FhirReferrals.toFhir(referral), referral.version);
     }
 
     @GET

@@ -163,6 +163,7 @@ class FhirPatientTest {
         outcome(fhir(COORDINATOR).get("/Patient/not-one-of-ours"), 404, "not-found");
         outcome(fhir(COORDINATOR).get("/Medication"), 404, "not-found");
         outcome(fhir(COORDINATOR).delete("/Patient/" + UUID.randomUUID()), 405, "not-supported");
+        outcome(fhir(COORDINATOR).body(patient("Reyes", "x".repeat(2_000_000))).post("/Patient"), 413, "too-long");
         outcome(fhir(COORDINATOR).contentType("text/plain").body("Dana Reyes").post("/Patient"), 415,
                 "not-supported");
         given().auth().oauth2(COORDINATOR).accept("application/fhir+xml").basePath("/fhir/r4")

@@ -3,6 +3,7 @@ package io.cairn.treatmentplan.fhir;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.FhirResponses;
 import io.cairn.fhir.SearchBundles;
 import io.cairn.fhir.SearchParameters;
 import io.cairn.kit.api.ApiPaths;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
@@ -46,8 +46,7 @@ public class FhirCarePlanResource implements FhirCapability {
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         TreatmentPlan plan = plans.get(SearchParameters.id(TYPE, id));
-        return Response.ok(FhirCarePlans.toFhir(plan)).tag(new EntityTag(String.valueOf(plan.version), true))
-                .build();
+        return FhirResponses.read(FhirCarePlans.toFhir(plan), plan.version);
     }
 
     @GET

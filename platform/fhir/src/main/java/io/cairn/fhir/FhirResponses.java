@@ -1,0 +1,24 @@
+package io.cairn.fhir;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.hl7.fhir.r4.model.Resource;
+
+/** The answers of FHIR's read and create: the resource with its version as a weak ETag, and where a new one lives. */
+public final class FhirResponses {
+
+    private FhirResponses() {
+    }
+
+    public static Response read(Resource resource, int version) {
+        return Response.ok(resource).tag(new EntityTag(String.valueOf(version), true)).build();
+    }
+
+    public static Response created(UriInfo uri, Resource resource, int version) {
+        return Response.created(URI.create(SearchBundles.resourceUrl(uri, resource.fhirType(),
+                resource.getIdElement().getIdPart()))).tag(new EntityTag(String.valueOf(version), true))
+                .entity(resource).build();
+    }
+}
