@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.oneOf;
 
 import io.cairn.fhir.validation.FhirValidation;
 import io.restassured.specification.RequestSpecification;
+import java.security.KeyPairGenerator;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -108,6 +110,23 @@ class EhrFhirJourneyIT {
                 .body("rest[0].resource.type", hasItems("Patient", "ServiceRequest", "CarePlan", "Appointment",
                         "EpisodeOfCare"))
                 .extract().asString(), "id");
+    }
+
+    @Test
+    void anEhrSigningItsOwnClientAssertionGetsATokenTheApiAcceptsAndAForgedOneDoesNot() throws Exception {
+        String token = Platform.smartBackendToken(Platform.smartBackendKey());
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        valid(fhir(token).body("""
+                {"resourceType":"Patient","identifier":[{"system":"urn:ehr:demo:mrn","value":"S-%s"}],
+                 "name":[{"family":"Smart-%s","given":["Avery"]}],"gender":"male","birthDate":"1979-11-30"}"""
+                .formatted(unique, unique)).post("/Patient").then().statusCode(201).extract().asString(), "id");
+
+        // The same assertion signed with another key: Keycloak refuses it, so there is no token to try.
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Platform.requestToken(Platform.clientAssertion(generator.generateKeyPair().getPrivate())).then()
+                .statusCode(oneOf(400, 401)).body("error", oneOf("invalid_client", "unauthorized_client"))
+                .body("access_token", nullValue());
     }
 
     /** Fails unless the resource is valid R4; returns one of its top-level values. */

@@ -371,12 +371,14 @@ public final class LocalStack {
 
                 Cairn is running.
 
-                  Gateway     http://localhost:%d/api/v1
+                  Gateway     http://localhost:%d/api/v1 (FHIR R4: /fhir/r4)
                   Swagger UI  http://localhost:%d/q/swagger-ui
                   Keycloak    http://localhost:%d (admin / admin)
 
                 Demo accounts (user / password): coordinator, clinician, scheduler, case-manager, director, patient
-                (each password is the user name). EHR client: ehr-demo / ehr-demo-secret (client credentials).
+                (each password is the user name). EHR clients: ehr-demo / ehr-demo-secret (client credentials);
+                ehr-jwt-demo (client credentials with a client assertion signed by the key in
+                system-tests/src/test/resources/ehr-jwt-demo.p12, as SMART Backend Services do).
 
                 Get a token and call the API:
                   TOKEN=$(%s)

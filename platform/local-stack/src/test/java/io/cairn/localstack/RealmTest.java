@@ -26,7 +26,7 @@ class RealmTest {
         assertEquals(Roles.ALL.stream().sorted().toList(), roles.stream().sorted().toList());
         List<String> granted = new ArrayList<>();
         realm.path("users").forEach(u -> u.path("realmRoles").forEach(r -> granted.add(r.asText())));
-        assertEquals(Roles.ALL.stream().sorted().toList(), granted.stream().sorted().toList());
+        assertEquals(Roles.ALL.stream().sorted().toList(), granted.stream().distinct().sorted().toList());
     }
 
     @Test
@@ -49,6 +49,11 @@ class RealmTest {
         JsonNode ehr = client("ehr-demo");
         assertTrue(ehr.path("serviceAccountsEnabled").asBoolean());
         assertEquals("ehr-integration", user("service-account-ehr-demo").path("realmRoles").get(0).asText());
+        JsonNode signedJwt = client("ehr-jwt-demo");
+        assertEquals("client-jwt", signedJwt.path("clientAuthenticatorType").asText());
+        assertEquals("RS384", signedJwt.path("attributes").path("token.endpoint.auth.signing.alg").asText());
+        assertTrue(signedJwt.path("attributes").path("jwt.credential.certificate").asText().startsWith("MII"));
+        assertEquals("ehr-integration", user("service-account-ehr-jwt-demo").path("realmRoles").get(0).asText());
         JsonNode mobile = client("cairn-mobile");
         assertTrue(mobile.path("publicClient").asBoolean());
         assertEquals("S256", mobile.path("attributes").path("pkce.code.challenge.method").asText());
