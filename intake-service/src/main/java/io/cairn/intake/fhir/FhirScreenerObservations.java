@@ -4,6 +4,7 @@ import io.cairn.fhir.SecurityLabels;
 import io.cairn.intake.domain.assessment.Assessment;
 import io.cairn.intake.domain.assessment.AssessmentStatus;
 import io.cairn.intake.domain.assessment.ScoredScreener;
+import io.cairn.screeners.Audit;
 import io.cairn.screeners.ScreenerCode;
 import java.util.ArrayList;
 import java.util.Date;
@@ -47,8 +48,7 @@ final class FhirScreenerObservations {
         for (ScoredScreener scored : assessment.screeners) {
             totals.add(new Total(assessment, scored.screener().label(), scored.score(), scored.band()));
             if (scored.screener() == ScreenerCode.AUDIT) {
-                int auditC = scored.answers().get(1) + scored.answers().get(2) + scored.answers().get(3);
-                totals.add(new Total(assessment, AUDIT_C, auditC,
+                totals.add(new Total(assessment, AUDIT_C, Audit.auditC(scored.answers()),
                         scored.findings().contains("audit-c-positive") ? "positive" : "negative"));
             }
         }

@@ -50,13 +50,18 @@ public final class Audit extends Screener {
         return items;
     }
 
+    /** AUDIT-C, the consumption items 1–3 of the AUDIT, scored on their own. */
+    public static int auditC(Map<Integer, Integer> answers) {
+        return answers.get(1) + answers.get(2) + answers.get(3);
+    }
+
     @Override
     public ScreenerScore score(Map<Integer, Integer> answers, Sex sex) {
         int total = sum(answers);
         String zone = total <= 7 ? "zone-1-low-risk"
                 : total <= 15 ? "zone-2-hazardous"
                         : total <= 19 ? "zone-3-harmful" : "zone-4-possible-dependence";
-        int auditC = answers.get(1) + answers.get(2) + answers.get(3);
+        int auditC = auditC(answers);
         int auditCCutOff = sex == Sex.MALE ? 4 : 3;
         List<String> findings = new ArrayList<>();
         findings.add("audit-c-score-" + auditC);
