@@ -9,11 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashSet;
@@ -37,15 +32,14 @@ public class FhirMetadata {
     private static final Logger LOG = Logger.getLogger(FhirMetadata.class);
     static final String PATH = "/fhir/r4/metadata";
 
-    private final GatewayConfig config;
+    private final BackendDocuments documents;
     private final FhirContext fhir = FhirContext.forR4Cached();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Public and four backend calls each: rebuilt at most once a minute per address the clients use. */
     private final Cache<String, String> cached = Caffeine.newBuilder().maximumSize(16)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    FhirMetadata(GatewayConfig config) {
-        this.config = config;
+    FhirMetadata(BackendDocuments documents) {
+        this.documents = documents;
     }
 
     void register(@Observes Router router) {
@@ -82,22 +76,14 @@ public class FhirMetadata {
     }
 
     private Optional<CapabilityStatement> fetch(Backend backend) {
-        URI uri = backend.address(config).resolve(PATH);
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                    .header("Accept", GatewayProblems.FHIR_JSON).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                LOG.warnf("FHIR metadata of %s answered %d", backend, response.statusCode());
+        return documents.fetch(backend, PATH, GatewayProblems.FHIR_JSON).flatMap(body -> {
+            try {
+                return Optional.of(fhir.newJsonParser().parseResource(CapabilityStatement.class, body));
+            } catch (DataFormatException e) {
+                LOG.warnf("FHIR metadata of %s is not a CapabilityStatement: %s", backend, e.getMessage());
                 return Optional.empty();
             }
-            return Optional.of(fhir.newJsonParser().parseResource(CapabilityStatement.class, response.body()));
-        } catch (IOException | DataFormatException e) {
-            LOG.warnf("FHIR metadata of %s unavailable: %s", backend, e.getMessage());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        });
     }
 
     /** The address the client used, as an ingress in front of the gateway reports it. */

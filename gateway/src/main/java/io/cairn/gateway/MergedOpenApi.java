@@ -9,10 +9,6 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -29,15 +25,14 @@ public class MergedOpenApi {
 
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
 
-    private final GatewayConfig config;
+    private final BackendDocuments documents;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The document is public and costs four backend calls: it is rebuilt at most once a minute. */
     private final com.github.benmanes.caffeine.cache.Cache<Integer, String> cached = com.github.benmanes.caffeine.cache.Caffeine
             .newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    MergedOpenApi(GatewayConfig config) {
-        this.config = config;
+    MergedOpenApi(BackendDocuments documents) {
+        this.documents = documents;
     }
 
     /** Serves the merged document; runs on a worker thread, as it asks every service for its own (cached briefly). */
@@ -93,17 +88,13 @@ public class MergedOpenApi {
     }
 
     private JsonNode fetch(Backend backend) {
-        URI uri = backend.address(config).resolve("/q/openapi?format=json");
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
-        } catch (IOException e) {
-            LOG.warnf("OpenAPI document of %s unavailable: %s", backend, e.getMessage());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return documents.fetch(backend, "/q/openapi?format=json", "application/json").map(body -> {
+            try {
+                return json.readTree(body);
+            } catch (IOException e) {
+                LOG.warnf("OpenAPI document of %s is not JSON: %s", backend, e.getMessage());
+                return null;
+            }
+        }).orElse(null);
     }
 }
