@@ -114,8 +114,9 @@ final class Footprint {
         warmStart.ifPresent(start -> out.append("""
 
                 Whole local stack, warm start (`bin/cairn-local` with its data from an earlier start: PostgreSQL,
-                Kafka and Keycloak together, then the four services together, then the gateway, the realm already
-                imported) until the gateway is ready: **%s s**.
+                Kafka and Keycloak together, the four services together once PostgreSQL and Kafka are up, then the
+                gateway; the realm already imported, Keycloak's classes mapped from the archive its last run wrote)
+                until the gateway is ready: **%s s**.
                 """.formatted(Report.number(start.toMillis() / 1000.0))));
         out.append("\n");
         out.append(Report.goals(goals));
