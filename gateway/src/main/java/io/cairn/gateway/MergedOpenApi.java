@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -59,10 +60,11 @@ public class MergedOpenApi {
         ArrayNode tags = merged.putArray("tags");
         Set<String> tagNames = new HashSet<>();
         for (Backend backend : Backend.values()) {
-            JsonNode document = fetch(backend);
-            if (document == null) {
+            Optional<JsonNode> fetched = fetch(backend);
+            if (fetched.isEmpty()) {
                 continue;
             }
+            JsonNode document = fetched.get();
             copy(document.path("paths"), paths, backend, "path");
             copy(document.path("components").path("schemas"), schemas, backend, "schema");
             for (JsonNode tag : document.path("tags")) {
@@ -87,14 +89,14 @@ public class MergedOpenApi {
         }
     }
 
-    private JsonNode fetch(Backend backend) {
-        return documents.fetch(backend, "/q/openapi?format=json", "application/json").map(body -> {
+    private Optional<JsonNode> fetch(Backend backend) {
+        return documents.fetch(backend, "/q/openapi?format=json", "application/json").flatMap(body -> {
             try {
-                return json.readTree(body);
+                return Optional.of(json.readTree(body));
             } catch (IOException e) {
                 LOG.warnf("OpenAPI document of %s is not JSON: %s", backend, e.getMessage());
-                return null;
+                return Optional.empty();
             }
-        }).orElse(null);
+        });
     }
 }
