@@ -30,14 +30,13 @@ public final class Platform {
 
     /** A demo user's token (password grant of the cairn-cli client). */
     public static String tokenOf(String user, String password) {
-        return given().formParams(Map.of("grant_type", "password", "client_id", "cairn-cli", "username", user,
-                "password", password)).post(TOKEN_URL).then().statusCode(200).extract().path("access_token");
+        return accessToken(given().formParams(Map.of("grant_type", "password", "client_id", "cairn-cli", "username",
+                user, "password", password)).post(TOKEN_URL));
     }
 
     public static String ehrToken() {
-        return given().formParams(Map.of("grant_type", "client_credentials", "client_id", "ehr-demo",
-                "client_secret", "ehr-demo-secret")).post(TOKEN_URL).then().statusCode(200).extract()
-                .path("access_token");
+        return accessToken(given().formParams(Map.of("grant_type", "client_credentials", "client_id", "ehr-demo",
+                "client_secret", "ehr-demo-secret")).post(TOKEN_URL));
     }
 
     /**
@@ -45,7 +44,12 @@ public final class Platform {
      * client assertion, a short-lived JWT signed (RS384) with the EHR's private key, whose certificate Keycloak holds.
      */
     public static String smartBackendToken(PrivateKey key) {
-        return requestToken(clientAssertion(key)).then().statusCode(200).extract().path("access_token");
+        return accessToken(requestToken(clientAssertion(key)));
+    }
+
+    /** The access token Keycloak granted, failing unless it granted one. */
+    private static String accessToken(io.restassured.response.Response grant) {
+        return grant.then().statusCode(200).extract().path("access_token");
     }
 
     /** A client assertion of the demo EHR (RFC 7523), signed with {@code key}. */
