@@ -125,3 +125,10 @@ test("a production realm that keeps the demo EHR client breaks realmIsTheLocalSt
   realm.clients.push(rendered.find((o) => o.kind === "KeycloakRealmImport").spec.realm.clients.find((c) => c.clientId === "ehr-demo"));
   expectProblem(RULES.realmIsTheLocalStacks(prod, { overlay: "prod" }), /demo client ehr-demo in production/);
 });
+
+test("a production realm that keeps the demo EHR client with its private key in the repository breaks realmIsTheLocalStacks", () => {
+  const prod = render("prod");
+  const realm = prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm;
+  realm.clients.push(rendered.find((o) => o.kind === "KeycloakRealmImport").spec.realm.clients.find((c) => c.clientId === "ehr-jwt-demo"));
+  expectProblem(RULES.realmIsTheLocalStacks(prod, { overlay: "prod" }), /demo client ehr-jwt-demo in production/);
+});

@@ -233,7 +233,7 @@ export function realmIsTheLocalStacks(objects, { overlay } = {}) {
     if (!["external", "all"].includes(realm.sslRequired)) {
       problems.push(`${nameOf(imports[0])}: sslRequired is ${realm.sslRequired} in production`);
     }
-    for (const demo of ["ehr-demo", "cairn-cli"].filter((clientId) => kept.has(clientId))) {
+    for (const demo of ["ehr-demo", "ehr-jwt-demo", "cairn-cli"].filter((clientId) => kept.has(clientId))) {
       problems.push(`${nameOf(imports[0])}: demo client ${demo} in production`);
     }
   }
