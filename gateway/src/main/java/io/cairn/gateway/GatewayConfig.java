@@ -33,19 +33,6 @@ public interface GatewayConfig {
     @WithDefault("2000")
     int backendQueue();
 
-    TokenCache tokenCache();
-
-    /** Verified tokens remembered so that a client's next request skips the signature check; size 0 turns it off. */
-    interface TokenCache {
-
-        @WithDefault("10000")
-        long size();
-
-        /** A token is checked again at least this often, even if it lives longer (a key the provider withdrew). */
-        @WithDefault("60s")
-        Duration maxAge();
-    }
-
     interface Backends {
         URI intake();
 

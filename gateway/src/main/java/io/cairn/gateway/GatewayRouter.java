@@ -1,5 +1,6 @@
 package io.cairn.gateway;
 
+import io.cairn.tokens.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.security.identity.SecurityIdentity;

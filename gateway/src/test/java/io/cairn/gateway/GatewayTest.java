@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.validation.FhirValidation;
 import io.cairn.testkit.OidcResource;
+import io.cairn.testkit.TokenVerifications;
 import io.cairn.testkit.Tokens;
 import io.vertx.core.json.JsonObject;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -187,6 +188,20 @@ class GatewayTest {
         var fresh = HTTP_1_1.send(get("/api/v1/tracks", token, java.time.Duration.ofSeconds(5)),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, fresh.statusCode(), fresh.body());
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceThenRemembered() {
+        String token = Tokens.expiringIn(Roles.SCHEDULER, java.time.Duration.ofMinutes(5));
+        double checked = TokenVerifications.checked();
+        double remembered = TokenVerifications.remembered();
+
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/api/v1/tracks").then().statusCode(200);
+        }
+
+        assertEquals(checked + 1, TokenVerifications.checked());
+        assertEquals(remembered + 2, TokenVerifications.remembered());
     }
 
     @Test

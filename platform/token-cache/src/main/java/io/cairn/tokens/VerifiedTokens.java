@@ -1,7 +1,9 @@
-package io.cairn.gateway;
+package io.cairn.tokens;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.Tenant;
 import io.quarkus.oidc.TenantIdentityProvider;
@@ -14,11 +16,11 @@ import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Bearer tokens the gateway has verified (signature, issuer, audience, expiry, by quarkus-oidc), remembered until they
- * expire or for {@code gateway.token-cache.max-age}, whichever comes first. A mobile app or an EHR sends the same
- * token for minutes: verifying its RS256 signature on every request would cost more CPU than proxying it. Only
- * successes are kept, so a token that failed is checked afresh each time; the services still verify every token
- * themselves.
+ * Bearer tokens quarkus-oidc has verified (signature, issuer, audience, expiry), remembered until they expire or for
+ * {@code cairn.token-cache.max-age}, whichever comes first. A mobile app or an EHR sends the same token for minutes:
+ * checking its RS256 signature and parsing its claims on every request cost more CPU than the rest of a simple read.
+ * Only successes are kept, by the whole token, so a token that failed, or differs in one character, is checked
+ * afresh.
  */
 @ApplicationScoped
 public class VerifiedTokens {
@@ -28,31 +30,38 @@ public class VerifiedTokens {
     }
 
     private final TenantIdentityProvider verifier;
-    private final GatewayConfig.TokenCache settings;
+    private final boolean enabled;
     private final Cache<String, Verified> verified;
     private final Clock clock = Clock.systemUTC();
+    private final Counter remembered;
+    private final Counter checked;
 
-    VerifiedTokens(@Tenant(OidcUtils.DEFAULT_TENANT_ID) TenantIdentityProvider verifier, GatewayConfig config) {
+    VerifiedTokens(@Tenant(OidcUtils.DEFAULT_TENANT_ID) TenantIdentityProvider verifier, TokenCacheConfig settings,
+            MeterRegistry meters) {
         this.verifier = verifier;
-        this.settings = config.tokenCache();
+        this.enabled = settings.size() > 0;
         this.verified = Caffeine.newBuilder().maximumSize(Math.max(1, settings.size()))
                 .expireAfterWrite(settings.maxAge()).build();
+        this.remembered = meters.counter("cairn.bearer.tokens", "verification", "remembered");
+        this.checked = meters.counter("cairn.bearer.tokens", "verification", "checked");
     }
 
     /** The token's identity; fails when quarkus-oidc refuses the token. */
     public Uni<SecurityIdentity> verify(String token) {
-        Verified known = settings.size() > 0 ? verified.getIfPresent(token) : null;
+        Verified known = enabled ? verified.getIfPresent(token) : null;
         if (known != null) {
             if (clock.instant().isBefore(known.until())) {
+                remembered.increment();
                 return Uni.createFrom().item(known.identity());
             }
             verified.invalidate(token);
         }
+        checked.increment();
         return verifier.authenticate(new AccessTokenCredential(token)).invoke(identity -> remember(token, identity));
     }
 
     private void remember(String token, SecurityIdentity identity) {
-        if (settings.size() > 0 && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
+        if (enabled && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
             verified.put(token, new Verified(identity, Instant.ofEpochSecond(jwt.getExpirationTime())));
         }
     }

@@ -1,0 +1,57 @@
+package io.cairn.scheduling.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cairn.contracts.Roles;
+import io.cairn.testkit.TokenVerifications;
+import io.cairn.testkit.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A service verifies a bearer token's signature once and remembers it until it expires (cairn-token-cache), so a
+ * client's next requests skip the RSA check; what it remembers never outlives the token or admits another one.
+ */
+@QuarkusTest
+class RememberedTokensTest {
+
+    @Test
+    void aTokenIsVerifiedOnceThenRemembered() {
+        String token = Tokens.expiringIn(Roles.SCHEDULER, Duration.ofMinutes(5));
+        double checked = TokenVerifications.checked();
+        double remembered = TokenVerifications.remembered();
+
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/api/v1/tracks").then().statusCode(200);
+        }
+
+        assertEquals(checked + 1, TokenVerifications.checked());
+        assertEquals(remembered + 2, TokenVerifications.remembered());
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() {
+        String token = Tokens.expiringIn(Roles.SCHEDULER, Duration.ofSeconds(2));
+        given().auth().oauth2(token).get("/api/v1/tracks").then().statusCode(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            status = given().auth().oauth2(token).get("/api/v1/tracks").then().extract().statusCode();
+        }
+        assertEquals(401, status);
+    }
+
+    @Test
+    void theClaimsOfARememberedTokenUnderAnotherSignatureAreRefused() {
+        String token = Tokens.expiringIn(Roles.SCHEDULER, Duration.ofMinutes(5));
+        given().auth().oauth2(token).get("/api/v1/tracks").then().statusCode(200);
+        String claims = token.substring(0, token.lastIndexOf('.') + 1);
+        String strangersSignature = Tokens.signedByStranger(Roles.SCHEDULER);
+        String forged = claims + strangersSignature.substring(strangersSignature.lastIndexOf('.') + 1);
+
+        given().auth().oauth2(forged).get("/api/v1/tracks").then().statusCode(401);
+        given().auth().oauth2(token).get("/api/v1/tracks").then().statusCode(200);
+    }
+}
