@@ -319,20 +319,14 @@ public final class LocalStack {
         }
         env.putAll(overrides);
         String instance = name + "@" + port;
-        List<String> command = new ArrayList<>(List.of(javaBinary()));
-        command.addAll(JVM_OPTIONS);
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
         if (database != null) {
-            command.addAll(SERVICE_JVM_OPTIONS);
+            options.addAll(SERVICE_JVM_OPTIONS);
         }
-        Path classData = jar.resolveSibling("app-cds.jsa");
-        if (Files.exists(classData)) {
-            // The classes the app loads at start, archived by the build (quarkus.package.jar.appcds).
-            command.add("-XX:SharedArchiveFile=" + classData);
-        }
-        command.addAll(List.of("-jar", jar.toString()));
         // glibc gives each thread that allocates an arena of its own; two are plenty and keep memory from fraying.
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
-        Process process = spawn(port == SERVICES.get(name) ? name : name + "-" + port, command, env);
+        Process process = spawn(port == SERVICES.get(name) ? name : name + "-" + port,
+                appProcess(javaBinary(), jar.getParent(), options), env);
         synchronized (instances) {
             instances.put(instance, process);
         }
@@ -358,8 +352,30 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * A Quarkus app's process, run in its {@code quarkus-app} directory. The build archived the classes the app loads at
+     * start (quarkus.package.jar.appcds) while running {@code quarkus-run.jar} from that directory, and JDK 17 looks for
+     * the archive's class path relative to where the JVM runs: started from anywhere else, the JVM ignores the archive
+     * with a warning.
+     */
+    static ProcessBuilder appProcess(String java, Path app, List<String> options) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(options);
+        Path classes = app.resolve("app-cds.jsa");
+        if (Files.exists(classes)) {
+            command.add("-XX:SharedArchiveFile=" + classes);
+        }
+        command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toString()));
+        return new ProcessBuilder(command).directory(app.toFile());
+    }
+
     private Process spawn(String name, List<String> command, Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        return spawn(name, new ProcessBuilder(command), env);
+    }
+
+    /** Starts a process that logs to a file of its own. */
+    private Process spawn(String name, ProcessBuilder builder, Map<String, String> env) throws IOException {
+        builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + name + ".log").toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
