@@ -1,7 +1,9 @@
 package io.cairn.testkit;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,13 +13,27 @@ public final class TokenVerifications {
     private TokenVerifications() {
     }
 
+    /** Reads {@code path} three times with one new token: its signature is checked once, then it is remembered. */
+    public static void assertCheckedOnceThenRemembered(String role, String path) {
+        String token = Tokens.expiringIn(role, Duration.ofMinutes(5));
+        double checked = checked();
+        double remembered = remembered();
+
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get(path).then().statusCode(200);
+        }
+
+        assertEquals(checked + 1, checked(), "tokens checked");
+        assertEquals(remembered + 2, remembered(), "tokens remembered");
+    }
+
     /** Tokens whose signature quarkus-oidc checked. */
-    public static double checked() {
+    private static double checked() {
         return count("checked");
     }
 
     /** Tokens answered from what an earlier check remembered. */
-    public static double remembered() {
+    private static double remembered() {
         return count("remembered");
     }
 

@@ -19,16 +19,7 @@ class RememberedTokensTest {
 
     @Test
     void aTokenIsVerifiedOnceThenRemembered() {
-        String token = Tokens.expiringIn(Roles.SCHEDULER, Duration.ofMinutes(5));
-        double checked = TokenVerifications.checked();
-        double remembered = TokenVerifications.remembered();
-
-        for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(token).get("/api/v1/tracks").then().statusCode(200);
-        }
-
-        assertEquals(checked + 1, TokenVerifications.checked());
-        assertEquals(remembered + 2, TokenVerifications.remembered());
+        TokenVerifications.assertCheckedOnceThenRemembered(Roles.SCHEDULER, "/api/v1/tracks");
     }
 
     @Test
