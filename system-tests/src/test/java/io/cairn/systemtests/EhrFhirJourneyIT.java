@@ -45,11 +45,14 @@ class EhrFhirJourneyIT {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Journey.eveningTrackWithSessions(scheduler, unique, LocalDate.now(ZoneOffset.UTC));
 
-        // The EHR registers its patient and refers them, in FHIR.
-        UUID patient = UUID.fromString(valid(fhir(ehr).body("""
+        // The EHR registers its patient (unless its record number names one already) and refers them, in FHIR.
+        String registration = """
                 {"resourceType":"Patient","identifier":[{"system":"urn:ehr:demo:mrn","value":"F-%s"}],
                  "name":[{"family":"Fhir-%s","given":["Robin"]}],"gender":"female","birthDate":"1990-02-03"}"""
-                .formatted(unique, unique)).post("/Patient").then().statusCode(201).extract().asString(), "id"));
+                .formatted(unique, unique);
+        String ifNoneExist = "identifier=urn:ehr:demo:mrn|F-" + unique;
+        UUID patient = UUID.fromString(valid(fhir(ehr).header("If-None-Exist", ifNoneExist).body(registration)
+                .post("/Patient").then().statusCode(201).extract().asString(), "id"));
         valid(fhir(ehr).body("""
                 {"resourceType":"ServiceRequest","status":"active","intent":"order","priority":"routine",
                  "subject":{"reference":"Patient/%s"},"requester":{"display":"Demo EHR clinic"},
@@ -94,6 +97,9 @@ class EhrFhirJourneyIT {
                 .body("entry", hasSize(1)).body("entry[0].resource.status", equalTo("finished"))
                 .extract().asString(), "id");
         valid(fhir(ehr).get("/Patient/" + patient).then().statusCode(200).extract().asString(), "id");
+        // A retried registration finds the patient instead of making a second one.
+        valid(fhir(ehr).header("If-None-Exist", ifNoneExist).body(registration).post("/Patient").then()
+                .statusCode(200).body("id", equalTo(patient.toString())).extract().asString(), "id");
 
         // Revoked: the EHR sees nothing more, in any service.
         as(coordinator).body("{\"reason\":\"patient withdrew consent in writing\"}")

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Registers patients, keeps their data, and finds them, within what the caller may see. */
@@ -68,6 +69,18 @@ public class Patients {
         Patient patient = find(id);
         access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, id, id);
         return patient;
+    }
+
+    /**
+     * The patient an identifier names, read as {@link #get} reads them, if there is one the caller may read: a
+     * conditional create's match. Empty when there is none, or one the caller may not read.
+     */
+    @Transactional
+    public Optional<Patient> readableWithIdentifier(String system, String value) {
+        return Patient.<Patient> find("id in (select p.id from Patient p join p.identifiers i "
+                + "where i.system = ?1 and i.value = ?2)", system, value).firstResultOptional()
+                .filter(patient -> access.mayRead(patient.id, RecordCategory.DEMOGRAPHICS))
+                .map(patient -> get(patient.id));
     }
 
     /** The patient without an access check, for operations whose own checks have passed. */

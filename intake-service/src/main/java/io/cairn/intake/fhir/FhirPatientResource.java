@@ -17,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,7 +36,8 @@ import org.hl7.fhir.r4.model.Patient;
 /**
  * {@code Patient} for EHR systems: register a patient, read one, and find them by identifier, name or birth date. The
  * same rules as {@code /api/v1/patients}: an EHR client reads a patient only while a Part 2 consent names it, and
- * searches by identifier; every read is audited as a disclosure.
+ * searches by identifier; every read is audited as a disclosure. A registration with {@code If-None-Exist:
+ * identifier=system|value} answers the patient that identifier names, if any, instead of registering another.
  */
 @Path(ApiPaths.FHIR_R4 + "/Patient")
 @Produces({ Fhir.JSON, Fhir.PLAIN_JSON })
@@ -44,6 +46,8 @@ public class FhirPatientResource implements FhirCapability {
 
     private static final String TYPE = "Patient";
     private static final Set<String> SEARCH_PARAMETERS = Set.of("identifier", "name", "birthdate");
+    /** What a conditional create may search by: an EHR identifies its patients by their record number. */
+    private static final Set<String> CONDITIONS = Set.of("identifier");
 
     private final Patients patients;
     private final Validator validator;
@@ -58,12 +62,24 @@ public class FhirPatientResource implements FhirCapability {
     @POST
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
-    public Response create(Patient fhir, @Context UriInfo uri) {
+    public Response create(Patient fhir, @HeaderParam(SearchParameters.IF_NONE_EXIST) String ifNoneExist,
+            @Context UriInfo uri) {
         if (fhir == null) {
             throw new InvalidRequestException(TYPE, "send a Patient resource");
         }
         PatientRequest registration = ValidRequests.require(validator, FhirPatients.toRegistration(fhir),
                 FhirPatients::expressionOf);
+        if (ifNoneExist != null) {
+            // An EHR's retry of a registration whose answer it lost finds the patient it registered: 200, not a
+            // second patient. One the client may not read is registered as usual, which refuses the identifier.
+            SearchParameters.Token identifier = SearchParameters.ofCondition(ifNoneExist, CONDITIONS)
+                    .token("identifier").orElseThrow(() -> new InvalidParameterException(
+                            SearchParameters.IF_NONE_EXIST, "must name an identifier: identifier=system|value"));
+            var found = patients.readableWithIdentifier(identifier.system(), identifier.code());
+            if (found.isPresent()) {
+                return FhirResponses.found(uri, FhirPatients.toFhir(found.get()), found.get().version);
+            }
+        }
         io.cairn.intake.domain.Patient patient = patients.register(registration);
         return FhirResponses.created(uri, FhirPatients.toFhir(patient), patient.version);
     }
@@ -97,6 +113,7 @@ public class FhirPatientResource implements FhirCapability {
     public CapabilityStatementRestResourceComponent describe() {
         CapabilityStatementRestResourceComponent resource = FhirCapability.resource(TYPE,
                 TypeRestfulInteraction.CREATE, TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE);
+        resource.setConditionalCreate(true);
         resource.addSearchParam().setName("identifier").setType(SearchParamType.TOKEN)
                 .setDocumentation("system|value; the only search an EHR client may make");
         resource.addSearchParam().setName("name").setType(SearchParamType.STRING)

@@ -26,6 +26,8 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -115,6 +117,63 @@ class FhirPatientTest {
     }
 
     @Test
+    void aRetriedConditionalCreateAnswersThePatientItRegisteredInsteadOfASecond() {
+        String mrn = "MRN-" + UUID.randomUUID();
+        long before = Rows.count(entities, "select count(*) from patient");
+        String id = fhir(COORDINATOR).header("If-None-Exist", "identifier=" + MRN + "|" + mrn)
+                .body(patient("Okafor", mrn)).post("/Patient").then().statusCode(201).extract().path("id");
+
+        // The same search, URL-encoded as a client library writes it.
+        valid(fhir(COORDINATOR).header("If-None-Exist", "identifier=" + URLEncoder.encode(MRN + "|" + mrn,
+                StandardCharsets.UTF_8)).body(patient("Okafor", mrn)).post("/Patient").then().statusCode(200)
+                .contentType(FHIR_JSON)
+                .header("Location", endsWith("/fhir/r4/Patient/" + id))
+                .header("ETag", startsWith("W/"))
+                .body("id", equalTo(id)).body("name[0].family", equalTo("Okafor"))
+                .extract());
+
+        assertEquals(before + 1, Rows.count(entities, "select count(*) from patient"));
+    }
+
+    @Test
+    void anEhrsConditionalCreateFindsItsPatientOnlyWhileAConsentNamesIt() {
+        String mrn = "MRN-" + UUID.randomUUID();
+        String condition = "identifier=" + MRN + "|" + mrn;
+        String id = fhir(EHR_TOKEN).header("If-None-Exist", condition).body(patient("Adeyemi", mrn))
+                .post("/Patient").then().statusCode(201).extract().path("id");
+        long registered = Rows.count(entities, "select count(*) from patient");
+
+        // Without a consent the retry is refused as a second registration of the identifier is, and discloses nothing.
+        outcome(fhir(EHR_TOKEN).header("If-None-Exist", condition).body(patient("Adeyemi", mrn)).post("/Patient"),
+                409, "conflict");
+        api(COORDINATOR).get("/patients/" + id + "/disclosures").then().statusCode(200).body("", hasSize(0));
+
+        api(COORDINATOR).body("""
+                {"patientId":"%s","recipient":"%s","purpose":"care-coordination","recordCategories":["demographics"]}
+                """.formatted(id, EHR)).post("/consents").then().statusCode(201);
+
+        valid(fhir(EHR_TOKEN).header("If-None-Exist", condition).body(patient("Adeyemi", mrn)).post("/Patient")
+                .then().statusCode(200).body("id", equalTo(id)).body("meta.security.code", hasItem("ETH")).extract());
+        api(COORDINATOR).get("/patients/" + id + "/disclosures").then().statusCode(200)
+                .body("recipient", contains(EHR)).body("resourceId", contains(id));
+        assertEquals(registered, Rows.count(entities, "select count(*) from patient"));
+    }
+
+    @Test
+    void aConditionOtherThanOneIdentifierIsAnOperationOutcomeAndRegistersNothing() {
+        long before = Rows.count(entities, "select count(*) from patient");
+        String mrn = "MRN-" + UUID.randomUUID();
+
+        for (String condition : List.of("&", "name=Reyes", "identifier=" + mrn, "identifier=" + MRN + "|" + mrn
+                + "&identifier=" + MRN + "|other", "identifier=%zz", "birthdate=1988-04-12")) {
+            outcome(fhir(COORDINATOR).header("If-None-Exist", condition).body(patient("Reyes", mrn))
+                    .post("/Patient"), 400, "invalid");
+        }
+
+        assertEquals(before, Rows.count(entities, "select count(*) from patient"));
+    }
+
+    @Test
     void aSearchPagesWithNextAndPreviousLinks() {
         String family = "Paging" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 3; i++) {
@@ -180,6 +239,7 @@ class FhirPatientTest {
                 .body("rest[0].resource.type", hasItem("Patient"))
                 .body("rest[0].resource.find { it.type == 'Patient' }.searchParam.name",
                         contains("identifier", "name", "birthdate"))
+                .body("rest[0].resource.find { it.type == 'Patient' }.conditionalCreate", equalTo(true))
                 .extract());
     }
 

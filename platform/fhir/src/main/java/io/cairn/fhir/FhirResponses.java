@@ -6,7 +6,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.hl7.fhir.r4.model.Resource;
 
-/** The answers of FHIR's read and create: the resource with its version as a weak ETag, and where a new one lives. */
+/**
+ * The answers of FHIR's read and create: the resource with its version as a weak ETag, and where a new or found one
+ * lives.
+ */
 public final class FhirResponses {
 
     private FhirResponses() {
@@ -16,9 +19,18 @@ public final class FhirResponses {
         return Response.ok(resource).tag(new EntityTag(String.valueOf(version), true)).build();
     }
 
+    /** A conditional create that found its resource: that resource, as a read answers it, and where it lives. */
+    public static Response found(UriInfo uri, Resource resource, int version) {
+        return Response.ok(resource).location(location(uri, resource)).tag(new EntityTag(String.valueOf(version), true))
+                .build();
+    }
+
     public static Response created(UriInfo uri, Resource resource, int version) {
-        return Response.created(URI.create(SearchBundles.resourceUrl(uri, resource.fhirType(),
-                resource.getIdElement().getIdPart()))).tag(new EntityTag(String.valueOf(version), true))
+        return Response.created(location(uri, resource)).tag(new EntityTag(String.valueOf(version), true))
                 .entity(resource).build();
+    }
+
+    private static URI location(UriInfo uri, Resource resource) {
+        return URI.create(SearchBundles.resourceUrl(uri, resource.fhirType(), resource.getIdElement().getIdPart()));
     }
 }

@@ -2,8 +2,11 @@ package io.cairn.fhir;
 
 import io.cairn.kit.problem.InvalidParameterException;
 import io.cairn.kit.problem.ResourceNotFoundException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -22,6 +25,8 @@ public final class SearchParameters {
     public record Token(String system, String code) {
     }
 
+    /** The header of a conditional create: the search that must find nothing for the resource to be created. */
+    public static final String IF_NONE_EXIST = "If-None-Exist";
     static final int DEFAULT_COUNT = 20;
     static final int MAX_COUNT = 100;
     /** Asked of every FHIR server; the answer is FHIR JSON either way. */
@@ -35,11 +40,42 @@ public final class SearchParameters {
 
     /** The request's search, allowing {@code supported} besides paging ({@code _count}, {@code _page}). */
     public static SearchParameters of(UriInfo uri, Set<String> supported) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
         Set<String> allowed = new HashSet<>(supported);
         allowed.addAll(FORMAT_PARAMETERS);
         allowed.add(SearchBundles.COUNT);
         allowed.add(SearchBundles.PAGE);
+        return checked(uri.getQueryParameters(), allowed, supported);
+    }
+
+    /**
+     * The search of a conditional create's {@code If-None-Exist} header, a query string such as
+     * {@code identifier=urn:ehr:northside:mrn|MRN-1}, allowing {@code supported} only.
+     */
+    public static SearchParameters ofCondition(String condition, Set<String> supported) {
+        MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+        for (String pair : condition.split("&")) {
+            if (!pair.isBlank()) {
+                int equals = pair.indexOf('=');
+                query.add(decode(equals < 0 ? pair : pair.substring(0, equals)),
+                        equals < 0 ? "" : decode(pair.substring(equals + 1)));
+            }
+        }
+        if (query.isEmpty()) {
+            throw new InvalidParameterException(IF_NONE_EXIST, "must be a search, e.g. identifier=system|value");
+        }
+        return checked(query, supported, supported);
+    }
+
+    private static String decode(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(IF_NONE_EXIST, "is not a URL-encoded query string");
+        }
+    }
+
+    private static SearchParameters checked(MultivaluedMap<String, String> query, Set<String> allowed,
+            Set<String> supported) {
         for (var parameter : query.entrySet()) {
             if (!allowed.contains(parameter.getKey())) {
                 throw new InvalidParameterException(parameter.getKey(),
