@@ -7,38 +7,51 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The app's {@code cairn_bearer_tokens_total} counters (cairn-token-cache), read from its Prometheus endpoint. */
+/**
+ * What an app's token cache (cairn-token-cache) must show: a token checked once, then remembered, and never past its
+ * expiry. The counts come from the app's {@code cairn_bearer_tokens_total} counters on its Prometheus endpoint.
+ */
 public final class TokenVerifications {
 
     private TokenVerifications() {
     }
 
+    /** The counters at one moment. */
+    private record Counts(double checked, double remembered) {
+    }
+
     /** Reads {@code path} three times with one new token: its signature is checked once, then it is remembered. */
     public static void assertCheckedOnceThenRemembered(String role, String path) {
         String token = Tokens.expiringIn(role, Duration.ofMinutes(5));
-        double checked = checked();
-        double remembered = remembered();
+        Counts before = counts();
 
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).get(path).then().statusCode(200);
         }
 
-        assertEquals(checked + 1, checked(), "tokens checked");
-        assertEquals(remembered + 2, remembered(), "tokens remembered");
+        Counts after = counts();
+        assertEquals(before.checked() + 1, after.checked(), "tokens checked");
+        assertEquals(before.remembered() + 2, after.remembered(), "tokens remembered");
     }
 
-    /** Tokens whose signature quarkus-oidc checked. */
-    private static double checked() {
-        return count("checked");
+    /** A token accepted at {@code path} (and so remembered) is refused once it expires, within 20 s. */
+    public static void assertRefusedOnceExpired(String role, String path) {
+        String token = Tokens.expiringIn(role, Duration.ofSeconds(2));
+        given().auth().oauth2(token).get(path).then().statusCode(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            status = given().auth().oauth2(token).get(path).then().extract().statusCode();
+        }
+        assertEquals(401, status);
     }
 
-    /** Tokens answered from what an earlier check remembered. */
-    private static double remembered() {
-        return count("remembered");
-    }
-
-    private static double count(String verification) {
+    private static Counts counts() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return new Counts(count(metrics, "checked"), count(metrics, "remembered"));
+    }
+
+    private static double count(String metrics, String verification) {
         Matcher line = Pattern.compile("^cairn_bearer_tokens_total\\{[^}]*verification=\"" + verification
                 + "\"[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
         return line.find() ? Double.parseDouble(line.group(1)) : 0;
