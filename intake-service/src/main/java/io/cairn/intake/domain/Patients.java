@@ -27,6 +27,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class Patients {
 
+    /** The patient an EHR's identifier names (parameters {@code system} and {@code value}); at most one. */
+    private static final String NAMED_BY_IDENTIFIER = "id in (select p.id from Patient p join p.identifiers i "
+            + "where i.system = :system and i.value = :value)";
+
     static final String RESOURCE = "patient";
 
     private final PatientAccess access;
@@ -77,8 +81,7 @@ public class Patients {
      */
     @Transactional
     public Optional<Patient> readableWithIdentifier(String system, String value) {
-        return Patient.<Patient> find("id in (select p.id from Patient p join p.identifiers i "
-                + "where i.system = ?1 and i.value = ?2)", system, value).firstResultOptional()
+        return Patient.<Patient> find(NAMED_BY_IDENTIFIER, identifier(system, value)).firstResultOptional()
                 .filter(patient -> access.mayRead(patient.id, RecordCategory.DEMOGRAPHICS))
                 .map(patient -> get(patient.id));
     }
@@ -113,8 +116,7 @@ public class Patients {
             parameters.and("birthDate", birthDate);
         }
         if (identifierValue != null) {
-            conditions.add("id in (select p.id from Patient p join p.identifiers i "
-                    + "where i.system = :system and i.value = :value)");
+            conditions.add(NAMED_BY_IDENTIFIER);
             parameters.and("system", identifierSystem).and("value", identifierValue);
         }
         String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
@@ -133,11 +135,15 @@ public class Patients {
         return window;
     }
 
+    private static Parameters identifier(String system, String value) {
+        return Parameters.with("system", system).and("value", value);
+    }
+
     private static void apply(Patient patient, PatientRequest request) {
         for (var identifier : request.identifiersOrEmpty()) {
-            long taken = Patient.count("id <> ?1 and id in (select p.id from Patient p join p.identifiers i "
-                    + "where i.system = ?2 and i.value = ?3)", Objects.requireNonNullElse(patient.id, UUID.randomUUID()),
-                    identifier.system(), identifier.value());
+            long taken = Patient.count("id <> :id and " + NAMED_BY_IDENTIFIER,
+                    identifier(identifier.system(), identifier.value()).and("id",
+                            Objects.requireNonNullElse(patient.id, UUID.randomUUID())));
             if (taken > 0) {
                 throw new ConflictException("Identifier " + identifier.value() + " of " + identifier.system()
                         + " already belongs to another patient");
