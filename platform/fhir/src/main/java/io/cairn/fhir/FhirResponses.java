@@ -16,18 +16,21 @@ public final class FhirResponses {
     }
 
     public static Response read(Resource resource, int version) {
-        return Response.ok(resource).tag(new EntityTag(String.valueOf(version), true)).build();
+        return Response.ok(resource).tag(version(version)).build();
     }
 
     /** A conditional create that found its resource: that resource, as a read answers it, and where it lives. */
     public static Response found(UriInfo uri, Resource resource, int version) {
-        return Response.ok(resource).location(location(uri, resource)).tag(new EntityTag(String.valueOf(version), true))
-                .build();
+        return Response.ok(resource).location(location(uri, resource)).tag(version(version)).build();
     }
 
     public static Response created(UriInfo uri, Resource resource, int version) {
-        return Response.created(location(uri, resource)).tag(new EntityTag(String.valueOf(version), true))
-                .entity(resource).build();
+        return Response.created(location(uri, resource)).tag(version(version)).entity(resource).build();
+    }
+
+    /** The resource's version as a weak ETag. */
+    private static EntityTag version(int version) {
+        return new EntityTag(String.valueOf(version), true);
     }
 
     private static URI location(UriInfo uri, Resource resource) {
