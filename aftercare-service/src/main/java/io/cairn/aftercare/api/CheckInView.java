@@ -12,17 +12,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "windowOpensOn":"2027-01-23","windowClosesOn":"2027-02-05","status":"completed","contactedOn":"2027-01-28",
          "reached":true,"useSinceLast":false,"relapse":false,"phq9Score":6,"phq9Band":"mild","gad7Score":4,
          "gad7Band":"minimal","supportGroupMeetings":3,"housing":"stable","employment":"employed",
-         "nextSteps":"Keep Tuesday SMART meetings","submittedByPatient":false}""")
+         "nextSteps":"Keep Tuesday SMART meetings","submittedByPatient":false,"safetyAlert":false}""")
 public record CheckInView(UUID id, UUID referralId, UUID patientId, int milestoneDays, LocalDate dueOn,
         LocalDate windowOpensOn, LocalDate windowClosesOn, CheckInStatus status, LocalDate contactedOn, Boolean reached,
         Boolean useSinceLast, Boolean relapse, Integer phq9Score, String phq9Band, Integer gad7Score, String gad7Band,
         Integer supportGroupMeetings, String housing, String employment, String nextSteps,
-        boolean submittedByPatient) {
+        boolean submittedByPatient,
+        @Schema(description = "The PHQ-9 re-screen showed a safety finding (item 9 above 0): an alert was raised") boolean safetyAlert) {
 
     static CheckInView of(CheckIn c) {
         return new CheckInView(c.id, c.referralId, c.patientId, c.milestoneDays, c.dueOn, c.windowOpensOn,
                 c.windowClosesOn, c.status, c.contactedOn, c.reached, c.useSinceLast, c.relapse, c.phq9Score,
                 c.phq9Band, c.gad7Score, c.gad7Band, c.supportGroupMeetings, c.housing, c.employment, c.nextSteps,
-                c.submittedByPatient);
+                c.submittedByPatient, c.safetyAlert);
     }
 }

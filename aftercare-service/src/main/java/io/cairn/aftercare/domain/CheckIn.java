@@ -60,6 +60,8 @@ public class CheckIn extends PanacheEntityBase {
     public Instant recordedAt;
     @Column(name = "submitted_by_patient")
     public boolean submittedByPatient;
+    @Column(name = "safety_alert")
+    public boolean safetyAlert;
     @Version
     public int version;
 }

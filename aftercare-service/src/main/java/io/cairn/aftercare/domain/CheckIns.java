@@ -1,8 +1,13 @@
 package io.cairn.aftercare.domain;
 
+import io.cairn.contracts.EventType;
 import io.cairn.contracts.Roles;
+import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.RelapseReported;
+import io.cairn.contracts.events.SafetyAlertRaised;
+import io.cairn.contracts.events.SafetyAlertSource;
+import io.cairn.contracts.events.SafetyFinding;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
 import io.cairn.kit.events.Outbox;
@@ -88,10 +93,24 @@ public class CheckIns {
         checkIn.recordedAt = Instant.now();
         checkIn.submittedByPatient = byPatient;
         access.wrote("record", "check-in", id, checkIn.patientId);
+        outbox.publish(new CheckInRecorded(checkIn.id, checkIn.patientId, referral.id, checkIn.milestoneDays,
+                contactedOn, checkIn.reached, checkIn.recordedAt));
+        if (phq9 != null) {
+            raiseSafetyAlerts(checkIn, screeners.get(ScreenerCode.PHQ_9).safetyFindings(outcome.phq9Answers()));
+        }
         if (outcome.relapse()) {
             report(referral, checkIn.id, "Reported at the " + checkIn.milestoneDays + "-day check-in");
         }
         return checkIn;
+    }
+
+    /** A check-in is recorded once, so each of its findings is raised once. */
+    private void raiseSafetyAlerts(CheckIn checkIn, List<SafetyFinding> findings) {
+        for (SafetyFinding finding : findings) {
+            checkIn.safetyAlert = true;
+            outbox.publish(EventType.AFTERCARE_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(),
+                    checkIn.patientId, finding, SafetyAlertSource.CHECK_IN, checkIn.id, checkIn.recordedAt));
+        }
     }
 
     /** A case manager's report of relapse outside a check-in. */

@@ -13,7 +13,12 @@ import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.RelapseReported;
+import io.cairn.contracts.events.SafetyAlertRaised;
+import io.cairn.contracts.events.PlanReviewed;
+import io.cairn.contracts.events.CheckInRecorded;
+import io.cairn.contracts.events.TaskEscalated;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Every event type of ARCHITECTURE.md: its CloudEvents type, the topic it travels on, its data record. */
@@ -30,7 +35,12 @@ public enum EventType {
     ATTENDANCE_RECORDED("scheduling.attendance.recorded", Topics.SCHEDULING, AttendanceRecorded.class),
     ENGAGEMENT_ALERT("scheduling.engagement.alert", Topics.SCHEDULING, EngagementAlert.class),
     AFTERCARE_REFERRAL_CREATED("aftercare.referral.created", Topics.AFTERCARE, AftercareReferralCreated.class),
-    RELAPSE_REPORTED("aftercare.relapse.reported", Topics.AFTERCARE, RelapseReported.class);
+    RELAPSE_REPORTED("aftercare.relapse.reported", Topics.AFTERCARE, RelapseReported.class),
+    INTAKE_SAFETY_ALERT("intake.safety-alert.raised", Topics.INTAKE, SafetyAlertRaised.class),
+    AFTERCARE_SAFETY_ALERT("aftercare.safety-alert.raised", Topics.AFTERCARE, SafetyAlertRaised.class),
+    PLAN_REVIEWED("treatment-plan.plan.reviewed", Topics.TREATMENT_PLAN, PlanReviewed.class),
+    CHECK_IN_RECORDED("aftercare.check-in.recorded", Topics.AFTERCARE, CheckInRecorded.class),
+    TASK_ESCALATED("worklist.task.escalated", Topics.WORKLIST, TaskEscalated.class);
 
     private final String type;
     private final String topic;
@@ -55,17 +65,42 @@ public enum EventType {
         return payload;
     }
 
-    /** Classpath location of the JSON Schema the data of this type must satisfy. */
+    /**
+     * Classpath location of the JSON Schema the data of this type must satisfy. A payload two producers share (a
+     * safety alert) has one schema, named without the producer.
+     */
     public String schemaResource() {
-        return "/schemas/" + type + ".schema.json";
+        String name = sharedPayload() ? type.substring(type.indexOf('.') + 1) : type;
+        return "/schemas/" + name + ".schema.json";
+    }
+
+    private boolean sharedPayload() {
+        return Arrays.stream(values()).filter(t -> t.payload == payload).count() > 1;
     }
 
     public static Optional<EventType> fromType(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }
 
+    /**
+     * The one type whose data {@code payload} is.
+     *
+     * @throws IllegalArgumentException when it is none, or when several producers share the payload: name the type
+     */
     public static EventType of(EventPayload payload) {
-        return Arrays.stream(values()).filter(t -> t.payload == payload.getClass()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Not a Cairn event: " + payload.getClass()));
+        List<EventType> types = Arrays.stream(values()).filter(t -> t.payload == payload.getClass()).toList();
+        if (types.size() != 1) {
+            throw new IllegalArgumentException(types.isEmpty() ? "Not a Cairn event: " + payload.getClass()
+                    : payload.getClass().getSimpleName() + " is the data of " + types + ": name the type");
+        }
+        return types.get(0);
+    }
+
+    /** {@code payload} as the data of this type. */
+    public EventPayload require(EventPayload payload) {
+        if (!this.payload.isInstance(payload)) {
+            throw new IllegalArgumentException(payload.getClass().getSimpleName() + " is not the data of " + type);
+        }
+        return payload;
     }
 }

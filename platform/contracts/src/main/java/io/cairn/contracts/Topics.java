@@ -7,6 +7,7 @@ public final class Topics {
     public static final String TREATMENT_PLAN = "cairn.treatment-plan.v1";
     public static final String SCHEDULING = "cairn.scheduling.v1";
     public static final String AFTERCARE = "cairn.aftercare.v1";
+    public static final String WORKLIST = "cairn.worklist.v1";
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 

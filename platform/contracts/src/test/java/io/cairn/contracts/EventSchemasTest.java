@@ -2,6 +2,7 @@ package io.cairn.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,12 +36,19 @@ import io.cairn.contracts.events.PreferredSchedule;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.ReferralSource;
 import io.cairn.contracts.events.RelapseReported;
+import io.cairn.contracts.events.PlanReviewed;
+import io.cairn.contracts.events.CheckInRecorded;
+import io.cairn.contracts.events.TaskEscalated;
+import io.cairn.contracts.events.SafetyAlertRaised;
+import io.cairn.contracts.events.SafetyAlertSource;
+import io.cairn.contracts.events.SafetyFinding;
 import io.cairn.contracts.events.ScreenerResult;
 import io.cairn.contracts.events.SessionKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,7 +86,7 @@ class EventSchemasTest {
                     PreferredSchedule.EVENING, NOW),
             new PlanDrafted(UUID.randomUUID(), PATIENT, UUID.randomUUID(), NOW),
             new PlanApproved(UUID.randomUUID(), PATIENT, 2, Population.ADULT, new BigDecimal("9.5"),
-                    PreferredSchedule.EVENING, 10, NOW),
+                    PreferredSchedule.EVENING, 10, TODAY.plusDays(30), NOW),
             new PatientGraduated(UUID.randomUUID(), PATIENT, TODAY, NEEDS, NOW),
             new PatientDischarged(UUID.randomUUID(), PATIENT, DischargeReason.AGAINST_MEDICAL_ADVICE, TODAY, NEEDS, NOW),
             new PatientEnrolled(UUID.randomUUID(), PATIENT, UUID.randomUUID(), EnrollmentStatus.ENROLLED,
@@ -89,8 +97,20 @@ class EventSchemasTest {
                     new BigDecimal("9"), 2, NOW),
             new AftercareReferralCreated(UUID.randomUUID(), PATIENT, UUID.randomUUID(), TODAY,
                     List.of(7, 30, 90, 180, 365), true, NOW.plusSeconds(72 * 3600), NOW),
-            new RelapseReported(PATIENT, UUID.randomUUID(), UUID.randomUUID(), NOW))
-            .stream().collect(Collectors.toMap(EventType::of, Function.identity()));
+            new RelapseReported(PATIENT, UUID.randomUUID(), UUID.randomUUID(), NOW),
+            new PlanReviewed(UUID.randomUUID(), PATIENT, UUID.randomUUID(), TODAY, TODAY.plusDays(30), NOW),
+            new CheckInRecorded(UUID.randomUUID(), PATIENT, UUID.randomUUID(), 30, TODAY, true, NOW),
+            new TaskEscalated(UUID.randomUUID(), UUID.randomUUID(), PATIENT, "safety-alert", NOW, NOW.plusSeconds(900)))
+            .stream().collect(Collectors.toMap(EventType::of, Function.identity(), (a, b) -> a,
+                    () -> new EnumMap<>(EventType.class)));
+
+    static {
+        // A payload two producers share is named by its type.
+        SAMPLES.put(EventType.INTAKE_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(), PATIENT,
+                SafetyFinding.RECENT_SUICIDAL_BEHAVIOR, SafetyAlertSource.ASSESSMENT, UUID.randomUUID(), NOW));
+        SAMPLES.put(EventType.AFTERCARE_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(), PATIENT,
+                SafetyFinding.SELF_HARM_THOUGHTS, SafetyAlertSource.CHECK_IN, UUID.randomUUID(), NOW));
+    }
 
     @Test
     void everyEventTypeHasASampleAndASchema() {
@@ -147,6 +167,29 @@ class EventSchemasTest {
         assertEquals(2, violations.size(), violations::toString);
         assertTrue(violations.stream().anyMatch(v -> v.contains("reason")), violations::toString);
         assertTrue(violations.stream().anyMatch(v -> v.contains("patientId")), violations::toString);
+    }
+
+    @Test
+    void aSharedPayloadIsPublishedOnlyUnderTheTypeItsProducerNames() {
+        EventPayload alert = SAMPLES.get(EventType.AFTERCARE_SAFETY_ALERT);
+
+        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class, () -> EventType.of(alert));
+        assertTrue(ambiguous.getMessage().contains("name the type"), ambiguous::getMessage);
+        assertEquals(alert, EventType.AFTERCARE_SAFETY_ALERT.require(alert));
+        assertThrows(IllegalArgumentException.class, () -> EventType.PLAN_REVIEWED.require(alert));
+        assertEquals("/schemas/safety-alert.raised.schema.json", EventType.INTAKE_SAFETY_ALERT.schemaResource());
+        assertEquals("/schemas/safety-alert.raised.schema.json", EventType.AFTERCARE_SAFETY_ALERT.schemaResource());
+    }
+
+    @Test
+    void aSafetyAlertCarriesNoAnswer() {
+        ObjectNode data = JSON.valueToTree(SAMPLES.get(EventType.INTAKE_SAFETY_ALERT));
+        data.put("answer", 2);
+
+        assertFalse(EventSchemas.instance().violations(EventType.INTAKE_SAFETY_ALERT, data).isEmpty());
+        assertEquals("C-SSRS", data.get("screener").asText());
+        assertEquals(6, data.get("item").asInt());
+        assertEquals("suicidal-behavior-within-3-months", data.get("finding").asText());
     }
 
     @Test

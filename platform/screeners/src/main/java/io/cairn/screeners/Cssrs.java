@@ -1,5 +1,7 @@
 package io.cairn.screeners;
 
+import io.cairn.contracts.events.SafetyFinding;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +44,7 @@ public final class Cssrs extends Screener {
     public ScreenerScore score(Map<Integer, Integer> answers, Sex sex) {
         int yes = (int) answers.values().stream().filter(answer -> answer > 0).count();
         String risk;
-        if (yes(answers, 4) || yes(answers, 5) || answers.get(6) == BEHAVIOR_WITHIN_3_MONTHS) {
+        if (!safetyFindings(answers).isEmpty()) {
             risk = "high";
         } else if (yes(answers, 3) || answers.get(6) > 0) {
             risk = "moderate";
@@ -53,6 +55,22 @@ public final class Cssrs extends Screener {
         }
         boolean high = risk.equals("high");
         return new ScreenerScore(code(), yes, risk, high, high ? List.of("high-suicide-risk") : List.of());
+    }
+
+    /** Intent (item 4), a plan (item 5) and behavior within the past 3 months (item 6) are each high risk. */
+    @Override
+    public List<SafetyFinding> safetyFindings(Map<Integer, Integer> answers) {
+        List<SafetyFinding> findings = new ArrayList<>();
+        if (yes(answers, SafetyFinding.SUICIDAL_INTENT.item())) {
+            findings.add(SafetyFinding.SUICIDAL_INTENT);
+        }
+        if (yes(answers, SafetyFinding.SUICIDAL_PLAN.item())) {
+            findings.add(SafetyFinding.SUICIDAL_PLAN);
+        }
+        if (answers.get(SafetyFinding.RECENT_SUICIDAL_BEHAVIOR.item()) == BEHAVIOR_WITHIN_3_MONTHS) {
+            findings.add(SafetyFinding.RECENT_SUICIDAL_BEHAVIOR);
+        }
+        return findings;
     }
 
     private static boolean yes(Map<Integer, Integer> answers, int item) {

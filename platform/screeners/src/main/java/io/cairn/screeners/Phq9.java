@@ -1,5 +1,6 @@
 package io.cairn.screeners;
 
+import io.cairn.contracts.events.SafetyFinding;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +28,19 @@ public final class Phq9 extends Screener {
     }
 
     @Override
+    public List<SafetyFinding> safetyFindings(Map<Integer, Integer> answers) {
+        return answers.get(SafetyFinding.SELF_HARM_THOUGHTS.item()) > 0 ? List.of(SafetyFinding.SELF_HARM_THOUGHTS)
+                : List.of();
+    }
+
+    @Override
     public ScreenerScore score(Map<Integer, Integer> answers, Sex sex) {
         int total = sum(answers);
         String band = total <= 4 ? "minimal"
                 : total <= 9 ? "mild"
                         : total <= 14 ? "moderate"
                                 : total <= 19 ? "moderately-severe" : "severe";
-        boolean selfHarmThoughts = answers.get(9) > 0;
+        boolean selfHarmThoughts = !safetyFindings(answers).isEmpty();
         return new ScreenerScore(code(), total, band, selfHarmThoughts,
                 selfHarmThoughts ? List.of("item-9-self-harm-thoughts") : List.of());
     }

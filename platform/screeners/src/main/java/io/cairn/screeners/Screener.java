@@ -1,5 +1,6 @@
 package io.cairn.screeners;
 
+import io.cairn.contracts.events.SafetyFinding;
 import io.cairn.kit.problem.Problem.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,14 @@ public abstract class Screener {
 
     /** Scores answers already checked by {@link #violations}. */
     public abstract ScreenerScore score(Map<Integer, Integer> answers, Sex sex);
+
+    /**
+     * The safety findings the answers show, each a screener item a clinician must hear about at once; empty for a
+     * screener that asks nothing of the kind. Answers are checked by {@link #violations} first.
+     */
+    public List<SafetyFinding> safetyFindings(Map<Integer, Integer> answers) {
+        return List.of();
+    }
 
     /** Whether the item is asked at all given the other answers (skip logic); every item is, unless overridden. */
     protected boolean isAsked(int item, Map<Integer, Integer> answers) {

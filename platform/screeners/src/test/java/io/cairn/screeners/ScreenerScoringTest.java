@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cairn.contracts.events.SafetyFinding;
 import io.cairn.kit.problem.Problem.Violation;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ class ScreenerScoringTest {
         assertTrue(score.safetyAlert());
         assertEquals("minimal", score.band());
         assertEquals(List.of("item-9-self-harm-thoughts"), score.findings());
+        assertEquals(List.of(SafetyFinding.SELF_HARM_THOUGHTS), catalogue.get(ScreenerCode.PHQ_9).safetyFindings(answers));
+        assertEquals(List.of(), catalogue.get(ScreenerCode.GAD_7).safetyFindings(spread(21, 7, 3, 0)));
     }
 
     @ParameterizedTest(name = "GAD-7 total {0} is {1}")
@@ -104,18 +108,21 @@ class ScreenerScoringTest {
 
     @ParameterizedTest(name = "C-SSRS {0} is {1} risk")
     @CsvSource(delimiter = '|', value = {
-            "1=0,2=0,6=0|none|false",
-            "1=1,2=0,6=0|low|false",
-            "1=0,2=1,3=0,4=0,5=0,6=0|low|false",
-            "1=1,2=1,3=1,4=0,5=0,6=0|moderate|false",
-            "1=0,2=0,6=1|moderate|false",
-            "1=1,2=1,3=1,4=1,5=0,6=0|high|true",
-            "1=1,2=1,3=0,4=0,5=1,6=0|high|true",
-            "1=0,2=0,6=2|high|true" })
-    void cssrsRisk(String answerList, String risk, boolean alert) {
+            "1=0,2=0,6=0|none|false|",
+            "1=1,2=0,6=0|low|false|",
+            "1=0,2=1,3=0,4=0,5=0,6=0|low|false|",
+            "1=1,2=1,3=1,4=0,5=0,6=0|moderate|false|",
+            "1=0,2=0,6=1|moderate|false|",
+            "1=1,2=1,3=1,4=1,5=0,6=0|high|true|SUICIDAL_INTENT",
+            "1=1,2=1,3=0,4=0,5=1,6=0|high|true|SUICIDAL_PLAN",
+            "1=1,2=1,3=1,4=1,5=1,6=2|high|true|SUICIDAL_INTENT SUICIDAL_PLAN RECENT_SUICIDAL_BEHAVIOR",
+            "1=0,2=0,6=2|high|true|RECENT_SUICIDAL_BEHAVIOR" })
+    void cssrsRisk(String answerList, String risk, boolean alert, String findings) {
         ScreenerScore score = score(ScreenerCode.C_SSRS, parse(answerList), Sex.FEMALE);
         assertEquals(risk, score.band());
         assertEquals(alert, score.safetyAlert());
+        assertEquals(findings == null ? List.of() : Arrays.stream(findings.split(" ")).map(SafetyFinding::valueOf).toList(),
+                catalogue.get(ScreenerCode.C_SSRS).safetyFindings(parse(answerList)));
     }
 
     @Test

@@ -27,7 +27,12 @@ public final class EventRecords {
     }
 
     public static ProducerRecord<String, String> of(EventPayload payload) {
-        EventType type = EventType.of(payload);
+        return of(EventType.of(payload), payload);
+    }
+
+    /** For a payload two producers share: the type names the producer. */
+    public static ProducerRecord<String, String> of(EventType type, EventPayload payload) {
+        type.require(payload);
         String producer = type.type().substring(0, type.type().indexOf('.'));
         EventEnvelope envelope = EventEnvelope.of(type, URI.create("/cairn/" + producer + "-service"),
                 payload.patientId(), null);

@@ -59,7 +59,7 @@ public final class Schedule {
 
     static PlanApproved approved(UUID patient, Population population, PreferredSchedule schedule, String hours) {
         return new PlanApproved(UUID.randomUUID(), patient, 1, population, new BigDecimal(hours), schedule, 10,
-                Instant.now());
+                today().plusDays(30), Instant.now());
     }
 
     /** Publishes the approval and waits for the enrollment decision. */

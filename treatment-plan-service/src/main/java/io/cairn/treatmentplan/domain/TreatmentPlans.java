@@ -11,6 +11,7 @@ import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.PlanDrafted;
+import io.cairn.contracts.events.PlanReviewed;
 import io.cairn.contracts.events.PreferredSchedule;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.events.Outbox;
@@ -148,7 +149,7 @@ public class TreatmentPlans {
         plan.approvedVersion = plan.planVersion;
         plan.nextReviewDue = LocalDate.now(ZoneOffset.UTC).plusDays(plan.reviewIntervalDays);
         outbox.publish(new PlanApproved(plan.id, plan.patientId, plan.planVersion, plan.population, plan.weeklyHours,
-                plan.preferredSchedule, plan.expectedWeeks, plan.approvedAt));
+                plan.preferredSchedule, plan.expectedWeeks, plan.nextReviewDue, plan.approvedAt));
         access.wrote("approve", RESOURCE, id, plan.patientId);
         return plan;
     }
@@ -203,6 +204,8 @@ public class TreatmentPlans {
         plan.nextReviewDue = heldOn.plusDays(plan.reviewIntervalDays);
         plan.flaggedForReview = false;
         plan.reviewFlagReason = null;
+        outbox.publish(new PlanReviewed(plan.id, plan.patientId, review.id, heldOn, plan.nextReviewDue,
+                review.recordedAt));
         access.wrote("review", RESOURCE, id, plan.patientId);
         return review;
     }

@@ -102,6 +102,7 @@ class PlanLifecycleTest {
             assertEquals(9, approved.get("weeklyHours").asInt());
             assertEquals("evening", approved.get("preferredSchedule").asText());
             assertEquals(2, approved.get("planVersion").asInt());
+            assertEquals(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(), approved.get("nextReviewDue").asText());
         }
         as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(409);
     }
@@ -137,11 +138,20 @@ class PlanLifecycleTest {
                 .getBoolean("flaggedForReview"));
         as(CLINICIAN).get("/treatment-plans/reviews-due").then().body("id", hasItem(id));
 
-        as(CLINICIAN).body("""
-                {"heldOn":"%s","summary":"Missed two groups after a shift change; moved to evening track",
-                 "objectiveProgress":[{"objectiveId":"%s","status":"met","note":"Four weeks abstinent"}]}"""
-                .formatted(LocalDate.now(ZoneOffset.UTC), objective)).post("/treatment-plans/" + id + "/reviews")
-                .then().statusCode(201).body("revisedVersion", nullValue());
+        String review;
+        try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            review = as(CLINICIAN).body("""
+                    {"heldOn":"%s","summary":"Missed two groups after a shift change; moved to evening track",
+                     "objectiveProgress":[{"objectiveId":"%s","status":"met","note":"Four weeks abstinent"}]}"""
+                    .formatted(LocalDate.now(ZoneOffset.UTC), objective)).post("/treatment-plans/" + id + "/reviews")
+                    .then().statusCode(201).body("revisedVersion", nullValue()).extract().path("id");
+
+            JsonNode reviewed = only(topic, patient, "treatment-plan.plan.reviewed");
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.PLAN_REVIEWED, reviewed));
+            assertEquals(review, reviewed.get("reviewId").asText());
+            assertEquals(id, reviewed.get("planId").asText());
+            assertEquals(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(), reviewed.get("nextReviewDue").asText());
+        }
         as(CLINICIAN).get("/treatment-plans/" + id).then().body("flaggedForReview", equalTo(false))
                 .body("problems[0].objectives[0].status", equalTo("met"))
                 .body("nextReviewDue", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()));

@@ -41,15 +41,17 @@ public class Assessments {
     private final PatientAccess access;
     private final Caller caller;
     private final Outbox outbox;
+    private final SafetyAlerts safetyAlerts;
 
     Assessments(Patients patients, ScreenerCatalogue catalogue, LevelOfCareRules rules, PatientAccess access,
-            Caller caller, Outbox outbox) {
+            Caller caller, Outbox outbox, SafetyAlerts safetyAlerts) {
         this.patients = patients;
         this.catalogue = catalogue;
         this.rules = rules;
         this.access = access;
         this.caller = caller;
         this.outbox = outbox;
+        this.safetyAlerts = safetyAlerts;
     }
 
     @Transactional
@@ -100,6 +102,7 @@ public class Assessments {
             assessment.overrideReason = null;
         }
         assessment.recommendedLevelOfCare = recommended;
+        safetyAlerts.raiseNew(assessment);
         access.wrote("update", RESOURCE, id, assessment.patientId);
         return assessment;
     }
@@ -145,6 +148,7 @@ public class Assessments {
                 assessment.asamRatings.toEvent(), assessment.screeners.stream().map(ScoredScreener::toEvent).toList(),
                 assessment.hasSafetyAlert(), assessment.substances(), assessment.hasFamilyConflict(),
                 assessment.supportPeople(), assessment.medicationNames(), schedule, assessment.completedAt));
+        safetyAlerts.raiseNew(assessment);
         access.wrote("complete", RESOURCE, id, assessment.patientId);
         return assessment;
     }

@@ -59,7 +59,13 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(EventPayload payload) {
-        EventType type = EventType.of(payload);
+        return publish(EventType.of(payload), payload);
+    }
+
+    /** As {@link #publish(EventPayload)}, for a payload two producers share: the type names this producer's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(EventType type, EventPayload payload) {
+        type.require(payload);
         JsonNode data = json.valueToTree(payload);
         List<String> violations = EventSchemas.instance().violations(type, data);
         if (!violations.isEmpty()) {
