@@ -32,6 +32,11 @@ public final class Tokens {
         return sign(claims(role + "-user", Set.of(role)));
     }
 
+    /** A named staff member's token, for two people of one role. */
+    public static String forStaff(String userName, String role) {
+        return sign(claims(userName, Set.of(role)));
+    }
+
     /** A patient's own token: role {@code patient} and the {@code patient_id} claim. */
     public static String forPatient(UUID patientId) {
         return sign(claims("patient-" + patientId, Set.of(Roles.PATIENT)).claim(Roles.PATIENT_ID_CLAIM,

@@ -8,7 +8,9 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
@@ -36,6 +38,11 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, ParameterConverters::boundedDate,
                     "must be a date (YYYY-MM-DD) between 1900 and 2200");
         }
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) converter(name, ParameterConverters::boundedInstant,
+                    "must be a date and time with its offset (RFC 3339, e.g. 2027-01-28T14:00:00Z) between 1900 and "
+                            + "2200");
+        }
         if (rawType.isEnum()) {
             return (ParamConverter<T>) enumConverter(name, (Class<? extends Enum<?>>) rawType);
         }
@@ -48,6 +55,14 @@ public class ParameterConverters implements ParamConverterProvider {
             throw new IllegalArgumentException("out of range");
         }
         return date;
+    }
+
+    private static Instant boundedInstant(String value) {
+        OffsetDateTime time = OffsetDateTime.parse(value);
+        if (!ClinicCalendar.covers(time.getYear())) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return time.toInstant();
     }
 
     private static <T> ParamConverter<T> converter(String name, Function<String, T> parse, String message) {

@@ -1,0 +1,194 @@
+package io.cairn.worklist.domain;
+
+import io.cairn.contracts.Roles;
+import io.cairn.contracts.events.AftercareReferralCreated;
+import io.cairn.contracts.events.CheckInRecorded;
+import io.cairn.contracts.events.EngagementAlert;
+import io.cairn.contracts.events.EngagementRisk;
+import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.PlanDrafted;
+import io.cairn.contracts.events.PlanReviewed;
+import io.cairn.contracts.events.ReferralReceived;
+import io.cairn.contracts.events.SafetyAlertRaised;
+import io.cairn.contracts.events.SafetyAlertSource;
+import io.cairn.kit.api.ApiPaths;
+import io.cairn.kit.api.JsonNames;
+import io.cairn.kit.security.Caller;
+import io.cairn.worklist.notify.OnCallPager;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Opens and closes tasks as the other services' events say what happened. Each method is one event's effect, in the
+ * inbox's transaction. A task says what needs doing and where, never what the record holds.
+ */
+@ApplicationScoped
+public class Worklist {
+
+    /** The work an ended episode leaves with nothing to do. */
+    static final Set<TaskKind> ENDED_WITH_THE_EPISODE = EnumSet.of(TaskKind.PLAN_APPROVAL, TaskKind.PLAN_REVIEW,
+            TaskKind.ENGAGEMENT);
+
+    private final WorklistRules rules;
+    private final OnCallPager pager;
+    private final Clock clock;
+
+    Worklist(WorklistRules rules, OnCallPager pager, Clock clock) {
+        this.rules = rules;
+        this.pager = pager;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void safetyAlertRaised(SafetyAlertRaised alert) {
+        Instant now = clock.instant();
+        boolean atCheckIn = alert.source() == SafetyAlertSource.CHECK_IN;
+        String title = "Safety alert: " + alert.screener() + " item " + alert.item() + " ("
+                + JsonNames.of(alert.finding()).replace('-', ' ') + ") at " + (atCheckIn ? "a check-in"
+                        : "an assessment");
+        String about = atCheckIn ? ApiPaths.V1 + "/aftercare-referrals?patientId=" + alert.patientId()
+                : ApiPaths.V1 + "/assessments/" + alert.sourceId();
+        open(CareTask.open(TaskKind.SAFETY_ALERT, TaskPriority.URGENT, alert.patientId(), Roles.CLINICIAN, title,
+                "safety-alert:" + alert.alertId(), about, now, now, now));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planDrafted(PlanDrafted plan) {
+        Instant now = clock.instant();
+        open(CareTask.open(TaskKind.PLAN_APPROVAL, TaskPriority.HIGH, plan.patientId(), Roles.CLINICIAN,
+                "Treatment plan awaiting approval", planKey(plan.planId()), planPath(plan.planId()), now,
+                plan.draftedAt().plus(rules.planApprovalWithin()), now));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planApproved(PlanApproved plan) {
+        resolve(planKey(plan.planId()), EnumSet.of(TaskKind.PLAN_APPROVAL));
+        LocalDate due = plan.nextReviewDue() != null ? plan.nextReviewDue()
+                : LocalDate.ofInstant(plan.approvedAt(), rules.clinicZone()).plusDays(30);
+        openReview(plan.planId(), plan.patientId(), due);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planReviewed(PlanReviewed review) {
+        resolve(planKey(review.planId()), EnumSet.of(TaskKind.PLAN_REVIEW));
+        // An engagement alert asks for a look at the plan; the review was that look.
+        resolveForPatient(review.patientId(), EnumSet.of(TaskKind.ENGAGEMENT));
+        openReview(review.planId(), review.patientId(), review.nextReviewDue());
+    }
+
+    /** Graduation or discharge: the plan's open work ends with the episode. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void episodeEnded(UUID patientId) {
+        resolveForPatient(patientId, ENDED_WITH_THE_EPISODE);
+    }
+
+    /** One open engagement task per patient: later alerts before anyone acts add nothing to do. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void engagementAlert(EngagementAlert alert) {
+        if (CareTask.count("patientId = ?1 and kind = ?2 and status in ?3", alert.patientId(), TaskKind.ENGAGEMENT,
+                EnumSet.of(TaskStatus.OPEN, TaskStatus.CLAIMED)) > 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        String why = alert.risk() == EngagementRisk.MISSED_SESSIONS ? "missed sessions" : "under the weekly hours";
+        open(CareTask.open(TaskKind.ENGAGEMENT, TaskPriority.HIGH, alert.patientId(), Roles.CLINICIAN,
+                "Engagement: " + why + " in " + alert.isoWeek(), "engagement:" + alert.patientId(),
+                ApiPaths.V1 + "/patients/" + alert.patientId() + "/hours", now, now.plus(rules.engagementWithin()),
+                now));
+    }
+
+    /** A task per scheduled check-in, on the list from a week before it is due. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void aftercareReferralCreated(AftercareReferralCreated referral) {
+        Instant now = clock.instant();
+        String about = ApiPaths.V1 + "/aftercare-referrals/" + referral.aftercareReferralId() + "/check-ins";
+        Instant firstDay = startOf(referral.dischargedOn().plusDays(1));
+        if (referral.outreach() && referral.firstContactDueBy() != null) {
+            open(CareTask.open(TaskKind.CHECK_IN_DUE, TaskPriority.HIGH, referral.patientId(), Roles.CASE_MANAGER,
+                    "Outreach after a discharge against advice: first contact due",
+                    checkInKey(referral.aftercareReferralId(), 3), about, now, referral.firstContactDueBy(), now));
+        }
+        for (int days : referral.checkInDays()) {
+            Instant due = startOf(referral.dischargedOn().plusDays(days));
+            Instant opens = due.minus(rules.checkInNotice());
+            open(CareTask.open(TaskKind.CHECK_IN_DUE, TaskPriority.ROUTINE, referral.patientId(), Roles.CASE_MANAGER,
+                    days + "-day aftercare check-in due", checkInKey(referral.aftercareReferralId(), days), about,
+                    opens.isBefore(firstDay) ? firstDay : opens, due, now));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void checkInRecorded(CheckInRecorded checkIn) {
+        resolve(checkInKey(checkIn.aftercareReferralId(), checkIn.milestoneDays()), EnumSet.of(TaskKind.CHECK_IN_DUE));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void referralReceived(ReferralReceived referral) {
+        if (!referral.urgent()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String title = referral.readmissionOf() != null ? "Urgent readmission referral" : "Urgent referral";
+        open(CareTask.open(TaskKind.URGENT_REFERRAL, TaskPriority.URGENT, referral.patientId(),
+                Roles.INTAKE_COORDINATOR, title, "referral:" + referral.referralId(),
+                ApiPaths.V1 + "/referrals/" + referral.referralId(), now,
+                now.plus(rules.urgentReferralWithin()), now));
+    }
+
+    private void openReview(UUID planId, UUID patientId, LocalDate due) {
+        Instant now = clock.instant();
+        Instant dueAt = startOf(due);
+        Instant opens = dueAt.minus(rules.reviewNotice());
+        open(CareTask.open(TaskKind.PLAN_REVIEW, TaskPriority.ROUTINE, patientId, Roles.CLINICIAN,
+                "Treatment plan review due", planKey(planId), planPath(planId), opens.isBefore(now) ? now : opens,
+                dueAt, now));
+    }
+
+    private void open(CareTask task) {
+        task.persist();
+        if (task.priority == TaskPriority.URGENT) {
+            pager.page(task, "An urgent task waits");
+        }
+    }
+
+    private void resolve(String subject, Set<TaskKind> kinds) {
+        close(CareTask.list("subject = ?1 and kind in ?2 and status in ?3", subject, kinds, openStatuses()));
+    }
+
+    private void resolveForPatient(UUID patientId, Set<TaskKind> kinds) {
+        close(CareTask.list("patientId = ?1 and kind in ?2 and status in ?3", patientId, kinds, openStatuses()));
+    }
+
+    private void close(List<CareTask> tasks) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        tasks.forEach(task -> task.resolve(Caller.SYSTEM, now));
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(rules.clinicZone()).toInstant();
+    }
+
+    static Set<TaskStatus> openStatuses() {
+        return EnumSet.of(TaskStatus.OPEN, TaskStatus.CLAIMED);
+    }
+
+    private static String planKey(UUID planId) {
+        return "plan:" + planId;
+    }
+
+    private static String planPath(UUID planId) {
+        return ApiPaths.V1 + "/treatment-plans/" + planId;
+    }
+
+    private static String checkInKey(UUID referralId, int days) {
+        return "check-in:" + referralId + ":" + days;
+    }
+}

@@ -1,0 +1,49 @@
+package io.cairn.worklist;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+
+/** A real SMTP server (GreenMail) on a free loopback port, once per test JVM; its mailbox is what the tests read. */
+public class SmtpResource implements QuarkusTestResourceLifecycleManager {
+
+    private static GreenMail server;
+
+    static synchronized GreenMail server() {
+        if (server == null) {
+            server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+        }
+        return server;
+    }
+
+    /** Every message the server has received so far. */
+    public static List<MimeMessage> received() {
+        return List.of(server().getReceivedMessages());
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port",
+                String.valueOf(server().getSmtp().getPort()));
+    }
+
+    @Override
+    public void stop() {
+        // Shared by the whole test JVM.
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

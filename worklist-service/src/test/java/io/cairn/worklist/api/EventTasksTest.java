@@ -1,0 +1,227 @@
+package io.cairn.worklist.api;
+
+import static io.cairn.worklist.api.Worklists.CASE_MANAGER;
+import static io.cairn.worklist.api.Worklists.CLINICIAN;
+import static io.cairn.worklist.api.Worklists.as;
+import static io.cairn.worklist.api.Worklists.awaitTasks;
+import static io.cairn.worklist.api.Worklists.tasks;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.contracts.Topics;
+import io.cairn.contracts.events.AftercareNeeds;
+import io.cairn.contracts.events.AftercareReferralCreated;
+import io.cairn.contracts.events.CheckInRecorded;
+import io.cairn.contracts.events.DischargeReason;
+import io.cairn.contracts.events.EngagementAlert;
+import io.cairn.contracts.events.EngagementRisk;
+import io.cairn.contracts.events.PatientDischarged;
+import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.PlanDrafted;
+import io.cairn.contracts.events.PlanReviewed;
+import io.cairn.contracts.events.Population;
+import io.cairn.contracts.events.ReferralReceived;
+import io.cairn.contracts.events.ReferralSource;
+import io.cairn.testkit.EventRecords;
+import io.cairn.testkit.Rows;
+import io.cairn.testkit.TopicWatch;
+import io.cairn.worklist.SmtpResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Tasks open from the events that already exist and close themselves when the work is done. */
+@QuarkusTest
+@QuarkusTestResource(SmtpResource.class)
+class EventTasksTest {
+
+    static final AftercareNeeds NEEDS = new AftercareNeeds(List.of(), List.of(), List.of());
+
+    @Inject
+    EntityManager entities;
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    @Test
+    void aDraftedPlanWaitsForApprovalThenItsReviewComesDueAndAReviewClosesIt() {
+        UUID patient = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(new PlanDrafted(plan, patient, UUID.randomUUID(), Instant.now())));
+
+        Map<String, Object> approval = awaitTasks(patient, "kind=plan-approval", 1).get(0);
+        assertEquals("high", approval.get("priority"));
+        assertEquals("/api/v1/treatment-plans/" + plan, approval.get("about"));
+
+        // Approved with the first review due in 5 days: inside the week's notice, so on the list at once.
+        EventRecords.send(EventRecords.of(approved(plan, patient, today().plusDays(5))),
+                EventRecords.of(new EngagementAlert(patient, EngagementRisk.MISSED_SESSIONS, "2026-W49",
+                        new BigDecimal("3"), new BigDecimal("9"), 2, Instant.now())));
+        awaitTasks(patient, "kind=plan-review", 1);
+        awaitTasks(patient, "kind=engagement", 1);
+        assertEquals(0, tasks(patient, "kind=plan-approval").size());
+        assertEquals("resolved", as(CLINICIAN).get("/tasks/" + approval.get("id")).jsonPath().getString("status"));
+        assertEquals("work-recorded", as(CLINICIAN).get("/tasks/" + approval.get("id")).jsonPath().getString(
+                "outcome"));
+
+        // The review closes the review task and the engagement task; the next review is a month away: not listed yet.
+        EventRecords.send(EventRecords.of(new PlanReviewed(plan, patient, UUID.randomUUID(), today(),
+                today().plusDays(30), Instant.now())));
+        awaitTasks(patient, "kind=plan-review", 0);
+        assertEquals(0, tasks(patient, "kind=engagement").size());
+        assertEquals(2L, Rows.count(entities, "SELECT count(*) FROM care_task WHERE patient_id = ?1 AND kind = "
+                + "'PLAN_REVIEW'", patient));
+        assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM care_task WHERE patient_id = ?1 AND kind = "
+                + "'PLAN_REVIEW' AND status = 'OPEN' AND opens_at > now()", patient));
+
+        // The episode ends: its open plan work ends with it.
+        EventRecords.send(EventRecords.of(new PatientDischarged(plan, patient, DischargeReason.MOVED, today(), NEEDS,
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM care_task "
+                + "WHERE patient_id = ?1 AND status IN ('OPEN', 'CLAIMED')", patient) == 0);
+    }
+
+    @Test
+    void engagementAlertsBeforeAnyoneActsMakeOneTask() {
+        UUID patient = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(engagement(patient, "2026-W48")), EventRecords.of(engagement(patient,
+                "2026-W49")));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
+                .until(() -> tasks(patient, "kind=engagement").size() == 1);
+    }
+
+    @Test
+    void checkInsJoinTheListAWeekBeforeTheyAreDueAndARecordedOneCloses() {
+        UUID patient = UUID.randomUUID();
+        UUID referral = UUID.randomUUID();
+        LocalDate discharged = today().minusDays(2);
+        EventRecords.send(EventRecords.of(new AftercareReferralCreated(referral, patient, UUID.randomUUID(),
+                discharged, List.of(7, 30, 90, 180, 365), false, null, Instant.now())));
+
+        Map<String, Object> week = awaitTasks(patient, "kind=check-in-due", 1).get(0);
+        assertEquals("7-day aftercare check-in due", week.get("title"));
+        assertEquals("case-manager", week.get("role"));
+        assertEquals(5L, Rows.count(entities, "SELECT count(*) FROM care_task WHERE patient_id = ?1", patient));
+        assertEquals(1, as(CASE_MANAGER).get("/tasks?role=case-manager&kind=check-in-due&patientId=" + patient)
+                .jsonPath().getList("").size());
+
+        EventRecords.send(EventRecords.of(new CheckInRecorded(UUID.randomUUID(), patient, referral, 7, today(), true,
+                Instant.now())));
+        awaitTasks(patient, "kind=check-in-due", 0);
+        assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM care_task WHERE patient_id = ?1 AND status = "
+                + "'RESOLVED'", patient));
+    }
+
+    @Test
+    void anUrgentReadmissionReferralIsUrgentForIntakeAndARoutineReferralIsNoTask() {
+        UUID patient = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(new ReferralReceived(UUID.randomUUID(), patient,
+                ReferralSource.AFTERCARE_RELAPSE, true, UUID.randomUUID(), Instant.now())),
+                EventRecords.of(new ReferralReceived(UUID.randomUUID(), other, ReferralSource.PHYSICIAN, false, null,
+                        Instant.now())));
+
+        Map<String, Object> task = awaitTasks(patient, "kind=urgent-referral", 1).get(0);
+        assertEquals("urgent", task.get("priority"));
+        assertEquals("intake-coordinator", task.get("role"));
+        assertEquals("Urgent readmission referral", task.get("title"));
+        assertEquals(0, tasks(other, "").size());
+    }
+
+    @Test
+    void replayingEveryEventChangesNoTask() {
+        UUID patient = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        List<ProducerRecord<String, String>> events = List.of(
+                EventRecords.of(new PlanDrafted(plan, patient, UUID.randomUUID(), Instant.now())),
+                EventRecords.of(approved(plan, patient, today().plusDays(3))),
+                Worklists.checkInAlert(patient), EventRecords.of(engagement(patient, "2026-W50")));
+        events.forEach(EventRecords::send);
+        awaitTasks(patient, "kind=plan-review", 1);
+        awaitTasks(patient, "kind=safety-alert", 1);
+        awaitTasks(patient, "kind=engagement", 1);
+        String before = snapshot(patient);
+
+        events.forEach(EventRecords::send);
+        events.forEach(EventRecords::send);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> snapshot(patient).equals(before));
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
+        UUID patient = UUID.randomUUID();
+        ProducerRecord<String, String> poison = EventRecords.of(engagement(patient, "2026-W50"));
+        ProducerRecord<String, String> broken = new ProducerRecord<>(poison.topic(), poison.key(),
+                "{\"patientId\":\"" + patient + "\",\"risk\":\"bored\"}");
+        poison.headers().forEach(h -> broken.headers().add(h));
+
+        try (TopicWatch deadLetters = TopicWatch.of(Topics.deadLetterOf(Topics.SCHEDULING))) {
+            EventRecords.send(broken, EventRecords.of(engagement(patient, "2026-W51")));
+            deadLetters.awaitRecords(TopicWatch.keyed(patient), 1, Duration.ofSeconds(20));
+        }
+        awaitTasks(patient, "kind=engagement", 1);
+        assertTrue(tasks(patient, "kind=engagement").get(0).get("title").toString().contains("2026-W51"));
+    }
+
+    @Test
+    void theListIsWindowedAndAuditsOnlyTheRowsItAnswers() {
+        UUID patient = UUID.randomUUID();
+        UUID referral = UUID.randomUUID();
+        // Discharged a year ago: every check-in's time has come.
+        EventRecords.send(EventRecords.of(new AftercareReferralCreated(referral, patient, UUID.randomUUID(),
+                today().minusDays(400), List.of(7, 30, 90, 180, 365), false, null, Instant.now())));
+        awaitTasks(patient, "kind=check-in-due", 5);
+        long auditedBefore = audited(patient);
+
+        var first = as(CASE_MANAGER).get("/tasks?kind=check-in-due&size=2&patientId=" + patient).then().statusCode(200)
+                .header("X-Total-Count", "5").extract();
+        assertEquals(2, first.jsonPath().getList("").size());
+        assertTrue(first.header("Link").contains("page=1"), first.header("Link"));
+        assertEquals(List.of("7-day aftercare check-in due", "30-day aftercare check-in due"),
+                first.jsonPath().getList("title"));
+        assertEquals(auditedBefore + 2, audited(patient));
+
+        as(CASE_MANAGER).get("/tasks?kind=bored").then().statusCode(400).body("violations[0].field",
+                org.hamcrest.Matchers.equalTo("kind"));
+        as(CASE_MANAGER).get("/tasks?dueBefore=tomorrow").then().statusCode(400);
+        as(CASE_MANAGER).get("/tasks?kind=check-in-due&patientId=" + patient + "&dueBefore="
+                + today().minusDays(300).atStartOfDay(ZoneOffset.UTC).toInstant()).then().statusCode(200)
+                .header("X-Total-Count", "3");
+    }
+
+    private long audited(UUID patient) {
+        return Rows.count(entities, "SELECT count(*) FROM audit_event WHERE patient_id = ?1 AND action = 'read'",
+                patient);
+    }
+
+    private String snapshot(UUID patient) {
+        return Rows.list(entities, "SELECT kind || status || version || coalesce(assignee, '') FROM care_task WHERE "
+                + "patient_id = ?1 ORDER BY kind, created_at", patient).toString();
+    }
+
+    static PlanApproved approved(UUID plan, UUID patient, LocalDate nextReviewDue) {
+        return new PlanApproved(plan, patient, 1, Population.ADULT, new BigDecimal("9"), null, 10, nextReviewDue,
+                Instant.now());
+    }
+
+    static EngagementAlert engagement(UUID patient, String week) {
+        return new EngagementAlert(patient, EngagementRisk.BELOW_WEEKLY_MINIMUM, week, new BigDecimal("4"),
+                new BigDecimal("9"), 0, Instant.now());
+    }
+}

@@ -1,0 +1,57 @@
+package io.cairn.worklist.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.cairn.contracts.EventType;
+import io.cairn.contracts.Roles;
+import io.cairn.contracts.events.SafetyAlertRaised;
+import io.cairn.contracts.events.SafetyAlertSource;
+import io.cairn.contracts.events.SafetyFinding;
+import io.cairn.testkit.EventRecords;
+import io.cairn.testkit.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** What the worklist's tests share: callers, events as the other services publish them, and waiting for tasks. */
+final class Worklists {
+
+    static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
+    static final String CASE_MANAGER = Tokens.forRole(Roles.CASE_MANAGER);
+    static final String DIRECTOR = Tokens.forRole(Roles.PROGRAM_DIRECTOR);
+
+    private Worklists() {
+    }
+
+    static RequestSpecification as(String token) {
+        return given().basePath("/api/v1").auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static ProducerRecord<String, String> checkInAlert(UUID patient) {
+        return EventRecords.of(EventType.AFTERCARE_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(), patient,
+                SafetyFinding.SELF_HARM_THOUGHTS, SafetyAlertSource.CHECK_IN, UUID.randomUUID(), Instant.now()));
+    }
+
+    /** The patient's tasks of a kind, as the worklist lists them (open and claimed by default). */
+    static List<Map<String, Object>> tasks(UUID patient, String query) {
+        return as(CLINICIAN).get("/tasks?patientId=" + patient + (query.isEmpty() ? "" : "&" + query)).then()
+                .statusCode(200).extract().jsonPath().getList("");
+    }
+
+    /** Waits until the patient has {@code count} tasks matching the query, and answers them. */
+    static List<Map<String, Object>> awaitTasks(UUID patient, String query, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks(patient, query).size() == count);
+        return tasks(patient, query);
+    }
+
+    static JsonPath task(String id) {
+        return as(CLINICIAN).get("/tasks/" + id).then().statusCode(200).extract().jsonPath();
+    }
+}
