@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * What the API accepts as JSON text and time, beyond Jackson's defaults: no text with the NUL character (PostgreSQL
  * cannot store it), dates and times only as ISO strings (not numbers), within {@link ClinicCalendar}. Anything else
- * is a 400 naming the field, never a failure deeper down.
+ * is a 400 naming the field, never a failure deeper down. A field given twice is refused too: which of the two values
+ * counts would be a guess, and another reader of the same body might guess otherwise.
  */
 @Singleton
 public class StrictJsonInput implements ObjectMapperCustomizer {
@@ -37,6 +38,7 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         // Numbers are not dates, and "2026-02-30" is not 2026-03-02.
         mapper.setDefaultLeniency(false);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         SimpleModule module = new SimpleModule("cairn-strict-input");
         module.addDeserializer(String.class, new TextWithoutNul());
         module.addDeserializer(LocalDate.class, new ClinicTime<>(LocalDate.class,

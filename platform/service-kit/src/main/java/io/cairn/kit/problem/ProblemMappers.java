@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -63,6 +64,10 @@ public class ProblemMappers {
         return respond(validation(uri, "The request has invalid values").withViolations(violations));
     }
 
+    /** Jackson's words for a field given twice (StrictJsonInput refuses it). */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile(
+            "^Duplicate field '([^']{1,100})'");
+
     @ServerExceptionMapper
     public RestResponse<Problem> malformedJson(JsonParseException e, UriInfo uri) {
         if (!isRequestBody(e)) {
@@ -70,8 +75,10 @@ public class ProblemMappers {
         }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return respond(Problem.of("malformed-request", "Bad Request", 400, "The request body is not valid JSON" + where,
-                path(uri)));
+        String twice = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage())).results().findFirst()
+                .map(m -> ": field '" + m.group(1) + "' is given twice").orElse("");
+        return respond(Problem.of("malformed-request", "Bad Request", 400, "The request body is not valid JSON" + where
+                + twice, path(uri)));
     }
 
     @ServerExceptionMapper

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -32,6 +33,12 @@ class ProblemMappersTest {
     void malformedJsonIs400() {
         problem(post("{\"patientId\": "), 400, "malformed-request")
                 .body("detail", startsWith("The request body is not valid JSON"));
+    }
+
+    @Test
+    void aFieldGivenTwiceIs400NamingIt() {
+        problem(post(VALID_NOTE.replaceFirst("\\{", "{\"text\":\"first\",")), 400, "malformed-request")
+                .body("detail", endsWith("field 'text' is given twice"));
     }
 
     @Test
