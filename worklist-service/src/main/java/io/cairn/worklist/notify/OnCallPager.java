@@ -1,9 +1,8 @@
 package io.cairn.worklist.notify;
 
+import io.cairn.kit.events.AfterCommit;
 import io.cairn.worklist.domain.CareTask;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -30,20 +29,6 @@ public class OnCallPager {
         page.reason = reason;
         page.createdAt = Instant.now();
         page.persist();
-        transactions.registerInterposedSynchronization(new SendAfterCommit());
-    }
-
-    private final class SendAfterCommit implements Synchronization {
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                sender.wakeUp();
-            }
-        }
+        AfterCommit.run(transactions, sender::wakeUp);
     }
 }

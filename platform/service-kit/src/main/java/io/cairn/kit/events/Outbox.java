@@ -9,8 +9,6 @@ import io.cairn.contracts.events.EventPayload;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -78,7 +76,8 @@ public class Outbox {
             throw new IllegalArgumentException(type.type() + " is larger than " + MAX_EVENT_BYTES + " bytes");
         }
         insert(envelope, type, serialized);
-        transactions.registerInterposedSynchronization(new WakeRelayOnCommit());
+        // Publishing right after the commit keeps latency low; the relay's poll is only the safety net.
+        AfterCommit.run(transactions, relay::wakeUp);
         return envelope;
     }
 
@@ -114,20 +113,5 @@ public class Outbox {
             return null;
         }
         return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
-    }
-
-    /** Publishing right after the commit keeps latency low; the relay's poll is only the safety net. */
-    private final class WakeRelayOnCommit implements Synchronization {
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
-            }
-        }
     }
 }
