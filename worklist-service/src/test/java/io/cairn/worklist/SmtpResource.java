@@ -23,6 +23,15 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /** The mail server goes away, as in an outage; {@link #restart()} brings it back on the same port. */
+    public static synchronized void outage() {
+        server().stop();
+    }
+
+    public static synchronized void restart() {
+        server.start();
+    }
+
     /** Every message the server has received so far. */
     public static List<MimeMessage> received() {
         return List.of(server().getReceivedMessages());
@@ -36,7 +45,7 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // Shared by the whole test JVM.
+        // Shared by the whole test JVM; a test makes its outage with outage().
     }
 
     private static int freePort() {

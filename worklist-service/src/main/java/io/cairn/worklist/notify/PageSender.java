@@ -6,6 +6,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -26,13 +27,15 @@ public class PageSender {
     private static final int BATCH = 50;
 
     private final Mailer mailer;
+    private final EntityManager entities;
     private final String onCall;
     private final URI worklistAddress;
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "page-sender"));
     private final AtomicBoolean pending = new AtomicBoolean();
 
-    PageSender(Mailer mailer, WorklistRules rules) {
+    PageSender(Mailer mailer, EntityManager entities, WorklistRules rules) {
         this.mailer = mailer;
+        this.entities = entities;
         this.onCall = rules.pages().onCallAddress();
         this.worklistAddress = rules.pages().address();
     }
@@ -42,7 +45,11 @@ public class PageSender {
         if (pending.compareAndSet(false, true)) {
             wakeUps.execute(() -> {
                 pending.set(false);
-                sendPending();
+                try {
+                    sendPending();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Pages wait for the next run: %s", e.getMessage());
+                }
             });
         }
     }
@@ -52,26 +59,34 @@ public class PageSender {
         sendPending();
     }
 
-    /** @return how many pages were sent */
-    synchronized int sendPending() {
-        List<TaskNotification> unsent = QuarkusTransaction.requiringNew().call(() -> TaskNotification
-                .<TaskNotification> find("sentAt is null order by id").page(0, BATCH).list());
-        int sent = 0;
-        for (TaskNotification page : unsent) {
-            try {
-                mailer.send(Mail.withText(onCall, "Cairn: " + page.reason, text(page)));
-                QuarkusTransaction.requiringNew().run(() -> TaskNotification.update(
-                        "sentAt = ?1, attempts = attempts + 1 where id = ?2", Instant.now(), page.id));
+    /**
+     * Sends the oldest unsent pages. Each is locked while it is sent, and pages another replica is sending are
+     * skipped, so two replicas never mail the same page; a page is mailed again only when its commit fails after the
+     * mail server took it.
+     *
+     * @return how many pages were sent
+     */
+    public int sendPending() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<TaskNotification> unsent = entities.createNativeQuery("SELECT * FROM task_notification "
+                    + "WHERE sent_at IS NULL ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
+                    TaskNotification.class).getResultList();
+            int sent = 0;
+            for (TaskNotification page : unsent) {
+                page.attempts++;
+                try {
+                    mailer.send(Mail.withText(onCall, "Cairn: " + page.reason, text(page)));
+                } catch (RuntimeException e) {
+                    LOG.warnf("The page about task %s was not sent, and will be tried again: %s", page.taskId,
+                            e.getMessage());
+                    break;
+                }
+                page.sentAt = Instant.now();
                 sent++;
-            } catch (RuntimeException e) {
-                LOG.warnf("The page about task %s was not sent, and will be tried again: %s", page.taskId,
-                        e.getMessage());
-                QuarkusTransaction.requiringNew().run(() -> TaskNotification.update(
-                        "attempts = attempts + 1 where id = ?1", page.id));
-                return sent;
             }
-        }
-        return sent;
+            return sent;
+        });
     }
 
     private String text(TaskNotification page) {

@@ -25,6 +25,9 @@ import io.cairn.testkit.TopicWatch;
 import io.cairn.worklist.SmtpResource;
 import io.cairn.worklist.domain.CareTask;
 import io.cairn.worklist.domain.Escalations;
+import io.cairn.worklist.notify.PageSender;
+import io.cairn.testkit.Rows;
+import jakarta.persistence.EntityManager;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,6 +48,12 @@ class SafetyAlertTasksTest {
 
     @Inject
     Escalations escalations;
+
+    @Inject
+    PageSender pages;
+
+    @Inject
+    EntityManager entities;
 
     @Test
     void anAlertDeliveredTwiceOpensOneUrgentTaskAndOnePageWithNoPatientDataInIt() throws Exception {
@@ -137,6 +146,28 @@ class SafetyAlertTasksTest {
             assertTrue(topic.records(TopicWatch.keyed(claimedPatient)).isEmpty());
             awaitPage(forDirector.get(0).get("id").toString());
         }
+    }
+
+    @Test
+    void aPageTheMailServerCouldNotTakeIsSentWhenItIsBack() {
+        UUID patient = UUID.randomUUID();
+        SmtpResource.outage();
+        String id;
+        try {
+            EventRecords.send(checkInAlert(patient));
+            id = (String) awaitTasks(patient, "kind=safety-alert", 1).get(0).get("id");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM "
+                    + "task_notification WHERE task_id = ?1 AND sent_at IS NULL AND attempts > 0", UUID.fromString(id)) == 1);
+        } finally {
+            SmtpResource.restart();
+        }
+        assertEquals(0, pagesAbout(id));
+
+        pages.sendPending();
+
+        assertEquals(1, pagesAbout(id));
+        assertEquals(0L, Rows.count(entities, "SELECT count(*) FROM task_notification WHERE task_id = ?1 AND "
+                + "sent_at IS NULL", UUID.fromString(id)));
     }
 
     @Test
