@@ -47,6 +47,8 @@ final class Footprint {
         loads.put("scheduling-service", Load.Target.of("scheduling", 0, "/api/v1/tracks", clinic.scheduler));
         loads.put("aftercare-service", Load.Target.of("aftercare", 0, "/api/v1/aftercare-referrals?patientId="
                 + patient, clinic.caseManager));
+        loads.put("worklist-service", Load.Target.of("worklist", 0, "/api/v1/tasks?patientId=" + patient,
+                clinic.clinician));
         loads.put("gateway", Load.Target.of("gateway", 0, "/api/v1/patients/" + patient, clinic.clinician));
         int port = FIRST_PORT;
         try (Load load = new Load()) {
@@ -114,7 +116,7 @@ final class Footprint {
         warmStart.ifPresent(start -> out.append("""
 
                 Whole local stack, warm start (`bin/cairn-local` with its data from an earlier start: PostgreSQL,
-                Kafka and Keycloak together, the four services together once PostgreSQL and Kafka are up, then the
+                Kafka and Keycloak together, the five services together once PostgreSQL and Kafka are up, then the
                 gateway; the realm already imported, Keycloak's classes mapped from the archive its last run wrote)
                 until the gateway is ready: **%s s**.
                 """.formatted(Report.number(start.toMillis() / 1000.0))));

@@ -20,7 +20,7 @@ final class Machine {
         machine.put("memory", Long.parseLong(memory) / 1024 / 1024 + " GiB");
         machine.put("kernel", Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip());
         machine.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        machine.put("PostgreSQL", "embedded (zonky), one server for the four databases");
+        machine.put("PostgreSQL", "embedded (zonky), one server for the five databases");
         machine.put("Kafka", "one KRaft broker, " + org.apache.kafka.common.utils.AppInfoParser.getVersion()
                 + " client");
         machine.put("Keycloak", "26.7.3 (start-dev)");

@@ -22,7 +22,7 @@ final class Stack implements AutoCloseable {
 
     static final int GATEWAY = 8080;
     static final Map<String, Integer> APPS = Map.of("intake-service", 8081, "treatment-plan-service", 8082,
-            "scheduling-service", 8083, "aftercare-service", 8084, "gateway", GATEWAY);
+            "scheduling-service", 8083, "aftercare-service", 8084, "worklist-service", 8085, "gateway", GATEWAY);
     private static final String FAULT_CONTROL = "http://localhost:8099";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

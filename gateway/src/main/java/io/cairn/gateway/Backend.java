@@ -7,7 +7,13 @@ public enum Backend {
     INTAKE,
     TREATMENT_PLAN,
     SCHEDULING,
-    AFTERCARE;
+    AFTERCARE,
+    WORKLIST;
+
+    /** Whether the service has FHIR views (its own {@code /fhir/r4/metadata}); the worklist has none yet. */
+    public boolean servesFhir() {
+        return this != WORKLIST;
+    }
 
     public URI address(GatewayConfig config) {
         return switch (this) {
@@ -15,6 +21,7 @@ public enum Backend {
             case TREATMENT_PLAN -> config.backends().treatmentPlan();
             case SCHEDULING -> config.backends().scheduling();
             case AFTERCARE -> config.backends().aftercare();
+            case WORKLIST -> config.backends().worklist();
         };
     }
 }

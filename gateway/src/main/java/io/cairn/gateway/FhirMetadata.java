@@ -34,7 +34,7 @@ public class FhirMetadata {
 
     private final BackendDocuments documents;
     private final FhirContext fhir = FhirContext.forR4Cached();
-    /** Public and four backend calls each: rebuilt at most once a minute per address the clients use. */
+    /** Public and a backend call per FHIR service each: rebuilt at most once a minute per address the clients use. */
     private final Cache<String, String> cached = Caffeine.newBuilder().maximumSize(16)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
@@ -64,6 +64,9 @@ public class FhirMetadata {
         CapabilityStatementRestComponent rest = merged.addRest().setMode(RestfulCapabilityMode.SERVER);
         Set<String> types = new HashSet<>();
         for (Backend backend : Backend.values()) {
+            if (!backend.servesFhir()) {
+                continue;
+            }
             fetch(backend).flatMap(statement -> statement.getRest().stream().findFirst()).ifPresent(own -> {
                 if (!rest.hasSecurity()) {
                     rest.setSecurity(own.getSecurity());

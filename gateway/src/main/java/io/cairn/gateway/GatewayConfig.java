@@ -41,6 +41,8 @@ public interface GatewayConfig {
         URI scheduling();
 
         URI aftercare();
+
+        URI worklist();
     }
 
     /** Requests per client (the token's client id, else its subject) per minute, by route class. */

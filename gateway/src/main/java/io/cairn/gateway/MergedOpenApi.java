@@ -50,7 +50,8 @@ public class MergedOpenApi {
         merged.put("openapi", "3.1.0");
         merged.putObject("info").put("title", "Cairn API").put("version", "v1")
                 .put("description", "Every Cairn service behind the gateway: intake, treatment plans, scheduling, "
-                        + "aftercare. All paths need a bearer token; errors are application/problem+json.");
+                        + "aftercare and the care team's worklist. All paths need a bearer token; errors are "
+                        + "application/problem+json.");
         merged.putArray("servers").addObject().put("url", "/");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode schemas = merged.putObject("components").putObject("schemas");

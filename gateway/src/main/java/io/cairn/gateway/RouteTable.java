@@ -31,7 +31,8 @@ public final class RouteTable {
             Map.entry("hours", Backend.SCHEDULING),
             Map.entry("aftercare-referrals", Backend.AFTERCARE),
             Map.entry("check-ins", Backend.AFTERCARE),
-            Map.entry("outcomes", Backend.AFTERCARE));
+            Map.entry("outcomes", Backend.AFTERCARE),
+            Map.entry("tasks", Backend.WORKLIST));
 
     /** The FHIR R4 resource types each service serves (aftercare referrals are Tasks: ServiceRequest is intake's). */
     private static final Map<String, Backend> FHIR_OWNERS = Map.ofEntries(

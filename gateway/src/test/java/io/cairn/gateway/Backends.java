@@ -20,7 +20,7 @@ import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 
 /**
- * Four small real HTTP servers standing in for the services: each answers with what it received (method, path,
+ * Small real HTTP servers standing in for the services: each answers with what it received (method, path,
  * query, headers, body), takes its time on {@code /slow}, and serves a small OpenAPI document of its own.
  */
 public class Backends implements QuarkusTestResourceLifecycleManager {
@@ -106,6 +106,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             case TREATMENT_PLAN -> "CarePlan";
             case SCHEDULING -> "Appointment";
             case AFTERCARE -> "EpisodeOfCare";
+            case WORKLIST -> throw new IllegalArgumentException("The worklist has no FHIR views");
         };
     }
 

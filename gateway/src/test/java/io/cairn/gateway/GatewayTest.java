@@ -48,6 +48,8 @@ class GatewayTest {
             "GET, /api/v1/hours/under-target?isoWeek=2026-W48, SCHEDULING",
             "POST, /api/v1/check-ins/9f/outcome, AFTERCARE",
             "GET, /api/v1/outcomes?from=2026-01-01&to=2026-03-31, AFTERCARE",
+            "GET, /api/v1/tasks?assignee=me&kind=safety-alert, WORKLIST",
+            "GET, /api/v1/tasks/5e, WORKLIST",
             "GET, /fhir/r4/Patient?identifier=MRN-1, INTAKE",
             "POST, /fhir/r4/ServiceRequest, INTAKE",
             "GET, /fhir/r4/Observation?patient=7d1c&code=44261-6, INTAKE",
@@ -117,7 +119,7 @@ class GatewayTest {
                 .body("implementation.url", matchesPattern("http://localhost:\\d+/fhir/r4"))
                 .body("rest[0].security.description", equalTo("bearer tokens"))
                 .body("rest[0].resource.type", containsInAnyOrder(Stream.of(Backend.values())
-                        .map(Backends::fhirType).toArray()))
+                        .filter(Backend::servesFhir).map(Backends::fhirType).toArray()))
                 .extract().asString();
         FhirValidation.assertValid(statement);
     }
@@ -344,7 +346,7 @@ class GatewayTest {
 
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document);
         assertEquals(List.of(), parsed.getMessages());
-        for (String service : List.of("intake", "treatment-plan", "scheduling", "aftercare")) {
+        for (String service : List.of("intake", "treatment-plan", "scheduling", "aftercare", "worklist")) {
             assertTrue(parsed.getOpenAPI().getPaths().containsKey("/api/v1/" + service + "-things"), service);
             assertTrue(parsed.getOpenAPI().getComponents().getSchemas().containsKey(service + "Thing"), service);
         }

@@ -30,8 +30,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Runs the whole platform on this machine with real parts: one PostgreSQL server with a database per service, a
- * Kafka broker (KRaft) with every topic and dead-letter topic, Keycloak with the {@code cairn} realm, the four
- * services and the gateway as their packaged jars, and a demo program on first start ({@code --no-seed} leaves it
+ * Kafka broker (KRaft) with every topic and dead-letter topic, Keycloak with the {@code cairn} realm, a mail server
+ * for the worklist's pages, the five services and the gateway as their packaged jars, and a demo program on first start
+ * ({@code --no-seed} leaves it
  * out). Data stays in {@code .local-stack/} across restarts ({@code --wipe} starts over); Ctrl-C stops everything. Each part
  * can be an external one instead (see README). {@code --fault-control} opens {@link FaultControl} on loopback, through
  * which the fault suite stops and starts parts.
@@ -46,6 +47,7 @@ public final class LocalStack {
         SERVICES.put("treatment-plan-service", 8082);
         SERVICES.put("scheduling-service", 8083);
         SERVICES.put("aftercare-service", 8084);
+        SERVICES.put("worklist-service", 8085);
         SERVICES.put("gateway", Ports.GATEWAY);
     }
 
@@ -74,6 +76,7 @@ public final class LocalStack {
     private final Map<String, Process> instances = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
     private EmbeddedKafkaBroker kafka;
+    private Mailbox mailbox;
     private String kafkaServers;
     private String oidcUrl;
     private ClassDataArchive keycloakClasses;
@@ -118,10 +121,17 @@ public final class LocalStack {
         if (external("CAIRN_OIDC_URL") == null) {
             ports.put("Keycloak", Ports.KEYCLOAK);
         }
+        if (external("QUARKUS_MAILER_HOST") == null) {
+            ports.put("mail (SMTP)", Ports.SMTP);
+            ports.put("mail (IMAP)", Ports.IMAP);
+        }
         SERVICES.forEach(ports::put);
         Ports.requireFree(ports);
 
-        // Keycloak takes longest and needs neither PostgreSQL nor Kafka: it starts beside them. The four services
+        if (external("QUARKUS_MAILER_HOST") == null) {
+            mailbox = Progress.step("mail server", Mailbox::start);
+        }
+        // Keycloak takes longest and needs neither PostgreSQL nor Kafka: it starts beside them. The five services
         // start together once PostgreSQL and Kafka are up, beside Keycloak if it is still starting (a service fetches
         // Keycloak's keys again when the first token arrives), then the gateway once everything is up.
         ExecutorService parts = Executors.newCachedThreadPool();
@@ -189,7 +199,7 @@ public final class LocalStack {
             if (!role.next()) {
                 sql.execute("CREATE ROLE cairn LOGIN PASSWORD 'cairn'");
             }
-            for (String database : List.of("intake", "treatment_plan", "scheduling", "aftercare")) {
+            for (String database : List.of("intake", "treatment_plan", "scheduling", "aftercare", "worklist")) {
                 ResultSet exists = sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
                 if (!exists.next()) {
                     sql.execute("CREATE DATABASE " + database + " OWNER cairn");
@@ -239,7 +249,8 @@ public final class LocalStack {
         try (Admin admin = Admin.create(config)) {
             var existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
-            for (String topic : List.of(Topics.INTAKE, Topics.TREATMENT_PLAN, Topics.SCHEDULING, Topics.AFTERCARE)) {
+            for (String topic : List.of(Topics.INTAKE, Topics.TREATMENT_PLAN, Topics.SCHEDULING, Topics.AFTERCARE,
+                    Topics.WORKLIST)) {
                 for (String name : List.of(topic, Topics.deadLetterOf(topic))) {
                     if (!existing.contains(name)) {
                         missing.add(new NewTopic(name, 3, (short) 1));
@@ -302,8 +313,13 @@ public final class LocalStack {
             case "treatment-plan-service" -> "treatment_plan";
             case "scheduling-service" -> "scheduling";
             case "aftercare-service" -> "aftercare";
+            case "worklist-service" -> "worklist";
             default -> null;
         };
+        if (name.equals("worklist-service") && mailbox != null) {
+            env.put("QUARKUS_MAILER_HOST", "localhost");
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(Ports.SMTP));
+        }
         if (database != null) {
             String host = external("CAIRN_POSTGRES_HOST") != null ? external("CAIRN_POSTGRES_HOST")
                     : "localhost:" + Ports.POSTGRES;
@@ -412,8 +428,12 @@ public final class LocalStack {
                   TOKEN=$(%s)
                   curl -H "Authorization: Bearer $TOKEN" http://localhost:%d/api/v1/screeners
 
+                Pages about urgent tasks go to %s: read them over IMAP at localhost:%d
+                (user %s, password %s), e.g. with Thunderbird or curl "imap://localhost:%d/INBOX;UID=1" -u %s:%s.
+
                 Logs are in .local-stack/logs. Ctrl-C stops everything.
-                """.formatted(Ports.GATEWAY, Ports.GATEWAY, Ports.KEYCLOAK, token, Ports.GATEWAY));
+                """.formatted(Ports.GATEWAY, Ports.GATEWAY, Ports.KEYCLOAK, token, Ports.GATEWAY, Mailbox.ON_CALL,
+                Ports.IMAP, Mailbox.USER, Mailbox.PASSWORD, Ports.IMAP, Mailbox.USER, Mailbox.PASSWORD));
     }
 
     /** Stops services first, then Keycloak, Kafka and PostgreSQL; children of each process (kc.sh forks) too. */
@@ -445,6 +465,9 @@ public final class LocalStack {
         }
         if (kafka != null) {
             kafka.close();
+        }
+        if (mailbox != null) {
+            mailbox.stop();
         }
         if (postgres != null) {
             try {

@@ -14,6 +14,8 @@ final class Ports {
     static final int KEYCLOAK = 8180;
     static final int GATEWAY = 8080;
     static final int FAULT_CONTROL = 8099;
+    static final int SMTP = 3025;
+    static final int IMAP = 3143;
 
     private Ports() {
     }

@@ -143,6 +143,7 @@ class HostileInputIT {
             case "treatment-plans" -> "treatment_plan";
             case "tracks", "sessions", "enrollments", "attendance", "hours" -> "scheduling";
             case "aftercare-referrals", "check-ins", "outcomes" -> "aftercare";
+            case "tasks" -> "worklist";
             default -> "intake";
         };
     }

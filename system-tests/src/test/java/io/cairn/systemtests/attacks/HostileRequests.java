@@ -285,6 +285,7 @@ final class HostileRequests {
             case "sessions" -> "session";
             case "aftercare-referrals" -> "aftercareReferral";
             case "check-ins" -> "checkIn";
+            case "tasks" -> "task";
             default -> "patient";
         };
         return knownIds.getOrDefault(key, java.util.UUID.randomUUID().toString());

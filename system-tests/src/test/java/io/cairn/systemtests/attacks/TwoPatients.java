@@ -101,6 +101,10 @@ final class TwoPatients {
         ok(gateway.post("/treatment-plans/" + plan + "/approve", clinician, ""));
         await().atMost(EVENTUAL).until(() -> gateway.get("/enrollments?patientId=" + patient, scheduler).json()
                 .size() == 1);
+        // The worklist's task for the approval, closed by the approval itself.
+        String approvals = "/tasks?kind=plan-approval&status=resolved&patientId=" + patient;
+        await().atMost(EVENTUAL).until(() -> gateway.get(approvals, clinician).json().size() == 1);
+        ids.put("task", gateway.get(approvals, clinician).json().get(0).get("id").asText());
     }
 
     /** Graduated early: aftercare with its check-ins. */
@@ -121,7 +125,7 @@ final class TwoPatients {
     /** Every id and name of the other patient's records: none may reach a caller not entitled to them. */
     List<String> markersOfOther() {
         return List.of(other.get("patient"), other.get("referral"), other.get("consent"), other.get("assessment"),
-                other.get("plan"), other.get("aftercareReferral"), other.get("checkIn"), familyNameOfOther,
+                other.get("plan"), other.get("aftercareReferral"), other.get("checkIn"), other.get("task"), familyNameOfOther,
                 partOfOther);
     }
 

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /** Reads the services' databases directly, to count what really happened behind the API. */
 public final class Databases {
 
-    public static final List<String> ALL = List.of("intake", "treatment_plan", "scheduling", "aftercare");
+    public static final List<String> ALL = List.of("intake", "treatment_plan", "scheduling", "aftercare", "worklist");
     static final String HOST = System.getProperty("cairn.postgres", "localhost:5432");
 
     private Databases() {

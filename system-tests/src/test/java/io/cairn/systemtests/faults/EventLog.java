@@ -31,7 +31,7 @@ public final class EventLog {
     static final String BOOTSTRAP = System.getProperty("cairn.kafka", "localhost:9092");
     /** The consumer group of each service: every service consumes some other service's topic. */
     public static final List<String> CONSUMER_GROUPS = List.of("intake-service", "treatment-plan-service",
-            "scheduling-service", "aftercare-service");
+            "scheduling-service", "aftercare-service", "worklist-service");
 
     /** One record on a topic, with the CloudEvents attributes a test needs. */
     public record Event(String topic, int partition, long offset, String key, String id, String type, String subject,

@@ -25,12 +25,15 @@ class FullReplayIT {
 
     static final List<String> CONSUMERS = EventLog.CONSUMER_GROUPS;
     static final List<String> TOPICS = List.of(Topics.INTAKE, Topics.TREATMENT_PLAN, Topics.SCHEDULING,
-            Topics.AFTERCARE);
+            Topics.AFTERCARE, Topics.WORKLIST);
 
     @Test
     void replayingEveryTopicFromTheBeginningChangesNothing() {
         // Settle first: what was in flight is applied before the picture is taken.
         await().atMost(Duration.ofMinutes(3)).until(EventLog::allConsumed);
+        // The worklist's clock escalates urgent tasks nobody claimed: every one due has escalated before the picture.
+        await().atMost(Duration.ofMinutes(3)).until(() -> Databases.count("worklist", "SELECT count(*) FROM care_task "
+                + "WHERE status = 'OPEN' AND priority = 'URGENT' AND kind <> 'ESCALATION' AND escalated_at IS NULL") == 0);
         CONSUMERS.forEach(FaultControl::stopService);
         long replayed;
         Map<String, Long> rowsBefore;

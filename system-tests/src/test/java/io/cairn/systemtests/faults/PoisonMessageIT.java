@@ -11,6 +11,7 @@ import io.cairn.contracts.EventEnvelope;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
 import io.cairn.contracts.events.AftercareNeeds;
+import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentPurpose;
 import io.cairn.contracts.events.ConsentStatus;
@@ -20,6 +21,8 @@ import io.cairn.contracts.events.EngagementRisk;
 import io.cairn.contracts.events.EventPayload;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.RecordCategory;
+import io.cairn.contracts.events.ReferralReceived;
+import io.cairn.contracts.events.ReferralSource;
 import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.cairn.systemtests.Platform;
@@ -51,7 +54,7 @@ class PoisonMessageIT {
 
         @Override
         public String toString() {
-            return topic;
+            return topic + " (" + String.join(", ", consumers) + ")";
         }
     }
 
@@ -63,13 +66,19 @@ class PoisonMessageIT {
                         EventType.CONSENT_CHANGED, new ConsentChanged(UUID.randomUUID(), patient, "fault-suite-ehr",
                                 ConsentPurpose.TREATMENT, List.of(RecordCategory.DEMOGRAPHICS), ConsentStatus.ACTIVE,
                                 LocalDate.now(), null, now)),
-                new Consumed(Topics.TREATMENT_PLAN, List.of("scheduling", "aftercare"), EventType.PATIENT_GRADUATED,
+                new Consumed(Topics.INTAKE, List.of("aftercare", "worklist"), EventType.REFERRAL_RECEIVED,
+                        new ReferralReceived(UUID.randomUUID(), patient, ReferralSource.PHYSICIAN, false, null, now)),
+                new Consumed(Topics.TREATMENT_PLAN, List.of("scheduling", "aftercare", "worklist"),
+                        EventType.PATIENT_GRADUATED,
                         new PatientDischarged(UUID.randomUUID(), patient, DischargeReason.MOVED, LocalDate.now(),
                                 new AftercareNeeds(List.of(), List.of(), List.of()), now)),
-                new Consumed(Topics.SCHEDULING, List.of("treatment_plan"), EventType.ATTENDANCE_RECORDED,
+                new Consumed(Topics.SCHEDULING, List.of("treatment_plan", "worklist"), EventType.ENGAGEMENT_ALERT,
                         new EngagementAlert(patient, EngagementRisk.MISSED_SESSIONS, "2026-W01", BigDecimal.ZERO,
                                 BigDecimal.ONE, 2, now)),
-                new Consumed(Topics.AFTERCARE, List.of("intake"), EventType.RELAPSE_REPORTED, null));
+                new Consumed(Topics.AFTERCARE, List.of("intake"), EventType.RELAPSE_REPORTED, null),
+                new Consumed(Topics.AFTERCARE, List.of("worklist"), EventType.CHECK_IN_RECORDED,
+                        new CheckInRecorded(UUID.randomUUID(), patient, UUID.randomUUID(), 7, LocalDate.now(), true,
+                                now)));
     }
 
     /** A relapse readmits a patient intake knows: one is registered for it. */
