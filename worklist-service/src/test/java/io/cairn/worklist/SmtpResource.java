@@ -14,10 +14,12 @@ import java.util.Map;
 public class SmtpResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail server;
+    private static ServerSetup setup;
 
     static synchronized GreenMail server() {
         if (server == null) {
-            server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            server = new GreenMail(setup);
             server.start();
         }
         return server;
@@ -29,6 +31,7 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
     }
 
     public static synchronized void restart() {
+        server = new GreenMail(setup);
         server.start();
     }
 

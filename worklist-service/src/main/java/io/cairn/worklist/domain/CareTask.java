@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.OptimisticLock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -57,7 +58,9 @@ public class CareTask extends PanacheEntityBase {
     public TaskOutcome outcome;
     @Column(name = "outcome_note")
     public String outcomeNote;
+    /** Not a change a person made: it must not turn a claim sent with the version just read into a 409. */
     @Column(name = "escalated_at")
+    @OptimisticLock(excluded = true)
     public Instant escalatedAt;
     @Column(name = "escalation_of")
     public UUID escalationOf;

@@ -8,6 +8,7 @@ import io.cairn.kit.events.Outbox;
 import io.cairn.worklist.notify.OnCallPager;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Escalations {
+
+    /** Hibernate's lock timeout that skips locked rows (LockOptions.SKIP_LOCKED). */
+    private static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
+    private static final int SKIP_LOCKED = -2;
 
     private final WorklistRules rules;
     private final OnCallPager pager;
@@ -40,9 +45,12 @@ public class Escalations {
     /** Escalates every urgent task still unclaimed at {@code now}; the tests pass the time they mean. */
     @Transactional
     public List<CareTask> escalateDue(Instant now) {
-        List<CareTask> unclaimed = CareTask.list("status = ?1 and priority = ?2 and kind <> ?3 and escalatedAt is null "
-                + "and createdAt <= ?4 order by createdAt", TaskStatus.OPEN, TaskPriority.URGENT, TaskKind.ESCALATION,
-                now.minus(rules.escalateAfter()));
+        // Locked, and rows another replica is escalating skipped: each task escalates once, without a failed batch.
+        List<CareTask> unclaimed = CareTask.<CareTask> find("status = ?1 and priority = ?2 and kind <> ?3 "
+                + "and escalatedAt is null and createdAt <= ?4 and createdAt > ?5 order by createdAt", TaskStatus.OPEN,
+                TaskPriority.URGENT, TaskKind.ESCALATION, now.minus(rules.escalateAfter()),
+                now.minus(rules.escalationHorizon())).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(LOCK_TIMEOUT, SKIP_LOCKED).list();
         return unclaimed.stream().map(task -> escalate(task, now)).toList();
     }
 

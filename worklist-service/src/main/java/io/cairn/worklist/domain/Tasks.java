@@ -1,5 +1,6 @@
 package io.cairn.worklist.domain;
 
+import io.cairn.contracts.Roles;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
 import io.cairn.kit.audit.AuditEntry;
@@ -18,7 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The care team's side of the worklist: what needs them now, and claiming, handing on and completing it. */
+/**
+ * The care team's side of the worklist: what needs them now, and claiming, handing on and completing it. Each person
+ * sees and works the tasks of their own roles (a scheduler does not see safety alerts); the program director sees and
+ * works all of them. Any other task is answered as if it did not exist.
+ */
 @ApplicationScoped
 public class Tasks {
 
@@ -44,6 +49,10 @@ public class Tasks {
     public PageOf<CareTask> list(TaskFilter filter, ListWindow.Window window) {
         List<String> where = new ArrayList<>(List.of("status in :statuses", "opensAt <= :now"));
         Parameters parameters = Parameters.with("statuses", filter.statuses()).and("now", clock.instant());
+        if (!caller.hasRole(Roles.PROGRAM_DIRECTOR)) {
+            where.add("role in :callerRoles");
+            parameters.and("callerRoles", caller.roles());
+        }
         if (filter.kind() != null) {
             where.add("kind = :kind");
             parameters.and("kind", filter.kind());
@@ -110,7 +119,7 @@ public class Tasks {
     }
 
     /** @param version the version the caller saw, when it sent one: a task that changed since is a 409 */
-    private static CareTask find(UUID id, Integer version) {
+    private CareTask find(UUID id, Integer version) {
         CareTask task = find(id);
         if (version != null && task.version != version) {
             throw new ConflictException("Task " + id + " changed since version " + version
@@ -119,9 +128,9 @@ public class Tasks {
         return task;
     }
 
-    private static CareTask find(UUID id) {
+    private CareTask find(UUID id) {
         CareTask task = CareTask.findById(id);
-        if (task == null) {
+        if (task == null || !(caller.hasRole(task.role) || caller.hasRole(Roles.PROGRAM_DIRECTOR))) {
             throw new ResourceNotFoundException("Task", id);
         }
         return task;

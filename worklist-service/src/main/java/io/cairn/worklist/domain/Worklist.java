@@ -49,7 +49,8 @@ public class Worklist {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void safetyAlertRaised(SafetyAlertRaised alert) {
-        Instant now = clock.instant();
+        // Due from when the finding was saved, not from when the worklist heard of it.
+        Instant raised = alert.raisedAt();
         boolean atCheckIn = alert.source() == SafetyAlertSource.CHECK_IN;
         String title = "Safety alert: " + alert.screener() + " item " + alert.item() + " ("
                 + JsonNames.of(alert.finding()).replace('-', ' ') + ") at " + (atCheckIn ? "a check-in"
@@ -57,7 +58,7 @@ public class Worklist {
         String about = atCheckIn ? ApiPaths.V1 + "/aftercare-referrals?patientId=" + alert.patientId()
                 : ApiPaths.V1 + "/assessments/" + alert.sourceId();
         open(CareTask.open(TaskKind.SAFETY_ALERT, TaskPriority.URGENT, alert.patientId(), Roles.CLINICIAN, title,
-                "safety-alert:" + alert.alertId(), about, now, now, now));
+                "safety-alert:" + alert.alertId(), about, raised, raised, raised));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -117,8 +118,9 @@ public class Worklist {
                     checkInKey(referral.aftercareReferralId(), 3), about, now, referral.firstContactDueBy(), now));
         }
         for (int days : referral.checkInDays()) {
-            Instant due = startOf(referral.dischargedOn().plusDays(days));
-            Instant opens = due.minus(rules.checkInNotice());
+            LocalDate dueOn = referral.dischargedOn().plusDays(days);
+            Instant due = endOf(dueOn);
+            Instant opens = startOf(dueOn.minusDays(rules.checkInNotice().toDays()));
             open(CareTask.open(TaskKind.CHECK_IN_DUE, TaskPriority.ROUTINE, referral.patientId(), Roles.CASE_MANAGER,
                     days + "-day aftercare check-in due", checkInKey(referral.aftercareReferralId(), days), about,
                     opens.isBefore(firstDay) ? firstDay : opens, due, now));
@@ -135,18 +137,18 @@ public class Worklist {
         if (!referral.urgent()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant received = referral.receivedAt();
         String title = referral.readmissionOf() != null ? "Urgent readmission referral" : "Urgent referral";
         open(CareTask.open(TaskKind.URGENT_REFERRAL, TaskPriority.URGENT, referral.patientId(),
                 Roles.INTAKE_COORDINATOR, title, "referral:" + referral.referralId(),
-                ApiPaths.V1 + "/referrals/" + referral.referralId(), now,
-                now.plus(rules.urgentReferralWithin()), now));
+                ApiPaths.V1 + "/referrals/" + referral.referralId(), received,
+                received.plus(rules.urgentReferralWithin()), received));
     }
 
     private void openReview(UUID planId, UUID patientId, LocalDate due) {
         Instant now = clock.instant();
-        Instant dueAt = startOf(due);
-        Instant opens = dueAt.minus(rules.reviewNotice());
+        Instant dueAt = endOf(due);
+        Instant opens = startOf(due.minusDays(rules.reviewNotice().toDays()));
         open(CareTask.open(TaskKind.PLAN_REVIEW, TaskPriority.ROUTINE, patientId, Roles.CLINICIAN,
                 "Treatment plan review due", planKey(planId), planPath(planId), opens.isBefore(now) ? now : opens,
                 dueAt, now));
@@ -154,7 +156,7 @@ public class Worklist {
 
     private void open(CareTask task) {
         task.persist();
-        if (task.priority == TaskPriority.URGENT) {
+        if (task.priority == TaskPriority.URGENT && !task.createdAt.isBefore(clock.instant().minus(rules.pageWithin()))) {
             pager.page(task, "An urgent task waits");
         }
     }
@@ -174,6 +176,11 @@ public class Worklist {
 
     private Instant startOf(LocalDate day) {
         return day.atStartOfDay(rules.clinicZone()).toInstant();
+    }
+
+    /** Work due on a day is due by the end of that day, in the clinic's zone. */
+    private Instant endOf(LocalDate day) {
+        return startOf(day.plusDays(1));
     }
 
     static Set<TaskStatus> openStatuses() {

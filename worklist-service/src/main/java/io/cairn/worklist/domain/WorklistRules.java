@@ -41,6 +41,17 @@ public interface WorklistRules {
     @WithDefault("1D")
     Duration urgentReferralWithin();
 
+    /**
+     * An urgent task from an event older than this (the worklist was down, or is catching up on history) opens
+     * without a page: on-call hears of work as it happens, not of a backlog.
+     */
+    @WithDefault("1H")
+    Duration pageWithin();
+
+    /** Urgent tasks older than this no longer escalate (history the worklist caught up on when first deployed). */
+    @WithDefault("1D")
+    Duration escalationHorizon();
+
     /** How often unclaimed urgent tasks are looked for, e.g. {@code 30s}; {@code off} in tests, which pass a time. */
     String escalationCheckEvery();
 

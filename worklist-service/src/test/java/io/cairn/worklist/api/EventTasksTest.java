@@ -118,6 +118,9 @@ class EventTasksTest {
         assertEquals(5L, Rows.count(entities, "SELECT count(*) FROM care_task WHERE patient_id = ?1", patient));
         assertEquals(1, as(CASE_MANAGER).get("/tasks?role=case-manager&kind=check-in-due&patientId=" + patient)
                 .jsonPath().getList("").size());
+        // Each person sees the tasks of their roles: a check-in is the case managers' work, not the clinicians'.
+        assertEquals(0, as(CLINICIAN).get("/tasks?patientId=" + patient).jsonPath().getList("").size());
+        as(CLINICIAN).get("/tasks/" + week.get("id")).then().statusCode(404);
 
         EventRecords.send(EventRecords.of(new CheckInRecorded(UUID.randomUUID(), patient, referral, 7, today(), true,
                 Instant.now())));

@@ -8,7 +8,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
 
-/** Every endpoint × every caller: staff work the list; a patient and an EHR client are refused all of it. */
+/**
+ * Every endpoint × every caller: staff work the tasks of their roles (a safety alert is the clinicians'; the director
+ * sees all), other staff are answered as if it did not exist; a patient and an EHR client are refused all of it.
+ */
 @QuarkusTest
 @QuarkusTestResource(SmtpResource.class)
 class WorklistAuthorizationMatrixTest extends AuthorizationMatrix<WorklistAuthorizationMatrixTest.Fixture> {
@@ -28,12 +31,12 @@ class WorklistAuthorizationMatrixTest extends AuthorizationMatrix<WorklistAuthor
         return List.of(
                 //                                                   none coord clin sched case dir own other ehr
                 new Endpoint("GET", "/tasks?patientId={P}", null, false, "401 200 200 200 200 200 403 403 403"),
-                new Endpoint("GET", "/tasks/{T}", null, false, "401 200 200 200 200 200 403 403 403"),
-                new Endpoint("POST", "/tasks/{T}/claim", "{}", true, "401 200 200 200 200 200 403 403 403"),
+                new Endpoint("GET", "/tasks/{T}", null, false, "401 404 200 404 404 200 403 403 403"),
+                new Endpoint("POST", "/tasks/{T}/claim", "{}", true, "401 404 200 404 404 200 403 403 403"),
                 new Endpoint("POST", "/tasks/{T}/assign", "{\"assignee\":\"case-manager-user\"}", true,
-                        "401 200 200 200 200 200 403 403 403"),
+                        "401 404 200 404 404 200 403 403 403"),
                 new Endpoint("POST", "/tasks/{T}/complete", "{\"outcome\":\"crisis-referral\"}", true,
-                        "401 200 200 200 200 200 403 403 403"));
+                        "401 404 200 404 404 200 403 403 403"));
     }
 
     @Override
