@@ -428,12 +428,15 @@ public final class LocalStack {
                   TOKEN=$(%s)
                   curl -H "Authorization: Bearer $TOKEN" http://localhost:%d/api/v1/screeners
 
-                Pages about urgent tasks go to %s: read them over IMAP at localhost:%d
-                (user %s, password %s), e.g. with Thunderbird or curl "imap://localhost:%d/INBOX;UID=1" -u %s:%s.
-
+                %s
                 Logs are in .local-stack/logs. Ctrl-C stops everything.
-                """.formatted(Ports.GATEWAY, Ports.GATEWAY, Ports.KEYCLOAK, token, Ports.GATEWAY, Mailbox.ON_CALL,
-                Ports.IMAP, Mailbox.USER, Mailbox.PASSWORD, Ports.IMAP, Mailbox.USER, Mailbox.PASSWORD));
+                """.formatted(Ports.GATEWAY, Ports.GATEWAY, Ports.KEYCLOAK, token, Ports.GATEWAY, mailbox == null
+                ? "Pages about urgent tasks go through the mail relay QUARKUS_MAILER_HOST names.\n"
+                : """
+                        Pages about urgent tasks go to %s: read them over IMAP at localhost:%d
+                        (user %s, password %s), e.g. with Thunderbird or curl "imap://localhost:%d/INBOX;UID=1" -u %s:%s.
+                        """.formatted(Mailbox.ON_CALL, Ports.IMAP, Mailbox.USER, Mailbox.PASSWORD, Ports.IMAP,
+                        Mailbox.USER, Mailbox.PASSWORD)));
     }
 
     /** Stops services first, then Keycloak, Kafka and PostgreSQL; children of each process (kc.sh forks) too. */
