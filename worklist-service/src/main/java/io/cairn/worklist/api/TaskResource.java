@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -68,7 +67,7 @@ public class TaskResource {
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
         TaskFilter filter = new TaskFilter(kind, priority, patientId, ME.equals(assignee) ? caller.name() : assignee,
                 role == null ? null : role.role(),
-                status == null || status.isEmpty() ? EnumSet.of(TaskStatus.OPEN, TaskStatus.CLAIMED) : status,
+                status == null || status.isEmpty() ? TaskStatus.stillOpen() : status,
                 dueBefore);
         return ListWindow.of(tasks.list(filter, ListWindow.window(page, size)).map(TaskView::of), uri);
     }

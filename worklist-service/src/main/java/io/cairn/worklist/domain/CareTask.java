@@ -130,10 +130,6 @@ public class CareTask extends PanacheEntityBase {
         close(TaskStatus.RESOLVED, by, TaskOutcome.WORK_RECORDED, null, at);
     }
 
-    public boolean isOpen() {
-        return !status.isClosed();
-    }
-
     private void close(TaskStatus closedAs, String by, TaskOutcome outcome, String note, Instant at) {
         status = closedAs;
         closedBy = by;

@@ -95,7 +95,7 @@ public class Worklist {
     @Transactional(Transactional.TxType.MANDATORY)
     public void engagementAlert(EngagementAlert alert) {
         if (CareTask.count("patientId = ?1 and kind = ?2 and status in ?3", alert.patientId(), TaskKind.ENGAGEMENT,
-                EnumSet.of(TaskStatus.OPEN, TaskStatus.CLAIMED)) > 0) {
+                TaskStatus.stillOpen()) > 0) {
             return;
         }
         Instant now = clock.instant();
@@ -162,11 +162,11 @@ public class Worklist {
     }
 
     private void resolve(String subject, Set<TaskKind> kinds) {
-        close(CareTask.list("subject = ?1 and kind in ?2 and status in ?3", subject, kinds, openStatuses()));
+        close(CareTask.list("subject = ?1 and kind in ?2 and status in ?3", subject, kinds, TaskStatus.stillOpen()));
     }
 
     private void resolveForPatient(UUID patientId, Set<TaskKind> kinds) {
-        close(CareTask.list("patientId = ?1 and kind in ?2 and status in ?3", patientId, kinds, openStatuses()));
+        close(CareTask.list("patientId = ?1 and kind in ?2 and status in ?3", patientId, kinds, TaskStatus.stillOpen()));
     }
 
     private void close(List<CareTask> tasks) {
@@ -181,10 +181,6 @@ public class Worklist {
     /** Work due on a day is due by the end of that day, in the clinic's zone. */
     private Instant endOf(LocalDate day) {
         return startOf(day.plusDays(1));
-    }
-
-    static Set<TaskStatus> openStatuses() {
-        return EnumSet.of(TaskStatus.OPEN, TaskStatus.CLAIMED);
     }
 
     private static String planKey(UUID planId) {
