@@ -19,9 +19,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.cairn.kit.problem.InvalidParameterException;
+import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 
@@ -58,15 +63,33 @@ public class FhirTaskResource implements FhirCapability {
             Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner"));
+        Optional<TaskStatus> status = search.string("status").map(FhirTaskResource::status);
+        Optional<String> owner = search.string("owner");
         return SearchBundles.ofAll(referrals.ofPatient(search.requiredPatient()).stream().map(this::followUp)
+                .filter(followUp -> status.isEmpty() || FhirTasks.status(followUp) == status.get())
+                .filter(followUp -> owner.isEmpty() || owner.get().equals(followUp.referral().caseManager))
                 .toList(), search, FhirTasks::toFhir, uri);
     }
 
     @Override
     public CapabilityStatementRestResourceComponent describe() {
-        return FhirCapability.searchedByPatient(TYPE, "Patient/{id}; required", TypeRestfulInteraction.READ,
+        CapabilityStatementRestResourceComponent resource = FhirCapability.searchedByPatient(TYPE,
+                "Patient/{id}; required for aftercare follow-ups", TypeRestfulInteraction.READ,
                 TypeRestfulInteraction.SEARCHTYPE);
+        resource.addSearchParam().setName("status").setType(SearchParamType.TOKEN)
+                .setDocumentation("A follow-up is in-progress while check-ins are scheduled, then completed");
+        resource.addSearchParam().setName("owner").setType(SearchParamType.REFERENCE)
+                .setDocumentation("The user name of the follow-up's case manager");
+        return resource;
+    }
+
+    private static TaskStatus status(String code) {
+        try {
+            return TaskStatus.fromCode(code);
+        } catch (FHIRException e) {
+            throw new InvalidParameterException("status", "must be a FHIR task status, e.g. in-progress, completed");
+        }
     }
 
     private FollowUp followUp(AftercareReferral referral) {

@@ -37,8 +37,7 @@ final class FhirTasks {
         fhir.setId(referral.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(referral.version));
         SecurityLabels.substanceUseInformation(fhir);
-        boolean open = followUp.checkIns().stream().anyMatch(c -> c.status == CheckInStatus.SCHEDULED);
-        fhir.setStatus(open ? TaskStatus.INPROGRESS : TaskStatus.COMPLETED).setIntent(TaskIntent.ORDER)
+        fhir.setStatus(status(followUp)).setIntent(TaskIntent.ORDER)
                 .setPriority(referral.outreach ? TaskPriority.URGENT : TaskPriority.ROUTINE)
                 .setCode(new CodeableConcept().setText("Aftercare follow-up after the intensive outpatient program"))
                 .setFor(new Reference("Patient/" + referral.patientId))
@@ -56,6 +55,12 @@ final class FhirTasks {
                     + checkIn.status.name().toLowerCase(Locale.ROOT));
         }
         return fhir;
+    }
+
+    /** In progress while any check-in is still scheduled. */
+    static TaskStatus status(FollowUp followUp) {
+        boolean open = followUp.checkIns().stream().anyMatch(c -> c.status == CheckInStatus.SCHEDULED);
+        return open ? TaskStatus.INPROGRESS : TaskStatus.COMPLETED;
     }
 
     private static String item(AftercareItem item) {

@@ -62,6 +62,14 @@ class FhirEpisodeOfCareTest {
                 .extract().asString());
         FhirValidation.assertValid(fhir(EHR_TOKEN).queryParam("patient", patient.toString()).get("/Task").then()
                 .statusCode(200).body("total", equalTo(1)).extract().asString());
+        fhir(EHR_TOKEN).queryParam("patient", patient.toString()).queryParam("status", "in-progress").get("/Task")
+                .then().statusCode(200).body("total", equalTo(1));
+        fhir(EHR_TOKEN).queryParam("patient", patient.toString()).queryParam("status", "completed").get("/Task")
+                .then().statusCode(200).body("total", equalTo(0));
+        fhir(EHR_TOKEN).queryParam("patient", patient.toString()).queryParam("owner", "nobody-here").get("/Task")
+                .then().statusCode(200).body("total", equalTo(0));
+        fhir(EHR_TOKEN).queryParam("patient", patient.toString()).queryParam("status", "half-done").get("/Task")
+                .then().statusCode(400).body("issue.expression.flatten()", hasItem("status"));
     }
 
     @Test

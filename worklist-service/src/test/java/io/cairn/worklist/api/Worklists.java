@@ -21,37 +21,37 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** What the worklist's tests share: callers, events as the other services publish them, and waiting for tasks. */
-final class Worklists {
+public final class Worklists {
 
-    static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
-    static final String CASE_MANAGER = Tokens.forRole(Roles.CASE_MANAGER);
-    static final String DIRECTOR = Tokens.forRole(Roles.PROGRAM_DIRECTOR);
+    public static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
+    public static final String CASE_MANAGER = Tokens.forRole(Roles.CASE_MANAGER);
+    public static final String DIRECTOR = Tokens.forRole(Roles.PROGRAM_DIRECTOR);
 
     private Worklists() {
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().basePath("/api/v1").auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    static ProducerRecord<String, String> checkInAlert(UUID patient) {
+    public static ProducerRecord<String, String> checkInAlert(UUID patient) {
         return EventRecords.of(EventType.AFTERCARE_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(), patient,
                 SafetyFinding.SELF_HARM_THOUGHTS, SafetyAlertSource.CHECK_IN, UUID.randomUUID(), Instant.now()));
     }
 
     /** The patient's tasks of a kind, as the worklist lists them to the director, who sees every role's. */
-    static List<Map<String, Object>> tasks(UUID patient, String query) {
+    public static List<Map<String, Object>> tasks(UUID patient, String query) {
         return as(DIRECTOR).get("/tasks?patientId=" + patient + (query.isEmpty() ? "" : "&" + query)).then()
                 .statusCode(200).extract().jsonPath().getList("");
     }
 
     /** Waits until the patient has {@code count} tasks matching the query, and answers them. */
-    static List<Map<String, Object>> awaitTasks(UUID patient, String query, int count) {
+    public static List<Map<String, Object>> awaitTasks(UUID patient, String query, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks(patient, query).size() == count);
         return tasks(patient, query);
     }
 
-    static JsonPath task(String id) {
+    public static JsonPath task(String id) {
         return as(CLINICIAN).get("/tasks/" + id).then().statusCode(200).extract().jsonPath();
     }
 }
