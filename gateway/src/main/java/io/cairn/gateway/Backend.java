@@ -10,11 +10,6 @@ public enum Backend {
     AFTERCARE,
     WORKLIST;
 
-    /** Whether the service has FHIR views (its own {@code /fhir/r4/metadata}); the worklist has none yet. */
-    public boolean servesFhir() {
-        return this != WORKLIST;
-    }
-
     public URI address(GatewayConfig config) {
         return switch (this) {
             case INTAKE -> config.backends().intake();

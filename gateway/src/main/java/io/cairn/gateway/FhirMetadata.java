@@ -17,6 +17,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -64,18 +65,39 @@ public class FhirMetadata {
         CapabilityStatementRestComponent rest = merged.addRest().setMode(RestfulCapabilityMode.SERVER);
         Set<String> types = new HashSet<>();
         for (Backend backend : Backend.values()) {
-            if (!backend.servesFhir()) {
-                continue;
-            }
             fetch(backend).flatMap(statement -> statement.getRest().stream().findFirst()).ifPresent(own -> {
                 if (!rest.hasSecurity()) {
                     rest.setSecurity(own.getSecurity());
                 }
-                own.getResource().stream().filter(resource -> types.add(resource.getType()))
-                        .forEach(rest::addResource);
+                for (CapabilityStatementRestResourceComponent resource : own.getResource()) {
+                    if (types.add(resource.getType())) {
+                        rest.addResource(resource);
+                    } else {
+                        servedTwice(rest, resource);
+                    }
+                }
             });
         }
         return merged;
+    }
+
+    /**
+     * A type a second service serves too (Task): what either can do is listed once, as the gateway reads it from
+     * whichever holds the id and searches both.
+     */
+    private static void servedTwice(CapabilityStatementRestComponent rest, CapabilityStatementRestResourceComponent resource) {
+        CapabilityStatementRestResourceComponent listed = rest.getResource().stream()
+                .filter(r -> r.getType().equals(resource.getType())).findFirst().orElseThrow();
+        for (var interaction : resource.getInteraction()) {
+            if (listed.getInteraction().stream().noneMatch(i -> i.getCode() == interaction.getCode())) {
+                listed.addInteraction(interaction);
+            }
+        }
+        for (var parameter : resource.getSearchParam()) {
+            if (listed.getSearchParam().stream().noneMatch(p -> p.getName().equals(parameter.getName()))) {
+                listed.addSearchParam(parameter);
+            }
+        }
     }
 
     private Optional<CapabilityStatement> fetch(Backend backend) {

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
@@ -27,6 +28,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -53,6 +55,7 @@ public class GatewayRouter {
     private final MeterRegistry meters;
     private final VerifiedTokens tokens;
     private HttpClient client;
+    private SharedFhirType sharedFhirType;
 
     GatewayRouter(GatewayConfig config, RateLimits rateLimits, AccessLog accessLog, MeterRegistry meters,
             VerifiedTokens tokens) {
@@ -69,6 +72,7 @@ public class GatewayRouter {
                 .setConnectTimeout((int) Math.min(config.backendTimeout().toMillis(), 5_000)),
                 new PoolOptions().setHttp1MaxSize(config.backendConnections()).setHttp2MaxSize(
                         config.backendConnections()).setMaxWaitQueueSize(config.backendQueue()));
+        sharedFhirType = new SharedFhirType(client, config);
         HttpProxy proxy = HttpProxy.reverseProxy(client).origin(this::originRequest)
                 .addInterceptor(new BackendFailures());
         router.route(RouteTable.API_PREFIX + "*").order(-10).handler(rc -> handle(rc, proxy));
@@ -165,6 +169,12 @@ public class GatewayRouter {
             rc.response().putHeader("Retry-After", String.valueOf(retryAfter.getAsLong()));
             fail(rc, 429, "too-many-requests", "Too Many Requests", "Rate limit reached; retry after "
                     + retryAfter.getAsLong() + " seconds");
+            return;
+        }
+        List<Backend> fhirOwners = RouteTable.fhirOwnersOf(request.path());
+        if (fhirOwners.size() > 1 && request.method() == HttpMethod.GET && !bodyExpected) {
+            request.resume();
+            sharedFhirType.handle(rc, fhirOwners, RouteTable.fhirType(request.path()));
             return;
         }
         if (!bodyExpected) {

@@ -1,5 +1,6 @@
 package io.cairn.gateway;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,19 +35,23 @@ public final class RouteTable {
             Map.entry("outcomes", Backend.AFTERCARE),
             Map.entry("tasks", Backend.WORKLIST));
 
-    /** The FHIR R4 resource types each service serves (aftercare referrals are Tasks: ServiceRequest is intake's). */
-    private static final Map<String, Backend> FHIR_OWNERS = Map.ofEntries(
-            Map.entry("Patient", Backend.INTAKE),
-            Map.entry("ServiceRequest", Backend.INTAKE),
-            Map.entry("Consent", Backend.INTAKE),
-            Map.entry("QuestionnaireResponse", Backend.INTAKE),
-            Map.entry("Observation", Backend.INTAKE),
-            Map.entry("CarePlan", Backend.TREATMENT_PLAN),
-            Map.entry("Goal", Backend.TREATMENT_PLAN),
-            Map.entry("Appointment", Backend.SCHEDULING),
-            Map.entry("Encounter", Backend.SCHEDULING),
-            Map.entry("Task", Backend.AFTERCARE),
-            Map.entry("EpisodeOfCare", Backend.AFTERCARE));
+    /**
+     * The FHIR R4 resource types each service serves (aftercare referrals are Tasks: ServiceRequest is intake's). Task
+     * has two: aftercare's follow-ups and the worklist's tasks, read from whichever holds the id and searched in both,
+     * in this order ({@link SharedFhirType}).
+     */
+    private static final Map<String, List<Backend>> FHIR_OWNERS = Map.ofEntries(
+            Map.entry("Patient", List.of(Backend.INTAKE)),
+            Map.entry("ServiceRequest", List.of(Backend.INTAKE)),
+            Map.entry("Consent", List.of(Backend.INTAKE)),
+            Map.entry("QuestionnaireResponse", List.of(Backend.INTAKE)),
+            Map.entry("Observation", List.of(Backend.INTAKE)),
+            Map.entry("CarePlan", List.of(Backend.TREATMENT_PLAN)),
+            Map.entry("Goal", List.of(Backend.TREATMENT_PLAN)),
+            Map.entry("Appointment", List.of(Backend.SCHEDULING)),
+            Map.entry("Encounter", List.of(Backend.SCHEDULING)),
+            Map.entry("Task", List.of(Backend.AFTERCARE, Backend.WORKLIST)),
+            Map.entry("EpisodeOfCare", List.of(Backend.AFTERCARE)));
 
     private RouteTable() {
     }
@@ -54,7 +59,7 @@ public final class RouteTable {
     /** The owner of {@code path} (without query), or empty when no service serves it. */
     public static Optional<Backend> ownerOf(String path) {
         if (path.startsWith(FHIR_PREFIX)) {
-            return Optional.ofNullable(FHIR_OWNERS.get(firstSegment(path, FHIR_PREFIX)));
+            return fhirOwnersOf(path).stream().findFirst();
         }
         if (!path.startsWith(API_PREFIX)) {
             return Optional.empty();
@@ -63,6 +68,16 @@ public final class RouteTable {
             return Optional.of(Backend.SCHEDULING);
         }
         return Optional.ofNullable(OWNERS.get(firstSegment(path, API_PREFIX)));
+    }
+
+    /** The services that serve the FHIR resource type of {@code path}, in the order a search merges them. */
+    public static List<Backend> fhirOwnersOf(String path) {
+        return path.startsWith(FHIR_PREFIX) ? FHIR_OWNERS.getOrDefault(fhirType(path), List.of()) : List.of();
+    }
+
+    /** The resource type a FHIR path names, such as {@code Task} for {@code /fhir/r4/Task/5e}. */
+    public static String fhirType(String path) {
+        return firstSegment(path, FHIR_PREFIX);
     }
 
     /** The route's name for metrics and logs: its first segment, never the ids that follow. */

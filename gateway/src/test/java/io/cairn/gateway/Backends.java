@@ -3,9 +3,15 @@ package io.cairn.gateway;
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.cairn.contracts.Roles;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +23,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponen
 import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 
 /**
@@ -69,6 +76,10 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 RECEIVED.get(backend).incrementAndGet();
+                if (request.path().startsWith("/fhir/r4/Task") && TASKS.containsKey(backend)) {
+                    tasks(backend, request);
+                    return;
+                }
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                 JsonObject echo = new JsonObject().put("backend", backend.name()).put("method", request.method().name())
@@ -99,15 +110,86 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                 .encode();
     }
 
-    /** The resource type each stand-in serves, as a service's own CapabilityStatement says it. */
-    static String fhirType(Backend backend) {
+    /** The resource types each stand-in serves, as a service's own CapabilityStatement says them. */
+    static List<String> fhirTypes(Backend backend) {
         return switch (backend) {
-            case INTAKE -> "Patient";
-            case TREATMENT_PLAN -> "CarePlan";
-            case SCHEDULING -> "Appointment";
-            case AFTERCARE -> "EpisodeOfCare";
-            case WORKLIST -> throw new IllegalArgumentException("The worklist has no FHIR views");
+            case INTAKE -> List.of("Patient");
+            case TREATMENT_PLAN -> List.of("CarePlan");
+            case SCHEDULING -> List.of("Appointment");
+            case AFTERCARE -> List.of("EpisodeOfCare", "Task");
+            case WORKLIST -> List.of("Task");
         };
+    }
+
+    /**
+     * The Tasks the two services that serve them hold, as the real ones behave: aftercare's follow-ups are searched
+     * by patient (400 without one); the worklist's tasks are staff's only (403 to an EHR).
+     */
+    static final Map<Backend, List<String>> TASKS = Map.of(
+            Backend.AFTERCARE, List.of("follow-up-1", "follow-up-2", "follow-up-3"),
+            Backend.WORKLIST, List.of("task-1", "task-2", "task-3", "task-4"));
+
+    private static void tasks(Backend backend, HttpServerRequest request) {
+        List<String> held = TASKS.get(backend);
+        if (backend == Backend.WORKLIST && bearerPayload(request).contains(Roles.EHR_INTEGRATION)) {
+            fhirAnswer(request, 403, outcome("forbidden"));
+            return;
+        }
+        String id = request.path().substring("/fhir/r4/Task".length()).replace("/", "");
+        if (!id.isEmpty()) {
+            if (held.contains(id)) {
+                request.response().putHeader("ETag", "W/\"3\"");
+                fhirAnswer(request, 200, task(id));
+            } else {
+                fhirAnswer(request, 404, outcome("not-found"));
+            }
+            return;
+        }
+        if (backend == Backend.AFTERCARE && request.getParam("patient") == null) {
+            fhirAnswer(request, 400, outcome("required"));
+            return;
+        }
+        int count;
+        int page;
+        try {
+            count = Integer.parseInt(request.getParam("_count"));
+            page = Integer.parseInt(request.getParam("_page"));
+        } catch (NumberFormatException e) {
+            fhirAnswer(request, 400, outcome("invalid"));
+            return;
+        }
+        JsonArray entries = new JsonArray();
+        for (int i = page * count; i < Math.min(held.size(), (page + 1) * count); i++) {
+            entries.add(new JsonObject().put("fullUrl", "http://" + request.getHeader("X-Forwarded-Host")
+                    + "/fhir/r4/Task/" + held.get(i)).put("resource", task(held.get(i)))
+                    .put("search", new JsonObject().put("mode", "match")));
+        }
+        JsonObject bundle = new JsonObject().put("resourceType", "Bundle").put("type", "searchset")
+                .put("total", held.size());
+        if (!entries.isEmpty()) {
+            bundle.put("entry", entries);
+        }
+        fhirAnswer(request, 200, bundle);
+    }
+
+    private static JsonObject task(String id) {
+        return new JsonObject().put("resourceType", "Task").put("id", id).put("status", "ready")
+                .put("intent", "order");
+    }
+
+    private static JsonObject outcome(String code) {
+        return new JsonObject().put("resourceType", "OperationOutcome").put("issue", new JsonArray()
+                .add(new JsonObject().put("severity", "error").put("code", code)));
+    }
+
+    private static void fhirAnswer(HttpServerRequest request, int status, JsonObject body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/fhir+json").end(body.encode());
+    }
+
+    /** The claims of the caller's token, as text: enough for a stand-in to tell an EHR from staff. */
+    private static String bearerPayload(HttpServerRequest request) {
+        String token = request.getHeader("Authorization").substring("Bearer ".length());
+        return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     }
 
     private static String capabilities(Backend backend) {
@@ -117,7 +199,12 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         statement.getImplementation().setDescription(backend.name());
         CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
         rest.getSecurity().setCors(true).setDescription("bearer tokens");
-        rest.addResource().setType(fhirType(backend)).addInteraction().setCode(TypeRestfulInteraction.READ);
+        for (String type : fhirTypes(backend)) {
+            var resource = rest.addResource().setType(type);
+            resource.addInteraction().setCode(TypeRestfulInteraction.READ);
+            resource.addSearchParam().setName(backend == Backend.WORKLIST ? "status" : "patient")
+                    .setType(backend == Backend.WORKLIST ? SearchParamType.TOKEN : SearchParamType.REFERENCE);
+        }
         return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(statement);
     }
 

@@ -10,7 +10,7 @@ import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import io.cairn.kit.security.Caller;
 import io.cairn.kit.security.PatientAccess;
-import io.quarkus.panache.common.Page;
+import io.cairn.kit.api.ListWindow;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,9 +103,9 @@ public class Referrals {
         }
         var found = Referral.<Referral> find(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions),
                 Sort.descending("receivedAt").and("id"), parameters);
-        List<Referral> items = found.page(Page.of(page, size)).list();
-        items.forEach(r -> access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, r.id, r.patientId));
-        return new PageOf<>(items, page, size, found.count());
+        PageOf<Referral> window = new ListWindow.Window(page, size).of(found);
+        window.items().forEach(r -> access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, r.id, r.patientId));
+        return window;
     }
 
     public List<ReferralTransition> history(UUID referralId) {

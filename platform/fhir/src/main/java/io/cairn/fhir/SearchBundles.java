@@ -25,10 +25,11 @@ public final class SearchBundles {
     public static <T> Bundle of(PageOf<T> page, Function<T, ? extends Resource> toResource, UriInfo uri) {
         Bundle bundle = new Bundle().setType(BundleType.SEARCHSET).setTotal((int) page.total());
         bundle.addLink().setRelation("self").setUrl(pageLink(uri, page.page()));
-        if (page.page() > 0) {
+        // A count-only search (_count=0) has no pages to link to.
+        if (page.page() > 0 && page.size() > 0) {
             bundle.addLink().setRelation("previous").setUrl(pageLink(uri, page.page() - 1));
         }
-        if ((long) (page.page() + 1) * page.size() < page.total()) {
+        if (page.size() > 0 && (long) (page.page() + 1) * page.size() < page.total()) {
             bundle.addLink().setRelation("next").setUrl(pageLink(uri, page.page() + 1));
         }
         for (T item : page.items()) {

@@ -144,9 +144,12 @@ public final class SearchParameters {
         return patient("patient").orElseThrow(() -> new InvalidParameterException("patient", "is required: Patient/{id}"));
     }
 
-    /** How many matches a page holds: {@code _count}, 1 to 100, 20 when not given. */
+    /**
+     * How many matches a page holds: {@code _count}, 0 to 100, 20 when not given. 0 asks only how many match, as
+     * FHIR's {@code _summary=count} does: the Bundle has its total and no entries.
+     */
     public int count() {
-        return number(SearchBundles.COUNT, DEFAULT_COUNT, 1, MAX_COUNT);
+        return number(SearchBundles.COUNT, DEFAULT_COUNT, 0, MAX_COUNT);
     }
 
     /** Which page, from 0: {@code _page}, as the Bundle's links give it. */

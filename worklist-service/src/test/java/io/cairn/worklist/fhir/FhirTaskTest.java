@@ -8,12 +8,14 @@ import static io.cairn.worklist.api.Worklists.as;
 import static io.cairn.worklist.api.Worklists.awaitTasks;
 import static io.cairn.worklist.api.Worklists.checkInAlert;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.validation.FhirValidation;
@@ -84,6 +86,9 @@ class FhirTaskTest {
                 .body("entry", hasSize(1)).body("link.relation", hasItems("self", "next")).extract().asString());
         search(CLINICIAN, "patient=" + patient + "&_count=1&_page=1").body("entry", hasSize(1))
                 .body("link.relation", hasItems("self", "previous"));
+        // _count=0 asks only how many, as _summary=count does: nothing is read, so nothing is audited.
+        FhirValidation.assertValid(search(CLINICIAN, "patient=" + patient + "&_count=0").body("total", equalTo(2))
+                .body("entry", nullValue()).body("link.relation", contains("self")).extract().asString());
 
         // A safety alert is the clinician's: a scheduler neither finds it nor reads it.
         String scheduler = Tokens.forRole(Roles.SCHEDULER);

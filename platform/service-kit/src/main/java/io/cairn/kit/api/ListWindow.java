@@ -36,6 +36,9 @@ public final class ListWindow {
 
         /** The window of a query's rows, in the query's order, and how many match in all. */
         public <T> PageOf<T> of(PanacheQuery<T> query) {
+            if (size == 0) {
+                return new PageOf<>(List.of(), page, 0, query.count());
+            }
             List<T> items = query.range(first(), first() + size - 1).list();
             return of(items, query::count);
         }

@@ -1,0 +1,295 @@
+package io.cairn.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A FHIR resource type that more than one service serves ({@code Task}: aftercare's follow-ups, which EHRs read too,
+ * and the worklist's tasks, which only staff read). Resource ids are UUIDs, so a read goes to each service in turn
+ * until one holds the id. A search goes to every service and is answered as one searchset Bundle: the first
+ * service's matches, then the next's, paged over the whole ({@code _count}, {@code _page}) with one total.
+ *
+ * <p>
+ * A service that refuses the caller (401, 403) has nothing for them and adds nothing; one that cannot take the
+ * search (400: aftercare follow-ups are searched by patient only) adds nothing when another answers it, and its
+ * answer is the answer when none does. A service that fails or does not answer fails the search (503): a list
+ * that silently misses a safety task is worse than none.
+ */
+final class SharedFhirType {
+
+    private static final Set<Integer> NOT_FOR_THIS_CALLER = Set.of(401, 403);
+    /** Relayed from the service that answered a read. */
+    private static final List<String> READ_HEADERS = List.of("Content-Type", "ETag", "Last-Modified",
+            "Content-Location", "Location");
+    /** Sent on to the services: who asks, which request this is, where the client reached us, and the trace. */
+    private static final List<String> FORWARDED_HEADERS = List.of("Authorization", "Accept", GatewayRouter.REQUEST_ID,
+            "X-Forwarded-Host", "X-Forwarded-Proto", "traceparent", "tracestate");
+    private static final int DEFAULT_COUNT = 20;
+    private static final int MAX_COUNT = 100;
+
+    private final HttpClient client;
+    private final GatewayConfig config;
+
+    SharedFhirType(HttpClient client, GatewayConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    /** One service's answer. */
+    private record Answer(int status, MultiMap headers, Buffer body) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** What a search has gathered so far from the services before the next one. */
+    private static final class Gathered {
+        final JsonArray entries = new JsonArray();
+        long total;
+        /** Matches still to pass over before the page starts, counted from the next service's first. */
+        long skip;
+        int need;
+        Answer firstRefusal;
+        Answer firstInvalid;
+        boolean anyAnswered;
+    }
+
+    void handle(RoutingContext rc, List<Backend> owners, String type) {
+        String path = rc.request().path();
+        String typePath = RouteTable.FHIR_PREFIX + type;
+        if (path.equals(typePath) || path.equals(typePath + "/")) {
+            search(rc, owners);
+        } else {
+            read(rc, owners, 0, null);
+        }
+    }
+
+    /** Each service in turn until one holds the id; a 404 from all, or the first refusal, is the answer. */
+    private void read(RoutingContext rc, List<Backend> owners, int next, Answer first) {
+        get(rc, owners.get(next), rc.request().uri()).onComplete(done -> {
+            if (done.failed()) {
+                unavailable(rc);
+                return;
+            }
+            Answer answer = done.result();
+            boolean elsewhere = answer.status() == 404 || NOT_FOR_THIS_CALLER.contains(answer.status());
+            Answer kept = first == null || first.status() != 404 && answer.status() == 404 ? answer : first;
+            if (!elsewhere) {
+                relay(rc, answer);
+            } else if (next + 1 < owners.size()) {
+                read(rc, owners, next + 1, kept);
+            } else {
+                // An id no one holds is a 404 even to a caller one of the services refuses: it says nothing more.
+                relay(rc, kept);
+            }
+        });
+    }
+
+    private void search(RoutingContext rc, List<Backend> owners) {
+        HttpServerRequest request = rc.request();
+        Optional<Integer> count = paging(request.getParam("_count"), DEFAULT_COUNT, MAX_COUNT);
+        Optional<Integer> page = paging(request.getParam("_page"), 0, Integer.MAX_VALUE);
+        if (count.isEmpty() || page.isEmpty() || request.params().getAll("_count").size() > 1
+                || request.params().getAll("_page").size() > 1) {
+            // Bad paging is answered by a service, in its words.
+            get(rc, owners.get(0), request.uri()).onComplete(done -> {
+                if (done.succeeded()) {
+                    relay(rc, done.result());
+                } else {
+                    unavailable(rc);
+                }
+            });
+            return;
+        }
+        Gathered gathered = new Gathered();
+        gathered.skip = (long) page.get() * count.get();
+        gathered.need = count.get();
+        searchFrom(rc, owners, 0, count.get(), gathered).onComplete(done -> {
+            if (done.failed()) {
+                unavailable(rc);
+            } else if (!gathered.anyAnswered) {
+                relay(rc, gathered.firstInvalid != null ? gathered.firstInvalid : gathered.firstRefusal);
+            } else {
+                rc.response().setStatusCode(200).putHeader("Content-Type", GatewayProblems.FHIR_JSON)
+                        .end(bundle(request, gathered, page.get(), count.get()).toBuffer());
+            }
+        });
+    }
+
+    /**
+     * Gathers the page's matches from the service {@code next} and those after it. A service is asked for the pages
+     * of its own matches the merged page overlaps (two at most); once the page is full, a later one is asked only how
+     * many it has ({@code _count=0}), so no row is read, or audited, that the caller does not get.
+     */
+    private Future<Void> searchFrom(RoutingContext rc, List<Backend> owners, int next, int count, Gathered gathered) {
+        if (next == owners.size()) {
+            return Future.succeededFuture();
+        }
+        Backend owner = owners.get(next);
+        long firstPage = gathered.need == 0 ? 0 : gathered.skip / count;
+        return servicePage(rc, owner, gathered.need == 0 ? 0 : count, firstPage).compose(answer -> {
+            if (!answer.ok()) {
+                return refused(answer, gathered) ? searchFrom(rc, owners, next + 1, count, gathered)
+                        : Future.failedFuture("service answered " + answer.status());
+            }
+            JsonObject bundle = answer.body().toJsonObject();
+            long total = bundle.getLong("total", 0L);
+            int offset = (int) (gathered.skip - firstPage * count);
+            take(bundle, offset, gathered);
+            Future<Void> taken = Future.succeededFuture();
+            long secondPage = firstPage + 1;
+            if (gathered.need > 0 && offset > 0 && secondPage * count < total) {
+                // The merged page starts inside this service's page and runs on into its next one.
+                taken = servicePage(rc, owner, count, secondPage).compose(more -> {
+                    if (!more.ok()) {
+                        return Future.failedFuture("service answered " + more.status());
+                    }
+                    take(more.body().toJsonObject(), 0, gathered);
+                    return Future.succeededFuture();
+                });
+            }
+            return taken.compose(ignored -> {
+                gathered.anyAnswered = true;
+                gathered.total += total;
+                gathered.skip = Math.max(0, gathered.skip - total);
+                return searchFrom(rc, owners, next + 1, count, gathered);
+            });
+        });
+    }
+
+    /** A service's own page of the search: the client's query, paged for the merge. */
+    private Future<Answer> servicePage(RoutingContext rc, Backend owner, int count, long page) {
+        HttpServerRequest request = rc.request();
+        StringBuilder uri = new StringBuilder(request.path()).append('?');
+        for (String pair : Optional.ofNullable(request.query()).orElse("").split("&")) {
+            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            if (!pair.isEmpty() && !name.equals("_count") && !name.equals("_page")) {
+                uri.append(pair).append('&');
+            }
+        }
+        uri.append("_count=").append(count).append("&_page=").append(page);
+        return get(rc, owner, uri.toString()).compose(answer -> {
+            if (answer.ok()) {
+                try {
+                    answer.body().toJsonObject();
+                } catch (DecodeException e) {
+                    return Future.failedFuture("service answered something other than a Bundle");
+                }
+            }
+            return Future.succeededFuture(answer);
+        });
+    }
+
+    private static void take(JsonObject bundle, int offset, Gathered gathered) {
+        JsonArray entries = bundle.getJsonArray("entry", new JsonArray());
+        for (int i = offset; i < entries.size() && gathered.need > 0; i++) {
+            gathered.entries.add(entries.getValue(i));
+            gathered.need--;
+        }
+    }
+
+    /** Whether the service's answer only means it has nothing for this search or caller; kept in case none has. */
+    private static boolean refused(Answer answer, Gathered gathered) {
+        if (NOT_FOR_THIS_CALLER.contains(answer.status())) {
+            gathered.firstRefusal = gathered.firstRefusal == null ? answer : gathered.firstRefusal;
+            return true;
+        }
+        if (answer.status() == 400) {
+            gathered.firstInvalid = gathered.firstInvalid == null ? answer : gathered.firstInvalid;
+            return true;
+        }
+        return false;
+    }
+
+    private static JsonObject bundle(HttpServerRequest request, Gathered gathered, int page, int count) {
+        JsonArray links = new JsonArray().add(link("self", request, page));
+        if (count > 0 && page > 0) {
+            links.add(link("previous", request, page - 1));
+        }
+        if (count > 0 && (long) (page + 1) * count < gathered.total) {
+            links.add(link("next", request, page + 1));
+        }
+        JsonObject bundle = new JsonObject().put("resourceType", "Bundle").put("type", "searchset")
+                .put("total", gathered.total).put("link", links);
+        if (!gathered.entries.isEmpty()) {
+            bundle.put("entry", gathered.entries);
+        }
+        return bundle;
+    }
+
+    /** The search again at another page, at the address the client used (as the services write their links). */
+    private static JsonObject link(String relation, HttpServerRequest request, int page) {
+        StringBuilder url = new StringBuilder(request.getHeader("X-Forwarded-Proto")).append("://")
+                .append(request.getHeader("X-Forwarded-Host")).append(request.path()).append('?');
+        for (String pair : Optional.ofNullable(request.query()).orElse("").split("&")) {
+            if (!pair.isEmpty() && !pair.startsWith("_page=") && !pair.equals("_page")) {
+                url.append(pair).append('&');
+            }
+        }
+        url.append("_page=").append(page);
+        return new JsonObject().put("relation", relation).put("url", url.toString());
+    }
+
+    private static Optional<Integer> paging(String value, int otherwise, int max) {
+        if (value == null) {
+            return Optional.of(otherwise);
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            return number >= 0 && number <= max ? Optional.of(number) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Future<Answer> get(RoutingContext rc, Backend backend, String uri) {
+        URI address = backend.address(config);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(address.getHost())
+                .setPort(address.getPort() > 0 ? address.getPort() : 80).setURI(uri)
+                .setIdleTimeout(config.backendTimeout().toMillis());
+        for (String header : FORWARDED_HEADERS) {
+            String value = rc.request().getHeader(header);
+            if (value != null) {
+                options.putHeader(header, value);
+            }
+        }
+        return client.request(options).compose(request -> request.send()).compose(response -> response.body()
+                .map(body -> new Answer(response.statusCode(), response.headers(), body)));
+    }
+
+    private static void relay(RoutingContext rc, Answer answer) {
+        HttpServerResponse response = rc.response();
+        if (response.ended()) {
+            return;
+        }
+        response.setStatusCode(answer.status());
+        for (String header : READ_HEADERS) {
+            String value = answer.headers().get(header);
+            if (value != null) {
+                response.putHeader(header, value);
+            }
+        }
+        response.end(answer.body());
+    }
+
+    private static void unavailable(RoutingContext rc) {
+        GatewayProblems.send(rc.response(), 503, "service-unavailable", "Service Unavailable",
+                "Not every service that holds this resource type answered; try again", rc.request().path());
+    }
+}
