@@ -25,14 +25,15 @@ import java.util.Set;
  * service's matches, then the next's, paged over the whole ({@code _count}, {@code _page}) with one total.
  *
  * <p>
- * A service that refuses the caller (401, 403) has nothing for them and adds nothing; one that cannot take the
+ * A service that refuses the caller (401, 403, or 404: aftercare hides a patient whose consent does not name an EHR)
+ * has nothing for them and adds nothing; one that cannot take the
  * search (400: aftercare follow-ups are searched by patient only) adds nothing when another answers it, and its
  * answer is the answer when none does. A service that fails or does not answer fails the search (503): a list
  * that silently misses a safety task is worse than none.
  */
 final class SharedFhirType {
 
-    private static final Set<Integer> NOT_FOR_THIS_CALLER = Set.of(401, 403);
+    private static final Set<Integer> NOT_FOR_THIS_CALLER = Set.of(401, 403, 404);
     /** Relayed from the service that answered a read. */
     private static final List<String> READ_HEADERS = List.of("Content-Type", "ETag", "Last-Modified",
             "Content-Location", "Location");
@@ -88,7 +89,7 @@ final class SharedFhirType {
                 return;
             }
             Answer answer = done.result();
-            boolean elsewhere = answer.status() == 404 || NOT_FOR_THIS_CALLER.contains(answer.status());
+            boolean elsewhere = NOT_FOR_THIS_CALLER.contains(answer.status());
             Answer kept = first == null || first.status() != 404 && answer.status() == 404 ? answer : first;
             if (!elsewhere) {
                 relay(rc, answer);

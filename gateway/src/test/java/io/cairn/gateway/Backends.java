@@ -145,6 +145,11 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             }
             return;
         }
+        if (backend == Backend.AFTERCARE && "hidden".equals(request.getParam("patient"))) {
+            // A patient whose consent does not name the caller is not found, as aftercare answers it.
+            fhirAnswer(request, 404, outcome("not-found"));
+            return;
+        }
         if (backend == Backend.AFTERCARE && request.getParam("patient") == null) {
             fhirAnswer(request, 400, outcome("required"));
             return;

@@ -70,6 +70,10 @@ class SharedFhirTypeTest {
         // The worklist refuses an EHR: its search is the follow-ups alone.
         assertEquals(java.util.List.of("follow-up-1", "follow-up-2", "follow-up-3"), ids(search(EHR, "patient=p1")
                 .body("total", equalTo(3))));
+        // Aftercare hides a patient from an EHR their consent does not name: to the EHR, nobody holds them.
+        given().auth().oauth2(EHR).get("/fhir/r4/Task?patient=hidden").then().statusCode(404)
+                .contentType("application/fhir+json");
+        search(CLINICIAN, "patient=hidden").body("total", equalTo(4));
         // Follow-ups are searched by patient: a search without one is the worklist's alone...
         search(CLINICIAN, "status=ready").body("total", equalTo(4));
         // ...and an error when nobody can answer it.

@@ -114,7 +114,9 @@ class EhrFhirJourneyIT {
     void theGatewayServesOneCapabilityStatementForEveryService() {
         valid(given().baseUri(Platform.GATEWAY).accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
                 .body("rest[0].resource.type", hasItems("Patient", "ServiceRequest", "CarePlan", "Appointment",
-                        "EpisodeOfCare"))
+                        "EpisodeOfCare", "Task"))
+                .body("rest[0].resource.find { it.type == 'Task' }.searchParam.name",
+                        hasItems("patient", "status", "owner"))
                 .extract().asString(), "id");
     }
 

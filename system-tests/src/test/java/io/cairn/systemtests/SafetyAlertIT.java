@@ -4,10 +4,13 @@ import static io.cairn.systemtests.Platform.as;
 import static io.cairn.systemtests.Platform.tokenOf;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cairn.fhir.validation.FhirValidation;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -73,6 +76,20 @@ class SafetyAlertIT {
         as(patientToken).get("/tasks?patientId=" + patient).then().statusCode(403);
         as(Platform.ehrToken()).get("/tasks/" + taskId).then().statusCode(403);
 
+        // A staff FHIR client finds it among the patient's Tasks, next to the aftercare follow-up; an EHR whose
+        // consent does not name it finds neither.
+        String tasks = EhrFhirJourneyIT.fhir(clinician).queryParam("patient", "Patient/" + patient)
+                .queryParam("_count", 100).get("/Task").then().statusCode(200)
+                .body("entry.resource.focus.reference", hasItem(startsWith("EpisodeOfCare/")))
+                .body("entry.resource.id", hasItem(taskId)).extract().asString();
+        FhirValidation.assertValid(tasks);
+        JsonPath bundle = JsonPath.from(tasks);
+        assertEquals("ready", bundle.getString("entry.resource.find { it.id == '" + taskId + "' }.status"));
+        assertEquals("urgent", bundle.getString("entry.resource.find { it.id == '" + taskId + "' }.priority"));
+        EhrFhirJourneyIT.fhir(Platform.ehrToken()).queryParam("patient", "Patient/" + patient).get("/Task").then()
+                .statusCode(404);
+        EhrFhirJourneyIT.fhir(Platform.ehrToken()).get("/Task/" + taskId).then().statusCode(404);
+
         // Nobody claims it: it escalates to the program director.
         await().atMost(Duration.ofSeconds(90)).until(() -> as(director).get("/tasks?kind=escalation&patientId="
                 + patient).jsonPath().getList("").size() == 1);
@@ -99,6 +116,9 @@ class SafetyAlertIT {
         as(clinician).body("{\"outcome\":\"safety-plan-made\",\"note\":\"Reached by phone; safety plan reviewed\"}")
                 .post("/tasks/" + taskId + "/complete").then().statusCode(200).body("status", equalTo("completed"));
         assertTrue(as(clinician).get(alerts).jsonPath().getList("").isEmpty());
+        EhrFhirJourneyIT.fhir(clinician).get("/Task/" + taskId).then().statusCode(200)
+                .body("status", equalTo("completed")).body("businessStatus.coding[0].code",
+                        equalTo("safety-plan-made"));
     }
 
     /** The bodies of the on-call mailbox's messages that link to the task. */
