@@ -16,10 +16,12 @@ import io.cairn.kit.api.JsonNames;
 import io.cairn.kit.security.Caller;
 import io.cairn.worklist.notify.OnCallPager;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,8 +42,10 @@ public class Worklist {
     private final WorklistRules rules;
     private final OnCallPager pager;
     private final Clock clock;
+    private final EntityManager entities;
 
-    Worklist(WorklistRules rules, OnCallPager pager, Clock clock) {
+    Worklist(WorklistRules rules, OnCallPager pager, Clock clock, EntityManager entities) {
+        this.entities = entities;
         this.rules = rules;
         this.pager = pager;
         this.clock = clock;
@@ -85,15 +89,24 @@ public class Worklist {
         openReview(review.planId(), review.patientId(), review.nextReviewDue());
     }
 
-    /** Graduation or discharge: the plan's open work ends with the episode. */
+    /** Graduation or discharge: the plan's open work ends with the episode, and is remembered to have ended. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void episodeEnded(UUID patientId) {
+    public void episodeEnded(UUID patientId, LocalDate endedOn) {
         resolveForPatient(patientId, ENDED_WITH_THE_EPISODE);
+        entities.createNativeQuery("INSERT INTO episode_end (patient_id, ended_on) VALUES (?1, ?2) ON CONFLICT "
+                + "(patient_id) DO UPDATE SET ended_on = greatest(episode_end.ended_on, excluded.ended_on)")
+                .setParameter(1, patientId).setParameter(2, endedOn).executeUpdate();
     }
 
-    /** One open engagement task per patient: later alerts before anyone acts add nothing to do. */
+    /**
+     * One open engagement task per patient: later alerts before anyone acts add nothing to do. An alert about a week
+     * the patient's episode ended in or before (read after the graduation, from another topic) adds nothing either.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void engagementAlert(EngagementAlert alert) {
+        if (aboutAnEndedEpisode(alert)) {
+            return;
+        }
         if (CareTask.count("patientId = ?1 and kind = ?2 and status in ?3", alert.patientId(), TaskKind.ENGAGEMENT,
                 TaskStatus.stillOpen()) > 0) {
             return;
@@ -104,6 +117,12 @@ public class Worklist {
                 "Engagement: " + why + " in " + alert.isoWeek(), "engagement:" + alert.patientId(),
                 ApiPaths.V1 + "/patients/" + alert.patientId() + "/hours", now, now.plus(rules.engagementWithin()),
                 now));
+    }
+
+    private boolean aboutAnEndedEpisode(EngagementAlert alert) {
+        LocalDate weekStarts = LocalDate.parse(alert.isoWeek() + "-1", DateTimeFormatter.ISO_WEEK_DATE);
+        return !entities.createNativeQuery("SELECT 1 FROM episode_end WHERE patient_id = ?1 AND ended_on >= ?2")
+                .setParameter(1, alert.patientId()).setParameter(2, weekStarts).getResultList().isEmpty();
     }
 
     /** A task per scheduled check-in, on the list from a week before it is due. */

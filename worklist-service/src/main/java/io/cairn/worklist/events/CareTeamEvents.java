@@ -75,8 +75,14 @@ public class CareTeamEvents {
             case PLAN_DRAFTED -> worklist.planDrafted(event.data(PlanDrafted.class));
             case PLAN_APPROVED -> worklist.planApproved(event.data(PlanApproved.class));
             case PLAN_REVIEWED -> worklist.planReviewed(event.data(PlanReviewed.class));
-            case PATIENT_GRADUATED -> worklist.episodeEnded(event.data(PatientGraduated.class).patientId());
-            case PATIENT_DISCHARGED -> worklist.episodeEnded(event.data(PatientDischarged.class).patientId());
+            case PATIENT_GRADUATED -> {
+                PatientGraduated graduated = event.data(PatientGraduated.class);
+                worklist.episodeEnded(graduated.patientId(), graduated.dischargedOn());
+            }
+            case PATIENT_DISCHARGED -> {
+                PatientDischarged discharged = event.data(PatientDischarged.class);
+                worklist.episodeEnded(discharged.patientId(), discharged.dischargedOn());
+            }
             case ENGAGEMENT_ALERT -> worklist.engagementAlert(event.data(EngagementAlert.class));
             case AFTERCARE_REFERRAL_CREATED -> worklist.aftercareReferralCreated(
                     event.data(AftercareReferralCreated.class));

@@ -24,6 +24,7 @@ import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.ReferralSource;
 import io.cairn.testkit.EventRecords;
+import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.testkit.Rows;
 import io.cairn.testkit.TopicWatch;
 import io.cairn.worklist.SmtpResource;
@@ -102,6 +103,24 @@ class EventTasksTest {
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
                 .until(() -> tasks(patient, "kind=engagement").size() == 1);
+    }
+
+    @Test
+    void anEngagementAlertReadAfterTheEpisodeEndedIsNoTaskButOneAboutALaterEpisodeIs() {
+        UUID patient = UUID.randomUUID();
+        // Graduated on Wednesday of 2026-W49; scheduling's alerts for that week and the one before are read later.
+        EventRecords.send(EventRecords.of(new PatientGraduated(UUID.randomUUID(), patient, LocalDate.of(2026, 12, 2),
+                NEEDS, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM episode_end "
+                + "WHERE patient_id = ?1", patient) == 1);
+
+        // Back after a relapse, in a new episode: its alerts are work again.
+        EventRecords.send(EventRecords.of(engagement(patient, "2026-W49")), EventRecords.of(engagement(patient,
+                "2026-W48")), EventRecords.of(engagement(patient, "2026-W51")));
+
+        List<Map<String, Object>> engagement = awaitTasks(patient, "kind=engagement", 1);
+        assertTrue(engagement.get(0).get("title").toString().contains("2026-W51"));
+        assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM care_task WHERE patient_id = ?1", patient));
     }
 
     @Test
