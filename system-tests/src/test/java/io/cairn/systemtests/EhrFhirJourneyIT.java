@@ -5,6 +5,7 @@ import static io.cairn.systemtests.Platform.tokenOf;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -13,8 +14,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.oneOf;
 
 import io.cairn.fhir.validation.FhirValidation;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -101,13 +104,23 @@ class EhrFhirJourneyIT {
         valid(fhir(ehr).header("If-None-Exist", ifNoneExist).body(registration).post("/Patient").then()
                 .statusCode(200).body("id", equalTo(patient.toString())).extract().asString(), "id");
 
-        // Revoked: the EHR sees nothing more, in any service.
+        // Every service's disclosures reach the patient's accounting, with the consent they relied on.
+        await().atMost(Journey.EVENTUAL).until(() -> accounting(patient).getList("service").containsAll(
+                List.of("intake", "treatment-plan", "scheduling", "aftercare")));
+        JsonPath accounting = accounting(patient);
+        assertEquals(List.of(consent), accounting.getList("consentId").stream().distinct().toList());
+        assertEquals(List.of("ehr-demo"), accounting.getList("recipient").stream().distinct().toList());
+
+        // Revoked: the EHR sees nothing more, in any service, and the accounting stops growing.
         as(coordinator).body("{\"reason\":\"patient withdrew consent in writing\"}")
                 .post("/consents/" + consent + "/revoke").then().statusCode(200);
         await().atMost(Journey.EVENTUAL).until(() -> List.of("/CarePlan", "/Appointment", "/EpisodeOfCare")
                 .stream().allMatch(type -> fhir(ehr).queryParam("patient", "Patient/" + patient).get(type)
                         .statusCode() == 404));
         fhir(ehr).get("/Patient/" + patient).then().statusCode(404);
+        int accounted = accounting(patient).getList("").size();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> accounting(patient).getList("").size() == accounted);
     }
 
     @Test
@@ -135,6 +148,11 @@ class EhrFhirJourneyIT {
         Platform.requestToken(Platform.clientAssertion(generator.generateKeyPair().getPrivate())).then()
                 .statusCode(oneOf(400, 401)).body("error", oneOf("invalid_client", "unauthorized_client"))
                 .body("access_token", nullValue());
+    }
+
+    private JsonPath accounting(UUID patient) {
+        return as(coordinator).get("/patients/" + patient + "/disclosures").then().statusCode(200).extract()
+                .jsonPath();
     }
 
     /** Fails unless the resource is valid R4; returns one of its top-level values. */

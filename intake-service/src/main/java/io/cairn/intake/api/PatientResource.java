@@ -6,8 +6,7 @@ import io.cairn.kit.api.Created;
 import io.cairn.intake.domain.Patient;
 import io.cairn.intake.domain.Patients;
 import io.cairn.kit.api.PageOf;
-import io.cairn.kit.audit.AuditLog;
-import io.cairn.kit.audit.Disclosure;
+import io.cairn.intake.domain.DisclosureAccounting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,11 +40,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class PatientResource {
 
     private final Patients patients;
-    private final AuditLog audit;
+    private final DisclosureAccounting accounting;
 
-    PatientResource(Patients patients, AuditLog audit) {
+    PatientResource(Patients patients, DisclosureAccounting accounting) {
         this.patients = patients;
-        this.audit = audit;
+        this.accounting = accounting;
     }
 
     @POST
@@ -96,10 +95,10 @@ public class PatientResource {
     @GET
     @Path("/{id}/disclosures")
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.PROGRAM_DIRECTOR, Roles.PATIENT })
-    @Operation(operationId = "listDisclosures", summary = "Accounting of disclosures (42 CFR Part 2)", description = "Every record of the patient disclosed to an outside recipient under a consent.")
+    @Operation(operationId = "listDisclosures", summary = "Accounting of disclosures (42 CFR Part 2)", description = "Every record of the patient any service disclosed to an outside recipient, over the JSON API or FHIR, with the consent it relied on and its purpose. Kept from every service's disclosure events: a disclosure appears within seconds.")
     @APIResponse(responseCode = "200", description = "The disclosures, oldest first")
-    public List<Disclosure> disclosures(@PathParam("id") UUID id) {
+    public List<DisclosureView> disclosures(@PathParam("id") UUID id) {
         patients.get(id);
-        return audit.disclosures(id);
+        return accounting.of(id).stream().map(DisclosureView::of).toList();
     }
 }

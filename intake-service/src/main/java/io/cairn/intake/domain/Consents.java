@@ -15,7 +15,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -88,11 +90,12 @@ public class Consents implements Part2Consents {
 
     @Override
     @Transactional
-    public boolean allowsDisclosure(UUID patientId, String recipient, RecordCategory category) {
+    public Optional<UUID> consentFor(UUID patientId, String recipient, RecordCategory category) {
         LocalDate today = LocalDate.now(clock);
         return Consent.<Consent> list("patientId = ?1 and recipient = ?2 and status = ?3", patientId, recipient,
                 ConsentStatus.ACTIVE).stream()
-                .anyMatch(c -> c.isActiveOn(today) && c.categories().contains(category));
+                .filter(c -> c.isActiveOn(today) && c.categories().contains(category))
+                .max(Comparator.comparing((Consent c) -> c.effectiveFrom)).map(c -> c.id);
     }
 
     private Consent find(UUID id) {

@@ -8,15 +8,18 @@ import static io.cairn.intake.api.Intake.saveFullAssessment;
 import static io.cairn.intake.api.Intake.startAssessment;
 import static io.cairn.testkit.TopicWatch.header;
 import static io.cairn.testkit.TopicWatch.keyed;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
+import io.cairn.kit.security.RedisclosureNotice;
 import io.cairn.testkit.Tokens;
 import io.cairn.testkit.TopicWatch;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +49,8 @@ class ConsentDisclosureTest {
         as(EHR_TOKEN).queryParam("identifierSystem", "urn:ehr:northside:mrn")
                 .queryParam("identifierValue", mrnOf(patient)).get("/patients").then().statusCode(200)
                 .body("items", hasSize(0)).body("total", equalTo(0));
-        as(COORDINATOR).get("/patients/" + patient + "/disclosures").then().statusCode(200).body("", hasSize(0));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> accounting(patient)
+                .isEmpty());
     }
 
     @Test
@@ -54,19 +58,29 @@ class ConsentDisclosureTest {
         UUID patient = registerPatient();
         UUID assessment = startAssessment(patient);
         saveFullAssessment(assessment).statusCode(200);
-        giveConsent(patient, EHR, "\"demographics\"");
+        UUID consent = giveConsent(patient, EHR, "\"demographics\"");
 
-        as(EHR_TOKEN).get("/patients/" + patient).then().statusCode(200).body("id", equalTo(patient.toString()));
+        // What is disclosed carries the notice against redisclosure (42 CFR § 2.32); what staff read does not.
+        as(EHR_TOKEN).get("/patients/" + patient).then().statusCode(200).body("id", equalTo(patient.toString()))
+                .header(RedisclosureNotice.HEADER, RedisclosureNotice.NOTICE);
+        as(COORDINATOR).get("/patients/" + patient).then().statusCode(200)
+                .header(RedisclosureNotice.HEADER, nullValue());
         as(EHR_TOKEN).get("/assessments/" + assessment).then().statusCode(404);
 
+        await().atMost(Duration.ofSeconds(20)).until(() -> accounting(patient).size() == 1);
         as(COORDINATOR).get("/patients/" + patient + "/disclosures").then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].recipient", equalTo(EHR))
+                .body("[0].service", equalTo("intake"))
+                .body("[0].recordCategory", equalTo("demographics"))
                 .body("[0].resourceType", equalTo("patient"))
-                .body("[0].resourceId", equalTo(patient.toString()));
+                .body("[0].resourceId", equalTo(patient.toString()))
+                .body("[0].consentId", equalTo(consent.toString()))
+                .body("[0].purpose", equalTo("care-coordination"));
 
         giveConsent(patient, EHR, "\"assessments\"");
         as(EHR_TOKEN).get("/assessments/" + assessment).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> accounting(patient).size() == 2);
         as(Tokens.forPatient(patient)).get("/patients/" + patient + "/disclosures").then().statusCode(200)
                 .body("resourceType", contains("patient", "assessment"));
     }
@@ -83,7 +97,8 @@ class ConsentDisclosureTest {
 
         as(EHR_TOKEN).get("/patients/" + patient).then().statusCode(404);
         as(COORDINATOR).post("/consents/" + consent + "/revoke").then().statusCode(409);
-        as(COORDINATOR).get("/patients/" + patient + "/disclosures").then().body("", hasSize(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> accounting(patient).size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> accounting(patient).size() == 1);
 
         try (TopicWatch topic = TopicWatch.of(Topics.INTAKE)) {
             List<ConsumerRecord<String, String>> changes = topic.awaitRecords(
@@ -119,6 +134,11 @@ class ConsentDisclosureTest {
                 .body("", hasSize(1)).body("[0].recipient", equalTo(EHR));
         as(Tokens.forPatient(UUID.randomUUID())).queryParam("patientId", patient).get("/consents").then()
                 .statusCode(404);
+    }
+
+    static List<Object> accounting(UUID patient) {
+        return as(COORDINATOR).get("/patients/" + patient + "/disclosures").then().statusCode(200).extract()
+                .jsonPath().getList("");
     }
 
     private String mrnOf(UUID patient) {

@@ -4,6 +4,7 @@ import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.contracts.events.DisclosureRecorded;
 import io.cairn.contracts.events.EngagementAlert;
 import io.cairn.contracts.events.EventPayload;
 import io.cairn.contracts.events.PatientDischarged;
@@ -40,7 +41,11 @@ public enum EventType {
     AFTERCARE_SAFETY_ALERT("aftercare.safety-alert.raised", Topics.AFTERCARE, SafetyAlertRaised.class),
     PLAN_REVIEWED("treatment-plan.plan.reviewed", Topics.TREATMENT_PLAN, PlanReviewed.class),
     CHECK_IN_RECORDED("aftercare.check-in.recorded", Topics.AFTERCARE, CheckInRecorded.class),
-    TASK_ESCALATED("worklist.task.escalated", Topics.WORKLIST, TaskEscalated.class);
+    TASK_ESCALATED("worklist.task.escalated", Topics.WORKLIST, TaskEscalated.class),
+    INTAKE_DISCLOSURE("intake.disclosure.recorded", Topics.INTAKE, DisclosureRecorded.class),
+    TREATMENT_PLAN_DISCLOSURE("treatment-plan.disclosure.recorded", Topics.TREATMENT_PLAN, DisclosureRecorded.class),
+    SCHEDULING_DISCLOSURE("scheduling.disclosure.recorded", Topics.SCHEDULING, DisclosureRecorded.class),
+    AFTERCARE_DISCLOSURE("aftercare.disclosure.recorded", Topics.AFTERCARE, DisclosureRecorded.class);
 
     private final String type;
     private final String topic;
@@ -94,6 +99,12 @@ public enum EventType {
                     : payload.getClass().getSimpleName() + " is the data of " + types + ": name the type");
         }
         return types.get(0);
+    }
+
+    /** The type {@code producer} (e.g. {@code scheduling}) publishes {@code payload} as, when it has one. */
+    public static Optional<EventType> of(String producer, Class<? extends EventPayload> payload) {
+        return Arrays.stream(values()).filter(t -> t.payload == payload && t.type.startsWith(producer + "."))
+                .findFirst();
     }
 
     /** {@code payload} as the data of this type. */

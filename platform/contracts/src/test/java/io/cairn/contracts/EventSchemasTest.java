@@ -39,6 +39,7 @@ import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.events.PlanReviewed;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.TaskEscalated;
+import io.cairn.contracts.events.DisclosureRecorded;
 import io.cairn.contracts.events.SafetyAlertRaised;
 import io.cairn.contracts.events.SafetyAlertSource;
 import io.cairn.contracts.events.SafetyFinding;
@@ -110,6 +111,12 @@ class EventSchemasTest {
                 SafetyFinding.RECENT_SUICIDAL_BEHAVIOR, SafetyAlertSource.ASSESSMENT, UUID.randomUUID(), NOW));
         SAMPLES.put(EventType.AFTERCARE_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(), PATIENT,
                 SafetyFinding.SELF_HARM_THOUGHTS, SafetyAlertSource.CHECK_IN, UUID.randomUUID(), NOW));
+        for (EventType type : List.of(EventType.INTAKE_DISCLOSURE, EventType.TREATMENT_PLAN_DISCLOSURE,
+                EventType.SCHEDULING_DISCLOSURE, EventType.AFTERCARE_DISCLOSURE)) {
+            SAMPLES.put(type, new DisclosureRecorded(UUID.randomUUID(), PATIENT, "ehr-northside",
+                    RecordCategory.TREATMENT_PLANS, "treatment-plan", UUID.randomUUID().toString(), UUID.randomUUID(),
+                    NOW));
+        }
     }
 
     @Test

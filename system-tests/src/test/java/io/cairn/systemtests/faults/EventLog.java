@@ -29,9 +29,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class EventLog {
 
     static final String BOOTSTRAP = System.getProperty("cairn.kafka", "localhost:9092");
-    /** The consumer group of each service: every service consumes some other service's topic. */
-    public static final List<String> CONSUMER_GROUPS = List.of("intake-service", "treatment-plan-service",
+    /** The services, each with a consumer group of its name: every service consumes some other service's topic. */
+    public static final List<String> SERVICES = List.of("intake-service", "treatment-plan-service",
             "scheduling-service", "aftercare-service", "worklist-service");
+    /** Every consumer group: the services', and intake's second, which keeps the accounting of disclosures. */
+    public static final List<String> CONSUMER_GROUPS = java.util.stream.Stream.concat(SERVICES.stream(),
+            java.util.stream.Stream.of("intake-accounting")).toList();
 
     /** One record on a topic, with the CloudEvents attributes a test needs. */
     public record Event(String topic, int partition, long offset, String key, String id, String type, String subject,

@@ -34,7 +34,7 @@ class FullReplayIT {
         // The worklist's clock escalates urgent tasks nobody claimed: every one due has escalated before the picture.
         await().atMost(Duration.ofMinutes(3)).until(() -> Databases.count("worklist", "SELECT count(*) FROM care_task "
                 + "WHERE status = 'OPEN' AND priority = 'URGENT' AND kind <> 'ESCALATION' AND escalated_at IS NULL") == 0);
-        CONSUMERS.forEach(FaultControl::stopService);
+        EventLog.SERVICES.forEach(FaultControl::stopService);
         long replayed;
         Map<String, Long> rowsBefore;
         Map<TopicPartition, Long> topicsBefore;
@@ -46,7 +46,7 @@ class FullReplayIT {
             CONSUMERS.forEach(EventLog::rewind);
             replayed = CONSUMERS.stream().mapToLong(EventLog::lag).sum();
         } finally {
-            CompletableFuture.allOf(CONSUMERS.stream()
+            CompletableFuture.allOf(EventLog.SERVICES.stream()
                     .map(service -> CompletableFuture.runAsync(() -> FaultControl.startService(service)))
                     .toArray(CompletableFuture[]::new)).join();
         }

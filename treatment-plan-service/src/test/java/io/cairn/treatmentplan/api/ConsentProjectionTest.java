@@ -10,7 +10,13 @@ import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentPurpose;
 import io.cairn.contracts.events.ConsentStatus;
 import io.cairn.contracts.events.RecordCategory;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.contracts.EventSchemas;
+import io.cairn.contracts.EventType;
+import io.cairn.contracts.Topics;
 import io.cairn.testkit.EventRecords;
+import io.cairn.testkit.TopicWatch;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.cairn.testkit.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +57,19 @@ class ConsentProjectionTest {
                 ConsentStatus.ACTIVE, given.plusSeconds(1))));
         await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 200);
         assertEquals(1L, disclosures(patient));
+
+        // The disclosure is an event too, for the patient's accounting that intake keeps: it names the consent.
+        try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            List<ConsumerRecord<String, String>> disclosed = topic.awaitRecords(TopicWatch.keyed(patient).and(
+                    r -> "treatment-plan.disclosure.recorded".equals(EventRecords.type(r))), 1, Duration.ofSeconds(15));
+            assertEquals(1, disclosed.size());
+            JsonNode data = EventRecords.data(disclosed.get(0));
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.TREATMENT_PLAN_DISCLOSURE, data));
+            assertEquals(consent.toString(), data.get("consentId").asText());
+            assertEquals(EHR, data.get("recipient").asText());
+            assertEquals("treatment-plans", data.get("recordCategory").asText());
+            assertEquals(plan, data.get("resourceId").asText());
+        }
 
         // A revocation, then a late redelivery of the older grant: the revocation stands.
         EventRecords.send(EventRecords.of(change(consent, patient, List.of(RecordCategory.TREATMENT_PLANS),

@@ -7,12 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -36,11 +33,6 @@ public class AuditLog {
             SELECT ?, ?, ?, e.action, e.resource_type, e.resource_id, e.patient_id, e.outcome, ?
             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]::uuid[], ?::text[])
                 AS e (action, resource_type, resource_id, patient_id, outcome)
-            """;
-
-    private static final String DISCLOSURES = """
-            SELECT occurred_at, client_id, resource_type, resource_id FROM audit_event
-            WHERE patient_id = ? AND action = 'disclose' AND outcome = 'SUCCESS' ORDER BY occurred_at, id
             """;
 
     /** What every record of one request carries: who called, and the trace it belongs to. */
@@ -71,24 +63,6 @@ public class AuditLog {
         }
         write(entries.stream().allMatch(e -> e.outcome() == AuditOutcome.SUCCESS),
                 (connection, who) -> insertAll(connection, entries, who));
-    }
-
-    /** Every record of the patient disclosed to an outside recipient, oldest first. */
-    public List<Disclosure> disclosures(UUID patientId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(DISCLOSURES)) {
-            select.setObject(1, patientId);
-            List<Disclosure> disclosures = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    disclosures.add(new Disclosure(rows.getTimestamp(1).toInstant(), rows.getString(2),
-                            rows.getString(3), rows.getString(4)));
-                }
-            }
-            return disclosures;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Audit log unavailable", e);
-        }
     }
 
     private void write(boolean succeeded, Insert insert) {

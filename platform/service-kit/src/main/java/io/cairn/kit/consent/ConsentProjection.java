@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -35,9 +36,10 @@ public class ConsentProjection implements Part2Consents {
             WHERE consent_projection.changed_at < excluded.changed_at
             """;
     private static final String ACTIVE = """
-            SELECT count(*) FROM consent_projection
+            SELECT consent_id FROM consent_projection
             WHERE patient_id = ? AND recipient = ? AND status = 'ACTIVE' AND ? = ANY (record_categories)
               AND effective_from <= ? AND (expires_on IS NULL OR expires_on >= ?)
+            ORDER BY effective_from DESC, changed_at DESC LIMIT 1
             """;
 
     private final DataSource dataSource;
@@ -69,7 +71,7 @@ public class ConsentProjection implements Part2Consents {
 
     @Override
     @Transactional
-    public boolean allowsDisclosure(UUID patientId, String recipient, RecordCategory category) {
+    public Optional<UUID> consentFor(UUID patientId, String recipient, RecordCategory category) {
         LocalDate today = LocalDate.now(clock);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(ACTIVE)) {
@@ -78,8 +80,8 @@ public class ConsentProjection implements Part2Consents {
             select.setString(3, category.name());
             select.setDate(4, Date.valueOf(today));
             select.setDate(5, Date.valueOf(today));
-            try (ResultSet count = select.executeQuery()) {
-                return count.next() && count.getLong(1) > 0;
+            try (ResultSet consent = select.executeQuery()) {
+                return consent.next() ? Optional.of(consent.getObject(1, UUID.class)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Consent projection unavailable", e);

@@ -1,6 +1,7 @@
 package io.cairn.kit.security;
 
 import io.cairn.contracts.events.RecordCategory;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -9,6 +10,14 @@ import java.util.UUID;
  */
 public interface Part2Consents {
 
+    /**
+     * The consent of the patient, active today, that lets {@code recipient} have records of {@code category}: the one
+     * a disclosure relies on, and the patient's accounting names.
+     */
+    Optional<UUID> consentFor(UUID patientId, String recipient, RecordCategory category);
+
     /** Whether a consent of the patient, active today, lets {@code recipient} have records of {@code category}. */
-    boolean allowsDisclosure(UUID patientId, String recipient, RecordCategory category);
+    default boolean allowsDisclosure(UUID patientId, String recipient, RecordCategory category) {
+        return consentFor(patientId, recipient, category).isPresent();
+    }
 }

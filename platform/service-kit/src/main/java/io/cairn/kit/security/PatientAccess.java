@@ -1,5 +1,7 @@
 package io.cairn.kit.security;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.cairn.kit.audit.Disclosures;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.audit.AuditEntry;
@@ -11,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,11 +30,13 @@ public class PatientAccess {
     private final Caller caller;
     private final AuditLog audit;
     private final Instance<Part2Consents> consents;
+    private final Disclosures disclosures;
 
-    PatientAccess(Caller caller, AuditLog audit, Instance<Part2Consents> consents) {
+    PatientAccess(Caller caller, AuditLog audit, Instance<Part2Consents> consents, Disclosures disclosures) {
         this.caller = caller;
         this.audit = audit;
         this.consents = consents;
+        this.disclosures = disclosures;
     }
 
     /** Whether the caller may read this patient's records of a category (no audit record: for filtering lists). */
@@ -43,10 +48,15 @@ public class PatientAccess {
             return caller.ownPatientId().map(patientId::equals).orElse(false);
         }
         if (caller.hasRole(Roles.EHR_INTEGRATION)) {
-            return caller.clientId().filter(client -> consents.isResolvable()
-                    && consents.get().allowsDisclosure(patientId, client, category)).isPresent();
+            return consentFor(patientId, category).isPresent();
         }
         return false;
+    }
+
+    /** The consent that lets the caller, an EHR client, have the patient's records of a category. */
+    private Optional<UUID> consentFor(UUID patientId, RecordCategory category) {
+        return caller.clientId().filter(client -> consents.isResolvable())
+                .flatMap(client -> consents.get().consentFor(patientId, client, category));
     }
 
     /**
@@ -55,11 +65,7 @@ public class PatientAccess {
      * @throws ResourceNotFoundException when the caller may not see the patient's records
      */
     public void read(RecordCategory category, String resourceType, Object resourceId, UUID patientId) {
-        if (!mayRead(patientId, category)) {
-            throw refused(resourceType, resourceId, patientId);
-        }
-        audit.record(new AuditEntry(action(), resourceType, String.valueOf(resourceId), patientId,
-                AuditOutcome.SUCCESS));
+        readAll(category, resourceType, List.of(resourceId), id -> id, id -> patientId);
     }
 
     /**
@@ -71,15 +77,32 @@ public class PatientAccess {
     public <T> void readAll(RecordCategory category, String resourceType, List<T> rows,
             Function<? super T, ?> resourceId, Function<? super T, UUID> patientId) {
         List<AuditEntry> reads = new ArrayList<>(rows.size());
+        List<Runnable> disclosed = new ArrayList<>();
         for (T row : rows) {
-            Object id = resourceId.apply(row);
+            String id = String.valueOf(resourceId.apply(row));
             UUID patient = patientId.apply(row);
-            if (!mayRead(patient, category)) {
+            if (isDisclosure()) {
+                UUID consent = consentFor(patient, category).orElseThrow(() -> refused(resourceType, id, patient));
+                disclosed.add(() -> disclosures.recorded(category, resourceType, id, patient, consent));
+            } else if (!mayRead(patient, category)) {
                 throw refused(resourceType, id, patient);
             }
-            reads.add(new AuditEntry(action(), resourceType, String.valueOf(id), patient, AuditOutcome.SUCCESS));
+            reads.add(new AuditEntry(action(), resourceType, id, patient, AuditOutcome.SUCCESS));
         }
-        audit.recordAll(reads);
+        if (disclosed.isEmpty()) {
+            audit.recordAll(reads);
+            return;
+        }
+        // A disclosure's audit record and its event for the accounting commit together, or neither does.
+        Runnable record = () -> {
+            audit.recordAll(reads);
+            disclosed.forEach(Runnable::run);
+        };
+        if (QuarkusTransaction.isActive()) {
+            record.run();
+        } else {
+            QuarkusTransaction.requiringNew().run(record);
+        }
     }
 
     /** Audits a change the caller made to the patient's data. */
