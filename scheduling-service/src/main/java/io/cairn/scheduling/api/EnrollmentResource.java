@@ -40,7 +40,7 @@ public class EnrollmentResource {
     public RestResponse<List<EnrollmentView>> list(@QueryParam("patientId") UUID patientId,
             @QueryParam("status") EnrollmentStatus status, @QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
-        return ListWindow.of(enrollments.list(patientId, status).stream().map(EnrollmentView::of).toList(), page,
-                size, uri);
+        return ListWindow.of(enrollments.list(patientId, status, ListWindow.window(page, size))
+                .map(EnrollmentView::of), uri);
     }
 }

@@ -1,5 +1,8 @@
 package io.cairn.scheduling.domain;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.cairn.kit.api.PageOf;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.contracts.events.PatientEnrolled;
 import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.RecordCategory;
@@ -91,19 +94,25 @@ public class Enrollments {
                 });
     }
 
+    /**
+     * One window of the enrollments, a patient's newest first, a status's oldest decided first (who has waited
+     * longest). Only the window's rows are read and audited.
+     */
     @Transactional
-    public List<Enrollment> list(UUID patientId, EnrollmentStatus status) {
-        List<Enrollment> found;
+    public PageOf<Enrollment> list(UUID patientId, EnrollmentStatus status, ListWindow.Window window) {
+        PanacheQuery<Enrollment> query;
         if (patientId != null && status != null) {
-            found = Enrollment.list("patientId = ?1 and status = ?2", Sort.descending("decidedAt"), patientId, status);
+            query = Enrollment.find("patientId = ?1 and status = ?2", Sort.descending("decidedAt").and("id"),
+                    patientId, status);
         } else if (patientId != null) {
-            found = Enrollment.list("patientId", Sort.descending("decidedAt"), patientId);
+            query = Enrollment.find("patientId", Sort.descending("decidedAt").and("id"), patientId);
         } else if (status != null) {
-            found = Enrollment.list("status", Sort.ascending("decidedAt"), status);
+            query = Enrollment.find("status", Sort.ascending("decidedAt").and("id"), status);
         } else {
-            found = Enrollment.listAll(Sort.descending("decidedAt"));
+            query = Enrollment.findAll(Sort.descending("decidedAt").and("id"));
         }
-        found.forEach(e -> access.read(RecordCategory.ATTENDANCE, "enrollment", e.id, e.patientId));
+        PageOf<Enrollment> found = window.of(query);
+        access.readAll(RecordCategory.ATTENDANCE, "enrollment", found.items(), e -> e.id, e -> e.patientId);
         return found;
     }
 

@@ -183,8 +183,8 @@ public class TreatmentPlanResource {
     @APIResponse(responseCode = "200", description = "The plans, the longest overdue first")
     public RestResponse<List<TreatmentPlanView>> reviewsDue(@QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
-        return ListWindow.of(plans.dueForReview(LocalDate.now(ZoneOffset.UTC)).stream().map(TreatmentPlanView::of)
-                .toList(), page, size, uri);
+        return ListWindow.of(plans.dueForReview(LocalDate.now(ZoneOffset.UTC), ListWindow.window(page, size))
+                .map(TreatmentPlanView::of), uri);
     }
 
     @POST

@@ -1,5 +1,7 @@
 package io.cairn.treatmentplan.domain;
 
+import io.cairn.kit.api.PageOf;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.AttendanceStatus;
@@ -216,13 +218,16 @@ public class TreatmentPlans {
         return PlanReview.list("planId", Sort.ascending("heldOn").and("recordedAt"), plan.id);
     }
 
-    /** Active plans whose review is past due, or that engagement alerts flagged, oldest due first. */
+    /**
+     * One window of the active plans whose review is past due, or that engagement alerts flagged, oldest due first.
+     * Only the window's plans are read and audited.
+     */
     @Transactional
-    public List<TreatmentPlan> dueForReview(LocalDate today) {
-        List<TreatmentPlan> due = TreatmentPlan.list(
-                "status = ?1 and (nextReviewDue < ?2 or flaggedForReview = true)", Sort.ascending("nextReviewDue"),
-                PlanStatus.ACTIVE, today);
-        due.forEach(p -> access.read(RecordCategory.TREATMENT_PLANS, RESOURCE, p.id, p.patientId));
+    public PageOf<TreatmentPlan> dueForReview(LocalDate today, ListWindow.Window window) {
+        PageOf<TreatmentPlan> due = window.of(TreatmentPlan.find(
+                "status = ?1 and (nextReviewDue < ?2 or flaggedForReview = true)",
+                Sort.ascending("nextReviewDue").and("id"), PlanStatus.ACTIVE, today));
+        access.readAll(RecordCategory.TREATMENT_PLANS, RESOURCE, due.items(), p -> p.id, p -> p.patientId);
         return due;
     }
 
