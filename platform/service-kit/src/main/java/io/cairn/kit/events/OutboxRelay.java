@@ -49,7 +49,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     /** Key of the PostgreSQL advisory lock that makes one relay of this database publish at a time. */
-    private static final long RELAY_LOCK = 0x0CA1_4B0B_0000_0001L;
+    static final long RELAY_LOCK = 0x0CA1_4B0B_0000_0001L;
     /** Kept short so that shutdown fits well inside Kubernetes' 30 s grace period. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(3);
 
