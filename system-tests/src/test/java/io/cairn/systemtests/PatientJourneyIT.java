@@ -92,7 +92,8 @@ class PatientJourneyIT {
         assertEquals("aftercare-relapse", referrals.getString("items[0].source"));
         assertEquals("urgent", referrals.getString("items[0].urgency"));
         assertTrue(as(ehr).get("/patients/" + patient + "/disclosures").statusCode() == 403);
-        as(patientToken).get("/patients/" + patient + "/disclosures").then().statusCode(200)
-                .body("size()", org.hamcrest.Matchers.greaterThan(0));
+        // The EHR's reads reach the patient's accounting from every service's disclosure events, within seconds.
+        await().atMost(Journey.EVENTUAL).until(() -> as(patientToken).get("/patients/" + patient + "/disclosures")
+                .then().statusCode(200).extract().jsonPath().getList("").size() > 0);
     }
 }

@@ -42,7 +42,7 @@ public record PatientRequest(
              "preferredSchedule":"evening","phone":"+1 555 0100","email":"dana.reyes@example.org",
              "address":{"line":"12 Elm St","city":"Springfield","state":"IL","postalCode":"62701"},
              "emergencyContact":{"name":"Luis Reyes","relationship":"brother","phone":"+1 555 0101"},
-             "identifiers":[{"system":"urn:ehr:northside:mrn","value":"MRN-004211"}]}""";
+             "identifiers":[{"system":"urn:ehr:demo:mrn","value":"MRN-004211"}]}""";
 
     public List<ExternalIdentifier> identifiersOrEmpty() {
         return identifiers == null ? List.of() : identifiers;

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "phone":"+1 555 0100","email":"dana.reyes@example.org",
          "address":{"line":"12 Elm St","city":"Springfield","state":"IL","postalCode":"62701"},
          "emergencyContact":{"name":"Luis Reyes","relationship":"brother","phone":"+1 555 0101"},
-         "identifiers":[{"system":"urn:ehr:northside:mrn","value":"MRN-004211"}],"version":0,
+         "identifiers":[{"system":"urn:ehr:demo:mrn","value":"MRN-004211"}],"version":0,
          "createdAt":"2026-11-24T10:15:30Z","updatedAt":"2026-11-24T10:15:30Z"}""")
 public record PatientView(UUID id, String givenName, String familyName, LocalDate birthDate, Sex sex,
         Population ageGroup, PreferredSchedule preferredSchedule, String phone, String email, Address address,

@@ -35,19 +35,26 @@ public class Patients {
 
     private final PatientAccess access;
     private final Caller caller;
+    private final EhrIdentifierSystems ehrSystems;
 
-    Patients(PatientAccess access, Caller caller) {
+    Patients(PatientAccess access, Caller caller, EhrIdentifierSystems ehrSystems) {
         this.access = access;
         this.caller = caller;
+        this.ehrSystems = ehrSystems;
     }
 
+    /**
+     * Registers a patient. Flushed at once: a registration that loses a race for an identifier fails here, where a
+     * conditional create can still answer with the patient that won.
+     */
     @Transactional
     public Patient register(PatientRequest request) {
+        request.identifiersOrEmpty().forEach(identifier -> ehrSystems.requireOwn(identifier.system()));
         Patient patient = new Patient();
         patient.id = UUID.randomUUID();
         patient.createdAt = Instant.now();
         apply(patient, request);
-        patient.persist();
+        patient.persistAndFlush();
         access.wrote("create", RESOURCE, patient.id, patient.id);
         return patient;
     }
@@ -81,6 +88,7 @@ public class Patients {
      */
     @Transactional
     public Optional<Patient> readableWithIdentifier(String system, String value) {
+        ehrSystems.requireOwn(system);
         return Patient.<Patient> find(NAMED_BY_IDENTIFIER, identifier(system, value)).firstResultOptional()
                 .filter(patient -> access.mayRead(patient.id, RecordCategory.DEMOGRAPHICS))
                 .map(patient -> get(patient.id));
@@ -104,6 +112,9 @@ public class Patients {
         }
         if (!caller.isStaff() && identifierValue == null) {
             throw new InvalidRequestException("identifierValue", "EHR clients search by identifier");
+        }
+        if (identifierSystem != null) {
+            ehrSystems.requireOwn(identifierSystem);
         }
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();

@@ -11,7 +11,9 @@ import io.cairn.intake.api.PatientRequest;
 import io.cairn.intake.domain.Patients;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.kit.security.Caller;
+import io.cairn.kit.problem.ConflictException;
 import io.cairn.kit.problem.InvalidParameterException;
+import io.cairn.kit.problem.UniqueViolations;
 import io.cairn.kit.problem.InvalidRequestException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
@@ -69,10 +71,11 @@ public class FhirPatientResource implements FhirCapability {
         }
         PatientRequest registration = ValidRequests.require(validator, FhirPatients.toRegistration(fhir),
                 FhirPatients::expressionOf);
+        SearchParameters.Token identifier = null;
         if (ifNoneExist != null) {
             // An EHR's retry of a registration whose answer it lost finds the patient it registered: 200, not a
             // second patient. One the client may not read is registered as usual, which refuses the identifier.
-            SearchParameters.Token identifier = SearchParameters.ofCondition(ifNoneExist, CONDITIONS)
+            identifier = SearchParameters.ofCondition(ifNoneExist, CONDITIONS)
                     .token("identifier").orElseThrow(() -> new InvalidParameterException(
                             SearchParameters.IF_NONE_EXIST, "must name an identifier: identifier=system|value"));
             var found = patients.readableWithIdentifier(identifier.system(), identifier.code());
@@ -80,7 +83,20 @@ public class FhirPatientResource implements FhirCapability {
                 return FhirResponses.found(uri, FhirPatients.toFhir(found.get()), found.get().version);
             }
         }
-        io.cairn.intake.domain.Patient patient = patients.register(registration);
+        io.cairn.intake.domain.Patient patient;
+        try {
+            patient = patients.register(registration);
+        } catch (RuntimeException e) {
+            // The retry raced the request it repeats and lost the identifier to it (the other committed first, or
+            // both inserted at once): the patient that one made is the answer, as if the retry had come later.
+            if (identifier != null && (e instanceof ConflictException || UniqueViolations.in(e))) {
+                var found = patients.readableWithIdentifier(identifier.system(), identifier.code());
+                if (found.isPresent()) {
+                    return FhirResponses.found(uri, FhirPatients.toFhir(found.get()), found.get().version);
+                }
+            }
+            throw e;
+        }
         return FhirResponses.created(uri, FhirPatients.toFhir(patient), patient.version);
     }
 

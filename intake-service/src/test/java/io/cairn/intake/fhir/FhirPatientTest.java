@@ -111,7 +111,9 @@ class FhirPatientTest {
                 .body("entry[0].search.mode", equalTo("match"))
                 .extract());
 
-        // Both reads were disclosures to the EHR, each in the accounting the patient may ask for.
+        // Both reads were disclosures to the EHR, each in the accounting the patient may ask for, within seconds.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> api(COORDINATOR)
+                .get("/patients/" + id + "/disclosures").jsonPath().getList("").size() == 2);
         api(COORDINATOR).get("/patients/" + id + "/disclosures").then().statusCode(200)
                 .body("recipient", contains(EHR, EHR)).body("resourceId", contains(id, id));
     }
@@ -154,6 +156,9 @@ class FhirPatientTest {
 
         valid(fhir(EHR_TOKEN).header("If-None-Exist", condition).body(patient("Adeyemi", mrn)).post("/Patient")
                 .then().statusCode(200).body("id", equalTo(id)).body("meta.security.code", hasItem("ETH")).extract());
+        // The accounting is kept from the disclosure events: it shows the read within seconds.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> api(COORDINATOR)
+                .get("/patients/" + id + "/disclosures").jsonPath().getList("").size() == 1);
         api(COORDINATOR).get("/patients/" + id + "/disclosures").then().statusCode(200)
                 .body("recipient", contains(EHR)).body("resourceId", contains(id));
         assertEquals(registered, Rows.count(entities, "select count(*) from patient"));

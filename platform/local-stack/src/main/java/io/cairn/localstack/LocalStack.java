@@ -316,6 +316,10 @@ public final class LocalStack {
             case "worklist-service" -> "worklist";
             default -> null;
         };
+        if (name.equals("intake-service")) {
+            // The realm's two demo EHR clients (secret and signed assertion) are one EHR, with one record numbering.
+            env.put("INTAKE_EHR_IDENTIFIER_SYSTEMS", "ehr-demo=urn:ehr:demo:mrn,ehr-jwt-demo=urn:ehr:demo:mrn");
+        }
         if (name.equals("worklist-service") && mailbox != null) {
             env.put("QUARKUS_MAILER_HOST", "localhost");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(Ports.SMTP));
