@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import io.cairn.kit.problem.InvalidParameterException;
-import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
@@ -64,7 +62,7 @@ public class FhirTaskResource implements FhirCapability {
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner"));
-        Optional<TaskStatus> status = search.string("status").map(FhirTaskResource::status);
+        Optional<TaskStatus> status = search.taskStatus("status");
         Optional<String> owner = search.string("owner");
         return SearchBundles.ofAll(referrals.ofPatient(search.requiredPatient()).stream().map(this::followUp)
                 .filter(followUp -> status.isEmpty() || FhirTasks.status(followUp) == status.get())
@@ -82,14 +80,6 @@ public class FhirTaskResource implements FhirCapability {
         resource.addSearchParam().setName("owner").setType(SearchParamType.REFERENCE)
                 .setDocumentation("The user name of the follow-up's case manager");
         return resource;
-    }
-
-    private static TaskStatus status(String code) {
-        try {
-            return TaskStatus.fromCode(code);
-        } catch (FHIRException e) {
-            throw new InvalidParameterException("status", "must be a FHIR task status, e.g. in-progress, completed");
-        }
     }
 
     private FollowUp followUp(AftercareReferral referral) {

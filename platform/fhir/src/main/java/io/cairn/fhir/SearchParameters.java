@@ -3,6 +3,8 @@ package io.cairn.fhir;
 import io.cairn.kit.problem.InvalidParameterException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
+import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r4.model.Task;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLDecoder;
@@ -108,6 +110,18 @@ public final class SearchParameters {
                 return LocalDate.parse(value.startsWith("eq") ? value.substring(2) : value);
             } catch (DateTimeParseException e) {
                 throw new InvalidParameterException(name, "must be a day, YYYY-MM-DD");
+            }
+        });
+    }
+
+    /** A Task's status, as FHIR codes it: {@code ready}, {@code in-progress}, {@code completed}, ... */
+    public Optional<Task.TaskStatus> taskStatus(String name) {
+        return string(name).map(code -> {
+            try {
+                return Task.TaskStatus.fromCode(code);
+            } catch (FHIRException e) {
+                throw new InvalidParameterException(name, "must be a FHIR task status, e.g. ready, in-progress, "
+                        + "completed");
             }
         });
     }

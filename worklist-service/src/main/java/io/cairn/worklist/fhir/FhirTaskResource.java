@@ -9,7 +9,6 @@ import io.cairn.fhir.SearchParameters;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
-import io.cairn.kit.problem.InvalidParameterException;
 import io.cairn.worklist.domain.CareTask;
 import io.cairn.worklist.domain.TaskFilter;
 import io.cairn.worklist.domain.TaskStatus;
@@ -26,12 +25,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
-import org.hl7.fhir.r4.model.Task;
 
 /**
  * The worklist as FHIR {@code Task}s, read-only, for staff clients: the same tasks, roles and audit as
@@ -94,13 +91,6 @@ public class FhirTaskResource implements FhirCapability {
     }
 
     private static Set<TaskStatus> statuses(SearchParameters search) {
-        return search.string("status").map(code -> {
-            try {
-                return FhirTasks.statuses(Task.TaskStatus.fromCode(code));
-            } catch (FHIRException e) {
-                throw new InvalidParameterException("status", "must be a FHIR task status, e.g. ready, accepted, "
-                        + "completed");
-            }
-        }).orElseGet(() -> EnumSet.allOf(TaskStatus.class));
+        return search.taskStatus("status").map(FhirTasks::statuses).orElseGet(() -> EnumSet.allOf(TaskStatus.class));
     }
 }
