@@ -42,6 +42,8 @@ final class SharedFhirType {
             "X-Forwarded-Host", "X-Forwarded-Proto", "traceparent", "tracestate");
     private static final int DEFAULT_COUNT = 20;
     private static final int MAX_COUNT = 100;
+    /** The paging parameters the gateway sets itself on each service's share of a search. */
+    private static final Set<String> PAGING = Set.of("_count", "_page", "_offset");
 
     private final HttpClient client;
     private final GatewayConfig config;
@@ -106,6 +108,12 @@ final class SharedFhirType {
         HttpServerRequest request = rc.request();
         Optional<Integer> count = paging(request.getParam("_count"), DEFAULT_COUNT, MAX_COUNT);
         Optional<Integer> page = paging(request.getParam("_page"), 0, Integer.MAX_VALUE);
+        if (request.params().contains("_offset")) {
+            // The gateway's own window into each service; a client pages the merged search by _page.
+            GatewayProblems.send(rc.response(), 400, "invalid-parameter", "Bad Request",
+                    "_offset is not a search parameter here; page with _count and _page", request.path());
+            return;
+        }
         if (count.isEmpty() || page.isEmpty() || request.params().getAll("_count").size() > 1
                 || request.params().getAll("_page").size() > 1) {
             // Bad paging is answered by a service, in its words.
@@ -121,7 +129,7 @@ final class SharedFhirType {
         Gathered gathered = new Gathered();
         gathered.skip = (long) page.get() * count.get();
         gathered.need = count.get();
-        searchFrom(rc, owners, 0, count.get(), gathered).onComplete(done -> {
+        searchFrom(rc, owners, 0, gathered).onComplete(done -> {
             if (done.failed()) {
                 unavailable(rc);
             } else if (!gathered.anyAnswered) {
@@ -134,57 +142,42 @@ final class SharedFhirType {
     }
 
     /**
-     * Gathers the page's matches from the service {@code next} and those after it. A service is asked for the pages
-     * of its own matches the merged page overlaps (two at most); once the page is full, a later one is asked only how
-     * many it has ({@code _count=0}), so no row is read, or audited, that the caller does not get.
+     * Gathers the page's matches from the service {@code next} and those after it. Each service is asked for exactly
+     * its share of the page ({@code _offset} and {@code _count} into its own matches); once the page is full, a later
+     * one is asked only how many it has ({@code _count=0}). So no service reads, or audits, a row the caller does not
+     * get.
      */
-    private Future<Void> searchFrom(RoutingContext rc, List<Backend> owners, int next, int count, Gathered gathered) {
+    private Future<Void> searchFrom(RoutingContext rc, List<Backend> owners, int next, Gathered gathered) {
         if (next == owners.size()) {
             return Future.succeededFuture();
         }
-        Backend owner = owners.get(next);
-        long firstPage = gathered.need == 0 ? 0 : gathered.skip / count;
-        return servicePage(rc, owner, gathered.need == 0 ? 0 : count, firstPage).compose(answer -> {
-            if (!answer.ok()) {
-                return refused(answer, gathered) ? searchFrom(rc, owners, next + 1, count, gathered)
-                        : Future.failedFuture("service answered " + answer.status());
-            }
-            JsonObject bundle = answer.body().toJsonObject();
-            long total = bundle.getLong("total", 0L);
-            int offset = (int) (gathered.skip - firstPage * count);
-            take(bundle, offset, gathered);
-            Future<Void> taken = Future.succeededFuture();
-            long secondPage = firstPage + 1;
-            if (gathered.need > 0 && offset > 0 && secondPage * count < total) {
-                // The merged page starts inside this service's page and runs on into its next one.
-                taken = servicePage(rc, owner, count, secondPage).compose(more -> {
-                    if (!more.ok()) {
-                        return Future.failedFuture("service answered " + more.status());
+        return servicePage(rc, owners.get(next), gathered.need, gathered.need == 0 ? 0 : gathered.skip)
+                .compose(answer -> {
+                    if (!answer.ok()) {
+                        return refused(answer, gathered) ? searchFrom(rc, owners, next + 1, gathered)
+                                : Future.failedFuture("service answered " + answer.status());
                     }
-                    take(more.body().toJsonObject(), 0, gathered);
-                    return Future.succeededFuture();
+                    JsonObject bundle = answer.body().toJsonObject();
+                    long total = bundle.getLong("total", 0L);
+                    take(bundle, gathered);
+                    gathered.anyAnswered = true;
+                    gathered.total += total;
+                    gathered.skip = Math.max(0, gathered.skip - total);
+                    return searchFrom(rc, owners, next + 1, gathered);
                 });
-            }
-            return taken.compose(ignored -> {
-                gathered.anyAnswered = true;
-                gathered.total += total;
-                gathered.skip = Math.max(0, gathered.skip - total);
-                return searchFrom(rc, owners, next + 1, count, gathered);
-            });
-        });
     }
 
-    /** A service's own page of the search: the client's query, paged for the merge. */
-    private Future<Answer> servicePage(RoutingContext rc, Backend owner, int count, long page) {
+    /** A service's share of the search: the client's query, with the window the merge needs of it. */
+    private Future<Answer> servicePage(RoutingContext rc, Backend owner, int count, long offset) {
         HttpServerRequest request = rc.request();
         StringBuilder uri = new StringBuilder(request.path()).append('?');
         for (String pair : Optional.ofNullable(request.query()).orElse("").split("&")) {
             String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-            if (!pair.isEmpty() && !name.equals("_count") && !name.equals("_page")) {
+            if (!pair.isEmpty() && !PAGING.contains(name)) {
                 uri.append(pair).append('&');
             }
         }
-        uri.append("_count=").append(count).append("&_page=").append(page);
+        uri.append("_count=").append(count).append("&_offset=").append(offset);
         return get(rc, owner, uri.toString()).compose(answer -> {
             if (answer.ok()) {
                 try {
@@ -197,9 +190,9 @@ final class SharedFhirType {
         });
     }
 
-    private static void take(JsonObject bundle, int offset, Gathered gathered) {
+    private static void take(JsonObject bundle, Gathered gathered) {
         JsonArray entries = bundle.getJsonArray("entry", new JsonArray());
-        for (int i = offset; i < entries.size() && gathered.need > 0; i++) {
+        for (int i = 0; i < entries.size() && gathered.need > 0; i++) {
             gathered.entries.add(entries.getValue(i));
             gathered.need--;
         }

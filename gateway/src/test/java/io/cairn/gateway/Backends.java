@@ -129,6 +129,9 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             Backend.AFTERCARE, List.of("follow-up-1", "follow-up-2", "follow-up-3"),
             Backend.WORKLIST, List.of("task-1", "task-2", "task-3", "task-4"));
 
+    /** How many Tasks the stand-ins have answered in searches, all together: what a real service would audit. */
+    static final AtomicInteger SERVED_TASKS = new AtomicInteger();
+
     private static void tasks(Backend backend, HttpServerRequest request) {
         List<String> held = TASKS.get(backend);
         if (backend == Backend.WORKLIST && bearerPayload(request).contains(Roles.EHR_INTEGRATION)) {
@@ -155,20 +158,21 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             return;
         }
         int count;
-        int page;
+        int offset;
         try {
             count = Integer.parseInt(request.getParam("_count"));
-            page = Integer.parseInt(request.getParam("_page"));
+            offset = Integer.parseInt(request.getParam("_offset"));
         } catch (NumberFormatException e) {
             fhirAnswer(request, 400, outcome("invalid"));
             return;
         }
         JsonArray entries = new JsonArray();
-        for (int i = page * count; i < Math.min(held.size(), (page + 1) * count); i++) {
+        for (int i = offset; i < Math.min(held.size(), offset + count); i++) {
             entries.add(new JsonObject().put("fullUrl", "http://" + request.getHeader("X-Forwarded-Host")
                     + "/fhir/r4/Task/" + held.get(i)).put("resource", task(held.get(i)))
                     .put("search", new JsonObject().put("mode", "match")));
         }
+        SERVED_TASKS.addAndGet(entries.size());
         JsonObject bundle = new JsonObject().put("resourceType", "Bundle").put("type", "searchset")
                 .put("total", held.size());
         if (!entries.isEmpty()) {

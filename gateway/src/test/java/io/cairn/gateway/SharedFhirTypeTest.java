@@ -51,8 +51,10 @@ class SharedFhirTypeTest {
                 .body("link.find { it.relation == 'next' }.url", endsWith("/fhir/r4/Task?patient=p1&_count=2&_page=1"))));
         assertEquals(java.util.List.of("follow-up-3", "task-1"), ids(search(CLINICIAN,
                 "patient=p1&_count=2&_page=1").body("link.relation", contains("self", "previous", "next"))));
-        // This page starts inside the worklist's first page and runs into its second.
+        // Each service is asked for exactly its share of the page: what it reads (and audits) is what is answered.
+        int served = Backends.SERVED_TASKS.get();
         assertEquals(java.util.List.of("task-2", "task-3"), ids(search(CLINICIAN, "patient=p1&_count=2&_page=2")));
+        assertEquals(served + 2, Backends.SERVED_TASKS.get());
         assertEquals(java.util.List.of("task-4"), ids(search(CLINICIAN, "patient=p1&_count=2&_page=3")
                 .body("link.relation", contains("self", "previous"))));
         assertEquals(java.util.List.of("task-1", "task-2", "task-3"), ids(search(CLINICIAN,
@@ -80,6 +82,8 @@ class SharedFhirTypeTest {
         given().auth().oauth2(EHR).get("/fhir/r4/Task?status=ready").then().statusCode(400)
                 .contentType("application/fhir+json").body("issue[0].code", equalTo("required"));
         given().auth().oauth2(CLINICIAN).get("/fhir/r4/Task?patient=p1&_count=many").then().statusCode(400)
+                .contentType("application/fhir+json");
+        given().auth().oauth2(CLINICIAN).get("/fhir/r4/Task?patient=p1&_offset=3").then().statusCode(400)
                 .contentType("application/fhir+json");
     }
 

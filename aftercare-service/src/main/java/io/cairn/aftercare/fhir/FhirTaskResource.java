@@ -61,7 +61,8 @@ public class FhirTaskResource implements FhirCapability {
             Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner"));
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner",
+                SearchBundles.OFFSET));
         Optional<TaskStatus> status = search.taskStatus("status");
         Optional<String> owner = search.string("owner");
         return SearchBundles.ofAll(referrals.ofPatient(search.requiredPatient()).stream().map(this::followUp)

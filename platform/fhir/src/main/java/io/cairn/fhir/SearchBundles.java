@@ -1,6 +1,7 @@
 package io.cairn.fhir;
 
 import io.cairn.kit.api.ApiPaths;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.function.Function;
@@ -18,6 +19,8 @@ public final class SearchBundles {
     /** The search parameters that page: how many per page, and which page (from 0). */
     public static final String COUNT = "_count";
     public static final String PAGE = "_page";
+    /** Where a window starts, in matches: asked by the gateway of each service whose matches it merges. */
+    public static final String OFFSET = "_offset";
 
     private SearchBundles() {
     }
@@ -46,9 +49,10 @@ public final class SearchBundles {
      */
     public static <T> Bundle ofAll(java.util.List<T> matches, SearchParameters search,
             Function<T, ? extends Resource> toResource, UriInfo uri) {
-        int from = (int) Math.min((long) search.page() * search.count(), matches.size());
-        int to = Math.min(from + search.count(), matches.size());
-        return of(new PageOf<>(matches.subList(from, to), search.page(), search.count(), matches.size()), toResource,
+        ListWindow.Window window = search.window();
+        int from = Math.min(window.first(), matches.size());
+        int to = Math.min(from + window.size(), matches.size());
+        return of(new PageOf<>(matches.subList(from, to), window.page(), window.size(), matches.size()), toResource,
                 uri);
     }
 
@@ -58,6 +62,7 @@ public final class SearchBundles {
     }
 
     private static String pageLink(UriInfo uri, int page) {
-        return uri.getRequestUriBuilder().replaceQueryParam(PAGE, page).build().toString();
+        // A window asked by _offset is linked to by its pages: _offset would override them.
+        return uri.getRequestUriBuilder().replaceQueryParam(OFFSET).replaceQueryParam(PAGE, page).build().toString();
     }
 }

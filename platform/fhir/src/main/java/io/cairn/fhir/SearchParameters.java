@@ -1,5 +1,6 @@
 package io.cairn.fhir;
 
+import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.problem.InvalidParameterException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -46,6 +47,7 @@ public final class SearchParameters {
         allowed.addAll(FORMAT_PARAMETERS);
         allowed.add(SearchBundles.COUNT);
         allowed.add(SearchBundles.PAGE);
+        // _offset is allowed where a search names it among its own (a type the gateway merges from two services).
         return checked(uri.getQueryParameters(), allowed, supported);
     }
 
@@ -164,6 +166,18 @@ public final class SearchParameters {
      */
     public int count() {
         return number(SearchBundles.COUNT, DEFAULT_COUNT, 0, MAX_COUNT);
+    }
+
+    /**
+     * The matches the request asks for: {@code _count} of them from {@code _offset} where the search supports and
+     * gives it (the gateway's window into one service's share of a merged search), else the {@code _page}th page.
+     */
+    public ListWindow.Window window() {
+        Optional<String> offset = string(SearchBundles.OFFSET);
+        if (offset.isPresent()) {
+            return ListWindow.Window.at(number(SearchBundles.OFFSET, 0, 0, Integer.MAX_VALUE), count());
+        }
+        return new ListWindow.Window(page(), count());
     }
 
     /** Which page, from 0: {@code _page}, as the Bundle's links give it. */

@@ -64,9 +64,10 @@ public class FhirTaskResource implements FhirCapability {
             Roles.PROGRAM_DIRECTOR })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner"));
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner",
+                SearchBundles.OFFSET));
         Set<TaskStatus> statuses = statuses(search);
-        ListWindow.Window window = new ListWindow.Window(search.page(), search.count());
+        ListWindow.Window window = search.window();
         if (statuses.isEmpty()) {
             // A status no worklist task has (in-progress, say): a search that matches nothing.
             return SearchBundles.of(new PageOf<CareTask>(List.of(), window.page(), window.size(), 0),

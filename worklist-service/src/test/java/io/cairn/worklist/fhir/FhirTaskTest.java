@@ -86,6 +86,9 @@ class FhirTaskTest {
                 .body("entry", hasSize(1)).body("link.relation", hasItems("self", "next")).extract().asString());
         search(CLINICIAN, "patient=" + patient + "&_count=1&_page=1").body("entry", hasSize(1))
                 .body("link.relation", hasItems("self", "previous"));
+        // _offset, the gateway's window into this service's share of a merged search, starts at any match.
+        search(CLINICIAN, "patient=" + patient + "&_count=1&_offset=1").body("total", equalTo(2))
+                .body("entry", hasSize(1));
         // _count=0 asks only how many, as _summary=count does: nothing is read, so nothing is audited.
         FhirValidation.assertValid(search(CLINICIAN, "patient=" + patient + "&_count=0").body("total", equalTo(2))
                 .body("entry", nullValue()).body("link.relation", contains("self")).extract().asString());

@@ -27,11 +27,24 @@ public final class ListWindow {
      * @param page zero-based window number
      * @param size rows per window
      */
-    public record Window(int page, int size) {
+    public record Window(int page, int size, long offset) {
+
+        /** The window of rows {@code page * size} on. */
+        public Window(int page, int size) {
+            this(page, size, (long) page * size);
+        }
+
+        /**
+         * The window of rows {@code offset} on, whether or not a page starts there: what the gateway asks of each
+         * service when it merges their matches into one page.
+         */
+        public static Window at(long offset, int size) {
+            return new Window(size == 0 ? 0 : (int) Math.min(offset / size, Integer.MAX_VALUE), size, offset);
+        }
 
         /** Where the window starts; one past the end of any table stays there instead of overflowing. */
         public int first() {
-            return (int) Math.min((long) page * size, Integer.MAX_VALUE - size);
+            return (int) Math.min(offset, Integer.MAX_VALUE - size);
         }
 
         /** The window of a query's rows, in the query's order, and how many match in all. */
@@ -48,7 +61,7 @@ public final class ListWindow {
          * many match in all; only a full one, or an empty one past the first, needs {@code count}.
          */
         public <T> PageOf<T> of(List<T> items, LongSupplier count) {
-            boolean endsTheList = items.size() < size && (!items.isEmpty() || page == 0);
+            boolean endsTheList = items.size() < size && (!items.isEmpty() || offset == 0);
             return new PageOf<>(items, page, size, endsTheList ? (long) first() + items.size() : count.getAsLong());
         }
     }
