@@ -157,7 +157,12 @@ final class SharedFhirType {
                         return refused(answer, gathered) ? searchFrom(rc, owners, next + 1, gathered)
                                 : Future.failedFuture("service answered " + answer.status());
                     }
-                    JsonObject bundle = answer.body().toJsonObject();
+                    JsonObject bundle;
+                    try {
+                        bundle = answer.body().toJsonObject();
+                    } catch (DecodeException e) {
+                        return Future.failedFuture("service answered something other than a Bundle");
+                    }
                     long total = bundle.getLong("total", 0L);
                     take(bundle, gathered);
                     gathered.anyAnswered = true;
@@ -171,23 +176,8 @@ final class SharedFhirType {
     private Future<Answer> servicePage(RoutingContext rc, Backend owner, int count, long offset) {
         HttpServerRequest request = rc.request();
         StringBuilder uri = new StringBuilder(request.path()).append('?');
-        for (String pair : Optional.ofNullable(request.query()).orElse("").split("&")) {
-            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-            if (!pair.isEmpty() && !PAGING.contains(name)) {
-                uri.append(pair).append('&');
-            }
-        }
-        uri.append("_count=").append(count).append("&_offset=").append(offset);
-        return get(rc, owner, uri.toString()).compose(answer -> {
-            if (answer.ok()) {
-                try {
-                    answer.body().toJsonObject();
-                } catch (DecodeException e) {
-                    return Future.failedFuture("service answered something other than a Bundle");
-                }
-            }
-            return Future.succeededFuture(answer);
-        });
+        uri.append(queryWithout(request, PAGING)).append("_count=").append(count).append("&_offset=").append(offset);
+        return get(rc, owner, uri.toString());
     }
 
     private static void take(JsonObject bundle, Gathered gathered) {
@@ -231,13 +221,20 @@ final class SharedFhirType {
     private static JsonObject link(String relation, HttpServerRequest request, int page) {
         StringBuilder url = new StringBuilder(request.getHeader("X-Forwarded-Proto")).append("://")
                 .append(request.getHeader("X-Forwarded-Host")).append(request.path()).append('?');
+        url.append(queryWithout(request, Set.of("_page"))).append("_page=").append(page);
+        return new JsonObject().put("relation", relation).put("url", url.toString());
+    }
+
+    /** The request's query, as sent, without the named parameters; each pair followed by {@code &}. */
+    private static String queryWithout(HttpServerRequest request, Set<String> names) {
+        StringBuilder query = new StringBuilder();
         for (String pair : Optional.ofNullable(request.query()).orElse("").split("&")) {
-            if (!pair.isEmpty() && !pair.startsWith("_page=") && !pair.equals("_page")) {
-                url.append(pair).append('&');
+            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            if (!pair.isEmpty() && !names.contains(name)) {
+                query.append(pair).append('&');
             }
         }
-        url.append("_page=").append(page);
-        return new JsonObject().put("relation", relation).put("url", url.toString());
+        return query.toString();
     }
 
     private static Optional<Integer> paging(String value, int otherwise, int max) {

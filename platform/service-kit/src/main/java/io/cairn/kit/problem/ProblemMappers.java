@@ -33,7 +33,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
@@ -44,7 +43,7 @@ public class ProblemMappers {
     /** A unique key the request would duplicate is a conflict; any other broken constraint is our bug. */
     @ServerExceptionMapper
     public RestResponse<Problem> constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
-        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        if (UniqueViolations.in(e)) {
             return respond(Problem.of("conflict", "Conflict", 409, "A record with the same identifying values exists",
                     path(uri)));
         }

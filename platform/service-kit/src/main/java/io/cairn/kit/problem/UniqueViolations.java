@@ -5,7 +5,7 @@ import java.sql.SQLException;
 /** Whether a failure is PostgreSQL refusing a duplicate of a unique key, however deep the driver's error sits. */
 public final class UniqueViolations {
 
-    static final String UNIQUE_VIOLATION = "23505";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private UniqueViolations() {
     }
@@ -18,9 +18,6 @@ public final class UniqueViolations {
             }
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;
