@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,12 +44,20 @@ public final class SearchParameters {
 
     /** The request's search, allowing {@code supported} besides paging ({@code _count}, {@code _page}). */
     public static SearchParameters of(UriInfo uri, Set<String> supported) {
+        return of(uri, supported, Set.of());
+    }
+
+    /**
+     * {@link #of(UriInfo, Set)}, where the parameters {@code repeatable} may be given more than once (both ends of a
+     * {@code date} range).
+     */
+    public static SearchParameters of(UriInfo uri, Set<String> supported, Set<String> repeatable) {
         Set<String> allowed = new HashSet<>(supported);
         allowed.addAll(FORMAT_PARAMETERS);
         allowed.add(SearchBundles.COUNT);
         allowed.add(SearchBundles.PAGE);
         // _offset is allowed where a search names it among its own (a type the gateway merges from two services).
-        return checked(uri.getQueryParameters(), allowed, supported);
+        return checked(uri.getQueryParameters(), allowed, supported, repeatable);
     }
 
     /**
@@ -67,7 +76,7 @@ public final class SearchParameters {
         if (query.isEmpty()) {
             throw new InvalidParameterException(IF_NONE_EXIST, "must be a search, e.g. identifier=system|value");
         }
-        return checked(query, supported, supported);
+        return checked(query, supported, supported, Set.of());
     }
 
     private static String decode(String encoded) {
@@ -79,13 +88,13 @@ public final class SearchParameters {
     }
 
     private static SearchParameters checked(MultivaluedMap<String, String> query, Set<String> allowed,
-            Set<String> supported) {
+            Set<String> supported, Set<String> repeatable) {
         for (var parameter : query.entrySet()) {
             if (!allowed.contains(parameter.getKey())) {
                 throw new InvalidParameterException(parameter.getKey(),
                         "is not a search parameter here; use " + String.join(", ", new TreeSet<>(supported)));
             }
-            if (parameter.getValue().size() > 1) {
+            if (parameter.getValue().size() > 1 && !repeatable.contains(parameter.getKey())) {
                 throw new InvalidParameterException(parameter.getKey(), "may be given once");
             }
         }
@@ -114,6 +123,19 @@ public final class SearchParameters {
                 throw new InvalidParameterException(name, "must be a day, YYYY-MM-DD");
             }
         });
+    }
+
+    /**
+     * The time range a {@code date} parameter gives, once or twice: each value a day ({@code YYYY-MM-DD}, in UTC) or a
+     * time with its offset, after FHIR's prefix {@code eq} (the default), {@code ge}, {@code gt}, {@code le} or
+     * {@code lt}. {@code date=ge2026-12-01&date=lt2026-12-08} is the first week of December.
+     */
+    public TimeRange timeRange(String name) {
+        TimeRange range = TimeRange.ALL;
+        for (String value : Optional.ofNullable(query.get(name)).orElse(List.of())) {
+            range = range.within(TimeRange.of(name, value.strip()));
+        }
+        return range;
     }
 
     /** A Task's status, as FHIR codes it: {@code ready}, {@code in-progress}, {@code completed}, ... */

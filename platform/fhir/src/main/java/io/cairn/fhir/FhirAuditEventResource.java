@@ -1,0 +1,106 @@
+package io.cairn.fhir;
+
+import io.cairn.contracts.Roles;
+import io.cairn.kit.api.ApiPaths;
+import io.cairn.kit.audit.AuditRecord;
+import io.cairn.kit.audit.AuditSearch;
+import io.cairn.kit.audit.AuditTrail;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
+
+/**
+ * The service's audit log as FHIR {@code AuditEvent}s, for program directors: the records {@code /api/v1/audit-events}
+ * answers, searched by {@code patient}, {@code agent} and {@code date}, newest first, paged by a cursor in the
+ * {@code next} link. The gateway merges every service's into one search.
+ */
+@Path(ApiPaths.FHIR_R4 + "/AuditEvent")
+@Produces({ Fhir.JSON, Fhir.PLAIN_JSON })
+public class FhirAuditEventResource implements FhirCapability {
+
+    // On each method, not the class: the public /metadata calls describe().
+
+    private static final String TYPE = "AuditEvent";
+    /** Where the previous page ended: not a search parameter, so not FHIR's reserved underscore. */
+    private static final String CURSOR = AuditTrail.CURSOR;
+
+    private final AuditTrail trail;
+    private final String service;
+
+    FhirAuditEventResource(AuditTrail trail, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.trail = trail;
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed(Roles.PROGRAM_DIRECTOR)
+    @Path("/{id}")
+    @Operation(hidden = true)
+    public AuditEvent read(@PathParam("id") String id) {
+        // Another service's id, or none of this one's, names nothing here.
+        String prefix = service + "-";
+        long record = id.startsWith(prefix) && id.substring(prefix.length()).matches("[1-9][0-9]{0,17}")
+                ? Long.parseLong(id.substring(prefix.length()))
+                : 0;
+        return trail.get(record).map(found -> FhirAuditEvents.toFhir(found, service))
+                .orElseThrow(() -> new ResourceNotFoundException(TYPE, id));
+    }
+
+    @GET
+    @RolesAllowed(Roles.PROGRAM_DIRECTOR)
+    @Operation(hidden = true)
+    public Bundle search(@Context UriInfo uri) {
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "agent", "date", CURSOR),
+                Set.of("date"));
+        int count = search.count();
+        TimeRange range = search.timeRange("date");
+        Long before = search.string(CURSOR).map(AuditTrail::before).orElse(null);
+        List<AuditRecord> records = count == 0 ? List.of()
+                : trail.search(new AuditSearch(search.patient("patient").orElse(null), null, null,
+                        search.string("agent").orElse(null), null, null, range.from(), range.to(), before, count));
+        Bundle bundle = new Bundle().setType(BundleType.SEARCHSET);
+        bundle.addLink().setRelation("self").setUrl(uri.getRequestUri().toString());
+        if (count > 0 && records.size() == count) {
+            bundle.addLink().setRelation("next").setUrl(uri.getRequestUriBuilder().replaceQueryParam(CURSOR,
+                    records.get(records.size() - 1).id()).build().toString());
+        }
+        for (AuditRecord record : records) {
+            AuditEvent event = FhirAuditEvents.toFhir(record, service);
+            bundle.addEntry().setFullUrl(SearchBundles.resourceUrl(uri, TYPE, event.getIdElement().getIdPart()))
+                    .setResource(event).getSearch().setMode(SearchEntryMode.MATCH);
+        }
+        return bundle;
+    }
+
+    @Override
+    public CapabilityStatementRestResourceComponent describe() {
+        CapabilityStatementRestResourceComponent resource = FhirCapability.resource(TYPE,
+                TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE);
+        resource.addSearchParam().setName("patient").setType(SearchParamType.REFERENCE)
+                .setDocumentation("Patient/{id}: records about this patient");
+        resource.addSearchParam().setName("agent").setType(SearchParamType.TOKEN)
+                .setDocumentation("The user name or the OIDC client id of who acted");
+        resource.addSearchParam().setName("date").setType(SearchParamType.DATE)
+                .setDocumentation("When it was recorded: a day (UTC) or a time, with eq, ge, gt, le or lt; give it "
+                        + "twice for a range");
+        resource.setDocumentation("Newest first; the next link carries a cursor. Program directors only; each search "
+                + "is itself recorded.");
+        return resource;
+    }
+}
