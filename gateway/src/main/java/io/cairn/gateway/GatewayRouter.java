@@ -56,6 +56,7 @@ public class GatewayRouter {
     private final VerifiedTokens tokens;
     private HttpClient client;
     private SharedFhirType sharedFhirType;
+    private MergedAuditTrail auditTrail;
 
     GatewayRouter(GatewayConfig config, RateLimits rateLimits, AccessLog accessLog, MeterRegistry meters,
             VerifiedTokens tokens) {
@@ -72,7 +73,9 @@ public class GatewayRouter {
                 .setConnectTimeout((int) Math.min(config.backendTimeout().toMillis(), 5_000)),
                 new PoolOptions().setHttp1MaxSize(config.backendConnections()).setHttp2MaxSize(
                         config.backendConnections()).setMaxWaitQueueSize(config.backendQueue()));
-        sharedFhirType = new SharedFhirType(client, config);
+        BackendReads reads = new BackendReads(client, config);
+        sharedFhirType = new SharedFhirType(reads);
+        auditTrail = new MergedAuditTrail(reads);
         HttpProxy proxy = HttpProxy.reverseProxy(client).origin(this::originRequest)
                 .addInterceptor(new BackendFailures());
         router.route(RouteTable.API_PREFIX + "*").order(-10).handler(rc -> handle(rc, proxy));
@@ -169,6 +172,11 @@ public class GatewayRouter {
             rc.response().putHeader("Retry-After", String.valueOf(retryAfter.getAsLong()));
             fail(rc, 429, "too-many-requests", "Too Many Requests", "Rate limit reached; retry after "
                     + retryAfter.getAsLong() + " seconds");
+            return;
+        }
+        if (request.method() == HttpMethod.GET && !bodyExpected && MergedAuditTrail.serves(request.path())) {
+            request.resume();
+            auditTrail.handle(rc);
             return;
         }
         List<Backend> fhirOwners = RouteTable.fhirOwnersOf(request.path());

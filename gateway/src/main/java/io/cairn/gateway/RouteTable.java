@@ -33,7 +33,10 @@ public final class RouteTable {
             Map.entry("aftercare-referrals", Backend.AFTERCARE),
             Map.entry("check-ins", Backend.AFTERCARE),
             Map.entry("outcomes", Backend.AFTERCARE),
-            Map.entry("tasks", Backend.WORKLIST));
+            Map.entry("tasks", Backend.WORKLIST),
+            // Every service keeps its own audit log: a search is merged from all (MergedAuditTrail); anything else
+            // under the path (a write, a record's own path) is intake's to refuse.
+            Map.entry("audit-events", Backend.INTAKE));
 
     /**
      * The FHIR R4 resource types each service serves (aftercare referrals are Tasks: ServiceRequest is intake's). Task
@@ -51,7 +54,10 @@ public final class RouteTable {
             Map.entry("Appointment", List.of(Backend.SCHEDULING)),
             Map.entry("Encounter", List.of(Backend.SCHEDULING)),
             Map.entry("Task", List.of(Backend.AFTERCARE, Backend.WORKLIST)),
-            Map.entry("EpisodeOfCare", List.of(Backend.AFTERCARE)));
+            Map.entry("EpisodeOfCare", List.of(Backend.AFTERCARE)),
+            // Every service's audit log: a search is merged by time (MergedAuditTrail), a read finds the service whose
+            // name the id starts with.
+            Map.entry("AuditEvent", List.of(Backend.values())));
 
     private RouteTable() {
     }

@@ -1,18 +1,12 @@
 package io.cairn.gateway;
 
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.cairn.gateway.BackendReads.Answer;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,31 +28,15 @@ import java.util.Set;
 final class SharedFhirType {
 
     private static final Set<Integer> NOT_FOR_THIS_CALLER = Set.of(401, 403, 404);
-    /** Relayed from the service that answered a read. */
-    private static final List<String> READ_HEADERS = List.of("Content-Type", "ETag", "Last-Modified",
-            "Content-Location", "Location");
-    /** Sent on to the services: who asks, which request this is, where the client reached us, and the trace. */
-    private static final List<String> FORWARDED_HEADERS = List.of("Authorization", "Accept", GatewayRouter.REQUEST_ID,
-            "X-Forwarded-Host", "X-Forwarded-Proto", "traceparent", "tracestate");
     private static final int DEFAULT_COUNT = 20;
     private static final int MAX_COUNT = 100;
     /** The paging parameters the gateway sets itself on each service's share of a search. */
     private static final Set<String> PAGING = Set.of("_count", "_page", "_offset");
 
-    private final HttpClient client;
-    private final GatewayConfig config;
+    private final BackendReads backends;
 
-    SharedFhirType(HttpClient client, GatewayConfig config) {
-        this.client = client;
-        this.config = config;
-    }
-
-    /** One service's answer. */
-    private record Answer(int status, MultiMap headers, Buffer body) {
-
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
+    SharedFhirType(BackendReads backends) {
+        this.backends = backends;
     }
 
     /** What a search has gathered so far from the services before the next one. */
@@ -85,7 +63,7 @@ final class SharedFhirType {
 
     /** Each service in turn until one holds the id; a 404 from all, or the first refusal, is the answer. */
     private void read(RoutingContext rc, List<Backend> owners, int next, Answer first) {
-        get(rc, owners.get(next), rc.request().uri()).onComplete(done -> {
+        backends.get(rc, owners.get(next), rc.request().uri()).onComplete(done -> {
             if (done.failed()) {
                 unavailable(rc);
                 return;
@@ -94,12 +72,12 @@ final class SharedFhirType {
             boolean elsewhere = NOT_FOR_THIS_CALLER.contains(answer.status());
             Answer kept = first == null || first.status() != 404 && answer.status() == 404 ? answer : first;
             if (!elsewhere) {
-                relay(rc, answer);
+                BackendReads.relay(rc, answer);
             } else if (next + 1 < owners.size()) {
                 read(rc, owners, next + 1, kept);
             } else {
                 // An id no one holds is a 404 even to a caller one of the services refuses: it says nothing more.
-                relay(rc, kept);
+                BackendReads.relay(rc, kept);
             }
         });
     }
@@ -117,9 +95,9 @@ final class SharedFhirType {
         if (count.isEmpty() || page.isEmpty() || request.params().getAll("_count").size() > 1
                 || request.params().getAll("_page").size() > 1) {
             // Bad paging is answered by a service, in its words.
-            get(rc, owners.get(0), request.uri()).onComplete(done -> {
+            backends.get(rc, owners.get(0), request.uri()).onComplete(done -> {
                 if (done.succeeded()) {
-                    relay(rc, done.result());
+                    BackendReads.relay(rc, done.result());
                 } else {
                     unavailable(rc);
                 }
@@ -133,7 +111,7 @@ final class SharedFhirType {
             if (done.failed()) {
                 unavailable(rc);
             } else if (!gathered.anyAnswered) {
-                relay(rc, gathered.firstInvalid != null ? gathered.firstInvalid : gathered.firstRefusal);
+                BackendReads.relay(rc, gathered.firstInvalid != null ? gathered.firstInvalid : gathered.firstRefusal);
             } else {
                 rc.response().setStatusCode(200).putHeader("Content-Type", GatewayProblems.FHIR_JSON)
                         .end(bundle(request, gathered, page.get(), count.get()).toBuffer());
@@ -176,8 +154,9 @@ final class SharedFhirType {
     private Future<Answer> servicePage(RoutingContext rc, Backend owner, int count, long offset) {
         HttpServerRequest request = rc.request();
         StringBuilder uri = new StringBuilder(request.path()).append('?');
-        uri.append(queryWithout(request, PAGING)).append("_count=").append(count).append("&_offset=").append(offset);
-        return get(rc, owner, uri.toString());
+        uri.append(BackendReads.queryWithout(request, PAGING)).append("_count=").append(count).append("&_offset=")
+                .append(offset);
+        return backends.get(rc, owner, uri.toString());
     }
 
     private static void take(JsonObject bundle, Gathered gathered) {
@@ -219,22 +198,9 @@ final class SharedFhirType {
 
     /** The search again at another page, at the address the client used (as the services write their links). */
     private static JsonObject link(String relation, HttpServerRequest request, int page) {
-        StringBuilder url = new StringBuilder(request.getHeader("X-Forwarded-Proto")).append("://")
-                .append(request.getHeader("X-Forwarded-Host")).append(request.path()).append('?');
-        url.append(queryWithout(request, Set.of("_page"))).append("_page=").append(page);
+        StringBuilder url = BackendReads.publicPath(request);
+        url.append(BackendReads.queryWithout(request, Set.of("_page"))).append("_page=").append(page);
         return new JsonObject().put("relation", relation).put("url", url.toString());
-    }
-
-    /** The request's query, as sent, without the named parameters; each pair followed by {@code &}. */
-    private static String queryWithout(HttpServerRequest request, Set<String> names) {
-        StringBuilder query = new StringBuilder();
-        for (String pair : Optional.ofNullable(request.query()).orElse("").split("&")) {
-            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-            if (!pair.isEmpty() && !names.contains(name)) {
-                query.append(pair).append('&');
-            }
-        }
-        return query.toString();
     }
 
     private static Optional<Integer> paging(String value, int otherwise, int max) {
@@ -247,36 +213,6 @@ final class SharedFhirType {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private Future<Answer> get(RoutingContext rc, Backend backend, String uri) {
-        URI address = backend.address(config);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(address.getHost())
-                .setPort(address.getPort() > 0 ? address.getPort() : 80).setURI(uri)
-                .setIdleTimeout(config.backendTimeout().toMillis());
-        for (String header : FORWARDED_HEADERS) {
-            String value = rc.request().getHeader(header);
-            if (value != null) {
-                options.putHeader(header, value);
-            }
-        }
-        return client.request(options).compose(request -> request.send()).compose(response -> response.body()
-                .map(body -> new Answer(response.statusCode(), response.headers(), body)));
-    }
-
-    private static void relay(RoutingContext rc, Answer answer) {
-        HttpServerResponse response = rc.response();
-        if (response.ended()) {
-            return;
-        }
-        response.setStatusCode(answer.status());
-        for (String header : READ_HEADERS) {
-            String value = answer.headers().get(header);
-            if (value != null) {
-                response.putHeader(header, value);
-            }
-        }
-        response.end(answer.body());
     }
 
     private static void unavailable(RoutingContext rc) {

@@ -76,6 +76,10 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 RECEIVED.get(backend).incrementAndGet();
+                if (request.path().equals("/api/v1/audit-events") || request.path().equals("/fhir/r4/AuditEvent")) {
+                    auditTrail(backend, request);
+                    return;
+                }
                 if (request.path().startsWith("/fhir/r4/Task") && TASKS.containsKey(backend)) {
                     tasks(backend, request);
                     return;
@@ -180,6 +184,78 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         }
         fhirAnswer(request, 200, bundle);
     }
+
+    /**
+     * Each stand-in's audit log: the minute of the hour (on 2026-12-05 at 10:00 UTC) each of its records was written
+     * at, in the order it wrote them (record 1 first). Merged newest first: worklist 1, scheduling 4, intake 3,
+     * scheduling 3, treatment-plan 2, intake 2, scheduling 2 and 1, treatment-plan 1, intake 1.
+     */
+    static final Map<Backend, List<Integer>> AUDIT_MINUTES = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
+            Backend.INTAKE, List.of(10, 40, 54),
+            Backend.TREATMENT_PLAN, List.of(20, 50),
+            Backend.SCHEDULING, List.of(30, 35, 52, 56),
+            Backend.AFTERCARE, List.of(),
+            Backend.WORKLIST, List.of(58)));
+
+    /** A stand-in's audit log, as every service answers it: a director's only, newest first, paged by cursor. */
+    private static void auditTrail(Backend backend, HttpServerRequest request) {
+        boolean fhir = request.path().startsWith("/fhir");
+        if (!bearerPayload(request).contains(Roles.PROGRAM_DIRECTOR)) {
+            if (fhir) {
+                fhirAnswer(request, 403, outcome("forbidden"));
+            } else {
+                request.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", 403).put("title", "Forbidden").encode());
+            }
+            return;
+        }
+        int size;
+        long before;
+        try {
+            size = Integer.parseInt(request.getParam(fhir ? "_count" : "size", fhir ? "20" : "100"));
+            before = Long.parseLong(request.getParam("cursor", String.valueOf(Long.MAX_VALUE)));
+        } catch (NumberFormatException e) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("status", 400).put("title", "Bad Request").encode());
+            return;
+        }
+        String service = backend.name().toLowerCase().replace('_', '-');
+        List<Integer> minutes = AUDIT_MINUTES.get(backend);
+        JsonArray page = new JsonArray();
+        for (int number = minutes.size(); number >= 1 && page.size() < size; number--) {
+            if (number < before) {
+                String at = String.format("2026-12-05T10:%02d:00Z", minutes.get(number - 1));
+                page.add(fhir ? new JsonObject().put("fullUrl", "http://gateway/fhir/r4/AuditEvent/" + service + "-"
+                        + number).put("resource", new JsonObject().put("resourceType", "AuditEvent")
+                                .put("id", service + "-" + number).put("recorded", at.replace("Z", "+00:00")))
+                        : new JsonObject().put("id", number).put("service", service).put("occurredAt", at));
+            }
+        }
+        SERVED_AUDIT_RECORDS.addAndGet(page.size());
+        boolean full = size > 0 && page.size() == size;
+        if (fhir) {
+            JsonArray links = new JsonArray().add(new JsonObject().put("relation", "self").put("url", "x"));
+            if (full) {
+                links.add(new JsonObject().put("relation", "next").put("url", "y"));
+            }
+            JsonObject bundle = new JsonObject().put("resourceType", "Bundle").put("type", "searchset")
+                    .put("link", links);
+            if (!page.isEmpty()) {
+                bundle.put("entry", page);
+            }
+            fhirAnswer(request, 200, bundle);
+        } else {
+            if (full) {
+                request.response().putHeader("Link", "<http://" + request.getHeader("X-Forwarded-Host")
+                        + request.path() + "?cursor=" + page.getJsonObject(page.size() - 1).getLong("id")
+                        + ">; rel=\"next\"");
+            }
+            request.response().putHeader("Content-Type", "application/json").end(page.encode());
+        }
+    }
+
+    /** How many audit records the stand-ins have answered in all. */
+    static final AtomicInteger SERVED_AUDIT_RECORDS = new AtomicInteger();
 
     private static JsonObject task(String id) {
         return new JsonObject().put("resourceType", "Task").put("id", id).put("status", "ready")

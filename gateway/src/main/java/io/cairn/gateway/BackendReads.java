@@ -1,0 +1,94 @@
+package io.cairn.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reads the gateway makes of the services itself, where one request is answered from several of them
+ * ({@link SharedFhirType}, {@link MergedAuditTrail}): each carries the caller's token, request id and trace.
+ */
+final class BackendReads {
+
+    /** Relayed from the service that answered a read. */
+    private static final List<String> READ_HEADERS = List.of("Content-Type", "ETag", "Last-Modified",
+            "Content-Location", "Location");
+    /** Sent on to the services: who asks, which request this is, where the client reached us, and the trace. */
+    private static final List<String> FORWARDED_HEADERS = List.of("Authorization", "Accept", GatewayRouter.REQUEST_ID,
+            "X-Forwarded-Host", "X-Forwarded-Proto", "traceparent", "tracestate");
+
+    /** One service's answer. */
+    record Answer(int status, MultiMap headers, Buffer body) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final HttpClient client;
+    private final GatewayConfig config;
+
+    BackendReads(HttpClient client, GatewayConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    Future<Answer> get(RoutingContext rc, Backend backend, String uri) {
+        URI address = backend.address(config);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(address.getHost())
+                .setPort(address.getPort() > 0 ? address.getPort() : 80).setURI(uri)
+                .setIdleTimeout(config.backendTimeout().toMillis());
+        for (String header : FORWARDED_HEADERS) {
+            String value = rc.request().getHeader(header);
+            if (value != null) {
+                options.putHeader(header, value);
+            }
+        }
+        return client.request(options).compose(request -> request.send()).compose(response -> response.body()
+                .map(body -> new Answer(response.statusCode(), response.headers(), body)));
+    }
+
+    /** The service's answer as the client's, unless one was already sent. */
+    static void relay(RoutingContext rc, Answer answer) {
+        HttpServerResponse response = rc.response();
+        if (response.ended()) {
+            return;
+        }
+        response.setStatusCode(answer.status());
+        for (String header : READ_HEADERS) {
+            String value = answer.headers().get(header);
+            if (value != null) {
+                response.putHeader(header, value);
+            }
+        }
+        response.end(answer.body());
+    }
+
+    /** The request's query, as sent, without the named parameters; each pair followed by {@code &}. */
+    static String queryWithout(HttpServerRequest request, Set<String> names) {
+        StringBuilder query = new StringBuilder();
+        for (String pair : Optional.ofNullable(request.query()).orElse("").split("&")) {
+            String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            if (!pair.isEmpty() && !names.contains(name)) {
+                query.append(pair).append('&');
+            }
+        }
+        return query.toString();
+    }
+
+    /** The request's path at the address the client used (as the services write their links), and a {@code ?}. */
+    static StringBuilder publicPath(HttpServerRequest request) {
+        return new StringBuilder(request.getHeader("X-Forwarded-Proto")).append("://")
+                .append(request.getHeader("X-Forwarded-Host")).append(request.path()).append('?');
+    }
+}
