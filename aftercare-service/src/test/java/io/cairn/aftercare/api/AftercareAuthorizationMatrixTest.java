@@ -29,6 +29,7 @@ class AftercareAuthorizationMatrixTest extends AuthorizationMatrix<AftercareAuth
     protected List<Endpoint> endpoints() {
         return List.of(
                 //                                                          none coord clin sched case dir own other ehr
+                new Endpoint("GET", "/audit-events?patientId={P}", null, false, "401 403 403 403 403 200 403 403 403"),
                 new Endpoint("GET", "/aftercare-referrals?patientId={P}", null, false,
                         "401 403 200 403 200 200 200 404 404"),
                 new Endpoint("GET", "/aftercare-referrals/{R}", null, false, "401 403 200 403 200 200 200 404 404"),

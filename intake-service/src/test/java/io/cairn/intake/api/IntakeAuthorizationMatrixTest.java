@@ -41,6 +41,7 @@ class IntakeAuthorizationMatrixTest extends AuthorizationMatrix<IntakeAuthorizat
     protected List<Endpoint> endpoints() {
         return List.of(
                 //                                                     none coord clin sched case dir own other ehr
+                new Endpoint("GET", "/audit-events?patientId={P}", null, false, "401 403 403 403 403 200 403 403 403"),
                 new Endpoint("POST", "/patients", patientJson("Matrix", "MRN-{new}"), true,
                         "401 201 403 403 403 403 403 403 201"),
                 new Endpoint("GET", "/patients?name=Matrix", null, false, "401 200 200 403 403 200 403 403 400"),

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -41,11 +40,9 @@ public class FhirAuditEventResource implements FhirCapability {
     private static final String CURSOR = AuditTrail.CURSOR;
 
     private final AuditTrail trail;
-    private final String service;
 
-    FhirAuditEventResource(AuditTrail trail, @ConfigProperty(name = "quarkus.application.name") String service) {
+    FhirAuditEventResource(AuditTrail trail) {
         this.trail = trail;
-        this.service = service;
     }
 
     @GET
@@ -54,11 +51,11 @@ public class FhirAuditEventResource implements FhirCapability {
     @Operation(hidden = true)
     public AuditEvent read(@PathParam("id") String id) {
         // Another service's id, or none of this one's, names nothing here.
-        String prefix = service + "-";
+        String prefix = trail.service() + "-";
         long record = id.startsWith(prefix) && id.substring(prefix.length()).matches("[1-9][0-9]{0,17}")
                 ? Long.parseLong(id.substring(prefix.length()))
                 : 0;
-        return trail.get(record).map(found -> FhirAuditEvents.toFhir(found, service))
+        return trail.get(record).map(found -> FhirAuditEvents.toFhir(found, trail.service()))
                 .orElseThrow(() -> new ResourceNotFoundException(TYPE, id));
     }
 
@@ -81,7 +78,7 @@ public class FhirAuditEventResource implements FhirCapability {
                     records.get(records.size() - 1).id()).build().toString());
         }
         for (AuditRecord record : records) {
-            AuditEvent event = FhirAuditEvents.toFhir(record, service);
+            AuditEvent event = FhirAuditEvents.toFhir(record, trail.service());
             bundle.addEntry().setFullUrl(SearchBundles.resourceUrl(uri, TYPE, event.getIdElement().getIdPart()))
                     .setResource(event).getSearch().setMode(SearchEntryMode.MATCH);
         }

@@ -46,6 +46,7 @@ class SchedulingAuthorizationMatrixTest extends AuthorizationMatrix<SchedulingAu
     protected List<Endpoint> endpoints() {
         return List.of(
                 //                                                   none coord clin sched case dir own other ehr
+                new Endpoint("GET", "/audit-events?patientId={P}", null, false, "401 403 403 403 403 200 403 403 403"),
                 new Endpoint("POST", "/tracks", TRACK, true, "401 403 403 201 403 403 403 403 403"),
                 new Endpoint("GET", "/tracks", null, false, "401 403 200 200 403 200 403 403 403"),
                 new Endpoint("GET", "/tracks/{T}", null, false, "401 403 200 200 403 200 403 403 403"),

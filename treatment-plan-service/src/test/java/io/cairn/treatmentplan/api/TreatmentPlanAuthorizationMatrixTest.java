@@ -45,6 +45,7 @@ class TreatmentPlanAuthorizationMatrixTest extends AuthorizationMatrix<Treatment
     protected List<Endpoint> endpoints() {
         return List.of(
                 //                                                          none coord clin sched case dir own other ehr
+                new Endpoint("GET", "/audit-events?patientId={P}", null, false, "401 403 403 403 403 200 403 403 403"),
                 new Endpoint("GET", "/treatment-plans?patientId={P}", null, false, "401 403 200 403 200 200 200 404 404"),
                 new Endpoint("GET", "/treatment-plans/{A}", null, false, "401 403 200 403 200 200 200 404 404"),
                 new Endpoint("GET", "/treatment-plans/{A}/versions", null, false, "401 403 200 403 200 200 200 404 404"),

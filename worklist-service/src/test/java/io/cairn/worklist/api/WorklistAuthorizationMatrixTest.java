@@ -30,6 +30,7 @@ class WorklistAuthorizationMatrixTest extends AuthorizationMatrix<WorklistAuthor
     protected List<Endpoint> endpoints() {
         return List.of(
                 //                                                   none coord clin sched case dir own other ehr
+                new Endpoint("GET", "/audit-events?patientId={P}", null, false, "401 403 403 403 403 200 403 403 403"),
                 new Endpoint("GET", "/tasks?patientId={P}", null, false, "401 200 200 200 200 200 403 403 403"),
                 new Endpoint("GET", "/tasks/{T}", null, false, "401 404 200 404 404 200 403 403 403"),
                 new Endpoint("POST", "/tasks/{T}/claim", "{}", true, "401 404 200 404 404 200 403 403 403"),

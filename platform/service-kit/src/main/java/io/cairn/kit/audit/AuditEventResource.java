@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,11 +34,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AuditEventResource {
 
     private final AuditTrail trail;
-    private final String service;
 
-    AuditEventResource(AuditTrail trail, @ConfigProperty(name = "quarkus.application.name") String service) {
+    AuditEventResource(AuditTrail trail) {
         this.trail = trail;
-        this.service = service;
     }
 
     @GET
@@ -65,7 +62,7 @@ public class AuditEventResource {
         int window = size == null ? ListWindow.DEFAULT_SIZE : size;
         List<AuditEventView> page = trail.search(new AuditSearch(patientId, user, clientId, null, action,
                 resourceType, from, to, cursor == null ? null : AuditTrail.before(cursor), window)).stream()
-                .map(record -> AuditEventView.of(record, service)).toList();
+                .map(record -> AuditEventView.of(record, trail.service())).toList();
         RestResponse.ResponseBuilder<List<AuditEventView>> answer = RestResponse.ResponseBuilder.ok(page);
         if (page.size() == window) {
             answer.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", page.get(

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads this service's audit log for a program director: a search windowed in SQL, newest first, or one record.
@@ -37,10 +38,23 @@ public class AuditTrail {
 
     private final DataSource dataSource;
     private final AuditLog audit;
+    private final String service;
 
-    AuditTrail(DataSource dataSource, AuditLog audit) {
+    AuditTrail(DataSource dataSource, AuditLog audit,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.dataSource = dataSource;
         this.audit = audit;
+        this.service = serviceOf(application);
+    }
+
+    /** A service's name from its application's: intake from intake-service. */
+    static String serviceOf(String application) {
+        return application.replaceFirst("-service$", "");
+    }
+
+    /** The service whose log this is, as events and the accounting name it: intake, treatment-plan, ... */
+    public String service() {
+        return service;
     }
 
     /** The records the search matches, newest first; the search is recorded in the same transaction. */

@@ -29,7 +29,7 @@ public class Disclosures {
         this.outbox = outbox;
         this.caller = caller;
         this.service = service;
-        this.type = EventType.of(service.replaceFirst("-service$", ""), DisclosureRecorded.class);
+        this.type = EventType.of(AuditTrail.serviceOf(service), DisclosureRecorded.class);
     }
 
     /** The caller, an EHR client, received the record under {@code consentId}. */
