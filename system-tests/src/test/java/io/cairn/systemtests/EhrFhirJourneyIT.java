@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -20,7 +21,12 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -121,12 +127,59 @@ class EhrFhirJourneyIT {
         int accounted = accounting(patient).getList("").size();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> accounting(patient).getList("").size() == accounted);
+
+        directorReadsThePatientsAuditTrail(patient);
+    }
+
+    /**
+     * A program director reads the patient's audit trail through the gateway: every service's records in one list,
+     * newest first, the EHR's disclosures among them; paged by cursor it is the same list; as FHIR AuditEvents, the
+     * EHR's are valid R4.
+     */
+    private static void directorReadsThePatientsAuditTrail(UUID patient) {
+        String director = tokenOf("director", "director");
+        List<Map<String, Object>> paged = new ArrayList<>();
+        Response page = as(director).queryParam("patientId", patient.toString()).queryParam("size", 7)
+                .get("/audit-events");
+        while (true) {
+            assertEquals(200, page.statusCode(), page.asString());
+            paged.addAll(page.jsonPath().getList(""));
+            String link = page.header("Link");
+            if (link == null) {
+                break;
+            }
+            String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            page = given().auth().oauth2(director).urlEncodingEnabled(false).get(next);
+        }
+        List<Map<String, Object>> whole = as(director).queryParam("patientId", patient.toString())
+                .queryParam("size", 500).get("/audit-events").then().statusCode(200).extract().jsonPath().getList("");
+        // The pages' own searches are recorded after them, at the top of the whole list.
+        List<Map<String, Object>> records = whole.stream().filter(r -> !"audit-event".equals(r.get("resourceType")))
+                .toList();
+        assertEquals(records, paged);
+        List<String> times = records.stream().map(r -> (String) r.get("occurredAt")).toList();
+        assertEquals(times.stream().map(java.time.Instant::parse).sorted(java.util.Comparator.reverseOrder())
+                .toList(), times.stream().map(java.time.Instant::parse).toList(), "newest first");
+        List<Map<String, Object>> disclosures = records.stream().filter(r -> "disclose".equals(r.get("action")))
+                .toList();
+        assertEquals(Set.of("intake", "treatment-plan", "scheduling", "aftercare"), disclosures.stream()
+                .map(r -> r.get("service")).collect(Collectors.toSet()));
+        assertEquals(Set.of("ehr-demo"), disclosures.stream().map(r -> r.get("clientId")).collect(Collectors.toSet()));
+        assertTrue(records.stream().anyMatch(r -> "create".equals(r.get("action")) && "intake".equals(r.get("service"))),
+                "the registration is in the trail");
+
+        JsonPath fhirTrail = JsonPath.from(FhirValidation.assertValid(fhir(director).queryParam("patient", "Patient/" + patient)
+                .queryParam("agent", "ehr-demo").queryParam("_count", 100).get("/AuditEvent").then().statusCode(200)
+                .body("type", equalTo("searchset")).extract().asString()));
+        assertTrue(fhirTrail.getList("entry").size() >= disclosures.size());
+        assertEquals(Set.of("ehr-demo"), Set.copyOf(fhirTrail.getList(
+                "entry.resource.collect { it.agent[1].who.identifier.value }")));
     }
 
     @Test
     void theGatewayServesOneCapabilityStatementForEveryService() {
         valid(given().baseUri(Platform.GATEWAY).accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
-                .body("rest[0].resource.type", hasItems("Patient", "ServiceRequest", "CarePlan", "Appointment",
+                .body("rest[0].resource.type", hasItems("Patient", "ServiceRequest", "CarePlan", "Appointment", "AuditEvent",
                         "EpisodeOfCare", "Task"))
                 .body("rest[0].resource.find { it.type == 'Task' }.searchParam.name",
                         hasItems("patient", "status", "owner"))

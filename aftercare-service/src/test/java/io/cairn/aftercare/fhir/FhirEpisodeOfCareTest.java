@@ -78,6 +78,6 @@ class FhirEpisodeOfCareTest {
                 .contentType(FHIR_JSON).body("issue.expression.flatten()", hasItem("patient")).extract().asString());
         fhir(CASE_MANAGER).queryParam("patient", "Patient/not-a-uuid").get("/EpisodeOfCare").then().statusCode(400);
         FhirValidation.assertValid(given().accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
-                .body("rest[0].resource.type", contains("EpisodeOfCare", "Task")).extract().asString());
+                .body("rest[0].resource.type", contains("AuditEvent", "EpisodeOfCare", "Task")).extract().asString());
     }
 }

@@ -117,7 +117,7 @@ class FhirTaskTest {
         fhir(CLINICIAN).get("/Task/not-a-task").then().statusCode(404);
         FhirValidation.assertValid(given().accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
                 .body("rest[0].resource.type", hasItem("Task"))
-                .body("rest[0].resource[0].searchParam.name", hasItems("patient", "status", "owner"))
+                .body("rest[0].resource.find { it.type == 'Task' }.searchParam.name", hasItems("patient", "status", "owner"))
                 .extract().asString());
     }
 
