@@ -1,8 +1,6 @@
 package io.cairn.aftercare.events;
 
 import io.cairn.contracts.EventType;
-import java.util.EnumSet;
-import java.util.Set;
 import io.cairn.aftercare.domain.IntakeBaseline;
 import io.cairn.aftercare.domain.Readmission;
 import io.cairn.contracts.events.AssessmentCompleted;
@@ -12,6 +10,7 @@ import io.cairn.contracts.events.ReferralSource;
 import io.cairn.contracts.events.ScreenerResult;
 import io.cairn.kit.consent.ConsentProjection;
 import io.cairn.kit.events.IncomingEvents;
+import io.cairn.kit.events.EventEffects;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,28 +21,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class IntakeEventsConsumer {
 
     static final String CONSUMER = "aftercare-intake";
-    /** The only events of the topic this consumer applies; the others are for other consumers. */
-    static final Set<EventType> WANTED = EnumSet.of(EventType.CONSENT_CHANGED, EventType.ASSESSMENT_COMPLETED,
-            EventType.REFERRAL_RECEIVED);
-
     private final IncomingEvents events;
-    private final ConsentProjection consents;
+    /** The only events of the topic this consumer applies; the others are for other consumers. */
+    private final EventEffects effects;
 
     IntakeEventsConsumer(IncomingEvents events, ConsentProjection consents) {
         this.events = events;
-        this.consents = consents;
+        this.effects = EventEffects.of()
+                .on(EventType.CONSENT_CHANGED, ConsentChanged.class, consents::apply)
+                .on(EventType.ASSESSMENT_COMPLETED, AssessmentCompleted.class, IntakeEventsConsumer::keepBaseline)
+                .on(EventType.REFERRAL_RECEIVED, ReferralReceived.class, IntakeEventsConsumer::keepReadmission);
     }
 
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, WANTED, event -> {
-            switch (event.type()) {
-                case CONSENT_CHANGED -> consents.apply(event.data(ConsentChanged.class));
-                case ASSESSMENT_COMPLETED -> keepBaseline(event.data(AssessmentCompleted.class));
-                case REFERRAL_RECEIVED -> keepReadmission(event.data(ReferralReceived.class));
-            }
-        });
+        events.applyOnce(CONSUMER, record, effects);
     }
 
     private static void keepBaseline(AssessmentCompleted assessment) {

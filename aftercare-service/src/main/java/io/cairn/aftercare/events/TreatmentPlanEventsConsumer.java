@@ -1,12 +1,11 @@
 package io.cairn.aftercare.events;
 
 import io.cairn.contracts.EventType;
-import java.util.EnumSet;
-import java.util.Set;
 import io.cairn.aftercare.domain.AftercareReferrals;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.kit.events.IncomingEvents;
+import io.cairn.kit.events.EventEffects;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,25 +16,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TreatmentPlanEventsConsumer {
 
     static final String CONSUMER = "aftercare-episodes";
-    /** The only events of the topic this consumer applies; the others are for other consumers. */
-    static final Set<EventType> WANTED = EnumSet.of(EventType.PATIENT_GRADUATED, EventType.PATIENT_DISCHARGED);
-
     private final IncomingEvents events;
-    private final AftercareReferrals referrals;
+    /** The only events of the topic this consumer applies; the others are for other consumers. */
+    private final EventEffects effects;
 
     TreatmentPlanEventsConsumer(IncomingEvents events, AftercareReferrals referrals) {
         this.events = events;
-        this.referrals = referrals;
+        this.effects = EventEffects.of()
+                .on(EventType.PATIENT_GRADUATED, PatientGraduated.class, referrals::fromGraduation)
+                .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class, referrals::fromDischarge);
     }
 
     @Incoming("treatment-plan-events")
     @Blocking
     public void onPlanEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, WANTED, event -> {
-            switch (event.type()) {
-                case PATIENT_GRADUATED -> referrals.fromGraduation(event.data(PatientGraduated.class));
-                case PATIENT_DISCHARGED -> referrals.fromDischarge(event.data(PatientDischarged.class));
-            }
-        });
+        events.applyOnce(CONSUMER, record, effects);
     }
 }

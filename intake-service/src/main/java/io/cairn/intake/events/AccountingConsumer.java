@@ -3,11 +3,10 @@ package io.cairn.intake.events;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.events.DisclosureRecorded;
 import io.cairn.intake.domain.DisclosureAccounting;
-import io.cairn.kit.events.IncomingEvent;
 import io.cairn.kit.events.IncomingEvents;
+import io.cairn.kit.events.EventEffects;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -20,39 +19,47 @@ public class AccountingConsumer {
 
     private final IncomingEvents events;
     private final DisclosureAccounting accounting;
+    private final EventEffects fromIntake;
+    private final EventEffects fromTreatmentPlan;
+    private final EventEffects fromScheduling;
+    private final EventEffects fromAftercare;
 
     AccountingConsumer(IncomingEvents events, DisclosureAccounting accounting) {
         this.events = events;
         this.accounting = accounting;
+        this.fromIntake = keeping(EventType.INTAKE_DISCLOSURE, "intake");
+        this.fromTreatmentPlan = keeping(EventType.TREATMENT_PLAN_DISCLOSURE, "treatment-plan");
+        this.fromScheduling = keeping(EventType.SCHEDULING_DISCLOSURE, "scheduling");
+        this.fromAftercare = keeping(EventType.AFTERCARE_DISCLOSURE, "aftercare");
+    }
+
+    /** Keeps one service's disclosures in the accounting. */
+    private EventEffects keeping(EventType disclosures, String service) {
+        return EventEffects.of().on(disclosures, DisclosureRecorded.class,
+                disclosure -> accounting.recorded(disclosure, service));
     }
 
     @Incoming("intake-disclosures")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("accounting-intake", record, EnumSet.of(EventType.INTAKE_DISCLOSURE), this::keep);
+        events.applyOnce("accounting-intake", record, fromIntake);
     }
 
     @Incoming("treatment-plan-disclosures")
     @Blocking
     public void onTreatmentPlanEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("accounting-treatment-plan", record, EnumSet.of(EventType.TREATMENT_PLAN_DISCLOSURE),
-                this::keep);
+        events.applyOnce("accounting-treatment-plan", record, fromTreatmentPlan);
     }
 
     @Incoming("scheduling-disclosures")
     @Blocking
     public void onSchedulingEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("accounting-scheduling", record, EnumSet.of(EventType.SCHEDULING_DISCLOSURE), this::keep);
+        events.applyOnce("accounting-scheduling", record, fromScheduling);
     }
 
     @Incoming("aftercare-disclosures")
     @Blocking
     public void onAftercareEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("accounting-aftercare", record, EnumSet.of(EventType.AFTERCARE_DISCLOSURE), this::keep);
-    }
-
-    private void keep(IncomingEvent event) {
-        String service = event.type().type().substring(0, event.type().type().indexOf('.'));
-        accounting.recorded(event.data(DisclosureRecorded.class), service);
+        events.applyOnce("accounting-aftercare", record, fromAftercare);
     }
 }

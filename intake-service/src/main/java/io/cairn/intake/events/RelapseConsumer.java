@@ -1,10 +1,10 @@
 package io.cairn.intake.events;
 
-import java.util.EnumSet;
-import java.util.Set;
 import io.cairn.contracts.EventType;
 import io.cairn.intake.domain.Referrals;
 import io.cairn.kit.events.IncomingEvents;
+import io.cairn.contracts.events.RelapseReported;
+import io.cairn.kit.events.EventEffects;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,20 +15,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class RelapseConsumer {
 
     static final String CONSUMER = "intake-readmission";
-    /** The only events of the topic this consumer applies; the others are for other consumers. */
-    static final Set<EventType> WANTED = EnumSet.of(EventType.RELAPSE_REPORTED);
-
     private final IncomingEvents events;
-    private final Referrals referrals;
+    /** The only event of the topic this consumer applies; the others are for other consumers. */
+    private final EventEffects effects;
 
     RelapseConsumer(IncomingEvents events, Referrals referrals) {
         this.events = events;
-        this.referrals = referrals;
+        this.effects = EventEffects.of().on(EventType.RELAPSE_REPORTED, RelapseReported.class,
+                relapse -> referrals.readmit(relapse.patientId()));
     }
 
     @Incoming("aftercare-events")
     @Blocking
     public void onAftercareEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, WANTED, event -> referrals.readmit(event.patientId()));
+        events.applyOnce(CONSUMER, record, effects);
     }
 }

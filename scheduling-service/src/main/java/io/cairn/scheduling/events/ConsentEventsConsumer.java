@@ -1,11 +1,10 @@
 package io.cairn.scheduling.events;
 
-import java.util.EnumSet;
-import java.util.Set;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.kit.consent.ConsentProjection;
 import io.cairn.kit.events.IncomingEvents;
+import io.cairn.kit.events.EventEffects;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,20 +15,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ConsentEventsConsumer {
 
     static final String CONSUMER = "scheduling-consents";
-    /** The only events of the topic this consumer applies; the others are for other consumers. */
-    static final Set<EventType> WANTED = EnumSet.of(EventType.CONSENT_CHANGED);
-
     private final IncomingEvents events;
-    private final ConsentProjection consents;
+    /** The only event of the topic this consumer applies; the others are for other consumers. */
+    private final EventEffects effects;
 
     ConsentEventsConsumer(IncomingEvents events, ConsentProjection consents) {
         this.events = events;
-        this.consents = consents;
+        this.effects = EventEffects.of().on(EventType.CONSENT_CHANGED, ConsentChanged.class, consents::apply);
     }
 
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, WANTED, event -> consents.apply(event.data(ConsentChanged.class)));
+        events.applyOnce(CONSUMER, record, effects);
     }
 }

@@ -11,13 +11,11 @@ import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.PlanReviewed;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.SafetyAlertRaised;
-import io.cairn.kit.events.IncomingEvent;
+import io.cairn.kit.events.EventEffects;
 import io.cairn.kit.events.IncomingEvents;
 import io.cairn.worklist.domain.Worklist;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumSet;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -28,66 +26,55 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class CareTeamEvents {
 
-    static final Set<EventType> FROM_INTAKE = EnumSet.of(EventType.INTAKE_SAFETY_ALERT, EventType.REFERRAL_RECEIVED);
-    static final Set<EventType> FROM_TREATMENT_PLAN = EnumSet.of(EventType.PLAN_DRAFTED, EventType.PLAN_APPROVED,
-            EventType.PLAN_REVIEWED, EventType.PATIENT_GRADUATED, EventType.PATIENT_DISCHARGED);
-    static final Set<EventType> FROM_SCHEDULING = EnumSet.of(EventType.ENGAGEMENT_ALERT);
-    static final Set<EventType> FROM_AFTERCARE = EnumSet.of(EventType.AFTERCARE_SAFETY_ALERT,
-            EventType.AFTERCARE_REFERRAL_CREATED, EventType.CHECK_IN_RECORDED);
-
     private final IncomingEvents events;
-    private final Worklist worklist;
+    private final EventEffects fromIntake;
+    private final EventEffects fromTreatmentPlan;
+    private final EventEffects fromScheduling;
+    private final EventEffects fromAftercare;
 
     CareTeamEvents(IncomingEvents events, Worklist worklist) {
         this.events = events;
-        this.worklist = worklist;
+        this.fromIntake = EventEffects.of()
+                .on(EventType.INTAKE_SAFETY_ALERT, SafetyAlertRaised.class, worklist::safetyAlertRaised)
+                .on(EventType.REFERRAL_RECEIVED, ReferralReceived.class, worklist::referralReceived);
+        this.fromTreatmentPlan = EventEffects.of()
+                .on(EventType.PLAN_DRAFTED, PlanDrafted.class, worklist::planDrafted)
+                .on(EventType.PLAN_APPROVED, PlanApproved.class, worklist::planApproved)
+                .on(EventType.PLAN_REVIEWED, PlanReviewed.class, worklist::planReviewed)
+                .on(EventType.PATIENT_GRADUATED, PatientGraduated.class,
+                        graduated -> worklist.episodeEnded(graduated.patientId(), graduated.dischargedOn()))
+                .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class,
+                        discharged -> worklist.episodeEnded(discharged.patientId(), discharged.dischargedOn()));
+        this.fromScheduling = EventEffects.of()
+                .on(EventType.ENGAGEMENT_ALERT, EngagementAlert.class, worklist::engagementAlert);
+        this.fromAftercare = EventEffects.of()
+                .on(EventType.AFTERCARE_SAFETY_ALERT, SafetyAlertRaised.class, worklist::safetyAlertRaised)
+                .on(EventType.AFTERCARE_REFERRAL_CREATED, AftercareReferralCreated.class,
+                        worklist::aftercareReferralCreated)
+                .on(EventType.CHECK_IN_RECORDED, CheckInRecorded.class, worklist::checkInRecorded);
     }
 
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("worklist-intake", record, FROM_INTAKE, this::apply);
+        events.applyOnce("worklist-intake", record, fromIntake);
     }
 
     @Incoming("treatment-plan-events")
     @Blocking
     public void onTreatmentPlanEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("worklist-treatment-plan", record, FROM_TREATMENT_PLAN, this::apply);
+        events.applyOnce("worklist-treatment-plan", record, fromTreatmentPlan);
     }
 
     @Incoming("scheduling-events")
     @Blocking
     public void onSchedulingEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("worklist-scheduling", record, FROM_SCHEDULING, this::apply);
+        events.applyOnce("worklist-scheduling", record, fromScheduling);
     }
 
     @Incoming("aftercare-events")
     @Blocking
     public void onAftercareEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("worklist-aftercare", record, FROM_AFTERCARE, this::apply);
-    }
-
-    private void apply(IncomingEvent event) {
-        switch (event.type()) {
-            case INTAKE_SAFETY_ALERT, AFTERCARE_SAFETY_ALERT -> worklist.safetyAlertRaised(
-                    event.data(SafetyAlertRaised.class));
-            case REFERRAL_RECEIVED -> worklist.referralReceived(event.data(ReferralReceived.class));
-            case PLAN_DRAFTED -> worklist.planDrafted(event.data(PlanDrafted.class));
-            case PLAN_APPROVED -> worklist.planApproved(event.data(PlanApproved.class));
-            case PLAN_REVIEWED -> worklist.planReviewed(event.data(PlanReviewed.class));
-            case PATIENT_GRADUATED -> {
-                PatientGraduated graduated = event.data(PatientGraduated.class);
-                worklist.episodeEnded(graduated.patientId(), graduated.dischargedOn());
-            }
-            case PATIENT_DISCHARGED -> {
-                PatientDischarged discharged = event.data(PatientDischarged.class);
-                worklist.episodeEnded(discharged.patientId(), discharged.dischargedOn());
-            }
-            case ENGAGEMENT_ALERT -> worklist.engagementAlert(event.data(EngagementAlert.class));
-            case AFTERCARE_REFERRAL_CREATED -> worklist.aftercareReferralCreated(
-                    event.data(AftercareReferralCreated.class));
-            case CHECK_IN_RECORDED -> worklist.checkInRecorded(event.data(CheckInRecorded.class));
-            default -> throw new IllegalStateException("Not a worklist event: " + event.type());
-        }
+        events.applyOnce("worklist-aftercare", record, fromAftercare);
     }
 }

@@ -57,18 +57,18 @@ public class IncomingEvents {
     }
 
     /**
-     * Applies {@code effect} to the record's event unless {@code consumer} applied it before. Only the {@code wanted}
-     * types are applied: a topic carries every event of its producer, and most are for other consumers, so any other
-     * is acknowledged as it arrives, not parsed, validated, nor recorded in the inbox.
+     * Applies the effect {@code effects} has for the record's event, unless {@code consumer} applied it before. Only
+     * the types it has an effect for are applied: a topic carries every event of its producer, and most are for other
+     * consumers, so any other is acknowledged as it arrives, not parsed, validated, nor recorded in the inbox.
      *
      * @return {@code true} when the effect ran, {@code false} for a redelivery, a type not wanted, or an event type
      *         this platform version does not know
      * @throws PoisonEventException at once for a wanted record that can never be processed
      * @throws RuntimeException the effect's own failure after {@code cairn.inbox.max-retries} retries
      */
-    public boolean applyOnce(String consumer, ConsumerRecord<String, String> record, Set<EventType> wanted,
-            Consumer<IncomingEvent> effect) {
-        Optional<IncomingEvent> event = read(record, wanted);
+    public boolean applyOnce(String consumer, ConsumerRecord<String, String> record, EventEffects effects) {
+        Consumer<IncomingEvent> effect = effects::apply;
+        Optional<IncomingEvent> event = read(record, effects.types());
         if (event.isEmpty()) {
             return false;
         }

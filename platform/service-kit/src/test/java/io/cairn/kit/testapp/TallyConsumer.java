@@ -2,10 +2,11 @@ package io.cairn.kit.testapp;
 
 import io.cairn.contracts.EventType;
 import io.cairn.kit.events.IncomingEvents;
+import io.cairn.contracts.events.ReferralReceived;
+import io.cairn.kit.events.EventEffects;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.EnumSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,8 +28,8 @@ public class TallyConsumer {
     @Incoming("kit-test-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("tally", record, EnumSet.of(EventType.REFERRAL_RECEIVED), event -> increment(
-                event.patientId()));
+        events.applyOnce("tally", record, EventEffects.of().on(EventType.REFERRAL_RECEIVED, ReferralReceived.class,
+                referral -> increment(referral.patientId())));
     }
 
     private void increment(UUID patientId) {
