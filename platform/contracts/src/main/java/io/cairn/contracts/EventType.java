@@ -16,6 +16,7 @@ import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.events.SafetyAlertRaised;
 import io.cairn.contracts.events.PlanReviewed;
+import io.cairn.contracts.events.PlanRevised;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.TaskEscalated;
 import java.util.Arrays;
@@ -45,7 +46,8 @@ public enum EventType {
     INTAKE_DISCLOSURE("intake.disclosure.recorded", Topics.INTAKE, DisclosureRecorded.class),
     TREATMENT_PLAN_DISCLOSURE("treatment-plan.disclosure.recorded", Topics.TREATMENT_PLAN, DisclosureRecorded.class),
     SCHEDULING_DISCLOSURE("scheduling.disclosure.recorded", Topics.SCHEDULING, DisclosureRecorded.class),
-    AFTERCARE_DISCLOSURE("aftercare.disclosure.recorded", Topics.AFTERCARE, DisclosureRecorded.class);
+    AFTERCARE_DISCLOSURE("aftercare.disclosure.recorded", Topics.AFTERCARE, DisclosureRecorded.class),
+    PLAN_REVISED("treatment-plan.plan.revised", Topics.TREATMENT_PLAN, PlanRevised.class);
 
     private final String type;
     private final String topic;

@@ -5,6 +5,7 @@ import io.cairn.kit.api.PageOf;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.contracts.events.PatientEnrolled;
 import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.PlanRevised;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.events.Outbox;
 import io.cairn.kit.security.PatientAccess;
@@ -52,12 +53,42 @@ public class Enrollments {
         enrollment.population = plan.population();
         enrollment.preferredSchedule = plan.preferredSchedule();
         enrollment.decidedAt = Instant.now();
-        Optional<Track> track = fittingTrack(plan);
+        place(enrollment);
+        return enrollment;
+    }
+
+    /**
+     * A revision of the plan in force: the enrollment takes its weekly hours and schedule. A track that no longer
+     * gives them is left for one that does, or for the waitlist: its future sessions are released and the new
+     * track's booked. An enrollment whose track still fits keeps it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revise(PlanRevised plan) {
+        Enrollment.<Enrollment> find("planId", plan.planId()).firstResultOptional()
+                .filter(e -> e.status != EnrollmentStatus.ENDED).ifPresent(enrollment -> {
+                    enrollment.weeklyHoursTarget = plan.weeklyHours();
+                    enrollment.preferredSchedule = plan.preferredSchedule();
+                    Track current = enrollment.trackId == null ? null : Track.findById(enrollment.trackId);
+                    if (current != null && fits(current, enrollment)) {
+                        return;
+                    }
+                    releaseFutureBookings(enrollment);
+                    enrollment.trackId = null;
+                    enrollment.waitlistReason = null;
+                    enrollment.decidedAt = Instant.now();
+                    place(enrollment);
+                });
+    }
+
+    /** Puts the enrollment in a fitting track and books its future sessions, or on the waitlist; publishes which. */
+    private void place(Enrollment enrollment) {
+        Optional<Track> track = fittingTrack(enrollment);
         if (track.isEmpty()) {
             enrollment.status = EnrollmentStatus.WAITLISTED;
-            enrollment.waitlistReason = "No active " + plan.population().name().toLowerCase() + " "
-                    + (plan.preferredSchedule() == null ? "" : plan.preferredSchedule().name().toLowerCase() + " ")
-                    + "track with room provides " + plan.weeklyHours() + " hours a week";
+            enrollment.waitlistReason = "No active " + enrollment.population.name().toLowerCase() + " "
+                    + (enrollment.preferredSchedule == null ? ""
+                            : enrollment.preferredSchedule.name().toLowerCase() + " ")
+                    + "track with room provides " + enrollment.weeklyHoursTarget + " hours a week";
             enrollment.persist();
         } else {
             enrollment.status = EnrollmentStatus.ENROLLED;
@@ -77,7 +108,6 @@ public class Enrollments {
                 enrollment.status == EnrollmentStatus.ENROLLED ? io.cairn.contracts.events.EnrollmentStatus.ENROLLED
                         : io.cairn.contracts.events.EnrollmentStatus.WAITLISTED,
                 enrollment.trackId, enrollment.startsOn, enrollment.waitlistReason, enrollment.decidedAt));
-        return enrollment;
     }
 
     /** Ends the plan's enrollment and releases its future bookings; a second call changes nothing. */
@@ -88,10 +118,14 @@ public class Enrollments {
                     enrollment.status = EnrollmentStatus.ENDED;
                     enrollment.endedOn = endedOn;
                     enrollment.endReason = reason;
-                    Booking.update("status = ?1 where patientId = ?2 and status = ?3 and sessionId in "
-                            + "(select s.id from Session s where s.startsAt > ?4)", BookingStatus.RELEASED,
-                            enrollment.patientId, BookingStatus.BOOKED, Instant.now());
+                    releaseFutureBookings(enrollment);
                 });
+    }
+
+    private static void releaseFutureBookings(Enrollment enrollment) {
+        Booking.update("status = ?1 where patientId = ?2 and status = ?3 and sessionId in "
+                + "(select s.id from Session s where s.startsAt > ?4)", BookingStatus.RELEASED,
+                enrollment.patientId, BookingStatus.BOOKED, Instant.now());
     }
 
     /**
@@ -116,15 +150,19 @@ public class Enrollments {
         return found;
     }
 
-    private Optional<Track> fittingTrack(PlanApproved plan) {
-        LocalDate today = calendar.today();
+    private Optional<Track> fittingTrack(Enrollment enrollment) {
         // Locked: two approvals at once cannot both take a track's last place.
-        return Track.<Track> find("ageGroup", plan.population())
+        return Track.<Track> find("ageGroup", enrollment.population)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list().stream()
-                .filter(t -> t.isActiveOn(today))
-                .filter(t -> plan.preferredSchedule() == null || t.scheduleType == plan.preferredSchedule())
-                .filter(t -> t.weeklyHours().compareTo(plan.weeklyHours()) >= 0)
+                .filter(t -> fits(t, enrollment))
                 .filter(t -> Enrollment.count("trackId = ?1 and status = ?2", t.id, EnrollmentStatus.ENROLLED) < t.capacity)
                 .min(Comparator.comparing(Track::weeklyHours).thenComparing(t -> t.name));
+    }
+
+    /** Whether the track, active today, meets the enrollment's schedule and weekly hours. */
+    private boolean fits(Track track, Enrollment enrollment) {
+        return track.isActiveOn(calendar.today())
+                && (enrollment.preferredSchedule == null || track.scheduleType == enrollment.preferredSchedule)
+                && track.weeklyHours().compareTo(enrollment.weeklyHoursTarget) >= 0;
     }
 }

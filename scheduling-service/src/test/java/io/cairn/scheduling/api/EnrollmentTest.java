@@ -20,6 +20,7 @@ import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.PlanRevised;
 import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.PreferredSchedule;
 import io.cairn.contracts.events.AftercareNeeds;
@@ -27,6 +28,7 @@ import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.TopicWatch;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -119,5 +121,79 @@ class EnrollmentTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> scheduleOf(patient).isEmpty());
         assertEquals("ended", enrollmentsOf(patient).getString("[0].status"));
         assertEquals("graduated", enrollmentsOf(patient).getString("[0].endReason"));
+    }
+
+    @Test
+    void aRevisionWithMoreHoursMovesTheEnrollmentToATrackThatGivesThem() {
+        // Adolescent morning tracks are these tests' own: the other tests enroll in theirs.
+        sessions(track("adolescent", "morning", 10));
+        UUID patient = UUID.randomUUID();
+        PlanApproved plan = approved(patient, Population.ADOLESCENT, PreferredSchedule.MORNING, "9");
+        enroll(plan);
+        String longer = twelveHourTrack("adolescent", "morning");
+        List<String> longerSessions = sessions(longer);
+
+        try (TopicWatch topic = TopicWatch.of(Topics.SCHEDULING)) {
+            ProducerRecord<String, String> revised = EventRecords.of(revised(plan, "12", PreferredSchedule.MORNING));
+            EventRecords.send(revised, revised);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> longer.equals(enrollmentsOf(patient)
+                    .getString("[0].trackId")));
+            // The first enrollment's event may still be on its way: the move is the one naming the new track.
+            java.util.function.Predicate<ConsumerRecord<String, String>> move = keyed(patient)
+                    .and(r -> longer.equals(EventRecords.data(r).path("trackId").asText()));
+            JsonNode moved = EventRecords.data(topic.awaitRecords(move, 1, Duration.ofSeconds(20)).get(0));
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.PATIENT_ENROLLED, moved));
+            assertEquals("enrolled", moved.get("status").asText());
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> topic.records(move).size() == 1);
+        }
+        assertEquals(1, enrollmentsOf(patient).getList("").size());
+        assertEquals("enrolled", enrollmentsOf(patient).getString("[0].status"));
+        assertEquals(12.0f, enrollmentsOf(patient).getFloat("[0].weeklyHoursTarget"));
+        assertEquals(longerSessions, scheduleOf(patient), "the old track's sessions released, the new one's booked");
+    }
+
+    @Test
+    void aRevisionTheTrackStillMeetsKeepsItAndOneNoTrackMeetsWaitlists() {
+        sessions(track("adolescent", "morning", 10));
+        UUID patient = UUID.randomUUID();
+        PlanApproved plan = approved(patient, Population.ADOLESCENT, PreferredSchedule.MORNING, "6");
+        enroll(plan);
+        String enrolledIn = enrollmentsOf(patient).getString("[0].trackId");
+        List<String> booked = scheduleOf(patient);
+        assertTrue(!booked.isEmpty(), "enrolled and booked");
+
+        EventRecords.send(EventRecords.of(revised(plan, "9", PreferredSchedule.MORNING)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> enrollmentsOf(patient)
+                .getFloat("[0].weeklyHoursTarget") == 9.0f);
+        assertEquals(enrolledIn, enrollmentsOf(patient).getString("[0].trackId"));
+        assertEquals(booked, scheduleOf(patient));
+
+        EventRecords.send(EventRecords.of(revised(plan, "19", PreferredSchedule.MORNING)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "waitlisted".equals(enrollmentsOf(patient)
+                .getString("[0].status")));
+        assertTrue(enrollmentsOf(patient).getString("[0].waitlistReason").contains("19"));
+        assertEquals(List.of(), scheduleOf(patient), "the track's future sessions released");
+    }
+
+    private static PlanRevised revised(PlanApproved plan, String hours, PreferredSchedule schedule) {
+        return new PlanRevised(plan.planId(), plan.patientId(), plan.planVersion() + 1, plan.population(),
+                new BigDecimal(hours), schedule, plan.expectedWeeks(), Instant.now());
+    }
+
+    /** Four 3-hour groups a week. */
+    private static String twelveHourTrack(String ageGroup, String scheduleType) {
+        return as(SCHEDULER)
+                .body("""
+                        {"name":"12-hour %s","scheduleType":"%s","ageGroup":"%s","capacity":10,"facilitatorId":"%s",
+                         "location":"Room 3, 14 Main St","activeFrom":"%s",
+                         "blocks":[{"day":"MONDAY","start":"09:00","end":"12:00","groupType":"process-group","title":"Process group"},
+                                   {"day":"TUESDAY","start":"09:00","end":"12:00","groupType":"cbt-skills","title":"CBT skills"},
+                                   {"day":"WEDNESDAY","start":"09:00","end":"12:00","groupType":"dbt-skills","title":"DBT skills"},
+                                   {"day":"THURSDAY","start":"09:00","end":"12:00","groupType":"relapse-prevention","title":"Relapse prevention"}]}"""
+                        .formatted(UUID.randomUUID(), scheduleType, ageGroup, "facilitator-" + UUID.randomUUID(),
+                                Schedule.today().minusDays(30)))
+                .post("/tracks").then().statusCode(201).extract().path("id");
     }
 }
