@@ -70,6 +70,26 @@ class PatientJourneyIT {
         await().atMost(Journey.EVENTUAL).until(() -> as(clinician).get("/treatment-plans/" + planId + "/weekly-hours")
                 .jsonPath().getList("").size() == 3);
 
+        // The clinician changes the active plan: the change waits for the patient's acknowledgment and a clinician's
+        // signature while the approved version stays in force; approved, it is in force, and scheduling keeps the
+        // enrollment, whose track still gives the plan's hours.
+        JsonPath active = as(clinician).get("/treatment-plans/" + planId).jsonPath();
+        int approved = active.getInt("approvedVersion");
+        as(clinician).body("""
+                {"planVersion":%d,"weeklyHours":9,"expectedWeeks":12,"preferredSchedule":"evening",
+                 "changeNote":"Two more weeks after the missed groups","problems":%s}"""
+                .formatted(active.getInt("planVersion"), Journey.problemsOf(active.prettify())))
+                .put("/treatment-plans/" + planId).then().statusCode(200)
+                .body("approvedVersion", equalTo(approved)).body("expectedWeeks", equalTo(10))
+                .body("revision.expectedWeeks", equalTo(12));
+        as(clinician).post("/treatment-plans/" + planId + "/approve").then().statusCode(409);
+        as(patientToken).post("/treatment-plans/" + planId + "/acknowledge").then().statusCode(200);
+        as(clinician).post("/treatment-plans/" + planId + "/approve").then().statusCode(200)
+                .body("approvedVersion", equalTo(approved + 1)).body("expectedWeeks", equalTo(12))
+                .body("revision", org.hamcrest.Matchers.nullValue());
+        await().during(Duration.ofSeconds(2)).atMost(Journey.EVENTUAL).until(() -> "enrolled".equals(as(scheduler)
+                .queryParam("patientId", patient).get("/enrollments").jsonPath().getString("[0].status")));
+
         // Graduation (early, so with the clinician's reason) opens aftercare with five check-ins.
         as(clinician).body("{\"overrideReason\":\"Journey test: goals met early\"}").post("/treatment-plans/"
                 + planId + "/graduate").then().statusCode(200).body("status", equalTo("graduated"));

@@ -1,5 +1,6 @@
 package io.cairn.treatmentplan.api;
 
+import io.cairn.treatmentplan.domain.PlanContent;
 import io.cairn.treatmentplan.domain.PlanVersion;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"number":2,"author":"clinician","createdAt":"2026-11-24T15:00:00Z","changeNote":"Added family sessions",
          "content":{"weeklyHours":9,"expectedWeeks":10,"preferredSchedule":"evening","problems":[]}}""")
 public record PlanVersionView(int number, String author, Instant createdAt, String changeNote,
-        PlanVersion.Snapshot content) {
+        PlanContent content) {
 
     public static PlanVersionView of(PlanVersion v) {
         return new PlanVersionView(v.number, v.author, v.createdAt, v.changeNote, v.snapshot);

@@ -6,6 +6,7 @@ import io.cairn.kit.api.Created;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.treatmentplan.domain.PlanReview;
+import io.cairn.treatmentplan.domain.PlanContent;
 import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.ProgressNote;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
@@ -67,7 +68,7 @@ public class TreatmentPlanResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getTreatmentPlan", summary = "Read a treatment plan", description = "The ETag is the plan version: send it back in If-Match to edit.")
+    @Operation(operationId = "getTreatmentPlan", summary = "Read a treatment plan", description = "The ETag is the plan's version, which moves on with every change (progress too) and is the FHIR CarePlan's versionId: send it back in If-Match to edit.")
     @APIResponse(responseCode = "200", description = "The plan")
     public RestResponse<TreatmentPlanView> get(@PathParam("id") UUID id) {
         TreatmentPlan plan = plans.get(id);
@@ -77,14 +78,15 @@ public class TreatmentPlanResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(operationId = "editTreatmentPlan", summary = "Edit the plan's content: a new version", description = "Send the planVersion you edited (409 when the plan moved on), or its ETag in If-Match (412).")
+    @Operation(operationId = "editTreatmentPlan", summary = "Edit the plan's content: a new version", description = "Send the planVersion you edited (409 when the plan moved on), and the ETag you read in If-Match (412 when the plan changed since, progress included). Before approval the draft changes and awaits the patient's acknowledgment again; an approved plan stays in force as approved, and the change waits as its revision for the patient's acknowledgment and a clinician's approval. Objective progress is not content: an edit never changes it.")
     @APIResponse(responseCode = "200", description = "The plan at its new version")
     @APIResponse(responseCode = "409", description = "Edited since that version, or the episode has ended")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
     public RestResponse<TreatmentPlanView> edit(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull PlanEditRequest request) {
-        TreatmentPlan plan = plans.edit(id, versionOf(ifMatch), request.planVersion(), request.problems(),
-                request.weeklyHours(), request.expectedWeeks(), request.preferredSchedule(), request.changeNote());
+        TreatmentPlan plan = plans.edit(id, versionOf(ifMatch), request.planVersion(), new PlanContent(
+                request.problems(), request.weeklyHours(), request.expectedWeeks(), request.preferredSchedule()),
+                request.changeNote());
         return RestResponse.ResponseBuilder.ok(TreatmentPlanView.of(plan)).tag(etag(plan)).build();
     }
 
@@ -101,21 +103,20 @@ public class TreatmentPlanResource {
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN })
-    @Operation(operationId = "acknowledgeTreatmentPlan", summary = "The patient acknowledges the current version", description = "A patient acknowledges their own plan; a clinician records an acknowledgment given in "
-            + "person.")
+    @Operation(operationId = "acknowledgeTreatmentPlan", summary = "The patient acknowledges the version that awaits it", description = "A draft, or an active plan's revision. A patient acknowledges their own plan with no body; a clinician who records the patient's acknowledgment attests who witnessed it and how (400 without).")
     @APIResponse(responseCode = "200", description = "The acknowledged plan")
-    @APIResponse(responseCode = "409", description = "Not a draft")
-    public TreatmentPlanView acknowledge(@PathParam("id") UUID id) {
-        return TreatmentPlanView.of(plans.acknowledge(id));
+    @APIResponse(responseCode = "409", description = "No version awaits the patient's acknowledgment")
+    public TreatmentPlanView acknowledge(@PathParam("id") UUID id, @Valid AcknowledgmentRequest request) {
+        return TreatmentPlanView.of(plans.acknowledge(id, request == null ? null : request.attestation()));
     }
 
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(operationId = "approveTreatmentPlan", summary = "Sign and activate the plan", description = "Needs the patient's acknowledgment of the current version. Publishes "
+    @Operation(operationId = "approveTreatmentPlan", summary = "Sign the acknowledged version: the plan, or its revision, takes effect", description = "Needs the patient's acknowledgment of that version. Activating a plan publishes "
             + "treatment-plan.plan.approved, which enrolls the patient in a track.")
     @APIResponse(responseCode = "200", description = "The active plan")
-    @APIResponse(responseCode = "409", description = "Not a draft, or not acknowledged by the patient")
+    @APIResponse(responseCode = "409", description = "Nothing awaits approval, or the patient has not acknowledged it")
     public TreatmentPlanView approve(@PathParam("id") UUID id) {
         return TreatmentPlanView.of(plans.approve(id));
     }
@@ -222,7 +223,8 @@ public class TreatmentPlanResource {
     }
 
     private static EntityTag etag(TreatmentPlan plan) {
-        return new EntityTag(String.valueOf(plan.planVersion));
+        // The plan's one version, as FHIR's versionId gives it: every change moves it on.
+        return new EntityTag(String.valueOf(plan.version));
     }
 
     private static Integer versionOf(String ifMatch) {

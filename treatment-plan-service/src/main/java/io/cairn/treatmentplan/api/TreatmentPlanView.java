@@ -3,6 +3,8 @@ package io.cairn.treatmentplan.api;
 import io.cairn.contracts.events.DischargeReason;
 import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.PreferredSchedule;
+import io.cairn.treatmentplan.domain.Attestation;
+import io.cairn.treatmentplan.domain.PlanContent;
 import io.cairn.treatmentplan.domain.PlanProblem;
 import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
@@ -25,17 +27,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "acknowledgedBy":"patient","approvedBy":"clinician","approvedAt":"2026-11-25T09:00:00Z",
          "nextReviewDue":"2026-12-25","flaggedForReview":false}""")
 public record TreatmentPlanView(UUID id, UUID patientId, UUID assessmentId, PlanStatus status, Population population,
-        int planVersion, List<PlanProblem> problems, BigDecimal weeklyHours, int expectedWeeks,
-        int reviewIntervalDays, PreferredSchedule preferredSchedule, Instant draftedAt, String acknowledgedBy,
-        Instant acknowledgedAt, Integer acknowledgedVersion, String approvedBy, Instant approvedAt,
-        Integer approvedVersion, LocalDate nextReviewDue, boolean flaggedForReview, String reviewFlagReason,
+        @Schema(description = "The latest content version; while a revision waits, its number") int planVersion,
+        @Schema(description = "The problems in force, each objective with the progress recorded toward it") List<PlanProblem> problems,
+        BigDecimal weeklyHours, int expectedWeeks,
+        int reviewIntervalDays, PreferredSchedule preferredSchedule,
+        @Schema(description = "A change of the approved plan that awaits the patient's acknowledgment and a clinician's approval; the content above stays in force until then") PlanContent revision,
+        Instant draftedAt, String acknowledgedBy,
+        Instant acknowledgedAt, Integer acknowledgedVersion,
+        @Schema(description = "Present when staff recorded the acknowledgment for the patient: who witnessed it and how") Attestation acknowledgmentAttestation,
+        @Schema(description = "Who approved the version in force") String approvedBy,
+        @Schema(description = "When the plan was first approved and took effect") Instant approvedAt,
+        @Schema(description = "The version in force") Integer approvedVersion, LocalDate nextReviewDue,
+        boolean flaggedForReview, String reviewFlagReason,
         LocalDate endedOn, DischargeReason dischargeReason, String endNote) {
 
     public static TreatmentPlanView of(TreatmentPlan p) {
         return new TreatmentPlanView(p.id, p.patientId, p.assessmentId, p.status, p.population, p.planVersion,
-                p.problems, p.weeklyHours, p.expectedWeeks, p.reviewIntervalDays, p.preferredSchedule, p.draftedAt,
-                p.acknowledgedBy, p.acknowledgedAt, p.acknowledgedVersion, p.approvedBy, p.approvedAt,
-                p.approvedVersion, p.nextReviewDue, p.flaggedForReview, p.reviewFlagReason, p.endedOn,
-                p.dischargeReason, p.endNote);
+                p.problems(), p.weeklyHours, p.expectedWeeks, p.reviewIntervalDays, p.preferredSchedule,
+                p.revision().orElse(null), p.draftedAt, p.acknowledgedBy, p.acknowledgedAt, p.acknowledgedVersion,
+                p.acknowledgmentMethod == null ? null
+                        : new Attestation(p.acknowledgmentWitnessedBy, p.acknowledgmentMethod),
+                p.approvedBy, p.approvedAt, p.approvedVersion, p.nextReviewDue, p.flaggedForReview,
+                p.reviewFlagReason, p.endedOn, p.dischargeReason, p.endNote);
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
  * A measurable step toward a goal, with a target date (SMART).
  *
  * @param id stable across versions; left out for a new objective
+ * @param status the progress recorded toward it (progress notes and reviews): read-only, and not part of a version
  */
 public record Objective(UUID id, @NotBlank @Size(max = 500) String description, @NotNull LocalDate targetDate,
         ObjectiveStatus status) {
@@ -18,9 +19,8 @@ public record Objective(UUID id, @NotBlank @Size(max = 500) String description, 
         return new Objective(id, description, targetDate, newStatus);
     }
 
-    /** Gives a new objective its id and status. */
+    /** As content: a new objective gets its id; a status sent with it is not the edit's to change. */
     Objective normalized() {
-        return new Objective(id != null ? id : UUID.randomUUID(), description.strip(), targetDate,
-                status != null ? status : ObjectiveStatus.NOT_STARTED);
+        return new Objective(id != null ? id : UUID.randomUUID(), description.strip(), targetDate, null);
     }
 }

@@ -15,10 +15,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,8 +50,24 @@ public class TreatmentPlan extends PanacheEntityBase {
     /** The plan's content version: each edit or revision makes a new one (see {@link PlanVersion}). */
     @Column(name = "plan_version")
     public int planVersion;
+    /** The problems as in force (or, before approval, as drafted), without progress: see {@link #problems()}. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<PlanProblem> problems = new ArrayList<>();
+    @Column(name = "problems")
+    public List<PlanProblem> problemContent = new ArrayList<>();
+    /**
+     * Each objective's progress, by objective id, apart from the versioned content: an edit or a revision keeps it.
+     * A change to it is a change of the plan (its version moves on).
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "objective_progress", joinColumns = @JoinColumn(name = "plan_id"))
+    @MapKeyColumn(name = "objective_id")
+    @Column(name = "status")
+    @Enumerated(EnumType.STRING)
+    public Map<UUID, ObjectiveStatus> progress = new HashMap<>();
+    /** A change of the approved plan that awaits the patient's acknowledgment and a clinician's approval. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "pending_revision")
+    public PlanContent pendingRevision;
     @Column(name = "weekly_hours")
     public BigDecimal weeklyHours;
     @Column(name = "expected_weeks")
@@ -69,6 +92,12 @@ public class TreatmentPlan extends PanacheEntityBase {
     public Instant acknowledgedAt;
     @Column(name = "acknowledged_version")
     public Integer acknowledgedVersion;
+    /** Who witnessed it, when staff recorded the acknowledgment for the patient. */
+    @Column(name = "acknowledgment_witnessed_by")
+    public String acknowledgmentWitnessedBy;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "acknowledgment_method")
+    public Attestation.Method acknowledgmentMethod;
     @Column(name = "approved_by")
     public String approvedBy;
     @Column(name = "approved_at")
@@ -96,8 +125,7 @@ public class TreatmentPlan extends PanacheEntityBase {
     /** @throws ConflictException once the episode has ended */
     public void requireOpen() {
         if (status.isClosed()) {
-            throw new ConflictException("Treatment plan " + id + " is " + status.name().toLowerCase()
-                    + " and can no longer change");
+            throw new ConflictException("Treatment plan " + id + " is " + status.code() + " and can no longer change");
         }
     }
 
@@ -107,33 +135,130 @@ public class TreatmentPlan extends PanacheEntityBase {
         }
     }
 
-    /** Replaces the content; the caller records the new version. */
-    public void revise(List<PlanProblem> newProblems, BigDecimal newWeeklyHours, int newExpectedWeeks,
-            PreferredSchedule newSchedule) {
+    /** @throws ConflictException where the episode does not allow the move */
+    void moveTo(PlanStatus next) {
+        if (!status.canMoveTo(next)) {
+            throw new ConflictException("Treatment plan " + id + " is " + status.code() + " and cannot become "
+                    + next.code());
+        }
+        status = next;
+    }
+
+    /** The version whose content is in force: the approved one while a revision waits, else the latest. */
+    public int versionInForce() {
+        return pendingRevision != null ? approvedVersion : planVersion;
+    }
+
+    /** The content in force (before approval: the draft). */
+    public PlanContent content() {
+        return new PlanContent(problemContent, weeklyHours, expectedWeeks, preferredSchedule);
+    }
+
+    /**
+     * Makes {@code next} the plan's new version. Before approval the draft itself changes, and awaits the patient's
+     * acknowledgment again. An approved plan stays in force as approved: the change waits, as its pending revision,
+     * for the patient's acknowledgment and a clinician's approval.
+     */
+    public void change(PlanContent next) {
         requireOpen();
-        problems = newProblems.stream().map(PlanProblem::normalized).toList();
-        weeklyHours = newWeeklyHours.setScale(1, RoundingMode.HALF_UP);
-        expectedWeeks = newExpectedWeeks;
-        preferredSchedule = newSchedule;
+        PlanContent content = next.normalized();
         planVersion++;
+        if (approvedVersion != null) {
+            pendingRevision = content;
+            return;
+        }
+        apply(content);
+        if (status == PlanStatus.AWAITING_APPROVAL) {
+            moveTo(PlanStatus.DRAFT);
+        }
+    }
+
+    /**
+     * The patient acknowledges the version that awaits it: a draft, or an active plan's pending revision. Staff who
+     * record it for the patient attest who witnessed it and how.
+     */
+    public void acknowledge(String by, Instant at, Attestation attestation) {
+        if (status == PlanStatus.DRAFT) {
+            moveTo(PlanStatus.AWAITING_APPROVAL);
+        } else if (status != PlanStatus.ACTIVE || pendingRevision == null
+                || Integer.valueOf(planVersion).equals(acknowledgedVersion)) {
+            throw new ConflictException("Version " + planVersion + " of treatment plan " + id
+                    + " does not await the patient's acknowledgment");
+        }
+        acknowledgedBy = by;
+        acknowledgedAt = at;
+        acknowledgedVersion = planVersion;
+        acknowledgmentWitnessedBy = attestation == null ? null : attestation.witnessedBy().strip();
+        acknowledgmentMethod = attestation == null ? null : attestation.method();
+    }
+
+    /**
+     * A clinician's signature on the version the patient acknowledged: it activates a plan, or puts an active plan's
+     * revision in force.
+     *
+     * @return whether it was a revision of an active plan
+     */
+    public boolean approve(String by, Instant at) {
+        boolean revision = status == PlanStatus.ACTIVE && pendingRevision != null;
+        if (status == PlanStatus.DRAFT || revision && !Integer.valueOf(planVersion).equals(acknowledgedVersion)) {
+            throw new ConflictException("The patient has not acknowledged version " + planVersion + " of the plan");
+        }
+        if (revision) {
+            apply(pendingRevision);
+            pendingRevision = null;
+        } else if (status == PlanStatus.AWAITING_APPROVAL) {
+            moveTo(PlanStatus.ACTIVE);
+        } else {
+            throw new ConflictException("Treatment plan " + id + " is " + status.code() + " and awaits no approval");
+        }
+        approvedBy = by;
+        approvedAt = revision ? approvedAt : at;
+        approvedVersion = planVersion;
+        return revision;
+    }
+
+    private void apply(PlanContent content) {
+        problemContent = content.problems();
+        weeklyHours = content.weeklyHours();
+        expectedWeeks = content.expectedWeeks();
+        preferredSchedule = content.preferredSchedule();
+    }
+
+    /** The problems in force, each objective with the progress recorded toward it. */
+    public List<PlanProblem> problems() {
+        return withProgress(problemContent);
+    }
+
+    /** The pending revision's problems with the progress of the objectives they keep; none when none is pending. */
+    public Optional<PlanContent> revision() {
+        return Optional.ofNullable(pendingRevision).map(r -> new PlanContent(withProgress(r.problems()),
+                r.weeklyHours(), r.expectedWeeks(), r.preferredSchedule()));
+    }
+
+    private List<PlanProblem> withProgress(List<PlanProblem> content) {
+        return content.stream().map(p -> new PlanProblem(p.id(), p.kind(), p.description(), p.goal(),
+                p.objectives().stream().map(o -> o.withStatus(progress.getOrDefault(o.id(),
+                        ObjectiveStatus.NOT_STARTED))).toList(),
+                p.interventions())).toList();
     }
 
     public List<Objective> objectives() {
-        return problems.stream().flatMap(p -> p.objectives().stream()).toList();
+        return problems().stream().flatMap(p -> p.objectives().stream()).toList();
     }
 
-    public Optional<Objective> objective(UUID objectiveId) {
-        return objectives().stream().filter(o -> o.id().equals(objectiveId)).findFirst();
-    }
-
-    /** Records an objective's progress status without making a new version: progress is not a plan change. */
-    public void setObjectiveStatus(UUID objectiveId, ObjectiveStatus newStatus) {
-        if (objective(objectiveId).isEmpty()) {
+    /**
+     * Records an objective's progress: the plan's version moves on, its content does not.
+     *
+     * @throws InvalidRequestException for an objective neither in force nor in the pending revision
+     */
+    public void recordProgress(UUID objectiveId, ObjectiveStatus newStatus) {
+        boolean known = Stream.concat(problemContent.stream(), Optional.ofNullable(pendingRevision)
+                .map(PlanContent::problems).orElse(List.of()).stream())
+                .flatMap(p -> p.objectives().stream()).anyMatch(o -> o.id().equals(objectiveId));
+        if (!known) {
             throw new InvalidRequestException("objectiveId", "is not an objective of this plan");
         }
-        problems = problems.stream().map(p -> new PlanProblem(p.id(), p.kind(), p.description(), p.goal(),
-                p.objectives().stream().map(o -> o.id().equals(objectiveId) ? o.withStatus(newStatus) : o).toList(),
-                p.interventions())).toList();
+        progress.put(objectiveId, newStatus);
     }
 
     public AftercareNeeds aftercareNeeds() {

@@ -14,6 +14,7 @@ import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.PlanReviewed;
+import io.cairn.contracts.events.PlanRevised;
 import io.cairn.contracts.events.PreferredSchedule;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.events.Outbox;
@@ -40,6 +41,9 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -66,11 +70,15 @@ public class TreatmentPlans {
         this.outbox = outbox;
     }
 
-    /** Drafts the plan of a completed IOP assessment; any other level of care is recorded as not admitted. */
+    /**
+     * Drafts the plan of a completed IOP assessment; a re-assessment of a patient whose plan is still open drafts a
+     * revision of that plan instead. Any other level of care is recorded as not admitted.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void draftFrom(AssessmentCompleted assessment) {
         // find, not count: Hibernate builds a count query anew on every call, which cost a third of each draft.
         if (TreatmentPlan.find("assessmentId", assessment.assessmentId()).firstResultOptional().isPresent()
+                || PlanVersion.find("assessmentId", assessment.assessmentId()).firstResultOptional().isPresent()
                 || NotAdmitted.findById(assessment.assessmentId()) != null) {
             return;
         }
@@ -86,18 +94,23 @@ public class TreatmentPlans {
             return;
         }
         PlanDraft draft = drafter.draft(assessment, LocalDate.now(ZoneOffset.UTC));
+        PlanContent drafted = new PlanContent(draft.problems(), draft.weeklyHours(), draft.expectedWeeks(),
+                assessment.preferredSchedule());
+        Optional<TreatmentPlan> open = TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status in ?2",
+                assessment.patientId(), PlanStatus.OPEN).firstResultOptional();
+        if (open.isPresent()) {
+            revise(open.get(), assessment, drafted);
+            return;
+        }
         TreatmentPlan plan = new TreatmentPlan();
         plan.id = UUID.randomUUID();
         plan.patientId = assessment.patientId();
         plan.assessmentId = assessment.assessmentId();
         plan.status = PlanStatus.DRAFT;
         plan.population = assessment.population();
-        plan.planVersion = 1;
-        plan.problems = draft.problems();
-        plan.weeklyHours = draft.weeklyHours().setScale(1, RoundingMode.HALF_UP);
-        plan.expectedWeeks = draft.expectedWeeks();
+        plan.planVersion = 0;
         plan.reviewIntervalDays = draft.reviewIntervalDays();
-        plan.preferredSchedule = assessment.preferredSchedule();
+        plan.change(drafted);
         plan.substances = assessment.substances().toArray(String[]::new);
         plan.supportPeople = assessment.supportPeople().toArray(String[]::new);
         plan.medications = assessment.medications().toArray(String[]::new);
@@ -107,51 +120,87 @@ public class TreatmentPlans {
         outbox.publish(new PlanDrafted(plan.id, plan.patientId, plan.assessmentId, plan.draftedAt));
     }
 
+    /**
+     * A re-assessment's revision of the open plan: the problems it still finds are kept as the plan has them (their
+     * objectives and progress too), those it no longer finds are resolved, new ones are added; the hours and length
+     * are the re-assessment's. Like any change it awaits the patient's acknowledgment and a clinician's approval.
+     */
+    private void revise(TreatmentPlan plan, AssessmentCompleted assessment, PlanContent drafted) {
+        PlanContent latest = plan.pendingRevision != null ? plan.pendingRevision : plan.content();
+        Set<ProblemKind> found = drafted.problems().stream().map(PlanProblem::kind).collect(Collectors.toSet());
+        Set<ProblemKind> had = latest.problems().stream().map(PlanProblem::kind).collect(Collectors.toSet());
+        List<PlanProblem> problems = new ArrayList<>(latest.problems().stream()
+                .filter(problem -> found.contains(problem.kind())).toList());
+        drafted.problems().stream().filter(problem -> !had.contains(problem.kind())).forEach(problems::add);
+        plan.change(new PlanContent(problems, drafted.weeklyHours(), drafted.expectedWeeks(),
+                drafted.preferredSchedule()));
+        PlanVersion version = PlanVersion.of(plan, Caller.SYSTEM, "Revised from re-assessment "
+                + assessment.assessmentId() + ": " + changes(had, found));
+        version.assessmentId = assessment.assessmentId();
+        version.persist();
+    }
+
+    private static String changes(Set<ProblemKind> had, Set<ProblemKind> found) {
+        List<String> changes = new ArrayList<>();
+        found.stream().filter(kind -> !had.contains(kind)).sorted()
+                .forEach(kind -> changes.add("added " + kind.name().toLowerCase().replace('_', '-')));
+        had.stream().filter(kind -> !found.contains(kind)).sorted()
+                .forEach(kind -> changes.add("resolved " + kind.name().toLowerCase().replace('_', '-')));
+        return changes.isEmpty() ? "the same problems, the hours and length reassessed" : String.join(", ", changes);
+    }
+
+    /**
+     * A clinician's edit: a new version. Before approval it is the draft; once approved, a revision that waits for the
+     * patient's acknowledgment and a clinician's approval while the approved version stays in force.
+     *
+     * @param ifMatch the plan's version as its ETag gave it, when sent
+     * @param basedOnVersion the content version the edit was made on
+     */
     @Transactional
-    public TreatmentPlan edit(UUID id, Integer ifMatch, int basedOnVersion, List<PlanProblem> problems,
-            BigDecimal weeklyHours, int expectedWeeks, PreferredSchedule schedule, String changeNote) {
+    public TreatmentPlan edit(UUID id, Integer ifMatch, int basedOnVersion, PlanContent content, String changeNote) {
         TreatmentPlan plan = find(id);
         requireCurrent(plan, ifMatch, basedOnVersion);
-        requireHoursForPopulation(plan, weeklyHours);
-        plan.revise(problems, weeklyHours, expectedWeeks, schedule);
+        requireHoursForPopulation(plan, content.weeklyHours());
+        plan.change(content);
         PlanVersion.of(plan, caller.name(), changeNote).persist();
         access.wrote("update", RESOURCE, id, plan.patientId);
         return plan;
     }
 
-    /** The patient (or the clinician, in person) acknowledges the current version. */
+    /**
+     * The patient acknowledges the version that awaits it; staff who record it for the patient attest who witnessed
+     * it and how.
+     */
     @Transactional
-    public TreatmentPlan acknowledge(UUID id) {
+    public TreatmentPlan acknowledge(UUID id, Attestation attestation) {
         TreatmentPlan plan = get(id);
-        if (plan.status != PlanStatus.DRAFT) {
-            throw new ConflictException("Only a draft plan is acknowledged before approval");
+        boolean patient = caller.ownPatientId().isPresent();
+        if (patient && attestation != null) {
+            throw new InvalidRequestException("attestation", "is for staff who record the patient's acknowledgment; "
+                    + "a patient acknowledges for themselves");
         }
-        plan.acknowledgedBy = caller.name();
-        plan.acknowledgedAt = Instant.now();
-        plan.acknowledgedVersion = plan.planVersion;
+        if (!patient && attestation == null) {
+            throw new InvalidRequestException("attestation", "is required when staff record the patient's "
+                    + "acknowledgment: who witnessed it, and how (in-person, telehealth or paper)");
+        }
+        plan.acknowledge(caller.name(), Instant.now(), attestation);
         access.wrote("acknowledge", RESOURCE, id, plan.patientId);
         return plan;
     }
 
-    /** The clinician's signature: activates the plan the patient acknowledged. */
+    /** The clinician's signature on the acknowledged version: activates the plan, or puts its revision in force. */
     @Transactional
     public TreatmentPlan approve(UUID id) {
         TreatmentPlan plan = find(id);
-        if (plan.status != PlanStatus.DRAFT) {
-            throw new ConflictException("Treatment plan " + id + " is " + plan.status.name().toLowerCase()
-                    + ", not a draft");
+        boolean revision = plan.approve(caller.name(), Instant.now());
+        if (revision) {
+            outbox.publish(new PlanRevised(plan.id, plan.patientId, plan.planVersion, plan.population,
+                    plan.weeklyHours, plan.preferredSchedule, plan.expectedWeeks, Instant.now()));
+        } else {
+            plan.nextReviewDue = LocalDate.now(ZoneOffset.UTC).plusDays(plan.reviewIntervalDays);
+            outbox.publish(new PlanApproved(plan.id, plan.patientId, plan.planVersion, plan.population,
+                    plan.weeklyHours, plan.preferredSchedule, plan.expectedWeeks, plan.nextReviewDue, plan.approvedAt));
         }
-        if (plan.acknowledgedVersion == null || plan.acknowledgedVersion != plan.planVersion) {
-            throw new ConflictException("The patient has not acknowledged version " + plan.planVersion
-                    + " of the plan");
-        }
-        plan.status = PlanStatus.ACTIVE;
-        plan.approvedBy = caller.name();
-        plan.approvedAt = Instant.now();
-        plan.approvedVersion = plan.planVersion;
-        plan.nextReviewDue = LocalDate.now(ZoneOffset.UTC).plusDays(plan.reviewIntervalDays);
-        outbox.publish(new PlanApproved(plan.id, plan.patientId, plan.planVersion, plan.population, plan.weeklyHours,
-                plan.preferredSchedule, plan.expectedWeeks, plan.nextReviewDue, plan.approvedAt));
         access.wrote("approve", RESOURCE, id, plan.patientId);
         return plan;
     }
@@ -160,7 +209,7 @@ public class TreatmentPlans {
     public ProgressNote addProgressNote(UUID id, UUID objectiveId, ObjectiveStatus status, String text) {
         TreatmentPlan plan = find(id);
         plan.requireActive();
-        plan.setObjectiveStatus(objectiveId, status);
+        plan.recordProgress(objectiveId, status);
         ProgressNote note = new ProgressNote();
         note.id = UUID.randomUUID();
         note.planId = id;
@@ -186,7 +235,7 @@ public class TreatmentPlans {
         TreatmentPlan plan = find(id);
         plan.requireActive();
         for (PlanReview.ObjectiveProgress p : progress) {
-            plan.setObjectiveStatus(p.objectiveId(), p.status());
+            plan.recordProgress(p.objectiveId(), p.status());
         }
         PlanReview review = new PlanReview();
         review.id = UUID.randomUUID();
@@ -198,7 +247,9 @@ public class TreatmentPlans {
         review.summary = summary.strip();
         review.recordedAt = Instant.now();
         if (revisedProblems != null) {
-            plan.revise(revisedProblems, plan.weeklyHours, plan.expectedWeeks, plan.preferredSchedule);
+            // A revision like any change of an active plan: in force once acknowledged and approved.
+            plan.change(new PlanContent(revisedProblems, plan.weeklyHours, plan.expectedWeeks,
+                    plan.preferredSchedule));
             PlanVersion.of(plan, caller.name(), "Revised at the review of " + heldOn).persist();
             review.revisedVersion = plan.planVersion;
         }
@@ -243,7 +294,7 @@ public class TreatmentPlans {
             throw new ConflictException("The graduation criteria are not met; a clinician may override with a reason",
                     unmet);
         }
-        plan.status = PlanStatus.GRADUATED;
+        plan.moveTo(PlanStatus.GRADUATED);
         plan.endedOn = dischargedOn;
         plan.endedAt = Instant.now();
         plan.endNote = unmet.isEmpty() ? null : "Graduated despite unmet criteria: " + overrideReason.strip();
@@ -256,8 +307,7 @@ public class TreatmentPlans {
     @Transactional
     public TreatmentPlan discharge(UUID id, DischargeReason reason, LocalDate dischargedOn, String note) {
         TreatmentPlan plan = find(id);
-        plan.requireOpen();
-        plan.status = PlanStatus.DISCHARGED;
+        plan.moveTo(PlanStatus.DISCHARGED);
         plan.dischargeReason = reason;
         plan.endedOn = dischargedOn;
         plan.endedAt = Instant.now();
@@ -396,8 +446,9 @@ public class TreatmentPlans {
 
     private static void requireCurrent(TreatmentPlan plan, Integer ifMatch, int basedOnVersion) {
         plan.requireOpen();
-        if (ifMatch != null && ifMatch != plan.planVersion) {
-            throw new PreconditionFailedException("The plan is at version " + plan.planVersion + ", not " + ifMatch);
+        if (ifMatch != null && ifMatch != plan.version) {
+            throw new PreconditionFailedException("The plan has changed since ETag \"" + ifMatch + "\"; it is now \""
+                    + plan.version + "\"");
         }
         if (basedOnVersion != plan.planVersion) {
             throw new ConflictException("The plan was changed since version " + basedOnVersion

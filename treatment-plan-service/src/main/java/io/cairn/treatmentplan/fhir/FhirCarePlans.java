@@ -40,7 +40,7 @@ final class FhirCarePlans {
                 .setSubject(new Reference("Patient/" + plan.patientId))
                 .setCreated(Date.from(plan.draftedAt))
                 .setDescription("%s hours a week of group, individual and family sessions for %d weeks (plan version %d)"
-                        .formatted(plan.weeklyHours.toPlainString(), plan.expectedWeeks, plan.planVersion));
+                        .formatted(plan.weeklyHours.toPlainString(), plan.expectedWeeks, plan.versionInForce()));
         fhir.addCategory().setText("Substance use and mental health intensive outpatient program");
         if (plan.approvedAt != null) {
             // Both ends as days: a start with a time would come after an end on the same day (FHIR's per-1).
@@ -50,7 +50,7 @@ final class FhirCarePlans {
             }
             fhir.setPeriod(period);
         }
-        for (PlanProblem problem : plan.problems) {
+        for (PlanProblem problem : plan.problems()) {
             fhir.addAddresses().setDisplay(problem.description());
             fhir.addGoal(new Reference("Goal/" + problem.id()));
             for (Intervention intervention : problem.interventions()) {
@@ -90,7 +90,7 @@ final class FhirCarePlans {
 
     private static CarePlanStatus statusOf(PlanStatus status) {
         return switch (status) {
-            case DRAFT -> CarePlanStatus.DRAFT;
+            case DRAFT, AWAITING_APPROVAL -> CarePlanStatus.DRAFT;
             case ACTIVE -> CarePlanStatus.ACTIVE;
             case GRADUATED -> CarePlanStatus.COMPLETED;
             case DISCHARGED -> CarePlanStatus.REVOKED;
@@ -99,7 +99,7 @@ final class FhirCarePlans {
 
     private static CarePlanActivityStatus activityStatusOf(PlanStatus status) {
         return switch (status) {
-            case DRAFT -> CarePlanActivityStatus.NOTSTARTED;
+            case DRAFT, AWAITING_APPROVAL -> CarePlanActivityStatus.NOTSTARTED;
             case ACTIVE -> CarePlanActivityStatus.INPROGRESS;
             case GRADUATED -> CarePlanActivityStatus.COMPLETED;
             case DISCHARGED -> CarePlanActivityStatus.STOPPED;

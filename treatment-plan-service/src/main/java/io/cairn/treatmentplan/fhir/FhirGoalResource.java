@@ -49,7 +49,7 @@ public class FhirGoalResource implements FhirCapability {
     public Goal read(@PathParam("id") String id) {
         UUID problemId = SearchParameters.id(TYPE, id);
         TreatmentPlan plan = plans.withProblem(problemId);
-        return plan.problems.stream().filter(problem -> problemId.equals(problem.id())).findFirst()
+        return plan.problems().stream().filter(problem -> problemId.equals(problem.id())).findFirst()
                 .map(problem -> FhirGoals.toFhir(new PlanGoal(plan, problem)))
                 .orElseThrow(() -> new ResourceNotFoundException(TYPE, id));
     }
@@ -61,7 +61,7 @@ public class FhirGoalResource implements FhirCapability {
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
         return SearchBundles.ofAll(plans.ofPatient(search.requiredPatient(), null).stream()
-                .flatMap(plan -> plan.problems.stream().map(problem -> new PlanGoal(plan, problem))).toList(),
+                .flatMap(plan -> plan.problems().stream().map(problem -> new PlanGoal(plan, problem))).toList(),
                 search, FhirGoals::toFhir, uri);
     }
 

@@ -34,7 +34,7 @@ final class FhirGoals {
         fhir.getMeta().setVersionId(String.valueOf(plan.version));
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setLifecycleStatus(switch (plan.status) {
-            case DRAFT -> GoalLifecycleStatus.PROPOSED;
+            case DRAFT, AWAITING_APPROVAL -> GoalLifecycleStatus.PROPOSED;
             case ACTIVE -> GoalLifecycleStatus.ACTIVE;
             case GRADUATED -> GoalLifecycleStatus.COMPLETED;
             case DISCHARGED -> GoalLifecycleStatus.CANCELLED;

@@ -6,6 +6,7 @@ import static io.cairn.treatmentplan.api.Plans.as;
 import static io.cairn.treatmentplan.api.Plans.assessment;
 import static io.cairn.treatmentplan.api.Plans.plansOf;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -16,6 +17,8 @@ import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.LevelOfCare;
+import io.cairn.contracts.events.ScreenerResult;
+import java.time.Instant;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.TopicWatch;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,5 +77,42 @@ class DraftingTest {
             assertEquals(0, plansOf(patient).getList("").size());
             assertEquals(List.of(), plans.records(keyed(patient)));
         }
+    }
+
+    @Test
+    void aReAssessmentOfAnOpenPlanDraftsARevisionOfItNotASecondPlan() {
+        UUID patient = UUID.randomUUID();
+        String id = Plans.activePlan(patient);
+        String alcoholObjective = as(CLINICIAN).get("/treatment-plans/" + id).jsonPath()
+                .getString("problems.find { it.kind == 'alcohol-use' }.objectives[0].id");
+        as(CLINICIAN).body("{\"objectiveId\":\"" + alcoholObjective + "\",\"status\":\"progressing\",\"note\":\"Three "
+                + "weeks sober\"}").post("/treatment-plans/" + id + "/progress-notes").then().statusCode(201);
+        AssessmentCompleted first = assessment(patient, LevelOfCare.INTENSIVE_OUTPATIENT);
+        // Still drinking, no longer depressed, anxious now.
+        AssessmentCompleted again = new AssessmentCompleted(UUID.randomUUID(), patient, first.population(),
+                first.recommendedLevelOfCare(), first.levelOfCare(), null, first.asamRatings(),
+                List.of(new ScreenerResult("AUDIT", 16, "zone-3-harmful", false, List.of("audit-c-positive")),
+                        new ScreenerResult("PHQ-9", 3, "minimal", false, List.of()),
+                        new ScreenerResult("GAD-7", 13, "moderate", false, List.of())),
+                false, first.substances(), false, first.supportPeople(), first.medications(),
+                first.preferredSchedule(), Instant.now());
+
+        EventRecords.send(EventRecords.of(again), EventRecords.of(again));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(CLINICIAN).get("/treatment-plans/" + id).jsonPath()
+                .getInt("planVersion") == 2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> as(CLINICIAN)
+                .get("/treatment-plans/" + id + "/versions").jsonPath().getList("").size() == 2);
+        assertEquals(1, plansOf(patient).getList("").size());
+        as(CLINICIAN).get("/treatment-plans/" + id).then().statusCode(200)
+                .body("status", equalTo("active")).body("approvedVersion", equalTo(1))
+                .body("problems.kind", contains("alcohol-use", "depression"))
+                .body("revision.problems.kind", contains("alcohol-use", "anxiety"))
+                .body("revision.problems[0].objectives[0].id", equalTo(alcoholObjective))
+                .body("revision.problems[0].objectives[0].status", equalTo("progressing"));
+        as(CLINICIAN).get("/treatment-plans/" + id + "/versions").then()
+                .body("[1].changeNote", equalTo("Revised from re-assessment " + again.assessmentId()
+                        + ": added anxiety, resolved depression"))
+                .body("[1].author", equalTo("system"));
     }
 }

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.contracts.EventSchemas;
@@ -51,15 +52,19 @@ class PlanLifecycleTest {
     void everyEditIsANewVersionAndAStaleEditIsRefused() {
         JsonPath plan = draftPlan(UUID.randomUUID());
         String id = plan.getString("id");
+        String drafted = etag(id);
         String edit = editBody(plan, 1, "10");
 
-        as(CLINICIAN).body(edit).put("/treatment-plans/" + id).then().statusCode(200)
-                .header("ETag", "\"2\"").body("planVersion", equalTo(2)).body("weeklyHours", equalTo(10.0f));
+        String edited = as(CLINICIAN).header("If-Match", drafted).body(edit).put("/treatment-plans/" + id).then()
+                .statusCode(200).body("planVersion", equalTo(2)).body("weeklyHours", equalTo(10.0f))
+                .extract().header("ETag");
+        assertNotEquals(drafted, edited);
+        assertEquals(edited, etag(id));
         as(CLINICIAN).body(edit).put("/treatment-plans/" + id).then().statusCode(409)
                 .contentType("application/problem+json");
-        as(CLINICIAN).header("If-Match", "\"1\"").body(editBody(plan, 2, "11")).put("/treatment-plans/" + id).then()
+        as(CLINICIAN).header("If-Match", drafted).body(editBody(plan, 2, "11")).put("/treatment-plans/" + id).then()
                 .statusCode(412);
-        as(CLINICIAN).header("If-Match", "\"2\"").body(editBody(plan, 2, "11")).put("/treatment-plans/" + id).then()
+        as(CLINICIAN).header("If-Match", edited).body(editBody(plan, 2, "11")).put("/treatment-plans/" + id).then()
                 .statusCode(200).body("planVersion", equalTo(3));
 
         as(CLINICIAN).get("/treatment-plans/" + id + "/versions").then().statusCode(200)
@@ -67,6 +72,79 @@ class PlanLifecycleTest {
                 .body("author", contains("system", "clinician-user", "clinician-user"))
                 .body("content.weeklyHours", contains(9.0f, 10.0f, 11.0f))
                 .body("[1].changeNote", equalTo("more evening groups"));
+    }
+
+    @Test
+    void theEtagIsTheFhirVersionIdAndMovesOnWithProgress() {
+        UUID patient = UUID.randomUUID();
+        String id = activePlan(patient);
+        String objective = as(CLINICIAN).get("/treatment-plans/" + id).jsonPath()
+                .getString("problems[0].objectives[0].id");
+        String before = etag(id);
+        assertEquals(before, "\"" + fhirVersionId(id) + "\"");
+
+        as(CLINICIAN).body("{\"objectiveId\":\"" + objective + "\",\"status\":\"progressing\",\"note\":\"steady\"}")
+                .post("/treatment-plans/" + id + "/progress-notes").then().statusCode(201);
+
+        String after = etag(id);
+        assertNotEquals(before, after);
+        assertEquals(after, "\"" + fhirVersionId(id) + "\"");
+        // An edit made on the plan as it was before the progress is refused: it would not know of it.
+        JsonPath plan = JsonPath.from(as(CLINICIAN).get("/treatment-plans/" + id).asString());
+        as(CLINICIAN).header("If-Match", before).body(editBody(plan, 1, "10")).put("/treatment-plans/" + id).then()
+                .statusCode(412);
+    }
+
+    @Test
+    void progressSurvivesAnEditAndTheRevisionWaitsForAcknowledgmentAndApproval() {
+        UUID patient = UUID.randomUUID();
+        String id = activePlan(patient);
+        String objective = as(CLINICIAN).get("/treatment-plans/" + id).jsonPath()
+                .getString("problems[0].objectives[0].id");
+        as(CLINICIAN).body("{\"objectiveId\":\"" + objective + "\",\"status\":\"progressing\",\"note\":\"steady\"}")
+                .post("/treatment-plans/" + id + "/progress-notes").then().statusCode(201);
+        JsonPath plan = JsonPath.from(as(CLINICIAN).get("/treatment-plans/" + id).asString());
+
+        // The client sends the objectives back as it read them, a status with each: the edit leaves progress alone.
+        as(CLINICIAN).header("If-Match", etag(id)).body(editBody(plan, 1, "12").replace("\"progressing\"",
+                "\"not-started\"")).put("/treatment-plans/" + id).then().statusCode(200)
+                .body("status", equalTo("active")).body("planVersion", equalTo(2))
+                .body("approvedVersion", equalTo(1)).body("weeklyHours", equalTo(9.0f))
+                .body("problems[0].objectives[0].status", equalTo("progressing"))
+                .body("revision.weeklyHours", equalTo(12.0f))
+                .body("revision.problems[0].objectives[0].status", equalTo("progressing"));
+
+        as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(409)
+                .body("detail", equalTo("The patient has not acknowledged version 2 of the plan"));
+        as(Tokens.forPatient(patient)).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(200)
+                .body("acknowledgedVersion", equalTo(2)).body("weeklyHours", equalTo(9.0f));
+        as(Tokens.forPatient(patient)).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(409);
+        as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("active")).body("approvedVersion", equalTo(2))
+                .body("weeklyHours", equalTo(12.0f)).body("revision", nullValue())
+                .body("problems[0].objectives[0].status", equalTo("progressing"));
+        as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(409);
+    }
+
+    @Test
+    void staffRecordTheAcknowledgmentOnlyWithAnAttestation() {
+        UUID patient = UUID.randomUUID();
+        String id = draftPlan(patient).getString("id");
+
+        as(CLINICIAN).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(400)
+                .body("violations[0].field", equalTo("attestation"));
+        as(CLINICIAN).body("{\"attestation\":{\"witnessedBy\":\"Dr. Okafor\"}}").post("/treatment-plans/" + id
+                + "/acknowledge").then().statusCode(400);
+        as(Tokens.forPatient(patient)).body("{\"attestation\":{\"witnessedBy\":\"me\",\"method\":\"paper\"}}")
+                .post("/treatment-plans/" + id + "/acknowledge").then().statusCode(400);
+        as(CLINICIAN).get("/treatment-plans/" + id).then().body("status", equalTo("draft"))
+                .body("acknowledgedBy", nullValue());
+
+        as(CLINICIAN).body("{\"attestation\":{\"witnessedBy\":\"Dr. Ana Okafor\",\"method\":\"telehealth\"}}")
+                .post("/treatment-plans/" + id + "/acknowledge").then().statusCode(200)
+                .body("status", equalTo("awaiting-approval")).body("acknowledgedBy", equalTo("clinician-user"))
+                .body("acknowledgmentAttestation.witnessedBy", equalTo("Dr. Ana Okafor"))
+                .body("acknowledgmentAttestation.method", equalTo("telehealth"));
     }
 
     @Test
@@ -87,8 +165,11 @@ class PlanLifecycleTest {
                 .body("detail", equalTo("The patient has not acknowledged version 1 of the plan"));
         as(Tokens.forPatient(UUID.randomUUID())).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(404);
         as(Tokens.forPatient(patient)).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(200)
-                .body("acknowledgedVersion", equalTo(1));
-        as(CLINICIAN).body(editBody(plan, 1, "9")).put("/treatment-plans/" + id).then().statusCode(200);
+                .body("acknowledgedVersion", equalTo(1)).body("status", equalTo("awaiting-approval"))
+                .body("acknowledgmentAttestation", nullValue());
+        // A change after the acknowledgment needs the patient's acknowledgment again.
+        as(CLINICIAN).body(editBody(plan, 1, "9")).put("/treatment-plans/" + id).then().statusCode(200)
+                .body("status", equalTo("draft"));
         as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(409);
         as(Tokens.forPatient(patient)).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(200);
 
@@ -171,6 +252,9 @@ class PlanLifecycleTest {
                 .then().statusCode(201).body("revisedVersion", equalTo(2));
         as(CLINICIAN).get("/treatment-plans/" + id + "/versions").then().body("number", contains(1, 2))
                 .body("[1].changeNote", containsString("Revised at the review"));
+        // Like any change of an active plan, the revision is in force once acknowledged and approved.
+        as(CLINICIAN).get("/treatment-plans/" + id).then().body("approvedVersion", equalTo(1))
+                .body("revision", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -244,6 +328,15 @@ class PlanLifecycleTest {
                 .statusCode(409);
         as(CLINICIAN).body(editBody(JsonPath.from(as(CLINICIAN).get("/treatment-plans/" + id).asString()), 2, "9"))
                 .put("/treatment-plans/" + id).then().statusCode(409);
+    }
+
+    private static String etag(String id) {
+        return as(CLINICIAN).get("/treatment-plans/" + id).then().statusCode(200).extract().header("ETag");
+    }
+
+    private static String fhirVersionId(String id) {
+        return io.restassured.RestAssured.given().auth().oauth2(CLINICIAN).accept("application/fhir+json")
+                .get("/fhir/r4/CarePlan/" + id).then().statusCode(200).extract().path("meta.versionId");
     }
 
     private static JsonNode only(TopicWatch topic, UUID patient, String type) {

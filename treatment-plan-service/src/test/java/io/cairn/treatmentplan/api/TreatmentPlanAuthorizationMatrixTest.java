@@ -20,7 +20,8 @@ import java.util.UUID;
 @QuarkusTest
 class TreatmentPlanAuthorizationMatrixTest extends AuthorizationMatrix<TreatmentPlanAuthorizationMatrixTest.Fixture> {
 
-    record Fixture(UUID patient, String active, String draft, String objective, JsonPath draftPlan) {
+    /** An active plan whose re-assessment drafted a revision that awaits the patient's acknowledgment. */
+    record Fixture(UUID patient, String active, String objective, JsonPath plan) {
 
         static Fixture create() {
             UUID patient = UUID.randomUUID();
@@ -28,16 +29,16 @@ class TreatmentPlanAuthorizationMatrixTest extends AuthorizationMatrix<Treatment
             String objective = as(CLINICIAN).get("/treatment-plans/" + active).jsonPath()
                     .getString("problems[0].objectives[0].id");
             EventRecords.send(EventRecords.of(Plans.assessment(patient, LevelOfCare.INTENSIVE_OUTPATIENT)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> Plans.plansOf(patient).getList("").size() == 2);
-            String draft = Plans.plansOf(patient).getString("find { it.status == 'draft' }.id");
-            return new Fixture(patient, active, draft, objective,
-                    JsonPath.from(as(CLINICIAN).get("/treatment-plans/" + draft).asString()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> as(CLINICIAN).get("/treatment-plans/" + active)
+                    .jsonPath().getInt("planVersion") == 2);
+            return new Fixture(patient, active, objective,
+                    JsonPath.from(as(CLINICIAN).get("/treatment-plans/" + active).asString()));
         }
 
         String fill(String template) {
-            return template.replace("{P}", patient.toString()).replace("{A}", active).replace("{D}", draft)
+            return template.replace("{P}", patient.toString()).replace("{A}", active)
                     .replace("{O}", objective).replace("{TODAY}", LocalDate.now(ZoneOffset.UTC).toString())
-                    .replace("{EDIT}", PlanLifecycleTest.editBody(draftPlan, 1, "9"));
+                    .replace("{EDIT}", PlanLifecycleTest.editBody(plan, 2, "9"));
         }
     }
 
@@ -57,9 +58,13 @@ class TreatmentPlanAuthorizationMatrixTest extends AuthorizationMatrix<Treatment
                 new Endpoint("GET", "/treatment-plans/reviews-due", null, false, "401 403 200 403 403 200 403 403 403"),
                 new Endpoint("GET", "/treatment-plans/not-admitted?patientId={P}", null, false,
                         "401 403 200 403 200 200 403 403 403"),
-                new Endpoint("PUT", "/treatment-plans/{D}", "{EDIT}", true, "401 403 200 403 403 403 403 403 403"),
-                new Endpoint("POST", "/treatment-plans/{D}/acknowledge", null, true, "401 403 200 403 403 403 200 404 403"),
-                new Endpoint("POST", "/treatment-plans/{D}/approve", null, true, "401 403 409 403 403 403 403 403 403"),
+                new Endpoint("PUT", "/treatment-plans/{A}", "{EDIT}", true, "401 403 200 403 403 403 403 403 403"),
+                // A clinician records the patient's acknowledgment with an attestation; the patient gives their own.
+                new Endpoint("POST", "/treatment-plans/{A}/acknowledge", null, true, "401 403 400 403 403 403 200 404 403"),
+                new Endpoint("POST", "/treatment-plans/{A}/acknowledge", """
+                        {"attestation":{"witnessedBy":"Dr. Ana Okafor","method":"in-person"}}""", true,
+                        "401 403 200 403 403 403 400 404 403"),
+                new Endpoint("POST", "/treatment-plans/{A}/approve", null, true, "401 403 409 403 403 403 403 403 403"),
                 new Endpoint("POST", "/treatment-plans/{A}/progress-notes", """
                         {"objectiveId":"{O}","status":"progressing","note":"steady"}""", true,
                         "401 403 201 403 403 403 403 403 403"),

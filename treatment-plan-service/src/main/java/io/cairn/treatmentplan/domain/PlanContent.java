@@ -1,0 +1,23 @@
+package io.cairn.treatmentplan.domain;
+
+import io.cairn.contracts.events.PreferredSchedule;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What a plan version says: the problems with their goals, objectives and interventions, the weekly hours, the
+ * expected length and the preferred schedule. Progress toward the objectives is not content: it is kept apart
+ * ({@link TreatmentPlan#problems()}), so that a new version never undoes it.
+ */
+@Schema(name = "PlanContent")
+public record PlanContent(List<PlanProblem> problems, BigDecimal weeklyHours, int expectedWeeks,
+        PreferredSchedule preferredSchedule) {
+
+    /** New problems and objectives get their ids; hours to one decimal; no objective carries a status. */
+    PlanContent normalized() {
+        return new PlanContent(problems.stream().map(PlanProblem::normalized).toList(),
+                weeklyHours.setScale(1, RoundingMode.HALF_UP), expectedWeeks, preferredSchedule);
+    }
+}
