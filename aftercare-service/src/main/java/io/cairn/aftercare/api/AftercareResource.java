@@ -1,5 +1,6 @@
 package io.cairn.aftercare.api;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.aftercare.domain.AftercareReferrals;
 import io.cairn.aftercare.domain.CheckIns;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,7 +44,10 @@ public class AftercareResource {
     private final CheckIns checkIns;
     private final Outcomes outcomes;
 
-    AftercareResource(AftercareReferrals referrals, CheckIns checkIns, Outcomes outcomes) {
+    private final ClinicCalendar calendar;
+
+    AftercareResource(AftercareReferrals referrals, CheckIns checkIns, Outcomes outcomes, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.referrals = referrals;
         this.checkIns = checkIns;
         this.outcomes = outcomes;
@@ -97,7 +100,7 @@ public class AftercareResource {
     @APIResponse(responseCode = "200", description = "The case managers' list, earliest due first")
     public RestResponse<List<CheckInView>> due(@QueryParam("on") LocalDate on, @QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
-        return ListWindow.of(checkIns.due(on != null ? on : LocalDate.now(ZoneOffset.UTC), ListWindow.window(page, size))
+        return ListWindow.of(checkIns.due(on != null ? on : calendar.today(), ListWindow.window(page, size))
                 .map(CheckInView::of), uri);
     }
 

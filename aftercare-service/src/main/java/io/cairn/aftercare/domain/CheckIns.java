@@ -1,5 +1,6 @@
 package io.cairn.aftercare.domain;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.CheckInRecorded;
@@ -27,7 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,11 @@ public class CheckIns {
     private final Caller caller;
     private final Outbox outbox;
 
-    CheckIns(ScreenerCatalogue screeners, PatientAccess access, Caller caller, Outbox outbox) {
+    private final ClinicCalendar calendar;
+
+    CheckIns(ScreenerCatalogue screeners, PatientAccess access, Caller caller, Outbox outbox,
+            ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.screeners = screeners;
         this.access = access;
         this.caller = caller;
@@ -65,7 +69,7 @@ public class CheckIns {
             throw new ConflictException("Check-in " + id + " was already recorded");
         }
         AftercareReferral referral = AftercareReferral.findById(checkIn.referralId);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
         LocalDate contactedOn = outcome.contactedOn() != null ? outcome.contactedOn() : today;
         if (contactedOn.isBefore(referral.dischargedOn) || contactedOn.isAfter(today)) {
             throw new InvalidRequestException("contactedOn", "must be between the discharge date and today");
@@ -170,7 +174,7 @@ public class CheckIns {
 
     @Scheduled(cron = "{aftercare.missed-check-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void markMissedDaily() {
-        markMissed(LocalDate.now(ZoneOffset.UTC));
+        markMissed(calendar.today());
     }
 
     private ScreenerScore score(ScreenerCode code, Map<Integer, Integer> answers, String field,

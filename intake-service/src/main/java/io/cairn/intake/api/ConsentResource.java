@@ -1,5 +1,6 @@
 package io.cairn.intake.api;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
@@ -32,8 +33,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ConsentResource {
 
     private final Consents consents;
+    private final ClinicCalendar calendar;
 
-    ConsentResource(Consents consents) {
+    ConsentResource(Consents consents, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.consents = consents;
     }
 
@@ -43,7 +46,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location names the consent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     public RestResponse<ConsentView> give(@Valid @NotNull ConsentRequest request) {
         Consent consent = consents.give(request);
-        return Created.at("consents/" + consent.id, ConsentView.of(consent));
+        return Created.at("consents/" + consent.id, ConsentView.of(consent, calendar.today()));
     }
 
     @GET
@@ -51,7 +54,7 @@ public class ConsentResource {
     @Operation(operationId = "listConsents", summary = "A patient's consents, newest first")
     @APIResponse(responseCode = "200", description = "The consents")
     public List<ConsentView> list(@QueryParam("patientId") @NotNull UUID patientId) {
-        return consents.ofPatient(patientId).stream().map(ConsentView::of).toList();
+        return consents.ofPatient(patientId).stream().map(consent -> ConsentView.of(consent, calendar.today())).toList();
     }
 
     @GET
@@ -60,7 +63,7 @@ public class ConsentResource {
     @Operation(operationId = "getConsent", summary = "Read a consent")
     @APIResponse(responseCode = "200", description = "The consent")
     public ConsentView get(@PathParam("id") UUID id) {
-        return ConsentView.of(consents.get(id));
+        return ConsentView.of(consents.get(id), calendar.today());
     }
 
     @POST
@@ -71,6 +74,6 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "The revoked consent")
     @APIResponse(responseCode = "409", description = "Already revoked")
     public ConsentView revoke(@PathParam("id") UUID id, @Valid RevocationRequest request) {
-        return ConsentView.of(consents.revoke(id, request == null ? null : request.reason()));
+        return ConsentView.of(consents.revoke(id, request == null ? null : request.reason()), calendar.today());
     }
 }

@@ -20,9 +20,10 @@ public record ConsentView(UUID id, UUID patientId, String recipient, ConsentPurp
         List<RecordCategory> recordCategories, LocalDate effectiveFrom, LocalDate expiresOn, ConsentStatus status,
         boolean activeToday, Instant givenAt, Instant revokedAt, String revocationReason, int version) {
 
-    public static ConsentView of(Consent consent) {
+    /** The consent as it stands on the clinic's {@code today}. */
+    public static ConsentView of(Consent consent, LocalDate today) {
         return new ConsentView(consent.id, consent.patientId, consent.recipient, consent.purpose, consent.categories(),
-                consent.effectiveFrom, consent.expiresOn, consent.status, consent.isActiveOn(LocalDate.now()),
+                consent.effectiveFrom, consent.expiresOn, consent.status, consent.isActiveOn(today),
                 consent.givenAt, consent.revokedAt, consent.revocationReason, consent.version);
     }
 }

@@ -1,5 +1,6 @@
 package io.cairn.intake.domain;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentStatus;
 import io.cairn.contracts.events.RecordCategory;
@@ -12,7 +13,6 @@ import io.cairn.kit.security.PatientAccess;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -32,9 +32,11 @@ public class Consents implements Part2Consents {
     private final Patients patients;
     private final PatientAccess access;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
 
-    Consents(Patients patients, PatientAccess access, Outbox outbox) {
+    private final ClinicCalendar calendar;
+
+    Consents(Patients patients, PatientAccess access, Outbox outbox, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.patients = patients;
         this.access = access;
         this.outbox = outbox;
@@ -43,7 +45,7 @@ public class Consents implements Part2Consents {
     @Transactional
     public Consent give(ConsentRequest request) {
         patients.find(request.patientId());
-        LocalDate effectiveFrom = request.effectiveFrom() != null ? request.effectiveFrom() : LocalDate.now(clock);
+        LocalDate effectiveFrom = request.effectiveFrom() != null ? request.effectiveFrom() : calendar.today();
         if (request.expiresOn() != null && request.expiresOn().isBefore(effectiveFrom)) {
             throw new InvalidRequestException("expiresOn", "must not be before effectiveFrom");
         }
@@ -57,7 +59,7 @@ public class Consents implements Part2Consents {
         consent.effectiveFrom = effectiveFrom;
         consent.expiresOn = request.expiresOn();
         consent.status = ConsentStatus.ACTIVE;
-        consent.givenAt = Instant.now(clock);
+        consent.givenAt = Instant.now();
         consent.persist();
         access.wrote("create", RESOURCE, consent.id, consent.patientId);
         publish(consent);
@@ -91,7 +93,7 @@ public class Consents implements Part2Consents {
     @Override
     @Transactional
     public Optional<UUID> consentFor(UUID patientId, String recipient, RecordCategory category) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = calendar.today();
         return Consent.<Consent> list("patientId = ?1 and recipient = ?2 and status = ?3", patientId, recipient,
                 ConsentStatus.ACTIVE).stream()
                 .filter(c -> c.isActiveOn(today) && c.categories().contains(category))
@@ -108,6 +110,6 @@ public class Consents implements Part2Consents {
 
     private void publish(Consent consent) {
         outbox.publish(new ConsentChanged(consent.id, consent.patientId, consent.recipient, consent.purpose,
-                consent.categories(), consent.status, consent.effectiveFrom, consent.expiresOn, Instant.now(clock)));
+                consent.categories(), consent.status, consent.effectiveFrom, consent.expiresOn, Instant.now()));
     }
 }

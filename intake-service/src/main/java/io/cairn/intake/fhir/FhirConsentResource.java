@@ -1,5 +1,6 @@
 package io.cairn.intake.fhir;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
@@ -34,8 +35,10 @@ public class FhirConsentResource implements FhirCapability {
     private static final String TYPE = "Consent";
 
     private final Consents consents;
+    private final ClinicCalendar calendar;
 
-    FhirConsentResource(Consents consents) {
+    FhirConsentResource(Consents consents, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.consents = consents;
     }
 
@@ -45,7 +48,7 @@ public class FhirConsentResource implements FhirCapability {
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         Consent consent = consents.get(SearchParameters.id(TYPE, id));
-        return FhirResponses.read(FhirConsents.toFhir(consent), consent.version);
+        return FhirResponses.read(FhirConsents.toFhir(consent, calendar.today()), consent.version);
     }
 
     @GET
@@ -53,7 +56,8 @@ public class FhirConsentResource implements FhirCapability {
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
-        return SearchBundles.ofAll(consents.ofPatient(search.requiredPatient()), search, FhirConsents::toFhir, uri);
+        return SearchBundles.ofAll(consents.ofPatient(search.requiredPatient()), search,
+                consent -> FhirConsents.toFhir(consent, calendar.today()), uri);
     }
 
     @Override

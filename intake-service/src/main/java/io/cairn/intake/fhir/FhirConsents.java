@@ -5,7 +5,6 @@ import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.intake.domain.Consent;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -29,12 +28,13 @@ final class FhirConsents {
     private FhirConsents() {
     }
 
-    static org.hl7.fhir.r4.model.Consent toFhir(Consent consent) {
+    /** The consent as it stands on the clinic's {@code today}. */
+    static org.hl7.fhir.r4.model.Consent toFhir(Consent consent, LocalDate today) {
         org.hl7.fhir.r4.model.Consent fhir = new org.hl7.fhir.r4.model.Consent();
         fhir.setId(consent.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(consent.version));
         SecurityLabels.substanceUseInformation(fhir);
-        fhir.setStatus(consent.isActiveOn(LocalDate.now(ZoneOffset.UTC))
+        fhir.setStatus(consent.isActiveOn(today)
                 ? org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE
                 : org.hl7.fhir.r4.model.Consent.ConsentState.INACTIVE);
         fhir.setScope(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/consentscope",

@@ -1,5 +1,6 @@
 package io.cairn.intake.fhir;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
@@ -55,7 +56,10 @@ public class FhirPatientResource implements FhirCapability {
     private final Validator validator;
     private final Caller caller;
 
-    FhirPatientResource(Patients patients, Validator validator, Caller caller) {
+    private final ClinicCalendar calendar;
+
+    FhirPatientResource(Patients patients, Validator validator, Caller caller, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.patients = patients;
         this.validator = validator;
         this.caller = caller;
@@ -69,7 +73,7 @@ public class FhirPatientResource implements FhirCapability {
         if (fhir == null) {
             throw new InvalidRequestException(TYPE, "send a Patient resource");
         }
-        PatientRequest registration = ValidRequests.require(validator, FhirPatients.toRegistration(fhir),
+        PatientRequest registration = ValidRequests.require(validator, FhirPatients.toRegistration(fhir, calendar.today()),
                 FhirPatients::expressionOf);
         SearchParameters.Token identifier = null;
         if (ifNoneExist != null) {

@@ -11,7 +11,6 @@ import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.screeners.Sex;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -82,7 +81,8 @@ final class FhirPatients {
     }
 
     /** The registration a FHIR Patient asks for; Bean Validation of the result names what is missing or wrong. */
-    static PatientRequest toRegistration(Patient fhir) {
+    /** The registration a FHIR Patient asks for; the age group is the patient's age on the clinic's {@code today}. */
+    static PatientRequest toRegistration(Patient fhir, LocalDate today) {
         Optional<HumanName> name = fhir.getName().stream()
                 .filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL).findFirst()
                 .or(() -> fhir.getName().stream().findFirst());
@@ -93,7 +93,7 @@ final class FhirPatients {
                 name.map(HumanName::getFamily).orElse(null),
                 birthDate,
                 fhir.hasGender() ? sexOf(fhir.getGender()) : null,
-                birthDate == null ? null : ageGroupOf(birthDate),
+                birthDate == null ? null : ageGroupOf(birthDate, today),
                 null,
                 telecom(fhir.getTelecom(), ContactPointSystem.PHONE),
                 telecom(fhir.getTelecom(), ContactPointSystem.EMAIL),
@@ -148,8 +148,8 @@ final class FhirPatients {
                 .orElse(null);
     }
 
-    private static Population ageGroupOf(LocalDate birthDate) {
-        return Period.between(birthDate, LocalDate.now(ZoneOffset.UTC)).getYears() < ADULT_AGE
+    private static Population ageGroupOf(LocalDate birthDate, LocalDate today) {
+        return Period.between(birthDate, today).getYears() < ADULT_AGE
                 ? Population.ADOLESCENT
                 : Population.ADULT;
     }

@@ -5,7 +5,7 @@ import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.security.PatientAccess;
-import io.cairn.scheduling.domain.ClinicCalendar;
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.scheduling.domain.Hours;
 import io.cairn.scheduling.domain.PatientSchedules;
 import jakarta.annotation.security.RolesAllowed;

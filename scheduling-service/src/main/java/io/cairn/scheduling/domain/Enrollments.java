@@ -1,5 +1,6 @@
 package io.cairn.scheduling.domain;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.cairn.kit.api.PageOf;
 import io.cairn.kit.api.ListWindow;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
-import io.cairn.scheduling.domain.ClinicCalendar;
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.scheduling.domain.EngagementWatch;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.TopicWatch;

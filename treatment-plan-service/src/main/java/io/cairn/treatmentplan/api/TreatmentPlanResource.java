@@ -1,12 +1,17 @@
 package io.cairn.treatmentplan.api;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.treatmentplan.domain.PlanReview;
+import io.cairn.treatmentplan.domain.Admissions;
+import io.cairn.treatmentplan.domain.AttendedHours;
+import io.cairn.treatmentplan.domain.Endings;
 import io.cairn.treatmentplan.domain.PlanContent;
+import io.cairn.treatmentplan.domain.PlanReviews;
 import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.ProgressNote;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
@@ -32,7 +37,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,9 +53,20 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class TreatmentPlanResource {
 
     private final TreatmentPlans plans;
+    private final Admissions admissions;
+    private final PlanReviews reviews;
+    private final AttendedHours hours;
+    private final Endings endings;
+    private final ClinicCalendar calendar;
 
-    TreatmentPlanResource(TreatmentPlans plans) {
+    TreatmentPlanResource(TreatmentPlans plans, Admissions admissions, PlanReviews reviews, AttendedHours hours,
+            Endings endings, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.plans = plans;
+        this.admissions = admissions;
+        this.reviews = reviews;
+        this.hours = hours;
+        this.endings = endings;
     }
 
     @GET
@@ -129,7 +144,7 @@ public class TreatmentPlanResource {
     @APIResponse(responseCode = "409", description = "The plan is not active")
     public RestResponse<ProgressNoteView> writeProgressNote(@PathParam("id") UUID id,
             @Valid @NotNull ProgressNoteRequest request) {
-        ProgressNote note = plans.addProgressNote(id, request.objectiveId(), request.status(), request.note());
+        ProgressNote note = reviews.addProgressNote(id, request.objectiveId(), request.status(), request.note());
         return Created.at("treatment-plans/" + id + "/progress-notes", ProgressNoteView.of(note));
     }
 
@@ -140,7 +155,7 @@ public class TreatmentPlanResource {
     @Operation(operationId = "listProgressNotes", summary = "The plan's progress notes, oldest first")
     @APIResponse(responseCode = "200", description = "The notes")
     public List<ProgressNoteView> progressNotes(@PathParam("id") UUID id) {
-        return plans.progressNotes(id).stream().map(ProgressNoteView::of).toList();
+        return reviews.progressNotes(id).stream().map(ProgressNoteView::of).toList();
     }
 
     @GET
@@ -150,7 +165,7 @@ public class TreatmentPlanResource {
     @Operation(operationId = "getWeeklyHours", summary = "Hours attended per ISO week since approval")
     @APIResponse(responseCode = "200", description = "Each week's hours against the plan's weekly target")
     public List<WeeklyHours> weeklyHours(@PathParam("id") UUID id) {
-        return plans.weeklyHours(id);
+        return hours.weeklyHours(id);
     }
 
     @POST
@@ -161,7 +176,7 @@ public class TreatmentPlanResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "The plan is not active")
     public RestResponse<ReviewView> review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
-        PlanReview review = plans.review(id, request.heldOn(), request.objectiveProgress().stream()
+        PlanReview review = reviews.review(id, request.heldOn(), request.objectiveProgress().stream()
                 .map(p -> new PlanReview.ObjectiveProgress(p.objectiveId(), p.status(), p.note())).toList(),
                 request.summary(), request.revisedProblems());
         return Created.at("treatment-plans/" + id + "/reviews", ReviewView.of(review));
@@ -174,7 +189,7 @@ public class TreatmentPlanResource {
     @Operation(operationId = "listReviews", summary = "The plan's reviews, oldest first")
     @APIResponse(responseCode = "200", description = "The reviews")
     public List<ReviewView> reviews(@PathParam("id") UUID id) {
-        return plans.reviews(id).stream().map(ReviewView::of).toList();
+        return reviews.reviews(id).stream().map(ReviewView::of).toList();
     }
 
     @GET
@@ -184,7 +199,7 @@ public class TreatmentPlanResource {
     @APIResponse(responseCode = "200", description = "The plans, the longest overdue first")
     public RestResponse<List<TreatmentPlanView>> reviewsDue(@QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
-        return ListWindow.of(plans.dueForReview(LocalDate.now(ZoneOffset.UTC), ListWindow.window(page, size))
+        return ListWindow.of(reviews.dueForReview(calendar.today(), ListWindow.window(page, size))
                 .map(TreatmentPlanView::of), uri);
     }
 
@@ -197,9 +212,9 @@ public class TreatmentPlanResource {
     @APIResponse(responseCode = "200", description = "The graduated plan")
     @APIResponse(responseCode = "409", description = "Criteria unmet (listed in violations), or the plan is not active")
     public TreatmentPlanView graduate(@PathParam("id") UUID id, @Valid GraduationRequest request) {
-        LocalDate on = request == null || request.dischargedOn() == null ? LocalDate.now(ZoneOffset.UTC)
+        LocalDate on = request == null || request.dischargedOn() == null ? calendar.today()
                 : request.dischargedOn();
-        return TreatmentPlanView.of(plans.graduate(id, on, request == null ? null : request.overrideReason()));
+        return TreatmentPlanView.of(endings.graduate(id, on, request == null ? null : request.overrideReason()));
     }
 
     @POST
@@ -209,8 +224,8 @@ public class TreatmentPlanResource {
     @APIResponse(responseCode = "200", description = "The closed plan")
     @APIResponse(responseCode = "409", description = "The episode has already ended")
     public TreatmentPlanView discharge(@PathParam("id") UUID id, @Valid @NotNull DischargeRequest request) {
-        LocalDate on = request.dischargedOn() == null ? LocalDate.now(ZoneOffset.UTC) : request.dischargedOn();
-        return TreatmentPlanView.of(plans.discharge(id, request.reason(), on, request.note()));
+        LocalDate on = request.dischargedOn() == null ? calendar.today() : request.dischargedOn();
+        return TreatmentPlanView.of(endings.discharge(id, request.reason(), on, request.note()));
     }
 
     @GET
@@ -219,7 +234,7 @@ public class TreatmentPlanResource {
     @Operation(operationId = "listNotAdmitted", summary = "A patient's assessments that led to no IOP plan, and why")
     @APIResponse(responseCode = "200", description = "The records")
     public List<NotAdmittedView> notAdmitted(@QueryParam("patientId") @NotNull UUID patientId) {
-        return plans.notAdmitted(patientId).stream().map(NotAdmittedView::of).toList();
+        return admissions.notAdmitted(patientId).stream().map(NotAdmittedView::of).toList();
     }
 
     private static EntityTag etag(TreatmentPlan plan) {

@@ -6,7 +6,7 @@ import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.kit.consent.ConsentProjection;
 import io.cairn.kit.events.IncomingEvents;
 import io.cairn.kit.events.EventEffects;
-import io.cairn.treatmentplan.domain.TreatmentPlans;
+import io.cairn.treatmentplan.domain.Admissions;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,10 +21,10 @@ public class IntakeEventsConsumer {
     /** The only events of the topic this consumer applies; the others are for other consumers. */
     private final EventEffects effects;
 
-    IntakeEventsConsumer(IncomingEvents events, TreatmentPlans plans, ConsentProjection consents) {
+    IntakeEventsConsumer(IncomingEvents events, Admissions admissions, ConsentProjection consents) {
         this.events = events;
         this.effects = EventEffects.of()
-                .on(EventType.ASSESSMENT_COMPLETED, AssessmentCompleted.class, plans::draftFrom)
+                .on(EventType.ASSESSMENT_COMPLETED, AssessmentCompleted.class, admissions::draftFrom)
                 .on(EventType.CONSENT_CHANGED, ConsentChanged.class, consents::apply);
     }
 

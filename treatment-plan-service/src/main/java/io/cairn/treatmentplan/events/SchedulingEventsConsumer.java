@@ -5,7 +5,8 @@ import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.EngagementAlert;
 import io.cairn.kit.events.IncomingEvents;
 import io.cairn.kit.events.EventEffects;
-import io.cairn.treatmentplan.domain.TreatmentPlans;
+import io.cairn.treatmentplan.domain.AttendedHours;
+import io.cairn.treatmentplan.domain.PlanReviews;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,11 +21,11 @@ public class SchedulingEventsConsumer {
     /** The only events of the topic this consumer applies; the others are for other consumers. */
     private final EventEffects effects;
 
-    SchedulingEventsConsumer(IncomingEvents events, TreatmentPlans plans) {
+    SchedulingEventsConsumer(IncomingEvents events, AttendedHours hours, PlanReviews reviews) {
         this.events = events;
         this.effects = EventEffects.of()
-                .on(EventType.ATTENDANCE_RECORDED, AttendanceRecorded.class, plans::recordAttendance)
-                .on(EventType.ENGAGEMENT_ALERT, EngagementAlert.class, plans::flagForReview);
+                .on(EventType.ATTENDANCE_RECORDED, AttendanceRecorded.class, hours::recordAttendance)
+                .on(EventType.ENGAGEMENT_ALERT, EngagementAlert.class, reviews::flagForReview);
     }
 
     @Incoming("scheduling-events")

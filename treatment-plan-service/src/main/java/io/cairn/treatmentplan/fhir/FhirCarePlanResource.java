@@ -1,5 +1,6 @@
 package io.cairn.treatmentplan.fhir;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
@@ -34,8 +35,10 @@ public class FhirCarePlanResource implements FhirCapability {
     private static final String TYPE = "CarePlan";
 
     private final TreatmentPlans plans;
+    private final ClinicCalendar calendar;
 
-    FhirCarePlanResource(TreatmentPlans plans) {
+    FhirCarePlanResource(TreatmentPlans plans, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.plans = plans;
     }
 
@@ -46,7 +49,7 @@ public class FhirCarePlanResource implements FhirCapability {
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         TreatmentPlan plan = plans.get(SearchParameters.id(TYPE, id));
-        return FhirResponses.read(FhirCarePlans.toFhir(plan), plan.version);
+        return FhirResponses.read(FhirCarePlans.toFhir(plan, calendar), plan.version);
     }
 
     @GET
@@ -55,7 +58,8 @@ public class FhirCarePlanResource implements FhirCapability {
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
-        return SearchBundles.ofAll(plans.ofPatient(search.requiredPatient(), null), search, FhirCarePlans::toFhir, uri);
+        return SearchBundles.ofAll(plans.ofPatient(search.requiredPatient(), null), search,
+                plan -> FhirCarePlans.toFhir(plan, calendar), uri);
     }
 
     @Override

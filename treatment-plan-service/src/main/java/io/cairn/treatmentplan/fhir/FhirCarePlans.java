@@ -1,5 +1,6 @@
 package io.cairn.treatmentplan.fhir;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.treatmentplan.domain.Intervention;
 import io.cairn.treatmentplan.domain.Objective;
@@ -7,7 +8,6 @@ import io.cairn.treatmentplan.domain.PlanProblem;
 import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -31,7 +31,7 @@ final class FhirCarePlans {
     private FhirCarePlans() {
     }
 
-    static CarePlan toFhir(TreatmentPlan plan) {
+    static CarePlan toFhir(TreatmentPlan plan, ClinicCalendar calendar) {
         CarePlan fhir = new CarePlan();
         fhir.setId(plan.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(plan.version));
@@ -44,7 +44,7 @@ final class FhirCarePlans {
         fhir.addCategory().setText("Substance use and mental health intensive outpatient program");
         if (plan.approvedAt != null) {
             // Both ends as days: a start with a time would come after an end on the same day (FHIR's per-1).
-            Period period = new Period().setStartElement(day(LocalDate.ofInstant(plan.approvedAt, ZoneOffset.UTC)));
+            Period period = new Period().setStartElement(day(calendar.dateOf(plan.approvedAt)));
             if (plan.endedOn != null) {
                 period.setEndElement(day(plan.endedOn));
             }

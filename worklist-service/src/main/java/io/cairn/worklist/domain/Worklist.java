@@ -1,5 +1,6 @@
 package io.cairn.worklist.domain;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.CheckInRecorded;
@@ -44,7 +45,10 @@ public class Worklist {
     private final Clock clock;
     private final EntityManager entities;
 
-    Worklist(WorklistRules rules, OnCallPager pager, Clock clock, EntityManager entities) {
+    private final ClinicCalendar calendar;
+
+    Worklist(WorklistRules rules, OnCallPager pager, Clock clock, EntityManager entities, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.entities = entities;
         this.rules = rules;
         this.pager = pager;
@@ -77,7 +81,7 @@ public class Worklist {
     public void planApproved(PlanApproved plan) {
         resolve(planKey(plan.planId()), EnumSet.of(TaskKind.PLAN_APPROVAL));
         LocalDate due = plan.nextReviewDue() != null ? plan.nextReviewDue()
-                : LocalDate.ofInstant(plan.approvedAt(), rules.clinicZone()).plusDays(30);
+                : calendar.dateOf(plan.approvedAt()).plusDays(30);
         openReview(plan.planId(), plan.patientId(), due);
     }
 
@@ -194,7 +198,7 @@ public class Worklist {
     }
 
     private Instant startOf(LocalDate day) {
-        return day.atStartOfDay(rules.clinicZone()).toInstant();
+        return calendar.startOf(day);
     }
 
     /** Work due on a day is due by the end of that day, in the clinic's zone. */

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 
 /**
  * How soon each kind of work is due, when it joins the list, and whom urgent work pages; the clinic tunes them
@@ -12,10 +11,6 @@ import java.time.ZoneId;
  */
 @ConfigMapping(prefix = "worklist")
 public interface WorklistRules {
-
-    /** The clinic's time zone: a check-in or review due on a day is due from that day's start there. */
-    @WithDefault("UTC")
-    ZoneId clinicZone();
 
     /** An urgent task nobody claimed for this long goes to the program director. */
     @WithDefault("15M")

@@ -1,15 +1,52 @@
 package io.cairn.kit.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /**
- * The years a clinic's dates can fall in. Dates far outside it would overflow date arithmetic, the database's date
- * range and the events' RFC 3339 dates, so input outside it is refused as invalid.
+ * The clinic's calendar, one for every service: its time zone ({@code CAIRN_CLINIC_TIME_ZONE}, UTC unless set), so
+ * that "today", the day a session or an approval falls on, and the ISO week hours count in are the same everywhere.
+ * Also the years a clinic's dates can fall in: dates far outside them would overflow date arithmetic, the database's
+ * date range and the events' RFC 3339 dates, so input outside them is refused as invalid.
  */
-public final class ClinicCalendar {
+@ApplicationScoped
+public class ClinicCalendar {
 
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2200;
 
-    private ClinicCalendar() {
+    private final ZoneId zone;
+
+    ClinicCalendar(@ConfigProperty(name = "cairn.clinic.time-zone", defaultValue = "UTC") ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    /** The clinic's day an instant falls on. */
+    public LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    /** When the clinic's day starts. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** The ISO week a day falls in, e.g. {@code 2026-W49}. */
+    public static String isoWeek(LocalDate date) {
+        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
+                date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     public static boolean covers(int year) {

@@ -1,5 +1,6 @@
 package io.cairn.kit.consent;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.security.Part2Consents;
@@ -12,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,9 +43,11 @@ public class ConsentProjection implements Part2Consents {
             """;
 
     private final DataSource dataSource;
-    private final Clock clock = Clock.systemUTC();
 
-    ConsentProjection(DataSource dataSource) {
+    private final ClinicCalendar calendar;
+
+    ConsentProjection(DataSource dataSource, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.dataSource = dataSource;
     }
 
@@ -72,7 +74,7 @@ public class ConsentProjection implements Part2Consents {
     @Override
     @Transactional
     public Optional<UUID> consentFor(UUID patientId, String recipient, RecordCategory category) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = calendar.today();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(ACTIVE)) {
             select.setObject(1, patientId);

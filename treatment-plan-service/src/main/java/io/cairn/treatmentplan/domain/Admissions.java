@@ -1,0 +1,128 @@
+package io.cairn.treatmentplan.domain;
+
+import io.cairn.kit.api.ClinicCalendar;
+import io.cairn.contracts.events.AssessmentCompleted;
+import io.cairn.contracts.events.LevelOfCare;
+import io.cairn.contracts.events.PlanDrafted;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.kit.events.Outbox;
+import io.cairn.kit.security.Caller;
+import io.cairn.kit.security.PatientAccess;
+import io.cairn.treatmentplan.domain.drafting.PlanDraft;
+import io.cairn.treatmentplan.domain.drafting.PlanDrafter;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.UUID;
+
+/**
+ * Admission: the plan drafted from a completed IOP assessment, or, for a patient whose plan is open, the revision a
+ * re-assessment drafts; any other level of care is recorded as not admitted.
+ */
+@ApplicationScoped
+public class Admissions {
+
+    private final PlanDrafter drafter;
+    private final PatientAccess access;
+    private final Outbox outbox;
+
+    private final ClinicCalendar calendar;
+
+    Admissions(PlanDrafter drafter, PatientAccess access, Outbox outbox, ClinicCalendar calendar) {
+        this.calendar = calendar;
+        this.drafter = drafter;
+        this.access = access;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Drafts the plan of a completed IOP assessment; a re-assessment of a patient whose plan is still open drafts a
+     * revision of that plan instead. Any other level of care is recorded as not admitted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void draftFrom(AssessmentCompleted assessment) {
+        // find, not count: Hibernate builds a count query anew on every call, which cost a third of each draft.
+        if (TreatmentPlan.find("assessmentId", assessment.assessmentId()).firstResultOptional().isPresent()
+                || PlanVersion.find("assessmentId", assessment.assessmentId()).firstResultOptional().isPresent()
+                || NotAdmitted.findById(assessment.assessmentId()) != null) {
+            return;
+        }
+        if (assessment.levelOfCare() != LevelOfCare.INTENSIVE_OUTPATIENT) {
+            NotAdmitted notAdmitted = new NotAdmitted();
+            notAdmitted.assessmentId = assessment.assessmentId();
+            notAdmitted.patientId = assessment.patientId();
+            notAdmitted.levelOfCare = assessment.levelOfCare();
+            notAdmitted.reason = "The assessment decided level of care " + assessment.levelOfCare().name()
+                    .toLowerCase().replace('_', ' ') + ", not intensive outpatient (2.1)";
+            notAdmitted.recordedAt = Instant.now();
+            notAdmitted.persist();
+            return;
+        }
+        PlanDraft draft = drafter.draft(assessment, calendar.today());
+        PlanContent drafted = new PlanContent(draft.problems(), draft.weeklyHours(), draft.expectedWeeks(),
+                assessment.preferredSchedule());
+        Optional<TreatmentPlan> open = TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status in ?2",
+                assessment.patientId(), PlanStatus.OPEN).firstResultOptional();
+        if (open.isPresent()) {
+            revise(open.get(), assessment, drafted);
+            return;
+        }
+        TreatmentPlan plan = new TreatmentPlan();
+        plan.id = UUID.randomUUID();
+        plan.patientId = assessment.patientId();
+        plan.assessmentId = assessment.assessmentId();
+        plan.status = PlanStatus.DRAFT;
+        plan.population = assessment.population();
+        plan.planVersion = 0;
+        plan.reviewIntervalDays = draft.reviewIntervalDays();
+        plan.change(drafted);
+        plan.substances = assessment.substances().toArray(String[]::new);
+        plan.supportPeople = assessment.supportPeople().toArray(String[]::new);
+        plan.medications = assessment.medications().toArray(String[]::new);
+        plan.draftedAt = Instant.now();
+        plan.persist();
+        PlanVersion.of(plan, Caller.SYSTEM, "Drafted from assessment " + assessment.assessmentId()).persist();
+        outbox.publish(new PlanDrafted(plan.id, plan.patientId, plan.assessmentId, plan.draftedAt));
+    }
+
+    /**
+     * A re-assessment's revision of the open plan: the problems it still finds are kept as the plan has them (their
+     * objectives and progress too), those it no longer finds are resolved, new ones are added; the hours and length
+     * are the re-assessment's. Like any change it awaits the patient's acknowledgment and a clinician's approval.
+     */
+    private void revise(TreatmentPlan plan, AssessmentCompleted assessment, PlanContent drafted) {
+        PlanContent latest = plan.pendingRevision != null ? plan.pendingRevision : plan.content();
+        Set<ProblemKind> found = drafted.problems().stream().map(PlanProblem::kind).collect(Collectors.toSet());
+        Set<ProblemKind> had = latest.problems().stream().map(PlanProblem::kind).collect(Collectors.toSet());
+        List<PlanProblem> problems = new ArrayList<>(latest.problems().stream()
+                .filter(problem -> found.contains(problem.kind())).toList());
+        drafted.problems().stream().filter(problem -> !had.contains(problem.kind())).forEach(problems::add);
+        plan.change(new PlanContent(problems, drafted.weeklyHours(), drafted.expectedWeeks(),
+                drafted.preferredSchedule()));
+        PlanVersion version = PlanVersion.of(plan, Caller.SYSTEM, "Revised from re-assessment "
+                + assessment.assessmentId() + ": " + changes(had, found));
+        version.assessmentId = assessment.assessmentId();
+        version.persist();
+    }
+
+    private static String changes(Set<ProblemKind> had, Set<ProblemKind> found) {
+        List<String> changes = new ArrayList<>();
+        found.stream().filter(kind -> !had.contains(kind)).sorted()
+                .forEach(kind -> changes.add("added " + kind.name().toLowerCase().replace('_', '-')));
+        had.stream().filter(kind -> !found.contains(kind)).sorted()
+                .forEach(kind -> changes.add("resolved " + kind.name().toLowerCase().replace('_', '-')));
+        return changes.isEmpty() ? "the same problems, the hours and length reassessed" : String.join(", ", changes);
+    }
+
+    @Transactional
+    public List<NotAdmitted> notAdmitted(UUID patientId) {
+        access.read(RecordCategory.TREATMENT_PLANS, "patient", patientId, patientId);
+        return NotAdmitted.list("patientId", Sort.ascending("recordedAt"), patientId);
+    }
+}

@@ -1,0 +1,82 @@
+package io.cairn.treatmentplan.domain;
+
+import io.cairn.kit.api.ClinicCalendar;
+import io.cairn.contracts.events.AttendanceRecorded;
+import io.cairn.contracts.events.AttendanceStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** The sessions a patient attended, as scheduling reports them, and the hours they make each ISO week. */
+@ApplicationScoped
+public class AttendedHours {
+
+    private final TreatmentPlans plans;
+
+    private final ClinicCalendar calendar;
+
+    AttendedHours(TreatmentPlans plans, ClinicCalendar calendar) {
+        this.calendar = calendar;
+        this.plans = plans;
+    }
+
+    /** Keeps one attendance; a correction of the same attendance replaces it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAttendance(AttendanceRecorded attended) {
+        AttendanceRecord record = AttendanceRecord.findById(attended.attendanceId());
+        if (record == null) {
+            record = new AttendanceRecord();
+            record.attendanceId = attended.attendanceId();
+        }
+        record.patientId = attended.patientId();
+        record.sessionId = attended.sessionId();
+        record.sessionDate = attended.sessionDate();
+        record.isoWeek = ClinicCalendar.isoWeek(attended.sessionDate());
+        record.status = attended.status();
+        record.minutesAttended = attended.minutesAttended();
+        record.recordedAt = attended.recordedAt();
+        record.persist();
+    }
+
+    @Transactional
+    public List<WeeklyHours> weeklyHours(UUID id) {
+        TreatmentPlan plan = plans.get(id);
+        Map<String, long[]> byWeek = new TreeMap<>();
+        for (AttendanceRecord record : attendanceSinceApproval(plan)) {
+            long[] week = byWeek.computeIfAbsent(record.isoWeek, w -> new long[2]);
+            week[0] += record.minutesAttended;
+            week[1] += record.minutesAttended > 0 ? 1 : 0;
+        }
+        List<WeeklyHours> weeks = new ArrayList<>();
+        byWeek.forEach((week, totals) -> {
+            BigDecimal hours = hours(totals[0]);
+            weeks.add(new WeeklyHours(week, hours, totals[1], plan.weeklyHours,
+                    hours.compareTo(plan.weeklyHours) >= 0));
+        });
+        return weeks;
+    }
+
+    List<AttendanceRecord> attendanceSinceApproval(TreatmentPlan plan) {
+        if (plan.approvedAt == null) {
+            return List.of();
+        }
+        LocalDate from = calendar.dateOf(plan.approvedAt);
+        if (plan.endedOn == null) {
+            return AttendanceRecord.list("patientId = ?1 and sessionDate >= ?2 and status <> ?3", plan.patientId, from,
+                    AttendanceStatus.ABSENT);
+        }
+        return AttendanceRecord.list("patientId = ?1 and sessionDate between ?2 and ?3 and status <> ?4",
+                plan.patientId, from, plan.endedOn, AttendanceStatus.ABSENT);
+    }
+
+    static BigDecimal hours(long minutes) {
+        return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
+    }
+}
