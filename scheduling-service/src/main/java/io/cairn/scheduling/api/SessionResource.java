@@ -1,5 +1,6 @@
 package io.cairn.scheduling.api;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +44,10 @@ public class SessionResource {
 
     private final Sessions sessions;
     private final GroupNotes notes;
+    private final ClinicCalendar calendar;
 
-    SessionResource(Sessions sessions, GroupNotes notes) {
+    SessionResource(Sessions sessions, GroupNotes notes, ClinicCalendar calendar) {
+        this.calendar = calendar;
         this.sessions = sessions;
         this.notes = notes;
     }
@@ -72,8 +74,8 @@ public class SessionResource {
             @QueryParam("to") @NotNull LocalDate to, @QueryParam("trackId") UUID trackId,
             @QueryParam("page") @Min(0) Integer page, @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size,
             @Context UriInfo uri) {
-        return ListWindow.of(sessions.between(from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), trackId, ListWindow.window(page, size))
+        return ListWindow.of(sessions.between(calendar.startOf(from),
+                calendar.startOf(to.plusDays(1)), trackId, ListWindow.window(page, size))
                 .map(b -> SessionView.of(b.session(), b.places())), uri);
     }
 

@@ -60,8 +60,9 @@ public class Enrollments {
 
     /**
      * A revision of the plan in force: the enrollment takes its weekly hours and schedule. A track that no longer
-     * gives them is left for one that does, or for the waitlist: its future sessions are released and the new
-     * track's booked. An enrollment whose track still fits keeps it.
+     * gives them is left for one that does, or for the waitlist: the track's future sessions are released (sessions
+     * booked by hand, individual and family ones, stay) and the new track's booked. An enrollment whose track still
+     * fits keeps it; a waitlisted one that still finds none keeps its place in the queue.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revise(PlanRevised plan) {
@@ -73,7 +74,13 @@ public class Enrollments {
                     if (current != null && fits(current, enrollment)) {
                         return;
                     }
-                    releaseFutureBookings(enrollment);
+                    if (current == null && fittingTrack(enrollment).isEmpty()) {
+                        enrollment.waitlistReason = waitlistReason(enrollment);
+                        return;
+                    }
+                    Booking.update("status = ?1 where enrollmentId = ?2 and status = ?3 and sessionId in "
+                            + "(select s.id from Session s where s.startsAt > ?4)", BookingStatus.RELEASED,
+                            enrollment.id, BookingStatus.BOOKED, Instant.now());
                     enrollment.trackId = null;
                     enrollment.waitlistReason = null;
                     enrollment.decidedAt = Instant.now();
@@ -86,10 +93,8 @@ public class Enrollments {
         Optional<Track> track = fittingTrack(enrollment);
         if (track.isEmpty()) {
             enrollment.status = EnrollmentStatus.WAITLISTED;
-            enrollment.waitlistReason = "No active " + enrollment.population.name().toLowerCase() + " "
-                    + (enrollment.preferredSchedule == null ? ""
-                            : enrollment.preferredSchedule.name().toLowerCase() + " ")
-                    + "track with room provides " + enrollment.weeklyHoursTarget + " hours a week";
+            enrollment.waitlistReason = waitlistReason(enrollment);
+            enrollment.startsOn = null;
             enrollment.persist();
         } else {
             enrollment.status = EnrollmentStatus.ENROLLED;
@@ -123,6 +128,13 @@ public class Enrollments {
                 });
     }
 
+    private static String waitlistReason(Enrollment enrollment) {
+        return "No active " + enrollment.population.name().toLowerCase() + " "
+                + (enrollment.preferredSchedule == null ? "" : enrollment.preferredSchedule.name().toLowerCase() + " ")
+                + "track with room provides " + enrollment.weeklyHoursTarget + " hours a week";
+    }
+
+    /** Every future session the patient is booked in: the episode is over. */
     private static void releaseFutureBookings(Enrollment enrollment) {
         Booking.update("status = ?1 where patientId = ?2 and status = ?3 and sessionId in "
                 + "(select s.id from Session s where s.startsAt > ?4)", BookingStatus.RELEASED,

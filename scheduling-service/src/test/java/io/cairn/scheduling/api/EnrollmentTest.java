@@ -132,6 +132,12 @@ class EnrollmentTest {
         enroll(plan);
         String longer = twelveHourTrack("adolescent", "morning");
         List<String> longerSessions = sessions(longer);
+        // A family session booked by hand is the patient's own, not the track's: a move keeps it.
+        String family = as(SCHEDULER).body("""
+                {"kind":"family","title":"Family session","facilitatorId":"clinician-%s","capacity":1,
+                 "startsAt":"%sT15:00:00Z","endsAt":"%sT15:50:00Z","patientIds":["%s"]}"""
+                .formatted(UUID.randomUUID(), Schedule.today().plusDays(3), Schedule.today().plusDays(3), patient))
+                .post("/sessions").then().statusCode(201).extract().path("id");
 
         try (TopicWatch topic = TopicWatch.of(Topics.SCHEDULING)) {
             ProducerRecord<String, String> revised = EventRecords.of(revised(plan, "12", PreferredSchedule.MORNING));
@@ -151,7 +157,10 @@ class EnrollmentTest {
         assertEquals(1, enrollmentsOf(patient).getList("").size());
         assertEquals("enrolled", enrollmentsOf(patient).getString("[0].status"));
         assertEquals(12.0f, enrollmentsOf(patient).getFloat("[0].weeklyHoursTarget"));
-        assertEquals(longerSessions, scheduleOf(patient), "the old track's sessions released, the new one's booked");
+        List<String> booked = new java.util.ArrayList<>(longerSessions);
+        booked.add(family);
+        assertEquals(new java.util.HashSet<>(booked), new java.util.HashSet<>(scheduleOf(patient)),
+                "the old track's sessions released, the new one's booked, the family session kept");
     }
 
     @Test
@@ -175,6 +184,15 @@ class EnrollmentTest {
                 .getString("[0].status")));
         assertTrue(enrollmentsOf(patient).getString("[0].waitlistReason").contains("19"));
         assertEquals(List.of(), scheduleOf(patient), "the track's future sessions released");
+        assertEquals(null, enrollmentsOf(patient).getString("[0].startsOn"), "no start on the waitlist");
+
+        // Still no track gives the hours: the patient keeps their place in the waitlist's queue.
+        String decided = enrollmentsOf(patient).getString("[0].decidedAt");
+        EventRecords.send(EventRecords.of(revised(plan, "18", PreferredSchedule.MORNING)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> enrollmentsOf(patient)
+                .getFloat("[0].weeklyHoursTarget") == 18.0f);
+        assertEquals(decided, enrollmentsOf(patient).getString("[0].decidedAt"));
+        assertEquals("waitlisted", enrollmentsOf(patient).getString("[0].status"));
     }
 
     private static PlanRevised revised(PlanApproved plan, String hours, PreferredSchedule schedule) {

@@ -122,7 +122,8 @@ public class TreatmentPlanResource {
     @APIResponse(responseCode = "200", description = "The acknowledged plan")
     @APIResponse(responseCode = "409", description = "No version awaits the patient's acknowledgment")
     public TreatmentPlanView acknowledge(@PathParam("id") UUID id, @Valid AcknowledgmentRequest request) {
-        return TreatmentPlanView.of(plans.acknowledge(id, request == null ? null : request.attestation()));
+        return TreatmentPlanView.of(plans.acknowledge(id, request == null ? null : request.planVersion(),
+                request == null ? null : request.attestation()));
     }
 
     @POST

@@ -77,10 +77,12 @@ public class PlanReviews {
         review.summary = summary.strip();
         review.recordedAt = Instant.now();
         if (revisedProblems != null) {
-            // A revision like any change of an active plan: in force once acknowledged and approved.
-            plan.change(new PlanContent(revisedProblems, plan.weeklyHours, plan.expectedWeeks,
-                    plan.preferredSchedule));
-            PlanVersion.of(plan, caller.name(), "Revised at the review of " + heldOn).persist();
+            // A revision like any change of an active plan: in force once acknowledged and approved. It changes the
+            // problems of the latest version, so a revision already waiting keeps its hours, length and schedule.
+            PlanContent latest = plan.pendingRevision != null ? plan.pendingRevision : plan.content();
+            plan.change(new PlanContent(revisedProblems, latest.weeklyHours(), latest.expectedWeeks(),
+                    latest.preferredSchedule()));
+            plans.versionMade(plan, caller.name(), "Revised at the review of " + heldOn, null);
             review.revisedVersion = plan.planVersion;
         }
         review.persist();

@@ -142,6 +142,10 @@ public class TreatmentPlan extends PanacheEntityBase {
                     + next.code());
         }
         status = next;
+        if (next.isClosed()) {
+            // The episode is over: a change that waited for approval will never take effect.
+            pendingRevision = null;
+        }
     }
 
     /** The version whose content is in force: the approved one while a revision waits, else the latest. */

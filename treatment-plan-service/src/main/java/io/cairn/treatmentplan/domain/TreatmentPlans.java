@@ -4,6 +4,8 @@ import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.PlanRevised;
+import io.cairn.contracts.events.PlanRevisionProposed;
+import io.cairn.contracts.events.PlanRevisionProposed;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.events.Outbox;
 import io.cairn.kit.problem.ConflictException;
@@ -58,7 +60,7 @@ public class TreatmentPlans {
         requireCurrent(plan, ifMatch, basedOnVersion);
         requireHoursForPopulation(plan, content.weeklyHours());
         plan.change(content);
-        PlanVersion.of(plan, caller.name(), changeNote).persist();
+        versionMade(plan, caller.name(), changeNote, null);
         access.wrote("update", RESOURCE, id, plan.patientId);
         return plan;
     }
@@ -68,8 +70,12 @@ public class TreatmentPlans {
      * it and how.
      */
     @Transactional
-    public TreatmentPlan acknowledge(UUID id, Attestation attestation) {
+    public TreatmentPlan acknowledge(UUID id, Integer seenVersion, Attestation attestation) {
         TreatmentPlan plan = get(id);
+        if (seenVersion != null && seenVersion != plan.planVersion) {
+            throw new ConflictException("The plan is at version " + plan.planVersion + ", not " + seenVersion
+                    + ": read it again before acknowledging it");
+        }
         boolean patient = caller.ownPatientId().isPresent();
         if (patient && attestation != null) {
             throw new InvalidRequestException("attestation", "is for staff who record the patient's acknowledgment; "
@@ -128,6 +134,22 @@ public class TreatmentPlans {
             throw new ResourceNotFoundException("Goal", problemId);
         }
         return get((UUID) plans.get(0));
+    }
+
+    /**
+     * Keeps the version a change just made. One that waits, as an active plan's revision, for the patient's
+     * acknowledgment and a clinician's approval is proposed to the care team (treatment-plan.plan.revision-proposed).
+     *
+     * @param assessmentId the re-assessment it was drafted from, if one was
+     */
+    void versionMade(TreatmentPlan plan, String author, String changeNote, UUID assessmentId) {
+        PlanVersion version = PlanVersion.of(plan, author, changeNote);
+        version.assessmentId = assessmentId;
+        version.persist();
+        if (plan.pendingRevision != null) {
+            outbox.publish(new PlanRevisionProposed(plan.id, plan.patientId, plan.planVersion, assessmentId,
+                    version.createdAt));
+        }
     }
 
     @Transactional
