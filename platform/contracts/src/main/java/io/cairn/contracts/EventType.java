@@ -17,6 +17,7 @@ import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.events.SafetyAlertRaised;
 import io.cairn.contracts.events.PlanReviewed;
 import io.cairn.contracts.events.PlanRevised;
+import io.cairn.contracts.events.PlanRevisionProposed;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.TaskEscalated;
 import java.util.Arrays;
@@ -47,7 +48,9 @@ public enum EventType {
     TREATMENT_PLAN_DISCLOSURE("treatment-plan.disclosure.recorded", Topics.TREATMENT_PLAN, DisclosureRecorded.class),
     SCHEDULING_DISCLOSURE("scheduling.disclosure.recorded", Topics.SCHEDULING, DisclosureRecorded.class),
     AFTERCARE_DISCLOSURE("aftercare.disclosure.recorded", Topics.AFTERCARE, DisclosureRecorded.class),
-    PLAN_REVISED("treatment-plan.plan.revised", Topics.TREATMENT_PLAN, PlanRevised.class);
+    PLAN_REVISED("treatment-plan.plan.revised", Topics.TREATMENT_PLAN, PlanRevised.class),
+    PLAN_REVISION_PROPOSED("treatment-plan.plan.revision-proposed", Topics.TREATMENT_PLAN,
+            PlanRevisionProposed.class);
 
     private final String type;
     private final String topic;

@@ -38,6 +38,7 @@ import io.cairn.contracts.events.ReferralSource;
 import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.events.PlanReviewed;
 import io.cairn.contracts.events.PlanRevised;
+import io.cairn.contracts.events.PlanRevisionProposed;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.TaskEscalated;
 import io.cairn.contracts.events.DisclosureRecorded;
@@ -103,6 +104,7 @@ class EventSchemasTest {
             new PlanReviewed(UUID.randomUUID(), PATIENT, UUID.randomUUID(), TODAY, TODAY.plusDays(30), NOW),
             new PlanRevised(UUID.randomUUID(), PATIENT, 3, Population.ADULT, new BigDecimal("12"),
                     PreferredSchedule.MORNING, 10, NOW),
+            new PlanRevisionProposed(UUID.randomUUID(), PATIENT, 3, UUID.randomUUID(), NOW),
             new CheckInRecorded(UUID.randomUUID(), PATIENT, UUID.randomUUID(), 30, TODAY, true, NOW),
             new TaskEscalated(UUID.randomUUID(), UUID.randomUUID(), PATIENT, "safety-alert", NOW, NOW.plusSeconds(900)))
             .stream().collect(Collectors.toMap(EventType::of, Function.identity(), (a, b) -> a,

@@ -28,13 +28,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class Admissions {
 
+    private final TreatmentPlans plans;
     private final PlanDrafter drafter;
     private final PatientAccess access;
     private final Outbox outbox;
 
     private final ClinicCalendar calendar;
 
-    Admissions(PlanDrafter drafter, PatientAccess access, Outbox outbox, ClinicCalendar calendar) {
+    Admissions(TreatmentPlans plans, PlanDrafter drafter, PatientAccess access, Outbox outbox,
+            ClinicCalendar calendar) {
+        this.plans = plans;
         this.calendar = calendar;
         this.drafter = drafter;
         this.access = access;
@@ -105,10 +108,8 @@ public class Admissions {
         drafted.problems().stream().filter(problem -> !had.contains(problem.kind())).forEach(problems::add);
         plan.change(new PlanContent(problems, drafted.weeklyHours(), drafted.expectedWeeks(),
                 drafted.preferredSchedule()));
-        PlanVersion version = PlanVersion.of(plan, Caller.SYSTEM, "Revised from re-assessment "
-                + assessment.assessmentId() + ": " + changes(had, found));
-        version.assessmentId = assessment.assessmentId();
-        version.persist();
+        plans.versionMade(plan, Caller.SYSTEM, "Revised from re-assessment " + assessment.assessmentId() + ": "
+                + changes(had, found), assessment.assessmentId());
     }
 
     private static String changes(Set<ProblemKind> had, Set<ProblemKind> found) {

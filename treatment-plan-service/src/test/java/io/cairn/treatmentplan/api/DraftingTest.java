@@ -97,12 +97,21 @@ class DraftingTest {
                 false, first.substances(), false, first.supportPeople(), first.medications(),
                 first.preferredSchedule(), Instant.now());
 
-        EventRecords.send(EventRecords.of(again), EventRecords.of(again));
+        try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            EventRecords.send(EventRecords.of(again), EventRecords.of(again));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> as(CLINICIAN).get("/treatment-plans/" + id).jsonPath()
-                .getInt("planVersion") == 2);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> as(CLINICIAN)
-                .get("/treatment-plans/" + id + "/versions").jsonPath().getList("").size() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> as(CLINICIAN).get("/treatment-plans/" + id)
+                    .jsonPath().getInt("planVersion") == 2);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> as(CLINICIAN)
+                    .get("/treatment-plans/" + id + "/versions").jsonPath().getList("").size() == 2);
+            // Proposed to the care team once, naming the re-assessment.
+            List<ConsumerRecord<String, String>> proposed = topic.awaitRecords(
+                    keyed(patient).and(r -> "treatment-plan.plan.revision-proposed".equals(EventRecords.type(r))), 1,
+                    Duration.ofSeconds(20));
+            assertEquals(1, proposed.size());
+            assertEquals(again.assessmentId().toString(), EventRecords.data(proposed.get(0)).get("assessmentId")
+                    .asText());
+        }
         assertEquals(1, plansOf(patient).getList("").size());
         as(CLINICIAN).get("/treatment-plans/" + id).then().statusCode(200)
                 .body("status", equalTo("active")).body("approvedVersion", equalTo(1))

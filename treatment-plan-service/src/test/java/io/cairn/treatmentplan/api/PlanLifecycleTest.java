@@ -106,24 +106,64 @@ class PlanLifecycleTest {
         JsonPath plan = JsonPath.from(as(CLINICIAN).get("/treatment-plans/" + id).asString());
 
         // The client sends the objectives back as it read them, a status with each: the edit leaves progress alone.
-        as(CLINICIAN).header("If-Match", etag(id)).body(editBody(plan, 1, "12").replace("\"progressing\"",
-                "\"not-started\"")).put("/treatment-plans/" + id).then().statusCode(200)
-                .body("status", equalTo("active")).body("planVersion", equalTo(2))
-                .body("approvedVersion", equalTo(1)).body("weeklyHours", equalTo(9.0f))
-                .body("problems[0].objectives[0].status", equalTo("progressing"))
-                .body("revision.weeklyHours", equalTo(12.0f))
-                .body("revision.problems[0].objectives[0].status", equalTo("progressing"));
+        try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            as(CLINICIAN).header("If-Match", etag(id)).body(editBody(plan, 1, "12").replace("\"progressing\"",
+                    "\"not-started\"")).put("/treatment-plans/" + id).then().statusCode(200)
+                    .body("status", equalTo("active")).body("planVersion", equalTo(2))
+                    .body("approvedVersion", equalTo(1)).body("weeklyHours", equalTo(9.0f))
+                    .body("problems[0].objectives[0].status", equalTo("progressing"))
+                    .body("revision.weeklyHours", equalTo(12.0f))
+                    .body("revision.problems[0].objectives[0].status", equalTo("progressing"));
+
+            JsonNode proposed = only(topic, patient, "treatment-plan.plan.revision-proposed");
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.PLAN_REVISION_PROPOSED, proposed));
+            assertEquals(2, proposed.get("planVersion").asInt());
+        }
 
         as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(409)
                 .body("detail", equalTo("The patient has not acknowledged version 2 of the plan"));
         as(Tokens.forPatient(patient)).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(200)
                 .body("acknowledgedVersion", equalTo(2)).body("weeklyHours", equalTo(9.0f));
         as(Tokens.forPatient(patient)).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(409);
-        as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(200)
-                .body("status", equalTo("active")).body("approvedVersion", equalTo(2))
-                .body("weeklyHours", equalTo(12.0f)).body("revision", nullValue())
-                .body("problems[0].objectives[0].status", equalTo("progressing"));
+        try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(200)
+                    .body("status", equalTo("active")).body("approvedVersion", equalTo(2))
+                    .body("weeklyHours", equalTo(12.0f)).body("revision", nullValue())
+                    .body("problems[0].objectives[0].status", equalTo("progressing"));
+
+            JsonNode revised = only(topic, patient, "treatment-plan.plan.revised");
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.PLAN_REVISED, revised));
+            assertEquals(12, revised.get("weeklyHours").asInt());
+            assertEquals(2, revised.get("planVersion").asInt());
+        }
         as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(409);
+    }
+
+    @Test
+    void aReviewRevisesTheWaitingRevisionAndAnEndedPlanDropsIt() {
+        UUID patient = UUID.randomUUID();
+        String id = activePlan(patient);
+        JsonPath plan = JsonPath.from(as(CLINICIAN).get("/treatment-plans/" + id).asString());
+        as(CLINICIAN).body(editBody(plan, 1, "12")).put("/treatment-plans/" + id).then().statusCode(200)
+                .body("revision.weeklyHours", equalTo(12.0f));
+
+        // The review changes the problems of the revision that waits; its hours stay.
+        as(CLINICIAN).body("""
+                {"heldOn":"%s","summary":"Add anxiety work","objectiveProgress":[],"revisedProblems":%s}"""
+                .formatted(LocalDate.now(ZoneOffset.UTC), problemsJson(plan))).post("/treatment-plans/" + id
+                        + "/reviews")
+                .then().statusCode(201).body("revisedVersion", equalTo(3));
+        as(CLINICIAN).get("/treatment-plans/" + id).then().body("planVersion", equalTo(3))
+                .body("weeklyHours", equalTo(9.0f)).body("revision.weeklyHours", equalTo(12.0f));
+
+        // The patient acknowledges the version they saw; one changed since is not acknowledged unseen.
+        as(Tokens.forPatient(patient)).body("{\"planVersion\":2}").post("/treatment-plans/" + id + "/acknowledge")
+                .then().statusCode(409);
+        as(Tokens.forPatient(patient)).body("{\"planVersion\":3}").post("/treatment-plans/" + id + "/acknowledge")
+                .then().statusCode(200).body("acknowledgedVersion", equalTo(3));
+
+        as(CLINICIAN).body("{\"reason\":\"moved\"}").post("/treatment-plans/" + id + "/discharge").then()
+                .statusCode(200).body("revision", nullValue()).body("weeklyHours", equalTo(9.0f));
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.EngagementAlert;
 import io.cairn.contracts.events.EngagementRisk;
 import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.PlanRevised;
+import io.cairn.contracts.events.PlanRevisionProposed;
 import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.PlanReviewed;
 import io.cairn.contracts.events.ReferralReceived;
@@ -75,6 +77,26 @@ public class Worklist {
         open(CareTask.open(TaskKind.PLAN_APPROVAL, TaskPriority.HIGH, plan.patientId(), Roles.CLINICIAN,
                 "Treatment plan awaiting approval", planKey(plan.planId()), planPath(plan.planId()), now,
                 plan.draftedAt().plus(rules.planApprovalWithin()), now));
+    }
+
+    /**
+     * A change of an active plan waits for the patient's acknowledgment and a clinician's approval: a clinician sees
+     * it through. A newer revision replaces the task of the one it supersedes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planRevisionProposed(PlanRevisionProposed revision) {
+        Instant now = clock.instant();
+        resolve(planKey(revision.planId()), EnumSet.of(TaskKind.PLAN_APPROVAL));
+        open(CareTask.open(TaskKind.PLAN_APPROVAL, TaskPriority.HIGH, revision.patientId(), Roles.CLINICIAN,
+                "Treatment plan revision awaiting the patient's acknowledgment and approval",
+                planKey(revision.planId()), planPath(revision.planId()), now,
+                revision.proposedAt().plus(rules.planApprovalWithin()), now));
+    }
+
+    /** The revision is in force: its approval task is done. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planRevised(PlanRevised revised) {
+        resolve(planKey(revised.planId()), EnumSet.of(TaskKind.PLAN_APPROVAL));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

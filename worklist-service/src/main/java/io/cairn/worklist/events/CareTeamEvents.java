@@ -9,6 +9,8 @@ import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.PlanReviewed;
+import io.cairn.contracts.events.PlanRevised;
+import io.cairn.contracts.events.PlanRevisionProposed;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.SafetyAlertRaised;
 import io.cairn.kit.events.EventEffects;
@@ -41,6 +43,8 @@ public class CareTeamEvents {
                 .on(EventType.PLAN_DRAFTED, PlanDrafted.class, worklist::planDrafted)
                 .on(EventType.PLAN_APPROVED, PlanApproved.class, worklist::planApproved)
                 .on(EventType.PLAN_REVIEWED, PlanReviewed.class, worklist::planReviewed)
+                .on(EventType.PLAN_REVISION_PROPOSED, PlanRevisionProposed.class, worklist::planRevisionProposed)
+                .on(EventType.PLAN_REVISED, PlanRevised.class, worklist::planRevised)
                 .on(EventType.PATIENT_GRADUATED, PatientGraduated.class,
                         graduated -> worklist.episodeEnded(graduated.patientId(), graduated.dischargedOn()))
                 .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class,

@@ -19,6 +19,8 @@ import io.cairn.contracts.events.EngagementRisk;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.PlanDrafted;
+import io.cairn.contracts.events.PlanRevised;
+import io.cairn.contracts.events.PlanRevisionProposed;
 import io.cairn.contracts.events.PlanReviewed;
 import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.ReferralReceived;
@@ -93,6 +95,27 @@ class EventTasksTest {
                 Instant.now())));
         await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM care_task "
                 + "WHERE patient_id = ?1 AND status IN ('OPEN', 'CLAIMED')", patient) == 0);
+    }
+
+    @Test
+    void aRevisionOfAnActivePlanWaitsForApprovalUntilItIsInForce() {
+        UUID patient = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(approved(plan, patient, today().plusDays(30))),
+                EventRecords.of(new PlanRevisionProposed(plan, patient, 2, UUID.randomUUID(), Instant.now())));
+
+        Map<String, Object> first = awaitTasks(patient, "kind=plan-approval", 1).get(0);
+        assertEquals("/api/v1/treatment-plans/" + plan, first.get("about"));
+        assertEquals("clinician", first.get("role"));
+
+        // A newer revision replaces the first one's task; approved, the revision's task is done.
+        EventRecords.send(EventRecords.of(new PlanRevisionProposed(plan, patient, 3, null, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !"open".equals(as(CLINICIAN).get("/tasks/"
+                + first.get("id")).jsonPath().getString("status")));
+        assertEquals(1, awaitTasks(patient, "kind=plan-approval", 1).size());
+        EventRecords.send(EventRecords.of(new PlanRevised(plan, patient, 3, Population.ADULT, new BigDecimal("12"),
+                null, 10, Instant.now())));
+        awaitTasks(patient, "kind=plan-approval", 0);
     }
 
     @Test
