@@ -43,6 +43,8 @@ public class MergedOpenApi {
 
     void register(@Observes Router router) {
         router.get("/openapi").order(-10).blockingHandler(this::serve);
+        // Where every Quarkus user looks first: the gateway's own document would list none of the API.
+        router.get("/q/openapi").order(-10).blockingHandler(this::serve);
     }
 
     ObjectNode merge() {

@@ -106,6 +106,8 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                 .put("info", new JsonObject().put("title", name).put("version", "1"))
                 .put("paths", new JsonObject().put("/api/v1/" + name + "-things", new JsonObject().put("get",
                         new JsonObject().put("operationId", "list-" + name + "-things").put("summary", "things")
+                                .put("security", new JsonArray().add(new JsonObject().put("bearer",
+                                        new JsonArray().add("clinician"))))
                                 .put("responses", new JsonObject().put("200", new JsonObject()
                                         .put("description", "ok"))))))
                 .put("components", new JsonObject().put("schemas", new JsonObject()

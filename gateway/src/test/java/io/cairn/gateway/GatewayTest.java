@@ -351,6 +351,15 @@ class GatewayTest {
             assertTrue(parsed.getOpenAPI().getPaths().containsKey("/api/v1/" + service + "-things"), service);
             assertTrue(parsed.getOpenAPI().getComponents().getSchemas().containsKey(service + "Thing"), service);
         }
+        // Every operation's security names the scheme the document defines: a generated client sends the token.
+        parsed.getOpenAPI().getPaths().values().stream().flatMap(path -> path.readOperations().stream())
+                .flatMap(operation -> operation.getSecurity() == null ? java.util.stream.Stream.empty()
+                        : operation.getSecurity().stream())
+                .flatMap(requirement -> requirement.keySet().stream())
+                .forEach(scheme -> assertTrue(parsed.getOpenAPI().getComponents().getSecuritySchemes()
+                        .containsKey(scheme), scheme));
+        // The Quarkus convention serves the same document.
+        assertEquals(document, given().get("/q/openapi").then().statusCode(200).extract().asString());
         given().get("/q/swagger-ui/").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
     }

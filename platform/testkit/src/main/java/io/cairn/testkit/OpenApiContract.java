@@ -30,6 +30,14 @@ public abstract class OpenApiContract {
                 operations++;
                 String where = operation.getKey().toUpperCase() + " " + path.getKey();
                 Map<String, Object> op = operation.getValue();
+                Map<String, Object> schemes = document.getMap("components.securitySchemes");
+                if (op.get("security") instanceof List<?> requirements) {
+                    requirements.stream().flatMap(r -> ((Map<?, ?>) r).keySet().stream())
+                            .filter(scheme -> schemes == null || !schemes.containsKey(scheme)
+                                    || !"bearer".equals(scheme))
+                            .forEach(scheme -> defects.add(where + ": security scheme " + scheme + " is not the "
+                                    + "bearer scheme the document and the gateway's merged one define"));
+                }
                 if (!(op.get("operationId") instanceof String id) || !operationIds.add(id)) {
                     defects.add(where + ": no unique operationId");
                 }
