@@ -10,6 +10,11 @@ public enum Backend {
     AFTERCARE,
     WORKLIST;
 
+    /** How the service names itself: intake, treatment-plan, ... */
+    public String service() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
     public URI address(GatewayConfig config) {
         return switch (this) {
             case INTAKE -> config.backends().intake();

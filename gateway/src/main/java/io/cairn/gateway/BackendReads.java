@@ -74,6 +74,12 @@ final class BackendReads {
         response.end(answer.body());
     }
 
+    /** A 503: a service the answer needs did not give it. */
+    static void unavailable(RoutingContext rc, String detail) {
+        GatewayProblems.send(rc.response(), 503, "service-unavailable", "Service Unavailable", detail,
+                rc.request().path());
+    }
+
     /** The request's query, as sent, without the named parameters; each pair followed by {@code &}. */
     static String queryWithout(HttpServerRequest request, Set<String> names) {
         StringBuilder query = new StringBuilder();

@@ -175,6 +175,7 @@ public class GatewayRouter {
             return;
         }
         if (request.method() == HttpMethod.GET && !bodyExpected && MergedAuditTrail.serves(request.path())) {
+            // Before the shared FHIR types: every service serves AuditEvent, but an id names the one that keeps it.
             request.resume();
             auditTrail.handle(rc);
             return;

@@ -50,13 +50,21 @@ final class MergedAuditTrail {
         this.backends = backends;
     }
 
-    /** Whether a GET of {@code path} is a search of the merged audit log. */
+    private static final String NOT_EVERY_SERVICE = "Not every service's audit log answered; try again";
+    private static final Set<String> SEARCHES = Set.of(JSON_PATH, JSON_PATH + "/", FHIR_PATH, FHIR_PATH + "/");
+    private static final String FHIR_READ = FHIR_PATH + "/";
+
+    /** Whether a GET of {@code path} is a search of the merged audit log, or a read of one FHIR AuditEvent. */
     static boolean serves(String path) {
-        return Set.of(JSON_PATH, JSON_PATH + "/", FHIR_PATH, FHIR_PATH + "/").contains(path);
+        return SEARCHES.contains(path) || path.startsWith(FHIR_READ) && path.indexOf('/', FHIR_READ.length()) < 0;
     }
 
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
+        if (!SEARCHES.contains(request.path())) {
+            read(rc, request.path().substring(FHIR_READ.length()));
+            return;
+        }
         boolean fhir = request.path().startsWith(FHIR_PATH);
         Optional<long[]> positions = positions(request.getParam(CURSOR));
         if (positions.isEmpty() || request.params().getAll(CURSOR).size() > 1) {
@@ -77,7 +85,7 @@ final class MergedAuditTrail {
         }
         Future.join(asked).onComplete(done -> {
             if (asked.stream().anyMatch(answer -> answer.failed() || answer.result().status() >= 500)) {
-                unavailable(rc);
+                BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
                 return;
             }
             Optional<Answer> refusal = asked.stream().map(Future::result).filter(answer -> !answer.ok()).findFirst();
@@ -91,10 +99,31 @@ final class MergedAuditTrail {
                     offers.add(offer(backends.get(i), asked.get(i).result(), fhir));
                 }
             } catch (RuntimeException e) {
-                unavailable(rc);
+                BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
                 return;
             }
             answer(rc, fhir, offers, positions.get(), size(request, fhir));
+        });
+    }
+
+    /**
+     * One AuditEvent: its id names the service that keeps it ({@code scheduling-42}), so only that one is asked; an
+     * id that names none is a 404.
+     */
+    private void read(RoutingContext rc, String id) {
+        Optional<Backend> keeper = Arrays.stream(Backend.values())
+                .filter(backend -> id.startsWith(backend.service() + "-")).findFirst();
+        if (keeper.isEmpty()) {
+            GatewayProblems.send(rc.response(), 404, "not-found", "Not Found", "No AuditEvent " + id,
+                    rc.request().path());
+            return;
+        }
+        backends.get(rc, keeper.get(), rc.request().uri()).onComplete(done -> {
+            if (done.succeeded()) {
+                BackendReads.relay(rc, done.result());
+            } else {
+                BackendReads.unavailable(rc, "The service that keeps this AuditEvent did not answer; try again");
+            }
         });
     }
 
@@ -234,8 +263,4 @@ final class MergedAuditTrail {
                 StandardCharsets.US_ASCII));
     }
 
-    private static void unavailable(RoutingContext rc) {
-        GatewayProblems.send(rc.response(), 503, "service-unavailable", "Service Unavailable",
-                "Not every service's audit log answered; try again", rc.request().path());
-    }
 }

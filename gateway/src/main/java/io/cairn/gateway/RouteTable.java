@@ -55,8 +55,8 @@ public final class RouteTable {
             Map.entry("Encounter", List.of(Backend.SCHEDULING)),
             Map.entry("Task", List.of(Backend.AFTERCARE, Backend.WORKLIST)),
             Map.entry("EpisodeOfCare", List.of(Backend.AFTERCARE)),
-            // Every service's audit log: a search is merged by time (MergedAuditTrail), a read finds the service whose
-            // name the id starts with.
+            // Every service's audit log: a search is merged by time, and a read goes to the service whose name the id
+            // starts with (MergedAuditTrail).
             Map.entry("AuditEvent", List.of(Backend.values())));
 
     private RouteTable() {

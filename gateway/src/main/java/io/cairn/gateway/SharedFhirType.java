@@ -30,6 +30,8 @@ final class SharedFhirType {
     private static final Set<Integer> NOT_FOR_THIS_CALLER = Set.of(401, 403, 404);
     private static final int DEFAULT_COUNT = 20;
     private static final int MAX_COUNT = 100;
+    private static final String NOT_EVERY_SERVICE = "Not every service that holds this resource type answered; "
+            + "try again";
     /** The paging parameters the gateway sets itself on each service's share of a search. */
     private static final Set<String> PAGING = Set.of("_count", "_page", "_offset");
 
@@ -65,7 +67,7 @@ final class SharedFhirType {
     private void read(RoutingContext rc, List<Backend> owners, int next, Answer first) {
         backends.get(rc, owners.get(next), rc.request().uri()).onComplete(done -> {
             if (done.failed()) {
-                unavailable(rc);
+                BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
                 return;
             }
             Answer answer = done.result();
@@ -99,7 +101,7 @@ final class SharedFhirType {
                 if (done.succeeded()) {
                     BackendReads.relay(rc, done.result());
                 } else {
-                    unavailable(rc);
+                    BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
                 }
             });
             return;
@@ -109,7 +111,7 @@ final class SharedFhirType {
         gathered.need = count.get();
         searchFrom(rc, owners, 0, gathered).onComplete(done -> {
             if (done.failed()) {
-                unavailable(rc);
+                BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
             } else if (!gathered.anyAnswered) {
                 BackendReads.relay(rc, gathered.firstInvalid != null ? gathered.firstInvalid : gathered.firstRefusal);
             } else {
@@ -215,8 +217,4 @@ final class SharedFhirType {
         }
     }
 
-    private static void unavailable(RoutingContext rc) {
-        GatewayProblems.send(rc.response(), 503, "service-unavailable", "Service Unavailable",
-                "Not every service that holds this resource type answered; try again", rc.request().path());
-    }
 }

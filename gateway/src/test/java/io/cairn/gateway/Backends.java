@@ -45,7 +45,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                 RECEIVED.put(backend, new AtomicInteger());
                 startServer(backend, 0);
             }
-            config.put("gateway.backends." + backend.name().toLowerCase().replace('_', '-'),
+            config.put("gateway.backends." + backend.service(),
                     "http://localhost:" + PORTS.get(backend));
         }
         return config;
@@ -101,7 +101,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String openApi(Backend backend) {
-        String name = backend.name().toLowerCase().replace('_', '-');
+        String name = backend.service();
         return new JsonObject().put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", name).put("version", "1"))
                 .put("paths", new JsonObject().put("/api/v1/" + name + "-things", new JsonObject().put("get",
@@ -221,7 +221,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                     .end(new JsonObject().put("status", 400).put("title", "Bad Request").encode());
             return;
         }
-        String service = backend.name().toLowerCase().replace('_', '-');
+        String service = backend.service();
         List<Integer> minutes = AUDIT_MINUTES.get(backend);
         JsonArray page = new JsonArray();
         for (int number = minutes.size(); number >= 1 && page.size() < size; number--) {

@@ -104,6 +104,20 @@ class MergedAuditTrailTest {
     }
 
     @Test
+    void anAuditEventIsReadFromTheServiceItsIdNamesAlone() {
+        int intake = Backends.received(Backend.INTAKE);
+        int scheduling = Backends.received(Backend.SCHEDULING);
+
+        given().auth().oauth2(DIRECTOR).get("/fhir/r4/AuditEvent/scheduling-3").then().statusCode(200)
+                .body("backend", equalTo("SCHEDULING")).body("path", equalTo("/fhir/r4/AuditEvent/scheduling-3"));
+        given().auth().oauth2(DIRECTOR).get("/fhir/r4/AuditEvent/nobody-3").then().statusCode(404)
+                .contentType("application/fhir+json");
+
+        assertEquals(scheduling + 1, Backends.received(Backend.SCHEDULING));
+        assertEquals(intake, Backends.received(Backend.INTAKE));
+    }
+
+    @Test
     void theServicesRefusalIsTheAnswerAndAGapIsA503() throws Exception {
         given().auth().oauth2(Tokens.forRole(Roles.CLINICIAN)).get("/api/v1/audit-events").then().statusCode(403)
                 .contentType("application/problem+json");
