@@ -27,14 +27,16 @@ public class AccountingConsumer {
     AccountingConsumer(IncomingEvents events, DisclosureAccounting accounting) {
         this.events = events;
         this.accounting = accounting;
-        this.fromIntake = keeping(EventType.INTAKE_DISCLOSURE, "intake");
-        this.fromTreatmentPlan = keeping(EventType.TREATMENT_PLAN_DISCLOSURE, "treatment-plan");
-        this.fromScheduling = keeping(EventType.SCHEDULING_DISCLOSURE, "scheduling");
-        this.fromAftercare = keeping(EventType.AFTERCARE_DISCLOSURE, "aftercare");
+        this.fromIntake = keeping(EventType.INTAKE_DISCLOSURE);
+        this.fromTreatmentPlan = keeping(EventType.TREATMENT_PLAN_DISCLOSURE);
+        this.fromScheduling = keeping(EventType.SCHEDULING_DISCLOSURE);
+        this.fromAftercare = keeping(EventType.AFTERCARE_DISCLOSURE);
     }
 
     /** Keeps one service's disclosures in the accounting. */
-    private EventEffects keeping(EventType disclosures, String service) {
+    private EventEffects keeping(EventType disclosures) {
+        // The service that disclosed is the type's producer: treatment-plan for treatment-plan.disclosure.recorded.
+        String service = disclosures.type().substring(0, disclosures.type().indexOf('.'));
         return EventEffects.of().on(disclosures, DisclosureRecorded.class,
                 disclosure -> accounting.recorded(disclosure, service));
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -52,10 +53,10 @@ public class FhirAuditEventResource implements FhirCapability {
     public AuditEvent read(@PathParam("id") String id) {
         // Another service's id, or none of this one's, names nothing here.
         String prefix = trail.service() + "-";
-        long record = id.startsWith(prefix) && id.substring(prefix.length()).matches("[1-9][0-9]{0,17}")
-                ? Long.parseLong(id.substring(prefix.length()))
-                : 0;
-        return trail.get(record).map(found -> FhirAuditEvents.toFhir(found, trail.service()))
+        Optional<AuditRecord> found = id.startsWith(prefix)
+                ? AuditTrail.number(id.substring(prefix.length())).flatMap(trail::get)
+                : Optional.empty();
+        return found.map(record -> FhirAuditEvents.toFhir(record, trail.service()))
                 .orElseThrow(() -> new ResourceNotFoundException(TYPE, id));
     }
 

@@ -54,7 +54,7 @@ public class Enrollments {
         enrollment.population = plan.population();
         enrollment.preferredSchedule = plan.preferredSchedule();
         enrollment.decidedAt = Instant.now();
-        place(enrollment);
+        place(enrollment, fittingTrack(enrollment));
         return enrollment;
     }
 
@@ -74,23 +74,28 @@ public class Enrollments {
                     if (current != null && fits(current, enrollment)) {
                         return;
                     }
-                    if (current == null && fittingTrack(enrollment).isEmpty()) {
-                        enrollment.waitlistReason = waitlistReason(enrollment);
+                    if (current == null) {
+                        // Waitlisted: a track found now places it; none found keeps its place in the queue.
+                        Optional<Track> track = fittingTrack(enrollment);
+                        if (track.isPresent()) {
+                            enrollment.decidedAt = Instant.now();
+                            place(enrollment, track);
+                        } else {
+                            enrollment.waitlistReason = waitlistReason(enrollment);
+                        }
                         return;
                     }
                     Booking.update("status = ?1 where enrollmentId = ?2 and status = ?3 and sessionId in "
                             + "(select s.id from Session s where s.startsAt > ?4)", BookingStatus.RELEASED,
                             enrollment.id, BookingStatus.BOOKED, Instant.now());
                     enrollment.trackId = null;
-                    enrollment.waitlistReason = null;
                     enrollment.decidedAt = Instant.now();
-                    place(enrollment);
+                    place(enrollment, fittingTrack(enrollment));
                 });
     }
 
-    /** Puts the enrollment in a fitting track and books its future sessions, or on the waitlist; publishes which. */
-    private void place(Enrollment enrollment) {
-        Optional<Track> track = fittingTrack(enrollment);
+    /** Puts the enrollment in the track found for it, booking its future sessions, or on the waitlist; publishes which. */
+    private void place(Enrollment enrollment, Optional<Track> track) {
         if (track.isEmpty()) {
             enrollment.status = EnrollmentStatus.WAITLISTED;
             enrollment.waitlistReason = waitlistReason(enrollment);
@@ -99,6 +104,7 @@ public class Enrollments {
         } else {
             enrollment.status = EnrollmentStatus.ENROLLED;
             enrollment.trackId = track.get().id;
+            enrollment.waitlistReason = null;
             enrollment.persist();
             List<Session> future = Session.list("trackId = ?1 and startsAt > ?2", Sort.ascending("startsAt"),
                     enrollment.trackId, Instant.now());

@@ -90,7 +90,7 @@ public class Admissions {
         plan.medications = assessment.medications().toArray(String[]::new);
         plan.draftedAt = Instant.now();
         plan.persist();
-        PlanVersion.of(plan, Caller.SYSTEM, "Drafted from assessment " + assessment.assessmentId()).persist();
+        plans.versionMade(plan, Caller.SYSTEM, "Drafted from assessment " + assessment.assessmentId(), null);
         outbox.publish(new PlanDrafted(plan.id, plan.patientId, plan.assessmentId, plan.draftedAt));
     }
 

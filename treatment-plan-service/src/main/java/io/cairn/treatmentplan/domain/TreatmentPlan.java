@@ -184,8 +184,7 @@ public class TreatmentPlan extends PanacheEntityBase {
     public void acknowledge(String by, Instant at, Attestation attestation) {
         if (status == PlanStatus.DRAFT) {
             moveTo(PlanStatus.AWAITING_APPROVAL);
-        } else if (status != PlanStatus.ACTIVE || pendingRevision == null
-                || Integer.valueOf(planVersion).equals(acknowledgedVersion)) {
+        } else if (status != PlanStatus.ACTIVE || pendingRevision == null || latestAcknowledged()) {
             throw new ConflictException("Version " + planVersion + " of treatment plan " + id
                     + " does not await the patient's acknowledgment");
         }
@@ -204,7 +203,7 @@ public class TreatmentPlan extends PanacheEntityBase {
      */
     public boolean approve(String by, Instant at) {
         boolean revision = status == PlanStatus.ACTIVE && pendingRevision != null;
-        if (status == PlanStatus.DRAFT || revision && !Integer.valueOf(planVersion).equals(acknowledgedVersion)) {
+        if (status == PlanStatus.DRAFT || revision && !latestAcknowledged()) {
             throw new ConflictException("The patient has not acknowledged version " + planVersion + " of the plan");
         }
         if (revision) {
@@ -219,6 +218,11 @@ public class TreatmentPlan extends PanacheEntityBase {
         approvedAt = revision ? approvedAt : at;
         approvedVersion = planVersion;
         return revision;
+    }
+
+    /** Whether the patient acknowledged the latest version. */
+    private boolean latestAcknowledged() {
+        return Integer.valueOf(planVersion).equals(acknowledgedVersion);
     }
 
     private void apply(PlanContent content) {

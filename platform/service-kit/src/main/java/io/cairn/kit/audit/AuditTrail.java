@@ -98,10 +98,13 @@ public class AuditTrail {
      * @throws InvalidParameterException for anything this service did not give
      */
     public static long before(String cursor) {
-        if (cursor.matches("[1-9][0-9]{0,17}")) {
-            return Long.parseLong(cursor);
-        }
-        throw new InvalidParameterException(CURSOR, "is not one this list gave; start again without it");
+        return number(cursor).orElseThrow(() -> new InvalidParameterException(CURSOR,
+                "is not one this list gave; start again without it"));
+    }
+
+    /** The number of one of this log's records, as text names it ({@code 42}); empty for any other text. */
+    public static Optional<Long> number(String text) {
+        return text.matches("[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
     }
 
     private static void where(StringBuilder sql, List<Object> values, String condition, Object value) {

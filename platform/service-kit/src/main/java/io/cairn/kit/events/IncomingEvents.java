@@ -67,7 +67,6 @@ public class IncomingEvents {
      * @throws RuntimeException the effect's own failure after {@code cairn.inbox.max-retries} retries
      */
     public boolean applyOnce(String consumer, ConsumerRecord<String, String> record, EventEffects effects) {
-        Consumer<IncomingEvent> effect = effects::apply;
         Optional<IncomingEvent> event = read(record, effects.types());
         if (event.isEmpty()) {
             return false;
@@ -79,7 +78,7 @@ public class IncomingEvents {
                 holdForRedelivery(consumer, event.get());
             }
             try {
-                return applyInItsOwnTransaction(consumer, event.get(), effect);
+                return applyInItsOwnTransaction(consumer, event.get(), effects::apply);
             } catch (PoisonEventException e) {
                 throw e;
             } catch (RuntimeException e) {
