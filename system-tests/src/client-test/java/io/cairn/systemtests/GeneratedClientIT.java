@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.client.ApiClient;
 import io.cairn.client.ApiException;
+import io.cairn.client.ApiResponse;
 import io.cairn.client.api.PatientsApi;
 import io.cairn.client.api.ReferralsApi;
 import io.cairn.client.api.ScreenersApi;
 import io.cairn.client.model.ExternalIdentifier;
-import io.cairn.client.model.PageOfPatientView;
-import io.cairn.client.model.PageOfReferralView;
 import io.cairn.client.model.PatientRequest;
 import io.cairn.client.model.PatientView;
 import io.cairn.client.model.Population;
 import io.cairn.client.model.PreferredSchedule;
 import io.cairn.client.model.ReferralRequest;
+import io.cairn.client.model.ReferralView;
 import io.cairn.client.model.ReferralSource;
 import io.cairn.client.model.Sex;
 import io.cairn.client.model.Urgency;
@@ -45,16 +45,17 @@ class GeneratedClientIT {
                 .birthDate(LocalDate.parse("1990-02-14")).sex(Sex.FEMALE).ageGroup(Population.ADULT)
                 .preferredSchedule(PreferredSchedule.EVENING)
                 .identifiers(List.of(new ExternalIdentifier().system("urn:ehr:demo:mrn").value(mrn))));
-        PageOfPatientView found = patients.searchPatients(null, "urn:ehr:demo:mrn", mrn, null, null, null);
-        assertEquals(1L, found.getTotal());
-        PatientView patient = patients.getPatient(found.getItems().get(0).getId());
+        ApiResponse<List<PatientView>> found = patients.searchPatientsWithHttpInfo(null, "urn:ehr:demo:mrn", mrn, null,
+                null, null);
+        assertEquals(List.of("1"), found.getHeaders().get("x-total-count"));
+        PatientView patient = patients.getPatient(found.getData().get(0).getId());
         assertEquals("Generated", patient.getFamilyName());
 
         ReferralsApi referrals = new ReferralsApi(client);
         referrals.receiveReferral(new ReferralRequest().patientId(patient.getId()).source(ReferralSource.PHYSICIAN)
                 .reason("Referred by the family physician").urgency(Urgency.ROUTINE));
-        PageOfReferralView listed = referrals.listReferrals(null, patient.getId(), null, null);
-        assertEquals(1L, listed.getTotal());
-        assertTrue(listed.getItems().get(0).getHistory().size() >= 1);
+        List<ReferralView> listed = referrals.listReferrals(null, patient.getId(), null, null);
+        assertEquals(1, listed.size());
+        assertTrue(listed.get(0).getHistory().size() >= 1);
     }
 }

@@ -107,10 +107,10 @@ class PatientJourneyIT {
                 {"reached":true,"relapse":true,"useSinceLast":true,"nextSteps":"Call the clinic"}""")
                 .post("/check-ins/" + checkIns.getString("[0].id") + "/outcome").then().statusCode(200);
         await().atMost(Journey.EVENTUAL).until(() -> as(coordinator).queryParam("patientId", patient).get("/referrals")
-                .jsonPath().getList("items").size() == 2);
+                .jsonPath().getList("").size() == 2);
         JsonPath referrals = as(coordinator).queryParam("patientId", patient).get("/referrals").jsonPath();
-        assertEquals("aftercare-relapse", referrals.getString("items[0].source"));
-        assertEquals("urgent", referrals.getString("items[0].urgency"));
+        assertEquals("aftercare-relapse", referrals.getString("[0].source"));
+        assertEquals("urgent", referrals.getString("[0].urgency"));
         assertTrue(as(ehr).get("/patients/" + patient + "/disclosures").statusCode() == 403);
         // The EHR's reads reach the patient's accounting from every service's disclosure events, within seconds.
         await().atMost(Journey.EVENTUAL).until(() -> as(patientToken).get("/patients/" + patient + "/disclosures")

@@ -5,7 +5,7 @@ import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
 import io.cairn.intake.domain.Patient;
 import io.cairn.intake.domain.Patients;
-import io.cairn.kit.api.PageOf;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.intake.domain.DisclosureAccounting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -49,7 +50,7 @@ public class PatientResource {
 
     @POST
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.EHR_INTEGRATION })
-    @Operation(operationId = "registerPatient", summary = "Register a patient")
+    @Operation(operationId = "registerPatient", summary = "Register a patient", description = "Intake coordinators and EHR clients register the patient with their registration data and external identifiers (e.g. an EHR's medical record number), each unique per system. An EHR client uses identifiers of its own system only (403 otherwise).")
     @APIResponse(responseCode = "201", description = "Registered; Location names the new patient", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "409", description = "An identifier already belongs to another patient")
     public RestResponse<PatientView> register(@Valid @NotNull PatientRequest request) {
@@ -61,21 +62,23 @@ public class PatientResource {
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.EHR_INTEGRATION })
     @Operation(operationId = "searchPatients", summary = "Find patients by name, birth date or external identifier", description = "Name matches the start of the given or family name. EHR clients must search by identifier "
             + "and see only patients whose Part 2 consent names them.")
-    @APIResponse(responseCode = "200", description = "One page of matching patients")
-    public PageOf<PatientView> search(@QueryParam("name") @Size(max = 100) String name,
+    @APIResponse(responseCode = "200", description = "One window of matching patients")
+    public RestResponse<List<PatientView>> search(@QueryParam("name") @Size(max = 100) String name,
             @QueryParam("birthDate") LocalDate birthDate,
             @QueryParam("identifierSystem") @Size(max = 200) String identifierSystem,
             @QueryParam("identifierValue") @Size(max = 100) String identifierValue,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return patients.search(name, birthDate, identifierSystem, identifierValue, page, size).map(PatientView::of);
+            @QueryParam("page") @Min(0) Integer page,
+            @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
+        ListWindow.Window window = ListWindow.window(page, size);
+        return ListWindow.of(patients.search(name, birthDate, identifierSystem, identifierValue, window)
+                .map(PatientView::of), uri);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getPatient", summary = "Read a patient's registration data")
+    @Operation(operationId = "getPatient", summary = "Read a patient's registration data", description = "Name, birth date, contact details, emergency contact and external identifiers. Staff read any patient; a patient only their own record; an EHR client only while a Part 2 consent for demographics names it, and each such read is a disclosure. Any other patient is answered 404.")
     @APIResponse(responseCode = "200", description = "The patient")
     public PatientView get(@PathParam("id") UUID id) {
         return PatientView.of(patients.get(id));

@@ -5,7 +5,9 @@ import io.cairn.contracts.Roles;
 import io.cairn.kit.api.Created;
 import io.cairn.intake.domain.Referral;
 import io.cairn.intake.domain.ReferralStatus;
+import io.cairn.intake.domain.ReferralTransition;
 import io.cairn.intake.domain.Referrals;
+import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,14 +15,17 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,21 +59,22 @@ public class ReferralResource {
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
     @Operation(operationId = "listReferrals", summary = "List referrals, newest first", description = "Patients and EHR clients must name the patient.")
-    @APIResponse(responseCode = "200", description = "One page of referrals")
-    public PageOf<ReferralView> list(@QueryParam("patientId") UUID patientId,
+    @APIResponse(responseCode = "200", description = "One window of referrals")
+    @APIResponse(responseCode = "404", description = "No such patient, or not one the caller may see")
+    public RestResponse<List<ReferralView>> list(@QueryParam("patientId") UUID patientId,
             @QueryParam("status") ReferralStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        PageOf<Referral> found = referrals.list(patientId, status, page, size);
-        return new PageOf<>(found.items().stream().map(this::view).toList(), found.page(), found.size(),
-                found.total());
+            @QueryParam("page") @Min(0) Integer page,
+            @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
+        PageOf<Referral> listed = referrals.list(patientId, status, ListWindow.window(page, size));
+        Map<UUID, List<ReferralTransition>> histories = referrals.histories(listed.items());
+        return ListWindow.of(listed.map(r -> ReferralView.of(r, histories.getOrDefault(r.id, List.of()))), uri);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getReferral", summary = "Read a referral with its pipeline history")
+    @Operation(operationId = "getReferral", summary = "Read a referral with its pipeline history", description = "The referral with each step of its pipeline, oldest first: who moved it, when, and with what note. Staff read any; a patient only their own; an EHR client only while a Part 2 consent for demographics names it, and each such read is a disclosure. Any other referral is answered 404.")
     @APIResponse(responseCode = "200", description = "The referral")
     public ReferralView get(@PathParam("id") UUID id) {
         return view(referrals.get(id));

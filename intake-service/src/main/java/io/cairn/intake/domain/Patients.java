@@ -105,7 +105,7 @@ public class Patients {
 
     @Transactional
     public PageOf<Patient> search(String name, LocalDate birthDate, String identifierSystem, String identifierValue,
-            int page, int size) {
+            ListWindow.Window window) {
         if ((identifierSystem == null) != (identifierValue == null)) {
             throw new InvalidRequestException(identifierSystem == null ? "identifierSystem" : "identifierValue",
                     "identifierSystem and identifierValue go together");
@@ -133,17 +133,18 @@ public class Patients {
         String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         PanacheQuery<Patient> found = Patient.find(query, Sort.by("familyName").and("givenName").and("id"),
                 parameters);
-        PageOf<Patient> window;
+        PageOf<Patient> listed;
         if (caller.isStaff()) {
-            window = new ListWindow.Window(page, size).of(found);
+            listed = window.of(found);
         } else {
             // An EHR client sees only consented patients; an identifier search returns one patient at most.
-            List<Patient> items = found.list().stream().filter(p -> access.mayRead(p.id, RecordCategory.DEMOGRAPHICS))
-                    .toList();
-            window = new PageOf<>(items, page, size, items.size());
+            List<Patient> consented = found.list().stream()
+                    .filter(p -> access.mayRead(p.id, RecordCategory.DEMOGRAPHICS)).toList();
+            listed = window.of(consented.stream().skip(window.offset()).limit(window.size()).toList(),
+                    consented::size);
         }
-        access.readAll(RecordCategory.DEMOGRAPHICS, RESOURCE, window.items(), p -> p.id, p -> p.id);
-        return window;
+        access.readAll(RecordCategory.DEMOGRAPHICS, RESOURCE, listed.items(), p -> p.id, p -> p.id);
+        return listed;
     }
 
     private static Parameters identifier(String system, String value) {

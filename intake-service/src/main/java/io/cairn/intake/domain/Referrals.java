@@ -18,8 +18,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Receives referrals, moves them along their pipeline, and opens readmissions after a relapse. */
 @ApplicationScoped
@@ -84,7 +86,7 @@ public class Referrals {
     }
 
     @Transactional
-    public PageOf<Referral> list(UUID patientId, ReferralStatus status, int page, int size) {
+    public PageOf<Referral> list(UUID patientId, ReferralStatus status, ListWindow.Window window) {
         if (!caller.isStaff() && patientId == null) {
             throw new InvalidRequestException("patientId", "is required for patients and EHR clients");
         }
@@ -103,13 +105,23 @@ public class Referrals {
         }
         var found = Referral.<Referral> find(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions),
                 Sort.descending("receivedAt").and("id"), parameters);
-        PageOf<Referral> window = new ListWindow.Window(page, size).of(found);
-        window.items().forEach(r -> access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, r.id, r.patientId));
-        return window;
+        PageOf<Referral> listed = window.of(found);
+        access.readAll(RecordCategory.DEMOGRAPHICS, RESOURCE, listed.items(), r -> r.id, r -> r.patientId);
+        return listed;
     }
 
     public List<ReferralTransition> history(UUID referralId) {
         return ReferralTransition.list("referralId", Sort.ascending("id"), referralId);
+    }
+
+    /** The histories of a window of referrals, read at once rather than one query per referral. */
+    public Map<UUID, List<ReferralTransition>> histories(List<Referral> referrals) {
+        if (referrals.isEmpty()) {
+            return Map.of();
+        }
+        List<ReferralTransition> steps = ReferralTransition.list("referralId in ?1", Sort.ascending("id"),
+                referrals.stream().map(r -> r.id).toList());
+        return steps.stream().collect(Collectors.groupingBy(step -> step.referralId));
     }
 
     private Referral find(UUID id) {

@@ -1,5 +1,6 @@
 package io.cairn.intake.fhir;
 
+import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
@@ -125,7 +126,7 @@ public class FhirPatientResource implements FhirCapability {
         }
         return SearchBundles.of(patients.search(search.string("name").orElse(null),
                 search.date("birthdate").orElse(null), identifier == null ? null : identifier.system(),
-                identifier == null ? null : identifier.code(), search.page(), search.count()),
+                identifier == null ? null : identifier.code(), new ListWindow.Window(search.page(), search.count())),
                 FhirPatients::toFhir, uri);
     }
 

@@ -7,7 +7,10 @@ import static io.cairn.intake.api.Intake.registerPatient;
 import static io.cairn.testkit.TopicWatch.header;
 import static io.cairn.testkit.TopicWatch.keyed;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,9 +98,14 @@ class ReferralResourceTest {
         move(first, "screening");
 
         as(COORDINATOR).queryParam("patientId", patient).get("/referrals").then().statusCode(200)
-                .body("total", equalTo(2));
+                .header("X-Total-Count", "2").body("", hasSize(2)).header("Link", nullValue());
         as(COORDINATOR).queryParam("patientId", patient).queryParam("status", "screening").get("/referrals").then()
-                .body("total", equalTo(1)).body("items[0].id", equalTo(first.toString()));
+                .header("X-Total-Count", "1").body("[0].id", equalTo(first.toString()));
+        // The list shape of every list: a window, and a Link to the next one while there is one.
+        as(COORDINATOR).queryParam("patientId", patient).queryParam("size", 1).get("/referrals").then()
+                .header("X-Total-Count", "2").body("", hasSize(1)).header("Link", containsString("page=1"));
+        as(COORDINATOR).queryParam("patientId", patient).queryParam("size", 501).get("/referrals").then()
+                .statusCode(400);
     }
 
     @Test

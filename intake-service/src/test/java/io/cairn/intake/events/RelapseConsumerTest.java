@@ -69,7 +69,7 @@ class RelapseConsumerTest {
     }
 
     private static List<Map<String, Object>> referralsOf(UUID patient) {
-        return JsonPath.from(api().queryParam("patientId", patient).get("/referrals").asString()).getList("items");
+        return JsonPath.from(api().queryParam("patientId", patient).get("/referrals").asString()).getList("");
     }
 
     private static io.restassured.specification.RequestSpecification api() {
