@@ -116,6 +116,12 @@ class GroupNoteAndCalendarTest {
         assertEquals("Psychoeducation", events.get(0).getSummary().getValue());
         as(Tokens.forPatient(UUID.randomUUID())).accept("text/calendar").get("/patients/" + patient + "/schedule.ics")
                 .then().statusCode(404);
+        // A generated client that asks only for problem+json still gets the feed; an error stays problem+json.
+        as(Tokens.forPatient(patient)).accept("application/problem+json").get("/patients/" + patient
+                + "/schedule.ics").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/calendar"))
+                .body(org.hamcrest.Matchers.startsWith("BEGIN:VCALENDAR"));
+        as(Tokens.forPatient(UUID.randomUUID())).accept("application/problem+json").get("/patients/" + patient
+                + "/schedule.ics").then().statusCode(404).contentType("application/problem+json");
         as(Tokens.forPatient(patient)).get("/patients/" + patient + "/schedule").then().statusCode(200)
                 .body("id", contains(first, second)).body("[0].title", not(equalTo(null)));
     }
