@@ -50,10 +50,14 @@ public class MergedOpenApi {
     ObjectNode merge() {
         ObjectNode merged = json.createObjectNode();
         merged.put("openapi", "3.1.0");
-        merged.putObject("info").put("title", "Cairn API").put("version", "v1")
+        ObjectNode info = merged.putObject("info").put("title", "Cairn API").put("version", "v1")
                 .put("description", "Every Cairn service behind the gateway: intake, treatment plans, scheduling, "
                         + "aftercare and the care team's worklist. All paths need a bearer token; errors are "
-                        + "application/problem+json.");
+                        + "application/problem+json. Lists answer a JSON array, windowed by page and size, with "
+                        + "X-Total-Count and a Link to the next window. How to build a client: docs/clients.md.");
+        info.putObject("contact").put("name", "Cairn maintainers").put("url", "https://cairn.io")
+                .put("email", "api@cairn.io");
+        info.putObject("license").put("name", "Apache 2.0").put("identifier", "Apache-2.0");
         merged.putArray("servers").addObject().put("url", "/");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode schemas = merged.putObject("components").putObject("schemas");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.contracts.Roles;
@@ -360,6 +361,9 @@ class GatewayTest {
                         .containsKey(scheme), scheme));
         // The Quarkus convention serves the same document.
         assertEquals(document, given().get("/q/openapi").then().statusCode(200).extract().asString());
+        // Who answers for the API, and under which license: what linters and client developers look for.
+        assertEquals("Apache-2.0", parsed.getOpenAPI().getInfo().getLicense().getIdentifier());
+        assertNotNull(parsed.getOpenAPI().getInfo().getContact().getEmail());
         given().get("/q/swagger-ui/").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
     }

@@ -57,8 +57,9 @@ public class AftercareResource {
     @Path("aftercare-referrals")
     @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.CLINICIAN, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "listAftercareReferrals", summary = "A patient's aftercare referrals, newest first")
+    @Operation(operationId = "listAftercareReferrals", summary = "A patient's aftercare referrals, newest first", description = "Staff see any patient's; a patient only their own; an EHR client only while a Part 2 consent for aftercare names it, and each such read is a disclosure. Any other patient is answered 404.")
     @APIResponse(responseCode = "200", description = "The referrals with their aftercare plans")
+    @APIResponse(responseCode = "404", description = "No such patient, or not one the caller may see")
     public List<AftercareReferralView> list(@QueryParam("patientId") @NotNull UUID patientId) {
         return referrals.ofPatient(patientId).stream().map(AftercareReferralView::of).toList();
     }
@@ -67,7 +68,7 @@ public class AftercareResource {
     @Path("aftercare-referrals/{id}")
     @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.CLINICIAN, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getAftercareReferral", summary = "Read an aftercare referral and its plan")
+    @Operation(operationId = "getAftercareReferral", summary = "Read an aftercare referral and its plan", description = "With its case manager and the aftercare plan's items. Staff read any referral; a patient only their own; an EHR client only while a Part 2 consent for aftercare names it. Any other referral is answered 404.")
     @APIResponse(responseCode = "200", description = "The referral")
     public AftercareReferralView get(@PathParam("id") UUID id) {
         return AftercareReferralView.of(referrals.get(id));
@@ -77,7 +78,7 @@ public class AftercareResource {
     @Path("aftercare-referrals/{id}/check-ins")
     @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.CLINICIAN, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "listReferralCheckIns", summary = "The referral's check-ins, in due order")
+    @Operation(operationId = "listReferralCheckIns", summary = "The referral's check-ins, in due order", description = "Every check-in, scheduled, completed or missed, with what each completed one found. Staff see any referral's; a patient only their own; an EHR client only while a Part 2 consent for aftercare names it. Any other referral is answered 404.")
     @APIResponse(responseCode = "200", description = "The check-ins")
     public List<CheckInView> checkIns(@PathParam("id") UUID id) {
         return checkIns.ofReferral(id).stream().map(CheckInView::of).toList();
@@ -96,7 +97,7 @@ public class AftercareResource {
     @GET
     @Path("check-ins")
     @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR })
-    @Operation(operationId = "listDueCheckIns", summary = "Check-ins open or past due on a day (today by default)")
+    @Operation(operationId = "listDueCheckIns", summary = "Check-ins open or past due on a day (today by default)", description = "Scheduled check-ins whose window has opened by that day, earliest due first; a recorded or missed one leaves the list. Windowed: X-Total-Count and a Link to the next window. Each check-in answered is audited.")
     @APIResponse(responseCode = "200", description = "The case managers' list, earliest due first")
     public RestResponse<List<CheckInView>> due(@QueryParam("on") LocalDate on, @QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {

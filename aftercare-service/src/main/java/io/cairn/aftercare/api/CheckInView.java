@@ -14,9 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "gad7Band":"minimal","supportGroupMeetings":3,"housing":"stable","employment":"employed",
          "nextSteps":"Keep Tuesday SMART meetings","submittedByPatient":false,"safetyAlert":false}""")
 public record CheckInView(UUID id, UUID referralId, UUID patientId, int milestoneDays, LocalDate dueOn,
-        LocalDate windowOpensOn, LocalDate windowClosesOn, CheckInStatus status, LocalDate contactedOn, Boolean reached,
-        Boolean useSinceLast, Boolean relapse, Integer phq9Score, String phq9Band, Integer gad7Score, String gad7Band,
-        Integer supportGroupMeetings, String housing, String employment, String nextSteps,
+        LocalDate windowOpensOn, LocalDate windowClosesOn, CheckInStatus status,
+        @Schema(nullable = true) LocalDate contactedOn, @Schema(nullable = true) Boolean reached,
+        @Schema(nullable = true) Boolean useSinceLast, @Schema(nullable = true) Boolean relapse,
+        @Schema(nullable = true) Integer phq9Score, @Schema(nullable = true) String phq9Band,
+        @Schema(nullable = true) Integer gad7Score, @Schema(nullable = true) String gad7Band,
+        @Schema(nullable = true) Integer supportGroupMeetings, @Schema(nullable = true) String housing,
+        @Schema(nullable = true) String employment, @Schema(nullable = true) String nextSteps,
         boolean submittedByPatient,
         @Schema(description = "The PHQ-9 re-screen showed a safety finding (item 9 above 0): an alert was raised") boolean safetyAlert) {
 

@@ -5,11 +5,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One part of the aftercare plan: what, with whom, how it stands. */
 public record AftercareItem(@NotNull Kind kind, @NotBlank @Size(max = 500) String description,
-        @Size(max = 200) String provider, @Size(max = 200) String contact, @NotNull Status status,
-        LocalDate startsOn) {
+        @Schema(nullable = true) @Size(max = 200) String provider,
+        @Schema(nullable = true) @Size(max = 200) String contact, @NotNull Status status,
+        @Schema(nullable = true) LocalDate startsOn) {
 
     public enum Kind {
         @JsonProperty("step-down-therapy")

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Program outcomes for the patients discharged in a date range. Follow-up within 7 and 30 days counts a reached
@@ -22,19 +23,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outcomes {
 
-    public record Milestone(int days, long due, long completed, long missed, BigDecimal completionRate) {
+    public record Milestone(int days, long due, long completed, long missed,
+            @Schema(nullable = true, description = "The share completed of those completed or missed; null while there are none") BigDecimal completionRate) {
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OutcomeReport", example = """
+    @Schema(name = "OutcomeReport", example = """
             {"from":"2027-01-01","to":"2027-03-31","discharged":40,"followUpWithin7Days":31,
              "followUpWithin7DaysRate":0.775,"followUpWithin30Days":37,"followUpWithin30DaysRate":0.925,
              "checkInCompletion":[{"days":7,"due":40,"completed":31,"missed":9,"completionRate":0.775}],
              "patientsWithRelapse":6,"relapseRate":0.150,"meanPhq9ChangeAt90Days":-6.4,
              "meanGad7ChangeAt90Days":-4.1,"readmissions":5}""")
     public record Report(LocalDate from, LocalDate to, long discharged, long followUpWithin7Days,
-            BigDecimal followUpWithin7DaysRate, long followUpWithin30Days, BigDecimal followUpWithin30DaysRate,
-            List<Milestone> checkInCompletion, long patientsWithRelapse, BigDecimal relapseRate,
-            BigDecimal meanPhq9ChangeAt90Days, BigDecimal meanGad7ChangeAt90Days, long readmissions) {
+            @Schema(nullable = true, description = "Null when nobody was discharged in the range") BigDecimal followUpWithin7DaysRate,
+            long followUpWithin30Days,
+            @Schema(nullable = true, description = "Null when nobody was discharged in the range") BigDecimal followUpWithin30DaysRate,
+            List<Milestone> checkInCompletion, long patientsWithRelapse,
+            @Schema(nullable = true, description = "Null when nobody was discharged in the range") BigDecimal relapseRate,
+            @Schema(nullable = true, description = "Null when no patient has both an intake and a 90-day PHQ-9") BigDecimal meanPhq9ChangeAt90Days,
+            @Schema(nullable = true, description = "Null when no patient has both an intake and a 90-day GAD-7") BigDecimal meanGad7ChangeAt90Days,
+            long readmissions) {
     }
 
     private final EntityManager entities;

@@ -40,7 +40,7 @@ public class AssessmentResource {
 
     @POST
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN })
-    @Operation(operationId = "startAssessment", summary = "Start an assessment of a patient")
+    @Operation(operationId = "startAssessment", summary = "Start an assessment of a patient", description = "Intake coordinators and clinicians open an in-progress assessment, recorded as started by the caller; its sections, screeners and ASAM ratings come with later saves. A referralId, when sent, must name a referral of the same patient.")
     @APIResponse(responseCode = "201", description = "Started; Location names the assessment", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     public RestResponse<AssessmentView> start(@Valid @NotNull StartAssessmentRequest request) {
         Assessment assessment = assessments.start(request.patientId(), request.referralId());
@@ -49,8 +49,9 @@ public class AssessmentResource {
 
     @GET
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.EHR_INTEGRATION })
-    @Operation(operationId = "listAssessments", summary = "A patient's assessments, newest first")
+    @Operation(operationId = "listAssessments", summary = "A patient's assessments, newest first", description = "Every assessment of the patient named by patientId, with its sections, scored screeners and level of care. Staff see any patient's; an EHR client only while a Part 2 consent for assessments names it, and each such read is a disclosure. Any other patient is answered 404.")
     @APIResponse(responseCode = "200", description = "The assessments")
+    @APIResponse(responseCode = "404", description = "No such patient, or not one the caller may see")
     public List<AssessmentView> list(@QueryParam("patientId") @NotNull UUID patientId) {
         return assessments.ofPatient(patientId).stream().map(AssessmentView::of).toList();
     }
@@ -58,7 +59,7 @@ public class AssessmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getAssessment", summary = "Read an assessment")
+    @Operation(operationId = "getAssessment", summary = "Read an assessment", description = "The assessment with its sections, scored screeners, safety alert, ASAM ratings and level of care. Staff read any; an EHR client only while a Part 2 consent for assessments names it, and each such read is a disclosure. Any other assessment is answered 404.")
     @APIResponse(responseCode = "200", description = "The assessment")
     public AssessmentView get(@PathParam("id") UUID id) {
         return AssessmentView.of(assessments.get(id));
@@ -88,7 +89,7 @@ public class AssessmentResource {
     @GET
     @Path("/{id}/level-of-care")
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
-    @Operation(operationId = "getLevelOfCareHistory", summary = "Every recommendation and decision, oldest first")
+    @Operation(operationId = "getLevelOfCareHistory", summary = "Every recommendation and decision, oldest first", description = "For intake coordinators, clinicians and program directors: each level of care decided on the assessment, with the level the ASAM ratings recommended then and the reason for an override. An entry is kept when a clinician decides, and when completion keeps the recommended level; empty until then.")
     @APIResponse(responseCode = "200", description = "The level-of-care history")
     public List<LevelOfCareDecisionView> levelOfCareHistory(@PathParam("id") UUID id) {
         return assessments.levelOfCareHistory(id).stream().map(LevelOfCareDecisionView::of).toList();

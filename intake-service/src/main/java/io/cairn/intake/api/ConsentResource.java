@@ -51,8 +51,9 @@ public class ConsentResource {
 
     @GET
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.PROGRAM_DIRECTOR, Roles.PATIENT })
-    @Operation(operationId = "listConsents", summary = "A patient's consents, newest first")
+    @Operation(operationId = "listConsents", summary = "A patient's consents, newest first", description = "Every Part 2 consent of the patient named by patientId, revoked and expired ones included, each with whether it allows disclosure today. Intake coordinators and program directors see any patient's; a patient only their own. Any other patient is answered 404.")
     @APIResponse(responseCode = "200", description = "The consents")
+    @APIResponse(responseCode = "404", description = "No such patient, or not one the caller may see")
     public List<ConsentView> list(@QueryParam("patientId") @NotNull UUID patientId) {
         return consents.ofPatient(patientId).stream().map(consent -> ConsentView.of(consent, calendar.today())).toList();
     }
@@ -60,7 +61,7 @@ public class ConsentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.PROGRAM_DIRECTOR, Roles.PATIENT })
-    @Operation(operationId = "getConsent", summary = "Read a consent")
+    @Operation(operationId = "getConsent", summary = "Read a consent", description = "The Part 2 consent with its recipient, purpose, record categories, period and any revocation, and whether it allows disclosure today. Intake coordinators and program directors read any; a patient only their own. Any other consent is answered 404.")
     @APIResponse(responseCode = "200", description = "The consent")
     public ConsentView get(@PathParam("id") UUID id) {
         return ConsentView.of(consents.get(id), calendar.today());

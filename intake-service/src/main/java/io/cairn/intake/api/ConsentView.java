@@ -17,8 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "effectiveFrom":"2026-11-24","expiresOn":"2027-11-23","status":"active","activeToday":true,
          "givenAt":"2026-11-24T10:20:00Z","revokedAt":null,"revocationReason":null,"version":0}""")
 public record ConsentView(UUID id, UUID patientId, String recipient, ConsentPurpose purpose,
-        List<RecordCategory> recordCategories, LocalDate effectiveFrom, LocalDate expiresOn, ConsentStatus status,
-        boolean activeToday, Instant givenAt, Instant revokedAt, String revocationReason, int version) {
+        List<RecordCategory> recordCategories, LocalDate effectiveFrom,
+        @Schema(nullable = true) LocalDate expiresOn,
+        ConsentStatus status, boolean activeToday, Instant givenAt,
+        @Schema(nullable = true) Instant revokedAt,
+        @Schema(nullable = true) String revocationReason, int version) {
 
     /** The consent as it stands on the clinic's {@code today}. */
     public static ConsentView of(Consent consent, LocalDate today) {

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DisclosureView(Instant disclosedAt, String recipient,
         @Schema(description = "The service that disclosed the record: intake, treatment-plan, scheduling or aftercare") String service,
         RecordCategory recordCategory, String resourceType, String resourceId,
-        @Schema(description = "The Part 2 consent the disclosure relied on") UUID consentId, ConsentPurpose purpose) {
+        @Schema(description = "The Part 2 consent the disclosure relied on") UUID consentId,
+        @Schema(nullable = true) ConsentPurpose purpose) {
 
     static DisclosureView of(DisclosureAccounting.Entry entry) {
         return new DisclosureView(entry.disclosedAt(), entry.recipient(), entry.service(), entry.recordCategory(),

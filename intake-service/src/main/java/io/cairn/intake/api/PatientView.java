@@ -23,9 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "identifiers":[{"system":"urn:ehr:demo:mrn","value":"MRN-004211"}],"version":0,
          "createdAt":"2026-11-24T10:15:30Z","updatedAt":"2026-11-24T10:15:30Z"}""")
 public record PatientView(UUID id, String givenName, String familyName, LocalDate birthDate, Sex sex,
-        Population ageGroup, PreferredSchedule preferredSchedule, String phone, String email, Address address,
-        EmergencyContact emergencyContact, List<ExternalIdentifier> identifiers, int version, Instant createdAt,
-        Instant updatedAt) {
+        Population ageGroup,
+        @Schema(nullable = true) PreferredSchedule preferredSchedule,
+        @Schema(nullable = true) String phone,
+        @Schema(nullable = true) String email,
+        @Schema(nullable = true) Address address,
+        @Schema(nullable = true) EmergencyContact emergencyContact,
+        List<ExternalIdentifier> identifiers, int version, Instant createdAt, Instant updatedAt) {
 
     public static PatientView of(Patient patient) {
         return new PatientView(patient.id, patient.givenName, patient.familyName, patient.birthDate, patient.sex,

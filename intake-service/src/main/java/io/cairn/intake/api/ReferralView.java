@@ -18,14 +18,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "referringContact":{"name":"Dr. A. Okafor","phone":"+1 555 0199","email":"a.okafor@stmarys.example"},
          "reason":"Step-down after withdrawal management","urgency":"urgent","status":"screening",
          "readmissionOf":null,"receivedAt":"2026-11-24T10:15:30Z","version":1,
-         "history":[{"from":null,"to":"received","changedBy":"coordinator","changedAt":"2026-11-24T10:15:30Z"},
+         "history":[{"from":null,"to":"received","changedBy":"coordinator","changedAt":"2026-11-24T10:15:30Z",
+                     "note":null},
                     {"from":"received","to":"screening","changedBy":"coordinator","changedAt":"2026-11-24T11:02:00Z",
                      "note":"Phone screen booked"}]}""")
-public record ReferralView(UUID id, UUID patientId, ReferralSource source, String referringOrganization,
-        ReferringContact referringContact, String reason, Urgency urgency, ReferralStatus status, UUID readmissionOf,
+public record ReferralView(UUID id, UUID patientId, ReferralSource source,
+        @Schema(nullable = true) String referringOrganization,
+        @Schema(nullable = true) ReferringContact referringContact,
+        String reason, Urgency urgency, ReferralStatus status,
+        @Schema(nullable = true) UUID readmissionOf,
         Instant receivedAt, int version, List<Step> history) {
 
-    public record Step(ReferralStatus from, ReferralStatus to, String changedBy, Instant changedAt, String note) {
+    /** @param from null for the first step, when the referral was received */
+    public record Step(@Schema(nullable = true) ReferralStatus from, ReferralStatus to, String changedBy,
+            Instant changedAt, @Schema(nullable = true) String note) {
     }
 
     public static ReferralView of(Referral referral, List<ReferralTransition> transitions) {

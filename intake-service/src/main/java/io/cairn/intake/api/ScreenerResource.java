@@ -27,7 +27,7 @@ public class ScreenerResource {
     }
 
     @GET
-    @Operation(operationId = "listScreeners", summary = "Every screener with its items and answer options")
+    @Operation(operationId = "listScreeners", summary = "Every screener with its items and answer options", description = "The published items and answer options of PHQ-9, GAD-7, AUDIT, DAST-10 and the C-SSRS screener, from which an assessment's screener responses are built. Any signed-in caller may read them: they hold no patient data.")
     @APIResponse(responseCode = "200", description = "PHQ-9, GAD-7, AUDIT, DAST-10 and the C-SSRS screener")
     public List<ScreenerView> list() {
         return catalogue.all().stream().map(ScreenerView::of).toList();
@@ -35,7 +35,7 @@ public class ScreenerResource {
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getScreener", summary = "One screener with its items and answer options")
+    @Operation(operationId = "getScreener", summary = "One screener with its items and answer options", description = "One screener by its code (PHQ-9, GAD-7, AUDIT, DAST-10 or C-SSRS): its instructions, its items, and the value of each answer option an assessment accepts. Any signed-in caller may read it.")
     @APIResponse(responseCode = "200", description = "The screener")
     public ScreenerView get(@PathParam("code") ScreenerCode code) {
         return ScreenerView.of(catalogue.get(code));

@@ -47,7 +47,9 @@ public class PatientScheduleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PATIENT, Roles.SCHEDULER, Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getPatientSchedule", summary = "The patient's booked sessions from today on")
+    @Operation(operationId = "getPatientSchedule", summary = "The patient's booked sessions from today on", description = "Every session the patient holds a place in that is still to come or ended less than a day "
+            + "ago; released places are left out. A patient reads only their own schedule, an EHR client only while a "
+            + "Part 2 consent for attendance names it; otherwise 404.")
     @APIResponse(responseCode = "200", description = "The sessions, earliest first")
     public List<SessionView> schedule(@PathParam("id") UUID patientId) {
         return schedules.upcoming(patientId).stream().map(SessionView::of).toList();
@@ -58,7 +60,9 @@ public class PatientScheduleResource {
     @Produces(ICalendar.MEDIA_TYPE)
     @RolesAllowed({ Roles.PATIENT, Roles.SCHEDULER, Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getPatientScheduleCalendar", summary = "The same schedule as an iCalendar feed")
+    @Operation(operationId = "getPatientScheduleCalendar", summary = "The same schedule as an iCalendar feed", description = "The sessions of getPatientSchedule as an RFC 5545 feed a phone calendar can subscribe to: "
+            + "one event per session with its title, start and end, and the location or telehealth link when set. The "
+            + "same access rules as the schedule.")
     @APIResponse(responseCode = "200", description = "text/calendar for phone calendars")
     public String calendar(@PathParam("id") UUID patientId) {
         return ICalendar.of(schedules.upcoming(patientId));
@@ -69,7 +73,10 @@ public class PatientScheduleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PATIENT, Roles.SCHEDULER, Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getPatientHours", summary = "Hours attended per ISO week against the target")
+    @Operation(operationId = "getPatientHours", summary = "Hours attended per ISO week against the target", description = "Each ISO week with recorded attendance, and the current week, oldest first; absences count "
+            + "no hours. The target is the weekly hours of the patient's latest enrollment not on the waitlist (0 when "
+            + "there is none). A patient reads only their own hours, an EHR client only while a Part 2 consent for "
+            + "attendance names it; otherwise 404.")
     @APIResponse(responseCode = "200", description = "Each week with its compliance: met, in-progress, under-target")
     public List<Hours.Week> hours(@PathParam("id") UUID patientId) {
         access.read(RecordCategory.ATTENDANCE, "weekly-hours", patientId, patientId);

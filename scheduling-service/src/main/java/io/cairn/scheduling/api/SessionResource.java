@@ -54,7 +54,8 @@ public class SessionResource {
 
     @POST
     @RolesAllowed(Roles.SCHEDULER)
-    @Operation(operationId = "createSession", summary = "Plan one session, booking its patients")
+    @Operation(operationId = "createSession", summary = "Plan one session, booking its patients", description = "For schedulers. groupType is required for a group session and only for one. The facilitator "
+            + "must be free at that time, and each patient listed is booked as bookSession books; all or nothing.")
     @APIResponse(responseCode = "201", description = "Planned", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "The facilitator or a patient is already booked then, or it "
             + "is over capacity")
@@ -68,7 +69,8 @@ public class SessionResource {
 
     @GET
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
-    @Operation(operationId = "listSessions", summary = "Sessions starting in a date range (clinic dates)")
+    @Operation(operationId = "listSessions", summary = "Sessions starting in a date range (clinic dates)", description = "Sessions starting on the clinic dates from through to, both included, optionally only one "
+            + "track's, each with its booked places. For schedulers, clinicians and the program director.")
     @APIResponse(responseCode = "200", description = "The sessions, earliest first")
     public RestResponse<List<SessionView>> list(@QueryParam("from") @NotNull LocalDate from,
             @QueryParam("to") @NotNull LocalDate to, @QueryParam("trackId") UUID trackId,
@@ -82,7 +84,7 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
-    @Operation(operationId = "getSession", summary = "Read a session")
+    @Operation(operationId = "getSession", summary = "Read a session", description = "The session with its booked places. For schedulers, clinicians and the program director.")
     @APIResponse(responseCode = "200", description = "The session")
     public SessionView get(@PathParam("id") UUID id) {
         return SessionView.of(sessions.find(id));
@@ -91,9 +93,11 @@ public class SessionResource {
     @POST
     @Path("/{id}/bookings")
     @RolesAllowed(Roles.SCHEDULER)
-    @Operation(operationId = "bookSession", summary = "Book a patient into a session")
+    @Operation(operationId = "bookSession", summary = "Book a patient into a session", description = "For schedulers. The session must have a free place and the patient no other booking at an "
+            + "overlapping time; answers the session with its booked places.")
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "409", description = "The session is full, or the patient is booked elsewhere then")
+    @APIResponse(responseCode = "409", description = "The session is full, or the patient is already booked then, in "
+            + "this session or another")
     public RestResponse<SessionView> book(@PathParam("id") UUID id, @Valid @NotNull BookingRequest request) {
         sessions.book(id, request.patientId());
         return Created.at("sessions/" + id, SessionView.of(sessions.find(id)));
@@ -102,8 +106,10 @@ public class SessionResource {
     @PUT
     @Path("/{id}/note")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(operationId = "writeGroupNote", summary = "Write the group note: a shared part and one per attendee")
+    @Operation(operationId = "writeGroupNote", summary = "Write the group note: a shared part and one per attendee", description = "For clinicians, on group sessions only. Replaces the note and all its parts; each part is for "
+            + "a patient booked in the session or with attendance recorded there, and is never shown to another member.")
     @APIResponse(responseCode = "200", description = "The note as written")
+    @APIResponse(responseCode = "409", description = "Written by someone else at the same moment; read it and retry")
     public GroupNoteView writeNote(@PathParam("id") UUID id, @Valid @NotNull GroupNoteRequest request) {
         Map<UUID, String> parts = new LinkedHashMap<>();
         if (request.parts() != null) {

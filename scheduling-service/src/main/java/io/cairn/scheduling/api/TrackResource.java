@@ -47,7 +47,9 @@ public class TrackResource {
 
     @POST
     @RolesAllowed(Roles.SCHEDULER)
-    @Operation(operationId = "createTrack", summary = "Create a track")
+    @Operation(operationId = "createTrack", summary = "Create a track", description = "For schedulers. Each block must end after it starts, and activeUntil, when given, not be "
+            + "before activeFrom; without it the track is open-ended. No sessions are planned yet: generateTrackSessions "
+            + "does that.")
     @APIResponse(responseCode = "201", description = "Created; weeklyHours is what its blocks add up to", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackView.class)))
     public RestResponse<TrackView> create(@Valid @NotNull TrackRequest request) {
         Track track = new Track();
@@ -67,7 +69,8 @@ public class TrackResource {
 
     @GET
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
-    @Operation(operationId = "listTracks", summary = "Every track, by name")
+    @Operation(operationId = "listTracks", summary = "Every track, by name", description = "Active or not, each with the weekly hours its blocks add up to. For schedulers, clinicians and "
+            + "the program director.")
     @APIResponse(responseCode = "200", description = "The tracks")
     public RestResponse<List<TrackView>> list(@QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
@@ -77,7 +80,8 @@ public class TrackResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SCHEDULER, Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
-    @Operation(operationId = "getTrack", summary = "Read a track")
+    @Operation(operationId = "getTrack", summary = "Read a track", description = "The track with its weekly blocks and the hours they add up to. For schedulers, clinicians and "
+            + "the program director.")
     @APIResponse(responseCode = "200", description = "The track")
     public TrackView get(@PathParam("id") UUID id) {
         return TrackView.of(tracks.get(id));

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PlanVersionView", example = """
         {"number":2,"author":"clinician","createdAt":"2026-11-24T15:00:00Z","changeNote":"Added family sessions",
          "content":{"weeklyHours":9,"expectedWeeks":10,"preferredSchedule":"evening","problems":[]}}""")
-public record PlanVersionView(int number, String author, Instant createdAt, String changeNote,
+public record PlanVersionView(int number, String author, Instant createdAt, @Schema(nullable = true) String changeNote,
         PlanContent content) {
 
     public static PlanVersionView of(PlanVersion v) {

@@ -11,8 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "reviewer":"clinician","summary":"Steady attendance; keep the plan","revisedVersion":null,
          "objectiveProgress":[{"objectiveId":"7a1f2b3c-4d5e-6f70-8192-a3b4c5d6e7f8","status":"met",
                                "note":"Four weeks abstinent"}]}""")
-public record ReviewView(UUID id, LocalDate dueOn, LocalDate heldOn, String reviewer, String summary,
-        Integer revisedVersion, List<PlanReview.ObjectiveProgress> objectiveProgress) {
+public record ReviewView(UUID id, @Schema(nullable = true) LocalDate dueOn, LocalDate heldOn, String reviewer,
+        String summary, @Schema(nullable = true) Integer revisedVersion,
+        List<PlanReview.ObjectiveProgress> objectiveProgress) {
 
     public static ReviewView of(PlanReview r) {
         return new ReviewView(r.id, r.dueOn, r.heldOn, r.reviewer, r.summary, r.revisedVersion, r.objectiveProgress);

@@ -72,8 +72,9 @@ public class TreatmentPlanResource {
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "listTreatmentPlans", summary = "A patient's treatment plans, newest first")
+    @Operation(operationId = "listTreatmentPlans", summary = "A patient's treatment plans, newest first", description = "Every plan of the patient, or those with the given status, each with the progress recorded on its objectives. Staff see any patient's; a patient only their own; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other patient is answered 404.")
     @APIResponse(responseCode = "200", description = "The plans")
+    @APIResponse(responseCode = "404", description = "No such patient, or not one the caller may see")
     public List<TreatmentPlanView> list(@QueryParam("patientId") @NotNull UUID patientId,
             @QueryParam("status") PlanStatus status) {
         return plans.ofPatient(patientId, status).stream().map(TreatmentPlanView::of).toList();
@@ -109,7 +110,7 @@ public class TreatmentPlanResource {
     @Path("/{id}/versions")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "listTreatmentPlanVersions", summary = "Every version of the plan, oldest first")
+    @Operation(operationId = "listTreatmentPlanVersions", summary = "Every version of the plan, oldest first", description = "Each version's content as it stood, with who made it, when, and the change note; its objectives carry no status, since progress is not part of a version. A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
     @APIResponse(responseCode = "200", description = "The versions with author and time")
     public List<PlanVersionView> versions(@PathParam("id") UUID id) {
         return plans.versions(id).stream().map(PlanVersionView::of).toList();
@@ -120,7 +121,7 @@ public class TreatmentPlanResource {
     @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN })
     @Operation(operationId = "acknowledgeTreatmentPlan", summary = "The patient acknowledges the version that awaits it", description = "A draft, or an active plan's revision. A patient acknowledges their own plan with no body; a clinician who records the patient's acknowledgment attests who witnessed it and how (400 without).")
     @APIResponse(responseCode = "200", description = "The acknowledged plan")
-    @APIResponse(responseCode = "409", description = "No version awaits the patient's acknowledgment")
+    @APIResponse(responseCode = "409", description = "No version awaits the patient's acknowledgment, or the plan is no longer at the planVersion sent")
     public TreatmentPlanView acknowledge(@PathParam("id") UUID id, @Valid AcknowledgmentRequest request) {
         return TreatmentPlanView.of(plans.acknowledge(id, request == null ? null : request.planVersion(),
                 request == null ? null : request.attestation()));
@@ -140,7 +141,7 @@ public class TreatmentPlanResource {
     @POST
     @Path("/{id}/progress-notes")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(operationId = "writeProgressNote", summary = "Write a progress note on one objective")
+    @Operation(operationId = "writeProgressNote", summary = "Write a progress note on one objective", description = "A clinician's note on an objective of the plan in force or of its waiting revision (400 for any other objective). Only an active plan takes notes. The objective takes the note's status, and the plan's version (its ETag) moves on while its content stays.")
     @APIResponse(responseCode = "201", description = "Written; the objective takes the note's status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressNoteView.class)))
     @APIResponse(responseCode = "409", description = "The plan is not active")
     public RestResponse<ProgressNoteView> writeProgressNote(@PathParam("id") UUID id,
@@ -153,7 +154,7 @@ public class TreatmentPlanResource {
     @Path("/{id}/progress-notes")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "listProgressNotes", summary = "The plan's progress notes, oldest first")
+    @Operation(operationId = "listProgressNotes", summary = "The plan's progress notes, oldest first", description = "Every note written on the plan's objectives, with the status it gave and its author. A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
     @APIResponse(responseCode = "200", description = "The notes")
     public List<ProgressNoteView> progressNotes(@PathParam("id") UUID id) {
         return reviews.progressNotes(id).stream().map(ProgressNoteView::of).toList();
@@ -163,7 +164,7 @@ public class TreatmentPlanResource {
     @Path("/{id}/weekly-hours")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getWeeklyHours", summary = "Hours attended per ISO week since approval")
+    @Operation(operationId = "getWeeklyHours", summary = "Hours attended per ISO week since approval", description = "The sessions attended, as scheduling reports them, summed per ISO week from the day the plan was approved to the day it ended, against the plan's weekly hours; a week with no attendance is left out, and before approval the list is empty. A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
     @APIResponse(responseCode = "200", description = "Each week's hours against the plan's weekly target")
     public List<WeeklyHours> weeklyHours(@PathParam("id") UUID id) {
         return hours.weeklyHours(id);
@@ -187,7 +188,7 @@ public class TreatmentPlanResource {
     @Path("/{id}/reviews")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "listReviews", summary = "The plan's reviews, oldest first")
+    @Operation(operationId = "listReviews", summary = "The plan's reviews, oldest first", description = "Each review with the day it was due and the day it was held, the progress recorded per objective and, when it revised the plan, the version it made. A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
     @APIResponse(responseCode = "200", description = "The reviews")
     public List<ReviewView> reviews(@PathParam("id") UUID id) {
         return reviews.reviews(id).stream().map(ReviewView::of).toList();
@@ -196,7 +197,7 @@ public class TreatmentPlanResource {
     @GET
     @Path("/reviews-due")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
-    @Operation(operationId = "listReviewsDue", summary = "Active plans whose review is overdue or flagged")
+    @Operation(operationId = "listReviewsDue", summary = "Active plans whose review is overdue or flagged", description = "Every active plan whose next review day has passed, or that an engagement alert (missed sessions, hours under the minimum) flagged for review; recording a review clears the flag. Windowed by page and size: X-Total-Count says how many in all, and a Link header names the next window. For clinicians and program directors.")
     @APIResponse(responseCode = "200", description = "The plans, the longest overdue first")
     public RestResponse<List<TreatmentPlanView>> reviewsDue(@QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
@@ -232,7 +233,7 @@ public class TreatmentPlanResource {
     @GET
     @Path("/not-admitted")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR })
-    @Operation(operationId = "listNotAdmitted", summary = "A patient's assessments that led to no IOP plan, and why")
+    @Operation(operationId = "listNotAdmitted", summary = "A patient's assessments that led to no IOP plan, and why", description = "Every completed assessment of the patient that decided a level of care other than intensive outpatient (2.1), with that level and the reason, oldest first. For clinicians, case managers and program directors.")
     @APIResponse(responseCode = "200", description = "The records")
     public List<NotAdmittedView> notAdmitted(@QueryParam("patientId") @NotNull UUID patientId) {
         return admissions.notAdmitted(patientId).stream().map(NotAdmittedView::of).toList();

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A measurable step toward a goal, with a target date (SMART).
@@ -13,7 +14,7 @@ import java.util.UUID;
  * @param status the progress recorded toward it (progress notes and reviews): read-only, and not part of a version
  */
 public record Objective(UUID id, @NotBlank @Size(max = 500) String description, @NotNull LocalDate targetDate,
-        ObjectiveStatus status) {
+        @Schema(nullable = true, description = "The progress recorded toward it (read-only); null in a plan version's content, which keeps no progress") ObjectiveStatus status) {
 
     public Objective withStatus(ObjectiveStatus newStatus) {
         return new Objective(id, description, targetDate, newStatus);

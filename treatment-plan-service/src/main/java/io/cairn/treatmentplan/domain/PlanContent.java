@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "PlanContent")
 public record PlanContent(List<PlanProblem> problems, BigDecimal weeklyHours, int expectedWeeks,
-        PreferredSchedule preferredSchedule) {
+        @Schema(nullable = true) PreferredSchedule preferredSchedule) {
 
     /** New problems and objectives get their ids; hours to one decimal; no objective carries a status. */
     PlanContent normalized() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -17,7 +18,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "plan_review")
 public class PlanReview extends PanacheEntityBase {
 
-    public record ObjectiveProgress(UUID objectiveId, ObjectiveStatus status, String note) {
+    @Schema(name = "RecordedObjectiveProgress", description = "An objective's progress as a review recorded it")
+    public record ObjectiveProgress(UUID objectiveId, ObjectiveStatus status, @Schema(nullable = true) String note) {
     }
 
     @Id

@@ -18,7 +18,7 @@ final class TaskActions {
 
     @Schema(name = "AssignTaskRequest", example = "{\"version\":1,\"assignee\":\"case-manager\"}")
     record Assign(Integer version,
-            @Schema(description = "The user name to hand it to; null puts it back on the role's list") @Size(min = 1, max = 200) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must not contain control characters") String assignee) {
+            @Schema(nullable = true, description = "The user name to hand it to; null puts it back on the role's list") @Size(min = 1, max = 200) @Pattern(regexp = "[^\\p{Cc}]+", message = "must not contain control characters") String assignee) {
     }
 
     @Schema(name = "CompleteTaskRequest", example = """

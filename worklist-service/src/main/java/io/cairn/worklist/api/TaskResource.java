@@ -74,7 +74,7 @@ public class TaskResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getTask", summary = "Read a task")
+    @Operation(operationId = "getTask", summary = "Read a task", description = "Staff read the tasks of their own roles; the program director reads all of them. Any other task is answered 404. The read is audited.")
     @APIResponse(responseCode = "200", description = "The task")
     public TaskView get(@PathParam("id") UUID id) {
         return TaskView.of(tasks.get(id));
@@ -91,7 +91,7 @@ public class TaskResource {
 
     @POST
     @Path("{id}/assign")
-    @Operation(operationId = "assignTask", summary = "Hand the task to someone, or back to the role's list")
+    @Operation(operationId = "assignTask", summary = "Hand the task to someone, or back to the role's list", description = "Staff of the task's role, or the program director, hand it to a named person, who then holds it as claimed, or with no assignee back to the role's list, open. Send the version you read (409 when the task changed since); a completed or resolved task can no longer change.")
     @APIResponse(responseCode = "200", description = "The task")
     @APIResponse(responseCode = "409", description = "Closed, or changed since the version sent")
     public TaskView assign(@PathParam("id") UUID id, @Valid @NotNull TaskActions.Assign request) {
@@ -100,7 +100,7 @@ public class TaskResource {
 
     @POST
     @Path("{id}/complete")
-    @Operation(operationId = "completeTask", summary = "Close the task with its outcome")
+    @Operation(operationId = "completeTask", summary = "Close the task with its outcome", description = "Staff of the task's role, or the program director, close it. A safety alert takes safety-plan-made, crisis-referral, emergency-services or not-reached; an escalation one of those or done; any other task done or not-reached (400 otherwise). Send the version you read (409 when the task changed since); a completed or resolved task can no longer change.")
     @APIResponse(responseCode = "200", description = "The completed task")
     @APIResponse(responseCode = "409", description = "Already closed, or changed since the version sent")
     public TaskView complete(@PathParam("id") UUID id, @Valid @NotNull TaskActions.Complete request) {

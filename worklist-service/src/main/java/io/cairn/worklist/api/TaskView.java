@@ -20,10 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "escalationOf":null,"version":0}""")
 public record TaskView(UUID id, TaskKind kind, TaskPriority priority, TaskStatus status, UUID patientId,
         @Schema(description = "The role whose members work it") String role, String title,
-        @Schema(description = "Where in the API the work is done") String about, String assignee, Instant opensAt,
-        Instant dueAt, Instant createdAt, Instant claimedAt, Instant closedAt, String closedBy, TaskOutcome outcome,
-        String outcomeNote, @Schema(description = "When it went to the program director, unclaimed") Instant escalatedAt,
-        @Schema(description = "For an escalation: the task nobody claimed") UUID escalationOf,
+        @Schema(description = "Where in the API the work is done") String about,
+        @Schema(nullable = true, description = "Who holds it; null while nobody does") String assignee,
+        Instant opensAt, Instant dueAt, Instant createdAt, @Schema(nullable = true) Instant claimedAt,
+        @Schema(nullable = true) Instant closedAt, @Schema(nullable = true) String closedBy,
+        @Schema(nullable = true) TaskOutcome outcome, @Schema(nullable = true) String outcomeNote,
+        @Schema(nullable = true, description = "When it went to the program director, unclaimed") Instant escalatedAt,
+        @Schema(nullable = true, description = "For an escalation: the task nobody claimed") UUID escalationOf,
         @Schema(description = "Send it back with an action: a task that changed since is a 409") int version) {
 
     static TaskView of(CareTask t) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The structured sections of a biopsychosocial assessment, each stored and answered as it is written here. */
 public final class Sections {
@@ -17,22 +18,29 @@ public final class Sections {
     private Sections() {
     }
 
-    public record MedicalHistory(@Size(max = 50) List<@NotBlank @Size(max = 200) String> conditions,
-            @Size(max = 50) List<@NotBlank @Size(max = 200) String> allergies,
-            @Size(max = 200) String primaryCareProvider, @Size(max = 4000) String notes) {
+    public record MedicalHistory(
+            @Schema(nullable = true) @Size(max = 50) List<@NotBlank @Size(max = 200) String> conditions,
+            @Schema(nullable = true) @Size(max = 50) List<@NotBlank @Size(max = 200) String> allergies,
+            @Schema(nullable = true) @Size(max = 200) String primaryCareProvider,
+            @Schema(nullable = true) @Size(max = 4000) String notes) {
     }
 
-    public record Medication(@NotBlank @Size(max = 200) String name, @Size(max = 100) String dose,
-            @Size(max = 100) String frequency, @Size(max = 200) String prescriber) {
+    public record Medication(@NotBlank @Size(max = 200) String name,
+            @Schema(nullable = true) @Size(max = 100) String dose,
+            @Schema(nullable = true) @Size(max = 100) String frequency,
+            @Schema(nullable = true) @Size(max = 200) String prescriber) {
     }
 
-    public record CurrentSymptoms(@Size(max = 50) List<@NotBlank @Size(max = 200) String> symptoms,
-            @Size(max = 4000) String notes) {
+    public record CurrentSymptoms(
+            @Schema(nullable = true) @Size(max = 50) List<@NotBlank @Size(max = 200) String> symptoms,
+            @Schema(nullable = true) @Size(max = 4000) String notes) {
     }
 
     public record SubstanceUse(@NotBlank @Size(max = 100) String substance, @NotNull UseFrequency frequency,
-            @NotNull UseRoute route, @PastOrPresent LocalDate lastUse, @Min(0) @Max(100) Integer ageOfFirstUse,
-            @Size(max = 1000) String notes) {
+            @NotNull UseRoute route,
+            @Schema(nullable = true) @PastOrPresent LocalDate lastUse,
+            @Schema(nullable = true) @Min(0) @Max(100) Integer ageOfFirstUse,
+            @Schema(nullable = true) @Size(max = 1000) String notes) {
     }
 
     public enum UseFrequency {
@@ -65,18 +73,23 @@ public final class Sections {
         OTHER
     }
 
-    public record MentalHealthHistory(@Size(max = 50) List<@NotBlank @Size(max = 200) String> diagnoses,
-            @Min(0) @Max(100) Integer psychiatricHospitalizations, Boolean previousTreatment,
-            @Size(max = 4000) String notes) {
+    public record MentalHealthHistory(
+            @Schema(nullable = true) @Size(max = 50) List<@NotBlank @Size(max = 200) String> diagnoses,
+            @Schema(nullable = true) @Min(0) @Max(100) Integer psychiatricHospitalizations,
+            @Schema(nullable = true) Boolean previousTreatment,
+            @Schema(nullable = true) @Size(max = 4000) String notes) {
     }
 
-    public record FamilyAndSupport(@Size(max = 200) String livingWith,
-            @Size(max = 20) List<@NotBlank @Size(max = 200) String> supportPeople, Boolean familyConflict,
-            @Size(max = 4000) String notes) {
+    public record FamilyAndSupport(
+            @Schema(nullable = true) @Size(max = 200) String livingWith,
+            @Schema(nullable = true) @Size(max = 20) List<@NotBlank @Size(max = 200) String> supportPeople,
+            @Schema(nullable = true) Boolean familyConflict,
+            @Schema(nullable = true) @Size(max = 4000) String notes) {
     }
 
-    public record LivingSituation(@NotNull Housing housing, @NotNull Employment employment, Boolean legalInvolvement,
-            @Size(max = 4000) String notes) {
+    public record LivingSituation(@NotNull Housing housing, @NotNull Employment employment,
+            @Schema(nullable = true) Boolean legalInvolvement,
+            @Schema(nullable = true) @Size(max = 4000) String notes) {
     }
 
     public enum Housing {
@@ -105,7 +118,9 @@ public final class Sections {
         UNABLE_TO_WORK
     }
 
-    public record StrengthsAndPreferences(@Size(max = 20) List<@NotBlank @Size(max = 200) String> strengths,
-            PreferredSchedule preferredSchedule, @Size(max = 4000) String preferences) {
+    public record StrengthsAndPreferences(
+            @Schema(nullable = true) @Size(max = 20) List<@NotBlank @Size(max = 200) String> strengths,
+            @Schema(nullable = true) PreferredSchedule preferredSchedule,
+            @Schema(nullable = true) @Size(max = 4000) String preferences) {
     }
 }

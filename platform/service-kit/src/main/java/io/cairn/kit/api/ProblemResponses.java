@@ -3,24 +3,26 @@ package io.cairn.kit.api;
 import io.cairn.kit.problem.Problem;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem+json errors every operation can answer, so that each resource declares only its own
  * successes and conflicts: 400/413/415 where a body is sent, 404 where the path names a resource, 401, 403 and 500
- * everywhere.
+ * everywhere; every error answer, a resource's own included, carries the problem schema.
  */
-public class ProblemResponses implements OASFilter {
+final class ProblemResponses {
 
     private static final String PROBLEM_SCHEMA = "Problem";
 
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
+    private ProblemResponses() {
+    }
+
+    static void addTo(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
@@ -53,6 +55,11 @@ public class ProblemResponses implements OASFilter {
             add(responses, "415", "The body is not application/json");
         }
         add(responses, "500", "Unexpected failure; the detail carries a reference to quote");
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (!status.startsWith("2") && !status.startsWith("3") && response.getContent() == null) {
+                response.setContent(problemContent());
+            }
+        });
     }
 
     private static void add(APIResponses responses, String status, String description) {
@@ -60,8 +67,12 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)))));
+                .content(problemContent()));
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
     }
 
     private static Schema problemSchema() {

@@ -17,11 +17,13 @@ public record AuditEventView(
         Instant occurredAt,
         @Schema(description = "The user: a staff member, a patient, or an EHR client's service account") String user,
         List<String> roles,
-        @Schema(description = "The OIDC client the user called through") String clientId,
+        @Schema(nullable = true, description = "The OIDC client the user called through, when the token names one") String clientId,
         @Schema(description = "read, search, create, update, disclose (a read by an EHR client under a Part 2 consent), ...") String action,
-        String resourceType, String resourceId, UUID patientId,
+        String resourceType,
+        @Schema(nullable = true, description = "Null for a search, which names no one record") String resourceId,
+        @Schema(nullable = true, description = "Null when the action was about no one patient") UUID patientId,
         @Schema(description = "SUCCESS, DENIED (refused), NOT_FOUND or FAILED") AuditOutcome outcome,
-        @Schema(description = "The OpenTelemetry trace of the request") String traceId) {
+        @Schema(nullable = true, description = "The OpenTelemetry trace of the request, when it had one") String traceId) {
 
     static AuditEventView of(AuditRecord record, String service) {
         return new AuditEventView(record.id(), service, record.occurredAt(), record.user(), record.roles(),
