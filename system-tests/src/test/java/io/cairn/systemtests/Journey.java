@@ -44,19 +44,36 @@ public final class Journey {
 
     /** A track with room, meeting 9 hours a week in the evening, with its sessions for three weeks from Monday. */
     public static String eveningTrackWithSessions(String scheduler, String unique, LocalDate today) {
+        return eveningTrackWithSessions(scheduler, unique, today, "21:00");
+    }
+
+    /**
+     * The same track with its three evening blocks ending at {@code blockEnd}: a test whose plan asks for hours no
+     * other test's track gives is enrolled in its own track, whatever tracks the other tests left (enrollment takes the
+     * track with the fewest hours that still gives the plan's).
+     */
+    public static String eveningTrackWithSessions(String scheduler, String unique, LocalDate today, String blockEnd) {
         String track = as(scheduler)
                 .body("""
                         {"name":"Evening journey %s","scheduleType":"evening","ageGroup":"adult","capacity":12,
                          "facilitatorId":"facilitator-%s","location":"Room 2","activeFrom":"%s",
-                         "blocks":[{"day":"MONDAY","start":"18:00","end":"21:00","groupType":"process-group","title":"Process group"},
-                                   {"day":"WEDNESDAY","start":"18:00","end":"21:00","groupType":"cbt-skills","title":"CBT skills"},
-                                   {"day":"THURSDAY","start":"18:00","end":"21:00","groupType":"relapse-prevention","title":"Relapse prevention"}]}"""
-                        .formatted(unique, unique, today.minusDays(1)))
+                         "blocks":[{"day":"MONDAY","start":"18:00","end":"%4$s","groupType":"process-group","title":"Process group"},
+                                   {"day":"WEDNESDAY","start":"18:00","end":"%4$s","groupType":"cbt-skills","title":"CBT skills"},
+                                   {"day":"THURSDAY","start":"18:00","end":"%4$s","groupType":"relapse-prevention","title":"Relapse prevention"}]}"""
+                        .formatted(unique, unique, today.minusDays(1), blockEnd))
                 .post("/tracks").then().statusCode(201).extract().path("id");
         LocalDate monday = today.with(DayOfWeek.MONDAY).plusWeeks(1);
         as(scheduler).body("{\"from\":\"%s\",\"to\":\"%s\"}".formatted(monday, monday.plusDays(20)))
                 .post("/tracks/" + track + "/sessions").then().statusCode(200).body("", hasSize(9));
         return track;
+    }
+
+    /** The patient's 42 CFR Part 2 consent for the demo EHR, to every kind of record, for care coordination. */
+    public static void consentToTheDemoEhr(String coordinator, UUID patient) {
+        as(coordinator).body("""
+                {"patientId":"%s","recipient":"ehr-demo","purpose":"care-coordination",
+                 "recordCategories":["demographics","assessments","treatment-plans","attendance","aftercare"]}"""
+                .formatted(patient)).post("/consents").then().statusCode(201);
     }
 
     /** The clinician's full assessment, completed: returns the plan drafted from its event. */

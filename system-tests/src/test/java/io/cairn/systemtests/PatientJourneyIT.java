@@ -46,10 +46,7 @@ class PatientJourneyIT {
                  "urgency":"routine"}""".formatted(patient)).post("/referrals").then().statusCode(201);
         String ehr = Platform.ehrToken();
         as(ehr).get("/patients/" + patient).then().statusCode(404);
-        as(coordinator).body("""
-                {"patientId":"%s","recipient":"ehr-demo","purpose":"care-coordination",
-                 "recordCategories":["demographics","assessments","treatment-plans","attendance","aftercare"]}"""
-                .formatted(patient)).post("/consents").then().statusCode(201);
+        Journey.consentToTheDemoEhr(coordinator, patient);
         as(ehr).get("/patients/" + patient).then().statusCode(200);
 
         // Assessment with every screener, completed: the plan is drafted from its event. The clinician edits; the
