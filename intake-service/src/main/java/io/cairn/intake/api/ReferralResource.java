@@ -66,8 +66,7 @@ public class ReferralResource {
             @QueryParam("page") @Min(0) Integer page,
             @QueryParam("size") @Min(1) @Max(ListWindow.MAX_SIZE) Integer size, @Context UriInfo uri) {
         PageOf<Referral> listed = referrals.list(patientId, status, ListWindow.window(page, size));
-        Map<UUID, List<ReferralTransition>> histories = referrals.histories(listed.items());
-        return ListWindow.of(listed.map(r -> ReferralView.of(r, histories.getOrDefault(r.id, List.of()))), uri);
+        return ListWindow.of(new PageOf<>(views(listed.items()), listed.page(), listed.size(), listed.total()), uri);
     }
 
     @GET
@@ -92,6 +91,12 @@ public class ReferralResource {
     }
 
     private ReferralView view(Referral referral) {
-        return ReferralView.of(referral, referrals.history(referral.id));
+        return views(List.of(referral)).get(0);
+    }
+
+    /** The referrals with their histories, read in one query. */
+    private List<ReferralView> views(List<Referral> listed) {
+        Map<UUID, List<ReferralTransition>> histories = referrals.histories(listed);
+        return listed.stream().map(r -> ReferralView.of(r, histories.getOrDefault(r.id, List.of()))).toList();
     }
 }

@@ -110,11 +110,7 @@ public class Referrals {
         return listed;
     }
 
-    public List<ReferralTransition> history(UUID referralId) {
-        return ReferralTransition.list("referralId", Sort.ascending("id"), referralId);
-    }
-
-    /** The histories of a window of referrals, read at once rather than one query per referral. */
+    /** The histories of referrals, oldest step first, read at once rather than one query per referral. */
     public Map<UUID, List<ReferralTransition>> histories(List<Referral> referrals) {
         if (referrals.isEmpty()) {
             return Map.of();
