@@ -78,7 +78,20 @@ public class FhirMetadata {
                 }
             });
         }
+        everything(rest);
         return merged;
+    }
+
+    /** The gateway's own operation on Patient: a patient's records across the services ({@link PatientEverything}). */
+    private static void everything(CapabilityStatementRestComponent rest) {
+        rest.getResource().stream().filter(r -> r.getType().equals("Patient")).findFirst()
+                .ifPresent(patient -> patient.addOperation().setName("everything")
+                        .setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything")
+                        .setDocumentation("The patient and their " + String.join(", ", PatientEverything.types()
+                                .stream().filter(type -> !type.equals("Patient")).toList())
+                                + " that the caller may see (an EHR, what its Part 2 consent names), paged by "
+                                + "_count and _page; _since keeps what changed since a time, _type the types "
+                                + "named"));
     }
 
     /**

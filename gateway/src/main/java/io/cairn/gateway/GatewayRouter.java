@@ -57,6 +57,7 @@ public class GatewayRouter {
     private HttpClient client;
     private SharedFhirType sharedFhirType;
     private MergedAuditTrail auditTrail;
+    private PatientEverything everything;
 
     GatewayRouter(GatewayConfig config, RateLimits rateLimits, AccessLog accessLog, MeterRegistry meters,
             VerifiedTokens tokens) {
@@ -76,6 +77,7 @@ public class GatewayRouter {
         BackendReads reads = new BackendReads(client, config);
         sharedFhirType = new SharedFhirType(reads);
         auditTrail = new MergedAuditTrail(reads);
+        everything = new PatientEverything(reads);
         HttpProxy proxy = HttpProxy.reverseProxy(client).origin(this::originRequest)
                 .addInterceptor(new BackendFailures());
         router.route(RouteTable.API_PREFIX + "*").order(-10).handler(rc -> handle(rc, proxy));
@@ -178,6 +180,11 @@ public class GatewayRouter {
             // Before the shared FHIR types: every service serves AuditEvent, but an id names the one that keeps it.
             request.resume();
             auditTrail.handle(rc);
+            return;
+        }
+        if (request.method() == HttpMethod.GET && !bodyExpected && PatientEverything.serves(request.path())) {
+            request.resume();
+            everything.handle(rc);
             return;
         }
         List<Backend> fhirOwners = RouteTable.fhirOwnersOf(request.path());

@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.cairn.aftercare.domain.CheckIns;
+import io.cairn.aftercare.fhir.FhirTasks.FollowUp;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.Bundle;
@@ -35,8 +38,11 @@ public class FhirEpisodeOfCareResource implements FhirCapability {
 
     private final AftercareReferrals referrals;
 
-    FhirEpisodeOfCareResource(AftercareReferrals referrals) {
+    private final CheckIns checkIns;
+
+    FhirEpisodeOfCareResource(AftercareReferrals referrals, CheckIns checkIns) {
         this.referrals = referrals;
+        this.checkIns = checkIns;
     }
 
     @GET
@@ -54,13 +60,16 @@ public class FhirEpisodeOfCareResource implements FhirCapability {
             Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
-        return SearchBundles.ofAll(referrals.ofPatient(search.requiredPatient()), search, FhirEpisodesOfCare::toFhir, uri);
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.REVINCLUDE));
+        boolean followUps = !search.includes(SearchParameters.REVINCLUDE, Set.of(FhirTaskResource.EPISODE)).isEmpty();
+        return SearchBundles.ofAll(referrals.ofPatient(search.requiredPatient()), search, FhirEpisodesOfCare::toFhir,
+                uri, page -> followUps ? page.stream().map(referral -> FhirTasks.toFhir(
+                        new FollowUp(referral, checkIns.ofReferral(referral.id)))).toList() : List.of());
     }
 
     @Override
     public CapabilityStatementRestResourceComponent describe() {
         return FhirCapability.searchedByPatient(TYPE, "Patient/{id}; required", TypeRestfulInteraction.READ,
-                TypeRestfulInteraction.SEARCHTYPE);
+                TypeRestfulInteraction.SEARCHTYPE).addSearchRevInclude(FhirTaskResource.EPISODE);
     }
 }

@@ -1,5 +1,6 @@
 package io.cairn.aftercare.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.aftercare.domain.AftercareReferral;
 import io.cairn.fhir.SecurityLabels;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -23,6 +24,7 @@ final class FhirEpisodesOfCare {
         EpisodeOfCare fhir = new EpisodeOfCare();
         fhir.setId(referral.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(referral.version));
+        Fhir.lastUpdated(fhir, referral.updatedAt);
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(EpisodeOfCareStatus.FINISHED)
                 .setPatient(new Reference("Patient/" + referral.patientId))

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +38,8 @@ import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 public class FhirTaskResource implements FhirCapability {
 
     private static final String TYPE = "Task";
+    /** The episode a follow-up follows: {@code _include} here, {@code _revinclude} on EpisodeOfCare. */
+    static final String EPISODE = "Task:focus";
 
     private final AftercareReferrals referrals;
     private final CheckIns checkIns;
@@ -61,14 +64,17 @@ public class FhirTaskResource implements FhirCapability {
             Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner",
-                SearchBundles.OFFSET));
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner", SearchParameters.INCLUDE));
+        boolean episodes = !search.includes(SearchParameters.INCLUDE, Set.of(EPISODE)).isEmpty();
         Optional<TaskStatus> status = search.taskStatus("status");
         Optional<String> owner = search.string("owner");
         return SearchBundles.ofAll(referrals.ofPatient(search.requiredPatient()).stream().map(this::followUp)
                 .filter(followUp -> status.isEmpty() || FhirTasks.status(followUp) == status.get())
                 .filter(followUp -> owner.isEmpty() || owner.get().equals(followUp.referral().caseManager))
-                .toList(), search, FhirTasks::toFhir, uri);
+                .toList(), search, FhirTasks::toFhir, uri,
+                page -> episodes
+                        ? page.stream().map(followUp -> FhirEpisodesOfCare.toFhir(followUp.referral())).toList()
+                        : List.of());
     }
 
     @Override
@@ -80,7 +86,7 @@ public class FhirTaskResource implements FhirCapability {
                 .setDocumentation("A follow-up is in-progress while check-ins are scheduled, then completed");
         resource.addSearchParam().setName("owner").setType(SearchParamType.REFERENCE)
                 .setDocumentation("The user name of the follow-up's case manager");
-        return resource;
+        return resource.addSearchInclude(EPISODE);
     }
 
     private FollowUp followUp(AftercareReferral referral) {

@@ -1,5 +1,8 @@
 package io.cairn.aftercare.fhir;
 
+import java.util.stream.Stream;
+import java.time.Instant;
+import io.cairn.fhir.Fhir;
 import io.cairn.aftercare.domain.AftercareItem;
 import io.cairn.aftercare.domain.AftercareReferral;
 import io.cairn.aftercare.domain.CheckIn;
@@ -36,6 +39,8 @@ final class FhirTasks {
         Task fhir = new Task();
         fhir.setId(referral.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(referral.version));
+        Fhir.lastUpdated(fhir, Stream.concat(Stream.of(referral.updatedAt),
+                followUp.checkIns().stream().map(checkIn -> checkIn.updatedAt)).toArray(Instant[]::new));
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(status(followUp)).setIntent(TaskIntent.ORDER)
                 .setPriority(referral.outreach ? TaskPriority.URGENT : TaskPriority.ROUTINE)

@@ -1,5 +1,7 @@
 package io.cairn.intake.domain;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import io.cairn.contracts.events.ConsentPurpose;
 import io.cairn.contracts.events.ConsentStatus;
 import io.cairn.contracts.events.RecordCategory;
@@ -29,6 +31,10 @@ public class Consent extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** When the row last changed: stamped by the database on every write (its FHIR view's meta.lastUpdated). */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public Instant updatedAt;
     @Column(name = "patient_id")
     public UUID patientId;
     /** The client id of the EHR, or the organization, the consent names. */

@@ -2,6 +2,7 @@ package io.cairn.intake.domain;
 
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.intake.api.PatientRequest;
+import io.cairn.kit.api.Changes;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
 import io.cairn.kit.problem.ConflictException;
@@ -106,11 +107,21 @@ public class Patients {
     @Transactional
     public PageOf<Patient> search(String name, LocalDate birthDate, String identifierSystem, String identifierValue,
             ListWindow.Window window) {
+        return search(name, birthDate, identifierSystem, identifierValue, Changes.ANY, window);
+    }
+
+    /**
+     * {@link #search(String, LocalDate, String, String, ListWindow.Window)}, of the patients {@code changes} selects,
+     * in its order. An EHR client may name its patients by id instead of by identifier: the same consented few.
+     */
+    @Transactional
+    public PageOf<Patient> search(String name, LocalDate birthDate, String identifierSystem, String identifierValue,
+            Changes changes, ListWindow.Window window) {
         if ((identifierSystem == null) != (identifierValue == null)) {
             throw new InvalidRequestException(identifierSystem == null ? "identifierSystem" : "identifierValue",
                     "identifierSystem and identifierValue go together");
         }
-        if (!caller.isStaff() && identifierValue == null) {
+        if (!caller.isStaff() && identifierValue == null && changes.ids() == null) {
             throw new InvalidRequestException("identifierValue", "EHR clients search by identifier");
         }
         if (identifierSystem != null) {
@@ -130,9 +141,10 @@ public class Patients {
             conditions.add(NAMED_BY_IDENTIFIER);
             parameters.and("system", identifierSystem).and("value", identifierValue);
         }
+        changes.addTo(conditions, parameters);
         String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        PanacheQuery<Patient> found = Patient.find(query, Sort.by("familyName").and("givenName").and("id"),
-                parameters);
+        PanacheQuery<Patient> found = Patient.find(query,
+                changes.sort(Sort.by("familyName").and("givenName").and("id")), parameters);
         PageOf<Patient> listed;
         if (caller.isStaff()) {
             listed = window.of(found);

@@ -1,5 +1,7 @@
 package io.cairn.intake.domain;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import io.cairn.contracts.events.ReferralSource;
 import io.cairn.kit.problem.ConflictException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -21,6 +23,10 @@ public class Referral extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** When the row last changed: stamped by the database on every write (its FHIR view's meta.lastUpdated). */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public Instant updatedAt;
     @Column(name = "patient_id")
     public UUID patientId;
     @Enumerated(EnumType.STRING)

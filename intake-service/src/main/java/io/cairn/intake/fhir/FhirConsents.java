@@ -1,5 +1,6 @@
 package io.cairn.intake.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.contracts.events.ConsentPurpose;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.SecurityLabels;
@@ -33,6 +34,7 @@ final class FhirConsents {
         org.hl7.fhir.r4.model.Consent fhir = new org.hl7.fhir.r4.model.Consent();
         fhir.setId(consent.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(consent.version));
+        Fhir.lastUpdated(fhir, consent.updatedAt);
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(consent.isActiveOn(today)
                 ? org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE

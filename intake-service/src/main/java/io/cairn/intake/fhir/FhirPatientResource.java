@@ -1,6 +1,6 @@
 package io.cairn.intake.fhir;
 
-import io.cairn.kit.api.ListWindow;
+import io.cairn.kit.api.Changes;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
@@ -121,13 +121,15 @@ public class FhirPatientResource implements FhirCapability {
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, SEARCH_PARAMETERS);
         SearchParameters.Token identifier = search.token("identifier").orElse(null);
-        if (identifier == null && !caller.isStaff()) {
-            throw new InvalidParameterException("identifier", "is required of EHR clients: system|value");
+        Changes changes = search.changes();
+        if (identifier == null && changes.ids() == null && !caller.isStaff()) {
+            throw new InvalidParameterException("identifier", "is required of EHR clients (system|value), unless "
+                    + "_id names the patients");
         }
         return SearchBundles.of(patients.search(search.string("name").orElse(null),
                 search.date("birthdate").orElse(null), identifier == null ? null : identifier.system(),
-                identifier == null ? null : identifier.code(), new ListWindow.Window(search.page(), search.count())),
-                FhirPatients::toFhir, uri);
+                identifier == null ? null : identifier.code(), changes,
+                search.window()), FhirPatients::toFhir, uri);
     }
 
     @Override
@@ -136,7 +138,7 @@ public class FhirPatientResource implements FhirCapability {
                 TypeRestfulInteraction.CREATE, TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE);
         resource.setConditionalCreate(true);
         resource.addSearchParam().setName("identifier").setType(SearchParamType.TOKEN)
-                .setDocumentation("system|value; the only search an EHR client may make");
+                .setDocumentation("system|value; an EHR client searches by identifier or by _id");
         resource.addSearchParam().setName("name").setType(SearchParamType.STRING)
                 .setDocumentation("the start of the given or family name");
         resource.addSearchParam().setName("birthdate").setType(SearchParamType.DATE)

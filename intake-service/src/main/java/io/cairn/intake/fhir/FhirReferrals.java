@@ -1,5 +1,6 @@
 package io.cairn.intake.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.contracts.events.ReferralSource;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.intake.api.ReferralRequest;
@@ -36,6 +37,7 @@ final class FhirReferrals {
         ServiceRequest fhir = new ServiceRequest();
         fhir.setId(referral.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(referral.version));
+        Fhir.lastUpdated(fhir, referral.updatedAt);
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(statusOf(referral.status)).setIntent(ServiceRequestIntent.ORDER)
                 .setPriority(referral.urgency == Urgency.URGENT ? ServiceRequestPriority.URGENT

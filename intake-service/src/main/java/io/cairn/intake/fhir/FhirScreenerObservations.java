@@ -1,5 +1,6 @@
 package io.cairn.intake.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.intake.domain.assessment.Assessment;
 import io.cairn.intake.domain.assessment.AssessmentStatus;
@@ -75,6 +76,7 @@ final class FhirScreenerObservations {
         Observation fhir = new Observation();
         fhir.setId(total.id());
         fhir.getMeta().setVersionId(String.valueOf(assessment.version));
+        Fhir.lastUpdated(fhir, assessment.updatedAt);
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(assessment.status == AssessmentStatus.COMPLETED ? ObservationStatus.FINAL
                 : ObservationStatus.PRELIMINARY);

@@ -1,5 +1,6 @@
 package io.cairn.intake.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.intake.domain.assessment.Assessment;
 import io.cairn.intake.domain.assessment.AssessmentStatus;
@@ -31,6 +32,7 @@ final class FhirScreenerResponses {
         QuestionnaireResponse fhir = new QuestionnaireResponse();
         fhir.setId(idOf(assessment, scored.screener().label()));
         fhir.getMeta().setVersionId(String.valueOf(assessment.version));
+        Fhir.lastUpdated(fhir, assessment.updatedAt);
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(assessment.status == AssessmentStatus.COMPLETED ? QuestionnaireResponseStatus.COMPLETED
                 : QuestionnaireResponseStatus.INPROGRESS);

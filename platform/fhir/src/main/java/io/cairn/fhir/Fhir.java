@@ -3,6 +3,12 @@ package io.cairn.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.Objects;
+import org.hl7.fhir.r4.model.Resource;
 
 /** The FHIR version Cairn speaks (R4) and its JSON media type. */
 public final class Fhir {
@@ -17,6 +23,15 @@ public final class Fhir {
     /** Expensive to build, cheap to share: HAPI keeps one per version for the whole JVM. */
     public static FhirContext context() {
         return FhirContext.forR4Cached();
+    }
+
+    /**
+     * Sets {@code meta.lastUpdated} to the latest of the times the records a resource is made of last changed; a
+     * record written in this transaction and not yet stamped by the database adds nothing.
+     */
+    public static void lastUpdated(Resource resource, Instant... changes) {
+        Arrays.stream(changes).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .ifPresent(latest -> resource.getMeta().setLastUpdated(Date.from(latest)));
     }
 
     /** A parser that refuses what R4 does not define (unknown elements, wrong types) instead of dropping it. */

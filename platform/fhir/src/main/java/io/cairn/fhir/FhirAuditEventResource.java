@@ -5,6 +5,7 @@ import io.cairn.kit.api.ApiPaths;
 import io.cairn.kit.audit.AuditRecord;
 import io.cairn.kit.audit.AuditSearch;
 import io.cairn.kit.audit.AuditTrail;
+import io.cairn.kit.problem.InvalidParameterException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -67,11 +68,17 @@ public class FhirAuditEventResource implements FhirCapability {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", "agent", "date", CURSOR),
                 Set.of("date"));
         int count = search.count();
-        TimeRange range = search.timeRange("date");
+        // An audit record never changes: it was last updated when it was recorded.
+        TimeRange range = search.timeRange("date").within(search.lastUpdated());
+        if (search.order() == io.cairn.kit.api.Changes.Order.OLDEST_CHANGE_FIRST) {
+            throw new InvalidParameterException(SearchParameters.SORT, "audit events are listed newest first: "
+                    + "-_lastUpdated, or leave it out");
+        }
         Long before = search.string(CURSOR).map(AuditTrail::before).orElse(null);
+        AuditSearch asked = new AuditSearch(search.patient("patient").orElse(null), null, null,
+                search.string("agent").orElse(null), null, null, range.from(), range.to(), before, count);
         List<AuditRecord> records = count == 0 ? List.of()
-                : trail.search(new AuditSearch(search.patient("patient").orElse(null), null, null,
-                        search.string("agent").orElse(null), null, null, range.from(), range.to(), before, count));
+                : search.ids().map(ids -> withIds(ids, asked)).orElseGet(() -> trail.search(asked));
         Bundle bundle = new Bundle().setType(BundleType.SEARCHSET);
         bundle.addLink().setRelation("self").setUrl(uri.getRequestUri().toString());
         if (count > 0 && records.size() == count) {
@@ -84,6 +91,20 @@ public class FhirAuditEventResource implements FhirCapability {
                     .setResource(event).getSearch().setMode(SearchEntryMode.MATCH);
         }
         return bundle;
+    }
+
+    /** The records of this service with these ids that the rest of the search selects, newest first. */
+    private List<AuditRecord> withIds(Set<String> ids, AuditSearch search) {
+        String prefix = trail.service() + "-";
+        return ids.stream().filter(id -> id.startsWith(prefix))
+                .flatMap(id -> AuditTrail.number(id.substring(prefix.length())).flatMap(trail::get).stream())
+                .filter(record -> search.patientId() == null || search.patientId().equals(record.patientId()))
+                .filter(record -> search.agent() == null || search.agent().equals(record.user())
+                        || search.agent().equals(record.clientId()))
+                .filter(record -> new TimeRange(search.from(), search.to()).contains(record.occurredAt()))
+                .filter(record -> search.before() == null || record.id() < search.before())
+                .sorted(java.util.Comparator.comparingLong(AuditRecord::id).reversed()).limit(search.size())
+                .toList();
     }
 
     @Override

@@ -42,6 +42,7 @@ final class FhirAuditEvents {
         event.addSubtype(new Coding(ACTION_SYSTEM, record.action(), null));
         event.setAction(action(record.action()));
         event.setRecorded(Date.from(record.occurredAt()));
+        event.getMeta().setLastUpdated(Date.from(record.occurredAt()));
         event.setOutcome(outcome(record.outcome()));
         event.setOutcomeDesc(record.outcome().name());
 

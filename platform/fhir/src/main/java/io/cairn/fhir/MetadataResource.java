@@ -62,7 +62,7 @@ public class MetadataResource {
                 + "consent names them.")
                 .addService(new CodeableConcept(new Coding(
                         "http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")));
-        capabilities.stream().map(FhirCapability::describe)
+        capabilities.stream().map(FhirCapability::describe).map(FhirCapability::withCommonSearch)
                 .sorted(Comparator.comparing(CapabilityStatementRestResourceComponent::getType))
                 .forEach(rest::addResource);
         return statement;

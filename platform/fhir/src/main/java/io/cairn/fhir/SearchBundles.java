@@ -4,6 +4,13 @@ import io.cairn.kit.api.ApiPaths;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
@@ -44,16 +51,65 @@ public final class SearchBundles {
     }
 
     /**
-     * A search whose matches are few enough to load at once (a patient's plans, say), paged here by the request's
-     * {@code _count} and {@code _page}.
+     * A search whose matches are few enough to load at once (a patient's plans, say): those {@code _id} and
+     * {@code _lastUpdated} select, in the order {@code _sort} asks, paged here by the request's {@code _count} and
+     * {@code _page}.
      */
-    public static <T> Bundle ofAll(java.util.List<T> matches, SearchParameters search,
+    public static <T> Bundle ofAll(List<T> matches, SearchParameters search,
             Function<T, ? extends Resource> toResource, UriInfo uri) {
+        return ofAll(matches, search, toResource, uri, page -> List.of());
+    }
+
+    /**
+     * {@link #ofAll(List, SearchParameters, Function, UriInfo)} with the resources the page's matches bring along
+     * ({@code _include}, {@code _revinclude}), each once, after the matches.
+     */
+    public static <T> Bundle ofAll(List<T> matches, SearchParameters search,
+            Function<T, ? extends Resource> toResource, UriInfo uri,
+            Function<List<T>, List<? extends Resource>> included) {
+        record Match<T>(T item, Resource resource) {
+        }
+        List<Match<T>> selected = new ArrayList<>();
+        for (T item : matches) {
+            Resource resource = toResource.apply(item);
+            if (search.selects(resource)) {
+                selected.add(new Match<>(item, resource));
+            }
+        }
+        Comparator<Match<T>> byChange = Comparator.comparing((Match<T> match) -> lastUpdated(match.resource()))
+                .thenComparing(match -> match.resource().getIdElement().getIdPart());
+        switch (search.order()) {
+            case OLDEST_CHANGE_FIRST -> selected.sort(byChange);
+            case NEWEST_CHANGE_FIRST -> selected.sort(byChange.reversed());
+            case AS_LISTED -> {
+                // the search's own order
+            }
+        }
         ListWindow.Window window = search.window();
-        int from = Math.min(window.first(), matches.size());
-        int to = Math.min(from + window.size(), matches.size());
-        return of(new PageOf<>(matches.subList(from, to), window.page(), window.size(), matches.size()), toResource,
-                uri);
+        int from = Math.min(window.first(), selected.size());
+        int to = Math.min(from + window.size(), selected.size());
+        List<Match<T>> page = selected.subList(from, to);
+        Bundle bundle = of(new PageOf<>(page.stream().map(Match::resource).toList(), window.page(), window.size(),
+                selected.size()), Function.identity(), uri);
+        Set<String> listed = new HashSet<>();
+        page.forEach(match -> listed.add(key(match.resource())));
+        for (Resource resource : included.apply(page.stream().map(Match::item).toList())) {
+            if (listed.add(key(resource))) {
+                bundle.addEntry().setFullUrl(resourceUrl(uri, resource.fhirType(), resource.getIdElement().getIdPart()))
+                        .setResource(resource).getSearch().setMode(SearchEntryMode.INCLUDE);
+            }
+        }
+        return bundle;
+    }
+
+    /** When a resource last changed; one that does not say sorts first. */
+    private static Instant lastUpdated(Resource resource) {
+        Date changed = resource.getMeta().getLastUpdated();
+        return changed == null ? Instant.MIN : changed.toInstant();
+    }
+
+    private static String key(Resource resource) {
+        return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
     }
 
     /** The absolute URL of a resource as the client reaches it (through the gateway's forwarded host). */

@@ -1,10 +1,12 @@
 package io.cairn.fhir;
 
+import io.cairn.kit.api.Changes;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.problem.InvalidParameterException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,6 +37,17 @@ public final class SearchParameters {
     static final int MAX_COUNT = 100;
     /** Asked of every FHIR server; the answer is FHIR JSON either way. */
     private static final Set<String> FORMAT_PARAMETERS = Set.of("_format", "_pretty");
+    /** The id, or several, comma-separated: a search on every resource type. */
+    public static final String ID = "_id";
+    /** When a resource last changed, with FHIR's prefixes; given twice for a range. The key of incremental sync. */
+    public static final String LAST_UPDATED = "_lastUpdated";
+    /** The order of the matches: {@code _lastUpdated} (oldest change first) or {@code -_lastUpdated}. */
+    public static final String SORT = "_sort";
+    /** Resources the matches reference ({@code CarePlan:goal}), and resources that reference them. */
+    public static final String INCLUDE = "_include";
+    public static final String REVINCLUDE = "_revinclude";
+    /** What every search takes, whatever its resource type. */
+    static final Set<String> COMMON = Set.of(ID, LAST_UPDATED, SORT);
 
     private final MultivaluedMap<String, String> query;
 
@@ -54,10 +67,17 @@ public final class SearchParameters {
     public static SearchParameters of(UriInfo uri, Set<String> supported, Set<String> repeatable) {
         Set<String> allowed = new HashSet<>(supported);
         allowed.addAll(FORMAT_PARAMETERS);
+        allowed.addAll(COMMON);
         allowed.add(SearchBundles.COUNT);
         allowed.add(SearchBundles.PAGE);
-        // _offset is allowed where a search names it among its own (a type the gateway merges from two services).
-        return checked(uri.getQueryParameters(), allowed, supported, repeatable);
+        // The gateway's window into a service's share of a merged search (a shared type, a patient's $everything).
+        allowed.add(SearchBundles.OFFSET);
+        Set<String> named = new TreeSet<>(supported);
+        named.addAll(COMMON);
+        named.remove(SearchBundles.OFFSET);
+        Set<String> repeated = new HashSet<>(repeatable);
+        repeated.addAll(Set.of(LAST_UPDATED, INCLUDE, REVINCLUDE));
+        return checked(uri.getQueryParameters(), allowed, named, repeated);
     }
 
     /**
@@ -136,6 +156,71 @@ public final class SearchParameters {
             range = range.within(TimeRange.of(name, value.strip()));
         }
         return range;
+    }
+
+    /** The ids {@code _id} asks for, if it does: a resource Cairn made has a UUID, so any other id matches none. */
+    public Optional<Set<String>> ids() {
+        return string(ID).map(value -> Set.of(value.split("\\s*,\\s*")).stream().map(String::strip)
+                .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /** When the matches last changed: {@code _lastUpdated}, as {@link #timeRange} reads a date. */
+    public TimeRange lastUpdated() {
+        return timeRange(LAST_UPDATED);
+    }
+
+    /** Whether {@code _id} and {@code _lastUpdated} select this resource (a search that names neither, any). */
+    public boolean selects(Resource resource) {
+        Optional<Set<String>> ids = ids();
+        if (ids.isPresent() && !ids.get().contains(resource.getIdElement().getIdPart())) {
+            return false;
+        }
+        TimeRange changed = lastUpdated();
+        if (changed.equals(TimeRange.ALL)) {
+            return true;
+        }
+        java.util.Date lastUpdated = resource.getMeta().getLastUpdated();
+        return lastUpdated != null && changed.contains(lastUpdated.toInstant());
+    }
+
+    /** The order {@code _sort} asks for. */
+    public Changes.Order order() {
+        return string(SORT).map(value -> switch (value) {
+            case LAST_UPDATED -> Changes.Order.OLDEST_CHANGE_FIRST;
+            case "-" + LAST_UPDATED -> Changes.Order.NEWEST_CHANGE_FIRST;
+            default -> throw new InvalidParameterException(SORT, "must be _lastUpdated or -_lastUpdated");
+        }).orElse(Changes.Order.AS_LISTED);
+    }
+
+    /** {@code _id}, {@code _lastUpdated} and {@code _sort}, for a search that reads its matches page by page. */
+    public Changes changes() {
+        Set<UUID> uuids = ids().map(given -> given.stream().flatMap(id -> {
+            try {
+                return java.util.stream.Stream.of(UUID.fromString(id));
+            } catch (IllegalArgumentException e) {
+                return java.util.stream.Stream.empty(); // an id Cairn never gave names nothing
+            }
+        }).collect(java.util.stream.Collectors.toUnmodifiableSet())).orElse(null);
+        TimeRange changed = lastUpdated();
+        return new Changes(uuids, changed.from(), changed.to(), order());
+    }
+
+    /**
+     * The {@code _include} (or {@code _revinclude}) values asked, each one of {@code supported}, such as
+     * {@code CarePlan:goal}; {@code *} is not supported, as it would reach into other services' records.
+     */
+    public Set<String> includes(String parameter, Set<String> supported) {
+        Set<String> asked = new TreeSet<>();
+        for (String value : Optional.ofNullable(query.get(parameter)).orElse(List.of())) {
+            String include = value.strip();
+            if (!supported.contains(include)) {
+                throw new InvalidParameterException(parameter, supported.isEmpty()
+                        ? "is not supported by this resource type"
+                        : "must be one of " + String.join(", ", new TreeSet<>(supported)));
+            }
+            asked.add(include);
+        }
+        return asked;
     }
 
     /** A Task's status, as FHIR codes it: {@code ready}, {@code in-progress}, {@code completed}, ... */

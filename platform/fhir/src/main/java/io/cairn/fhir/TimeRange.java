@@ -48,6 +48,11 @@ public record TimeRange(Instant from, Instant to) {
         };
     }
 
+    /** Whether the range holds this instant. */
+    public boolean contains(Instant instant) {
+        return (from == null || !instant.isBefore(from)) && (to == null || instant.isBefore(to));
+    }
+
     /** The times both ranges hold. */
     TimeRange within(TimeRange other) {
         Instant start = from == null || other.from != null && other.from.isAfter(from) ? other.from : from;

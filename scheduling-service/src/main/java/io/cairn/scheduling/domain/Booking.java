@@ -1,5 +1,7 @@
 package io.cairn.scheduling.domain;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +19,10 @@ public class Booking extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** When the row last changed: stamped by the database on every write (its FHIR view's meta.lastUpdated). */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public Instant updatedAt;
     @Column(name = "session_id")
     public UUID sessionId;
     @Column(name = "patient_id")

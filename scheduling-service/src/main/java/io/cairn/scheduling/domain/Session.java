@@ -1,5 +1,7 @@
 package io.cairn.scheduling.domain;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import io.cairn.contracts.events.SessionKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -20,6 +22,10 @@ public class Session extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** When the row last changed: stamped by the database on every write (its FHIR view's meta.lastUpdated). */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public Instant updatedAt;
     @Column(name = "track_id")
     public UUID trackId;
     @Enumerated(EnumType.STRING)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.Appointment;
@@ -52,13 +53,18 @@ public class FhirAppointmentResource implements FhirCapability {
             Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
-        return SearchBundles.ofAll(appointments.ofPatient(search.requiredPatient()), search, FhirAppointments::toFhir, uri);
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.REVINCLUDE));
+        boolean attended = !search.includes(SearchParameters.REVINCLUDE, Set.of(FhirEncounterResource.APPOINTMENT))
+                .isEmpty();
+        return SearchBundles.ofAll(appointments.ofPatient(search.requiredPatient()), search, FhirAppointments::toFhir,
+                uri, page -> attended ? page.stream().filter(FhirEncounters::isEncounter).map(FhirEncounters::toFhir)
+                        .toList() : List.of());
     }
 
     @Override
     public CapabilityStatementRestResourceComponent describe() {
         return FhirCapability.searchedByPatient(TYPE, "Patient/{id}; required", TypeRestfulInteraction.READ,
-                TypeRestfulInteraction.SEARCHTYPE).setVersioning(ResourceVersionPolicy.NOVERSION);
+                TypeRestfulInteraction.SEARCHTYPE).setVersioning(ResourceVersionPolicy.NOVERSION)
+                .addSearchRevInclude(FhirEncounterResource.APPOINTMENT);
     }
 }

@@ -1,5 +1,6 @@
 package io.cairn.scheduling.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.scheduling.domain.Appointments.Appointment;
@@ -27,6 +28,8 @@ final class FhirAppointments {
         Session session = appointment.session();
         org.hl7.fhir.r4.model.Appointment fhir = new org.hl7.fhir.r4.model.Appointment();
         fhir.setId(appointment.booking().id.toString());
+        Fhir.lastUpdated(fhir, appointment.booking().updatedAt, session.updatedAt,
+                appointment.attendance().map(attendance -> attendance.updatedAt).orElse(null));
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(statusOf(appointment))
                 .setDescription(session.title)

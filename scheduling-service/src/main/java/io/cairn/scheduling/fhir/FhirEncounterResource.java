@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.Bundle;
@@ -30,6 +31,8 @@ import org.hl7.fhir.r4.model.Encounter;
 public class FhirEncounterResource implements FhirCapability {
 
     private static final String TYPE = "Encounter";
+    /** The appointment an attended session fulfilled: {@code _include} here, {@code _revinclude} on Appointment. */
+    static final String APPOINTMENT = "Encounter:appointment";
 
     private final Appointments appointments;
 
@@ -55,14 +58,17 @@ public class FhirEncounterResource implements FhirCapability {
             Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.INCLUDE));
+        boolean booked = !search.includes(SearchParameters.INCLUDE, Set.of(APPOINTMENT)).isEmpty();
         return SearchBundles.ofAll(appointments.ofPatient(search.requiredPatient()).stream()
-                .filter(FhirEncounters::isEncounter).toList(), search, FhirEncounters::toFhir, uri);
+                .filter(FhirEncounters::isEncounter).toList(), search, FhirEncounters::toFhir, uri,
+                page -> booked ? page.stream().map(FhirAppointments::toFhir).toList() : List.of());
     }
 
     @Override
     public CapabilityStatementRestResourceComponent describe() {
         return FhirCapability.searchedByPatient(TYPE, "Patient/{id}; required", TypeRestfulInteraction.READ,
-                TypeRestfulInteraction.SEARCHTYPE).setVersioning(ResourceVersionPolicy.NOVERSION);
+                TypeRestfulInteraction.SEARCHTYPE).setVersioning(ResourceVersionPolicy.NOVERSION)
+                .addSearchInclude(APPOINTMENT);
     }
 }

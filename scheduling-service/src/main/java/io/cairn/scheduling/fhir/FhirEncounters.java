@@ -1,5 +1,6 @@
 package io.cairn.scheduling.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.scheduling.domain.Appointments.Appointment;
@@ -36,6 +37,7 @@ final class FhirEncounters {
         Attendance attendance = appointment.attendance().orElseThrow();
         Encounter fhir = new Encounter();
         fhir.setId(attendance.id.toString());
+        Fhir.lastUpdated(fhir, attendance.updatedAt, session.updatedAt);
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(EncounterStatus.FINISHED)
                 .setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"))

@@ -1,5 +1,7 @@
 package io.cairn.treatmentplan.domain;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import io.cairn.contracts.events.AftercareNeeds;
 import io.cairn.contracts.events.DischargeReason;
 import io.cairn.contracts.events.Population;
@@ -39,6 +41,10 @@ public class TreatmentPlan extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** When the row last changed: stamped by the database on every write (its FHIR view's meta.lastUpdated). */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public Instant updatedAt;
     @Column(name = "patient_id")
     public UUID patientId;
     @Column(name = "assessment_id")

@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.cairn.treatmentplan.fhir.FhirGoals.PlanGoal;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.Bundle;
@@ -33,6 +35,8 @@ import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 public class FhirCarePlanResource implements FhirCapability {
 
     private static final String TYPE = "CarePlan";
+    /** A plan's goals, one per problem: {@code _include} on a plan search, {@code _revinclude} on a goal search. */
+    static final String GOALS = "CarePlan:goal";
 
     private final TreatmentPlans plans;
     private final ClinicCalendar calendar;
@@ -57,14 +61,17 @@ public class FhirCarePlanResource implements FhirCapability {
             Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.INCLUDE));
+        boolean goals = !search.includes(SearchParameters.INCLUDE, Set.of(GOALS)).isEmpty();
         return SearchBundles.ofAll(plans.ofPatient(search.requiredPatient(), null), search,
-                plan -> FhirCarePlans.toFhir(plan, calendar), uri);
+                plan -> FhirCarePlans.toFhir(plan, calendar), uri,
+                page -> goals ? page.stream().flatMap(plan -> plan.problems().stream()
+                        .map(problem -> FhirGoals.toFhir(new PlanGoal(plan, problem)))).toList() : List.of());
     }
 
     @Override
     public CapabilityStatementRestResourceComponent describe() {
         return FhirCapability.searchedByPatient(TYPE, "Patient/{id}; required", TypeRestfulInteraction.READ,
-                TypeRestfulInteraction.SEARCHTYPE);
+                TypeRestfulInteraction.SEARCHTYPE).addSearchInclude(GOALS);
     }
 }

@@ -1,5 +1,6 @@
 package io.cairn.treatmentplan.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.treatmentplan.domain.Intervention;
@@ -35,6 +36,7 @@ final class FhirCarePlans {
         CarePlan fhir = new CarePlan();
         fhir.setId(plan.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(plan.version));
+        Fhir.lastUpdated(fhir, plan.updatedAt);
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(statusOf(plan.status)).setIntent(CarePlanIntent.PLAN).setTitle(TITLE)
                 .setSubject(new Reference("Patient/" + plan.patientId))

@@ -1,6 +1,7 @@
 package io.cairn.treatmentplan.fhir;
 
 import io.cairn.contracts.Roles;
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
 import io.cairn.fhir.SearchBundles;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,8 +39,11 @@ public class FhirGoalResource implements FhirCapability {
 
     private final TreatmentPlans plans;
 
-    FhirGoalResource(TreatmentPlans plans) {
+    private final ClinicCalendar calendar;
+
+    FhirGoalResource(TreatmentPlans plans, ClinicCalendar calendar) {
         this.plans = plans;
+        this.calendar = calendar;
     }
 
     @GET
@@ -59,15 +64,20 @@ public class FhirGoalResource implements FhirCapability {
             Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.REVINCLUDE));
+        boolean plansOfGoals = !search.includes(SearchParameters.REVINCLUDE, Set.of(FhirCarePlanResource.GOALS))
+                .isEmpty();
         return SearchBundles.ofAll(plans.ofPatient(search.requiredPatient(), null).stream()
                 .flatMap(plan -> plan.problems().stream().map(problem -> new PlanGoal(plan, problem))).toList(),
-                search, FhirGoals::toFhir, uri);
+                search, FhirGoals::toFhir, uri, page -> plansOfGoals
+                        ? page.stream().map(PlanGoal::plan).distinct().map(plan -> FhirCarePlans.toFhir(plan, calendar))
+                                .toList()
+                        : List.of());
     }
 
     @Override
     public CapabilityStatementRestResourceComponent describe() {
         return FhirCapability.searchedByPatient(TYPE, "Patient/{id}; required", TypeRestfulInteraction.READ,
-                TypeRestfulInteraction.SEARCHTYPE);
+                TypeRestfulInteraction.SEARCHTYPE).addSearchRevInclude(FhirCarePlanResource.GOALS);
     }
 }

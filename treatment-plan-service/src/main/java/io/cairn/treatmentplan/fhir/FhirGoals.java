@@ -1,5 +1,6 @@
 package io.cairn.treatmentplan.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.treatmentplan.domain.Objective;
 import io.cairn.treatmentplan.domain.ObjectiveStatus;
@@ -32,6 +33,7 @@ final class FhirGoals {
         Goal fhir = new Goal();
         fhir.setId(problem.id().toString());
         fhir.getMeta().setVersionId(String.valueOf(plan.version));
+        Fhir.lastUpdated(fhir, plan.updatedAt);
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setLifecycleStatus(switch (plan.status) {
             case DRAFT, AWAITING_APPROVAL -> GoalLifecycleStatus.PROPOSED;

@@ -1,5 +1,7 @@
 package io.cairn.worklist.domain;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import io.cairn.kit.api.JsonNames;
 import io.cairn.kit.problem.ConflictException;
 import io.cairn.kit.problem.InvalidRequestException;
@@ -26,6 +28,10 @@ public class CareTask extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** When the row last changed: stamped by the database on every write (its FHIR view's meta.lastUpdated). */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public Instant updatedAt;
     @Enumerated(EnumType.STRING)
     public TaskKind kind;
     @Enumerated(EnumType.STRING)

@@ -1,6 +1,7 @@
 package io.cairn.worklist.domain;
 
 import io.cairn.contracts.Roles;
+import io.cairn.kit.api.Changes;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
 import io.cairn.kit.audit.AuditEntry;
@@ -47,6 +48,12 @@ public class Tasks {
      */
     @Transactional
     public PageOf<CareTask> list(TaskFilter filter, ListWindow.Window window) {
+        return list(filter, Changes.ANY, window);
+    }
+
+    /** {@link #list(TaskFilter, ListWindow.Window)} of the tasks {@code changes} selects, in its order. */
+    @Transactional
+    public PageOf<CareTask> list(TaskFilter filter, Changes changes, ListWindow.Window window) {
         List<String> where = new ArrayList<>(List.of("status in :statuses", "opensAt <= :now"));
         Parameters parameters = Parameters.with("statuses", filter.statuses()).and("now", clock.instant());
         if (!caller.hasRole(Roles.PROGRAM_DIRECTOR)) {
@@ -77,8 +84,9 @@ public class Tasks {
             where.add("dueAt < :dueBefore");
             parameters.and("dueBefore", filter.dueBefore());
         }
+        changes.addTo(where, parameters);
         PageOf<CareTask> page = window.of(CareTask.<CareTask> find(String.join(" and ", where),
-                Sort.ascending("priorityRank", "dueAt", "id"), parameters));
+                changes.sort(Sort.ascending("priorityRank", "dueAt", "id")), parameters));
         audit.recordAll(page.items().stream().map(Tasks::read).toList());
         return page;
     }

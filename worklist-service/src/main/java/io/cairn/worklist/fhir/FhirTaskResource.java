@@ -64,8 +64,7 @@ public class FhirTaskResource implements FhirCapability {
             Roles.PROGRAM_DIRECTOR })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner",
-                SearchBundles.OFFSET));
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner"));
         Set<TaskStatus> statuses = statuses(search);
         ListWindow.Window window = search.window();
         if (statuses.isEmpty()) {
@@ -75,7 +74,7 @@ public class FhirTaskResource implements FhirCapability {
         }
         TaskFilter filter = new TaskFilter(null, null, search.patient("patient").orElse(null),
                 search.string("owner").orElse(null), null, statuses, null);
-        return SearchBundles.of(tasks.list(filter, window), FhirTasks::toFhir, uri);
+        return SearchBundles.of(tasks.list(filter, search.changes(), window), FhirTasks::toFhir, uri);
     }
 
     @Override

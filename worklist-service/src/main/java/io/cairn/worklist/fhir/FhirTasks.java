@@ -1,5 +1,6 @@
 package io.cairn.worklist.fhir;
 
+import io.cairn.fhir.Fhir;
 import io.cairn.kit.api.JsonNames;
 import io.cairn.fhir.SecurityLabels;
 import io.cairn.worklist.domain.CareTask;
@@ -37,6 +38,7 @@ final class FhirTasks {
         Task fhir = new Task();
         fhir.setId(task.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(task.version));
+        Fhir.lastUpdated(fhir, task.updatedAt);
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setStatus(status(task.status)).setIntent(TaskIntent.ORDER).setPriority(priority(task.priority))
                 .setCode(new CodeableConcept(new Coding(KIND_SYSTEM, JsonNames.of(task.kind), null))

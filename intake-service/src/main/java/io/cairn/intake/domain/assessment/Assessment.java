@@ -1,5 +1,7 @@
 package io.cairn.intake.domain.assessment;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import io.cairn.contracts.events.LevelOfCare;
 import io.cairn.intake.domain.assessment.Sections.CurrentSymptoms;
 import io.cairn.intake.domain.assessment.Sections.FamilyAndSupport;
@@ -34,6 +36,10 @@ public class Assessment extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** When the row last changed: stamped by the database on every write (its FHIR view's meta.lastUpdated). */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public Instant updatedAt;
     @Column(name = "patient_id")
     public UUID patientId;
     @Column(name = "referral_id")

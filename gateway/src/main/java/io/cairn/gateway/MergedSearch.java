@@ -1,0 +1,161 @@
+package io.cairn.gateway;
+
+import io.cairn.gateway.BackendReads.Answer;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One searchset Bundle from several FHIR searches, made by the services that hold them: the first search's matches,
+ * then the next's, paged over the whole ({@code _count}, {@code _page}) with one total. A shared type's search
+ * ({@link SharedFhirType}) is the same search in each service that holds the type; a patient's
+ * {@code $everything} ({@link PatientEverything}) is a search per resource type.
+ *
+ * <p>
+ * Each search is asked for exactly its share of the page ({@code _offset} and {@code _count} into its own matches);
+ * once the page is full, a later one is asked only how many it has ({@code _count=0}). So no service reads, or
+ * audits, a row the caller does not get. A search whose service refuses the caller (401, 403, or 404: a patient whose
+ * consent does not name an EHR is hidden) or cannot take it (400) adds nothing; its answer is kept in case none
+ * answers. A service that fails or does not answer fails the whole.
+ */
+final class MergedSearch {
+
+    /** One search: the service, its path, and its query without paging, each pair followed by {@code &}. */
+    record Search(Backend backend, String path, String query) {
+    }
+
+    /** What the searches gathered. */
+    static final class Gathered {
+        final JsonArray matches = new JsonArray();
+        final JsonArray included = new JsonArray();
+        long total;
+        /** Matches still to pass over before the page starts, counted from the next search's first. */
+        long skip;
+        int need;
+        Answer firstRefusal;
+        Answer firstInvalid;
+        boolean anyAnswered;
+
+        /** The refusal (or, before it, the invalid search) to answer with when no search answered. */
+        Answer refusal() {
+            return firstInvalid != null ? firstInvalid : firstRefusal;
+        }
+    }
+
+    static final int DEFAULT_COUNT = 20;
+    static final int MAX_COUNT = 100;
+    static final Set<Integer> NOT_FOR_THIS_CALLER = Set.of(401, 403, 404);
+
+    private final BackendReads backends;
+
+    MergedSearch(BackendReads backends) {
+        this.backends = backends;
+    }
+
+    /** The page {@code page} of {@code count} matches of the searches, in their order. */
+    Future<Gathered> gather(RoutingContext rc, List<Search> searches, int page, int count) {
+        Gathered gathered = new Gathered();
+        gathered.skip = (long) page * count;
+        gathered.need = count;
+        return from(rc, searches, 0, gathered).map(done -> gathered);
+    }
+
+    private Future<Void> from(RoutingContext rc, List<Search> searches, int next, Gathered gathered) {
+        if (next == searches.size()) {
+            return Future.succeededFuture();
+        }
+        Search search = searches.get(next);
+        String uri = search.path() + "?" + search.query() + "_count=" + gathered.need + "&_offset="
+                + (gathered.need == 0 ? 0 : gathered.skip);
+        return backends.get(rc, search.backend(), uri).compose(answer -> {
+            if (!answer.ok()) {
+                return refused(answer, gathered) ? from(rc, searches, next + 1, gathered)
+                        : Future.failedFuture("service answered " + answer.status());
+            }
+            JsonObject bundle;
+            try {
+                bundle = answer.body().toJsonObject();
+            } catch (DecodeException e) {
+                return Future.failedFuture("service answered something other than a Bundle");
+            }
+            long total = bundle.getLong("total", 0L);
+            take(bundle, gathered);
+            gathered.anyAnswered = true;
+            gathered.total += total;
+            gathered.skip = Math.max(0, gathered.skip - total);
+            return from(rc, searches, next + 1, gathered);
+        });
+    }
+
+    /** The page's matches, and what they brought along ({@code _include}), which the page does not count. */
+    private static void take(JsonObject bundle, Gathered gathered) {
+        JsonArray entries = bundle.getJsonArray("entry", new JsonArray());
+        for (int i = 0; i < entries.size(); i++) {
+            JsonObject entry = entries.getJsonObject(i);
+            boolean included = "include".equals(entry.getJsonObject("search", new JsonObject()).getString("mode"));
+            if (included) {
+                gathered.included.add(entry);
+            } else if (gathered.need > 0) {
+                gathered.matches.add(entry);
+                gathered.need--;
+            }
+        }
+    }
+
+    /** Whether the service's answer only means it has nothing for this search or caller; kept in case none has. */
+    private static boolean refused(Answer answer, Gathered gathered) {
+        if (NOT_FOR_THIS_CALLER.contains(answer.status())) {
+            gathered.firstRefusal = gathered.firstRefusal == null ? answer : gathered.firstRefusal;
+            return true;
+        }
+        if (answer.status() == 400) {
+            gathered.firstInvalid = gathered.firstInvalid == null ? answer : gathered.firstInvalid;
+            return true;
+        }
+        return false;
+    }
+
+    /** The merged page as a searchset Bundle, linked to its neighbours at the address the client used. */
+    static JsonObject bundle(HttpServerRequest request, Gathered gathered, int page, int count) {
+        JsonArray links = new JsonArray().add(link("self", request, page));
+        if (count > 0 && page > 0) {
+            links.add(link("previous", request, page - 1));
+        }
+        if (count > 0 && (long) (page + 1) * count < gathered.total) {
+            links.add(link("next", request, page + 1));
+        }
+        JsonObject bundle = new JsonObject().put("resourceType", "Bundle").put("type", "searchset")
+                .put("total", gathered.total).put("link", links);
+        JsonArray entries = gathered.matches.copy().addAll(gathered.included);
+        if (!entries.isEmpty()) {
+            bundle.put("entry", entries);
+        }
+        return bundle;
+    }
+
+    /** The search again at another page, at the address the client used (as the services write their links). */
+    private static JsonObject link(String relation, HttpServerRequest request, int page) {
+        StringBuilder url = BackendReads.publicPath(request);
+        url.append(BackendReads.queryWithout(request, Set.of("_page"))).append("_page=").append(page);
+        return new JsonObject().put("relation", relation).put("url", url.toString());
+    }
+
+    /** A paging parameter, {@code otherwise} when not given; empty when it is not a whole number up to max. */
+    static Optional<Integer> paging(String value, int otherwise, int max) {
+        if (value == null) {
+            return Optional.of(otherwise);
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            return number >= 0 && number <= max ? Optional.of(number) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

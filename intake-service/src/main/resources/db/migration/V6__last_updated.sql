@@ -1,0 +1,28 @@
+-- When each row that a FHIR view shows last changed (meta.lastUpdated, _lastUpdated): stamped by the database
+-- on every insert and update, however made (an entity's flush, a version moved by its collection, a bulk
+-- update), at the statement's clock time rather than the transaction's start, so a sync that asks for what
+-- changed since its last read misses as little as a commit's delay.
+CREATE FUNCTION stamp_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := clock_timestamp();
+    RETURN NEW;
+END
+$$;
+
+ALTER TABLE assessment ADD COLUMN updated_at TIMESTAMPTZ;
+UPDATE assessment SET updated_at = coalesce(completed_at, started_at);
+ALTER TABLE assessment ALTER COLUMN updated_at SET NOT NULL, ALTER COLUMN updated_at SET DEFAULT clock_timestamp();
+CREATE TRIGGER assessment_updated_at BEFORE UPDATE ON assessment FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW)
+    EXECUTE FUNCTION stamp_updated_at();
+
+ALTER TABLE consent ADD COLUMN updated_at TIMESTAMPTZ;
+UPDATE consent SET updated_at = coalesce(revoked_at, given_at);
+ALTER TABLE consent ALTER COLUMN updated_at SET NOT NULL, ALTER COLUMN updated_at SET DEFAULT clock_timestamp();
+CREATE TRIGGER consent_updated_at BEFORE UPDATE ON consent FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW)
+    EXECUTE FUNCTION stamp_updated_at();
+
+ALTER TABLE referral ADD COLUMN updated_at TIMESTAMPTZ;
+UPDATE referral SET updated_at = received_at;
+ALTER TABLE referral ALTER COLUMN updated_at SET NOT NULL, ALTER COLUMN updated_at SET DEFAULT clock_timestamp();
+CREATE TRIGGER referral_updated_at BEFORE UPDATE ON referral FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW)
+    EXECUTE FUNCTION stamp_updated_at();

@@ -1,0 +1,16 @@
+-- When each row that a FHIR view shows last changed (meta.lastUpdated, _lastUpdated): stamped by the database
+-- on every insert and update, however made (an entity's flush, a version moved by its collection, a bulk
+-- update), at the statement's clock time rather than the transaction's start, so a sync that asks for what
+-- changed since its last read misses as little as a commit's delay.
+CREATE FUNCTION stamp_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := clock_timestamp();
+    RETURN NEW;
+END
+$$;
+
+ALTER TABLE care_task ADD COLUMN updated_at TIMESTAMPTZ;
+UPDATE care_task SET updated_at = greatest(created_at, claimed_at, closed_at, escalated_at);
+ALTER TABLE care_task ALTER COLUMN updated_at SET NOT NULL, ALTER COLUMN updated_at SET DEFAULT clock_timestamp();
+CREATE TRIGGER care_task_updated_at BEFORE UPDATE ON care_task FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW)
+    EXECUTE FUNCTION stamp_updated_at();
