@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class PatientEverything {
 
-    private static final Pattern PATH = Pattern.compile("/fhir/r4/Patient/([^/]+)/\\$everything/?");
+    /** The operation's path, its {@code $} as sent or percent-encoded (as some clients send it). */
+    private static final Pattern PATH = Pattern.compile("/fhir/r4/Patient/([^/]+)/(?:\\$|%24)everything/?");
     private static final Set<String> PARAMETERS = Set.of("_count", "_page", "_since", "_type", "_format", "_pretty");
     /** Searched by patient, in the order the Bundle lists them: the patient first, then intake to aftercare. */
     private static final Map<String, List<Backend>> TYPES = orderedTypes();

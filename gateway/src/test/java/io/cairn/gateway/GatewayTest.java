@@ -1,6 +1,7 @@
 package io.cairn.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -122,6 +123,9 @@ class GatewayTest {
                         .flatMap(backend -> Backends.fhirTypes(backend).stream()).distinct().toArray()))
                 .body("rest[0].resource.find { it.type == 'Task' }.searchParam.name",
                         containsInAnyOrder("patient", "status"))
+                .body("rest[0].resource.find { it.type == 'Patient' }.operation.name", contains("everything"))
+                .body("rest[0].resource.find { it.type == 'Patient' }.operation[0].definition",
+                        equalTo("http://hl7.org/fhir/OperationDefinition/Patient-everything"))
                 .extract().asString();
         FhirValidation.assertValid(statement);
     }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.oneOf;
 
@@ -19,6 +20,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import io.restassured.response.Response;
@@ -75,6 +77,7 @@ class EhrFhirJourneyIT {
         List<String> sessions = Journey.awaitEnrollment(scheduler, patientToken, patient);
         Journey.attend(clinician, sessions.get(0), patient, "present");
         Journey.attend(clinician, sessions.get(1), patient, "absent");
+        Instant beforeGraduation = Instant.now();
         as(clinician).body("{\"overrideReason\":\"EHR journey: goals met early\"}")
                 .post("/treatment-plans/" + planId + "/graduate").then().statusCode(200);
         await().atMost(Journey.EVENTUAL).until(() -> as(clinician).queryParam("patientId", patient)
@@ -106,6 +109,14 @@ class EhrFhirJourneyIT {
                 .body("entry", hasSize(1)).body("entry[0].resource.status", equalTo("finished"))
                 .extract().asString(), "id");
         valid(fhir(ehr).get("/Patient/" + patient).then().statusCode(200).extract().asString(), "id");
+        everythingIsThePatientsRecordsTheConsentNames(patient, beforeGraduation);
+        // Nothing changed since the EHR's read: an incremental search finds nothing new.
+        String seen = JsonPath.from(fhir(ehr).get("/CarePlan/" + planId).then().statusCode(200).extract().asString())
+                .getString("meta.lastUpdated");
+        fhir(ehr).queryParam("patient", "Patient/" + patient).queryParam("_lastUpdated", "gt" + seen)
+                .get("/CarePlan").then().statusCode(200).body("total", equalTo(0));
+        fhir(ehr).queryParam("patient", "Patient/" + patient).queryParam("_lastUpdated", "le" + seen)
+                .get("/CarePlan").then().statusCode(200).body("total", equalTo(1));
         // A retried registration finds the patient instead of making a second one.
         valid(fhir(ehr).header("If-None-Exist", ifNoneExist).body(registration).post("/Patient").then()
                 .statusCode(200).body("id", equalTo(patient.toString())).extract().asString(), "id");
@@ -124,6 +135,8 @@ class EhrFhirJourneyIT {
                 .stream().allMatch(type -> fhir(ehr).queryParam("patient", "Patient/" + patient).get(type)
                         .statusCode() == 404));
         fhir(ehr).get("/Patient/" + patient).then().statusCode(404);
+        fhir(ehr).get("/Patient/" + patient + "/$everything").then().statusCode(404)
+                .body("resourceType", equalTo("OperationOutcome"));
         int accounted = accounting(patient).getList("").size();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> accounting(patient).getList("").size() == accounted);
@@ -201,6 +214,48 @@ class EhrFhirJourneyIT {
         Platform.requestToken(Platform.clientAssertion(generator.generateKeyPair().getPrivate())).then()
                 .statusCode(oneOf(400, 401)).body("error", oneOf("invalid_client", "unauthorized_client"))
                 .body("access_token", nullValue());
+    }
+
+    /**
+     * {@code Patient/$everything} through the gateway: the patient first, then what each service holds of theirs that
+     * the consent names (plans, sessions, aftercare; not the assessment's screeners), valid R4, the same whether read
+     * in one page or page by page; {@code _since} keeps what changed since then, {@code _type} the types named.
+     */
+    private void everythingIsThePatientsRecordsTheConsentNames(UUID patient, Instant beforeGraduation) {
+        String whole = FhirValidation.assertValid(fhir(ehr).queryParam("_count", 100)
+                .get("/Patient/" + patient + "/$everything").then().statusCode(200)
+                .body("type", equalTo("searchset")).body("entry[0].resource.resourceType", equalTo("Patient"))
+                .body("entry[0].resource.id", equalTo(patient.toString()))
+                .body("entry.resource.resourceType", hasItems("Patient", "CarePlan", "Goal", "Appointment",
+                        "Encounter", "EpisodeOfCare", "Task"))
+                .body("entry.resource.resourceType", not(hasItems("QuestionnaireResponse")))
+                .body("entry.resource.resourceType", not(hasItems("Observation")))
+                .extract().asString());
+        List<String> everything = JsonPath.from(whole).getList("entry.fullUrl");
+        assertEquals(JsonPath.from(whole).getInt("total"), everything.size());
+        assertTrue(JsonPath.from(whole).getList("entry.resource.subject.reference").stream()
+                .allMatch(reference -> reference == null || reference.equals("Patient/" + patient)));
+
+        List<String> paged = new ArrayList<>();
+        String next = Platform.GATEWAY + "/fhir/r4/Patient/" + patient + "/$everything?_count=4";
+        while (next != null) {
+            JsonPath page = JsonPath.from(FhirValidation.assertValid(given().auth().oauth2(ehr).accept(FHIR_JSON)
+                    .urlEncodingEnabled(false).get(next).then().statusCode(200).extract().asString()));
+            paged.addAll(page.getList("entry.fullUrl"));
+            next = page.getString("link.find { it.relation == 'next' }.url");
+        }
+        assertEquals(everything, paged);
+
+        List<String> changed = JsonPath.from(FhirValidation.assertValid(fhir(ehr).queryParam("_count", 100)
+                .queryParam("_since", beforeGraduation.toString()).get("/Patient/" + patient + "/$everything")
+                .then().statusCode(200).body("entry.resource.resourceType", hasItems("CarePlan", "EpisodeOfCare"))
+                .extract().asString())).getList("entry.fullUrl");
+        assertTrue(everything.containsAll(changed) && changed.size() < everything.size(), changed.toString());
+        fhir(ehr).queryParam("_type", "CarePlan,EpisodeOfCare").get("/Patient/" + patient + "/$everything").then()
+                .statusCode(200).body("entry.resource.resourceType", everyItem(oneOf("CarePlan", "EpisodeOfCare")))
+                .body("total", equalTo(2));
+        fhir(ehr).queryParam("start", "2026-01-01").get("/Patient/" + patient + "/$everything").then()
+                .statusCode(400);
     }
 
     private JsonPath accounting(UUID patient) {

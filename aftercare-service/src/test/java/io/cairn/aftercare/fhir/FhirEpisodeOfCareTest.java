@@ -70,6 +70,21 @@ class FhirEpisodeOfCareTest {
                 .then().statusCode(200).body("total", equalTo(0));
         fhir(EHR_TOKEN).queryParam("patient", patient.toString()).queryParam("status", "half-done").get("/Task")
                 .then().statusCode(400).body("issue.expression.flatten()", hasItem("status"));
+
+        // The follow-up brings its episode along, and the episode its follow-up; both changed when they were made.
+        FhirValidation.assertValid(fhir(EHR_TOKEN).queryParam("patient", patient.toString())
+                .queryParam("_include", "Task:focus").get("/Task").then().statusCode(200)
+                .body("entry.search.mode", contains("match", "include"))
+                .body("entry[1].resource.id", equalTo(episode))
+                .body("entry[1].resource.resourceType", equalTo("EpisodeOfCare")).extract().asString());
+        String lastUpdated = FhirValidation.assertValid(fhir(EHR_TOKEN).queryParam("patient", patient.toString())
+                .queryParam("_revinclude", "Task:focus").get("/EpisodeOfCare").then().statusCode(200)
+                .body("entry.resource.resourceType", contains("EpisodeOfCare", "Task"))
+                .body("entry[0].resource.meta.lastUpdated", org.hamcrest.Matchers.notNullValue())
+                .extract().asString());
+        String changed = io.restassured.path.json.JsonPath.from(lastUpdated).getString("entry[0].resource.meta.lastUpdated");
+        fhir(EHR_TOKEN).queryParam("patient", patient.toString()).queryParam("_lastUpdated", "gt" + changed)
+                .get("/EpisodeOfCare").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test

@@ -119,6 +119,31 @@ class FhirPatientTest {
     }
 
     @Test
+    void anEhrFindsItsPatientByIdOnlyWhileAConsentNamesItAndAsksWhatChangedSince() {
+        String id = fhir(EHR_TOKEN).body(patient("Lindqvist", "MRN-" + UUID.randomUUID())).post("/Patient").then()
+                .statusCode(201).extract().path("id");
+        valid(fhir(EHR_TOKEN).queryParam("_id", id).get("/Patient").then().statusCode(200).body("total", equalTo(0))
+                .extract());
+        api(COORDINATOR).body("""
+                {"patientId":"%s","recipient":"%s","purpose":"care-coordination","recordCategories":["demographics"]}
+                """.formatted(id, EHR)).post("/consents").then().statusCode(201);
+
+        String lastUpdated = valid(fhir(EHR_TOKEN).queryParam("_id", id).get("/Patient").then().statusCode(200)
+                .body("total", equalTo(1)).body("entry[0].resource.id", equalTo(id)).extract())
+                .path("entry[0].resource.meta.lastUpdated");
+        // How the gateway's $everything asks whether the caller may see the patient: a count, nothing read.
+        fhir(EHR_TOKEN).queryParam("_id", id).queryParam("_count", 0).get("/Patient").then().statusCode(200)
+                .body("total", equalTo(1)).body("entry", org.hamcrest.Matchers.nullValue());
+        fhir(EHR_TOKEN).queryParam("_id", id).queryParam("_lastUpdated", "gt" + lastUpdated).get("/Patient").then()
+                .statusCode(200).body("total", equalTo(0));
+        fhir(EHR_TOKEN).queryParam("_id", id).queryParam("_lastUpdated", "ge" + lastUpdated).get("/Patient").then()
+                .statusCode(200).body("total", equalTo(1));
+        // Without an identifier or ids, an EHR would be listing the clinic's patients.
+        fhir(EHR_TOKEN).queryParam("_lastUpdated", "ge2026-01-01").get("/Patient").then().statusCode(400)
+                .body("issue.expression.flatten()", hasItem("identifier"));
+    }
+
+    @Test
     void aRetriedConditionalCreateAnswersThePatientItRegisteredInsteadOfASecond() {
         String mrn = "MRN-" + UUID.randomUUID();
         long before = Rows.count(entities, "select count(*) from patient");
@@ -243,7 +268,7 @@ class FhirPatientTest {
                 .body("fhirVersion", equalTo("4.0.1"))
                 .body("rest[0].resource.type", hasItem("Patient"))
                 .body("rest[0].resource.find { it.type == 'Patient' }.searchParam.name",
-                        contains("identifier", "name", "birthdate"))
+                        contains("identifier", "name", "birthdate", "_id", "_lastUpdated"))
                 .body("rest[0].resource.find { it.type == 'Patient' }.conditionalCreate", equalTo(true))
                 .extract());
     }

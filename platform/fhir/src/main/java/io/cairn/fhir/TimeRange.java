@@ -29,8 +29,10 @@ public record TimeRange(Instant from, Instant to) {
             } else {
                 OffsetDateTime time = OffsetDateTime.parse(moment);
                 start = time.toInstant();
-                // A time given to the second covers that second; one given finer, that instant.
-                end = start.plus(time.getNano() == 0 ? Duration.ofSeconds(1) : Duration.ofNanos(1000));
+                // A time covers what its precision does: the second, the millisecond (as meta.lastUpdated is
+                // written, so that gt the last change seen excludes it) or the microsecond it names.
+                end = start.plus(time.getNano() == 0 ? Duration.ofSeconds(1)
+                        : time.getNano() % 1_000_000 == 0 ? Duration.ofMillis(1) : Duration.ofNanos(1000));
             }
         } catch (DateTimeParseException e) {
             throw invalid(parameter);

@@ -75,6 +75,39 @@ class FhirAppointmentTest {
     }
 
     @Test
+    void anEncounterBringsItsAppointmentAndAnAttendanceMovesTheAppointmentsLastUpdated() {
+        UUID patient = UUID.randomUUID();
+        String attended = session("facilitator-" + UUID.randomUUID(), today().minusDays(3), "18:00", "21:00", 10);
+        String coming = session("facilitator-" + UUID.randomUUID(), today().plusDays(3), "18:00", "21:00", 10);
+        book(attended, patient).statusCode(201);
+        book(coming, patient).statusCode(201);
+        String booked = JsonPath.from(fhir(SCHEDULER).queryParam("patient", patient.toString())
+                .queryParam("_sort", "_lastUpdated").get("/Appointment").then().statusCode(200)
+                .body("total", equalTo(2)).extract().asString()).getString("entry[1].resource.meta.lastUpdated");
+
+        attend(attended, patient, "present", 180);
+        // The attendance is the one change since both were booked.
+        String changed = FhirValidation.assertValid(fhir(SCHEDULER).queryParam("patient", patient.toString())
+                .queryParam("_lastUpdated", "gt" + booked).get("/Appointment").then().statusCode(200)
+                .body("total", equalTo(1)).body("entry[0].resource.status", equalTo("fulfilled"))
+                .extract().asString());
+        String appointment = JsonPath.from(changed).getString("entry[0].resource.id");
+
+        FhirValidation.assertValid(fhir(SCHEDULER).queryParam("patient", patient.toString())
+                .queryParam("_include", "Encounter:appointment").get("/Encounter").then().statusCode(200)
+                .body("total", equalTo(1)).body("entry.search.mode", contains("match", "include"))
+                .body("entry[1].resource.id", equalTo(appointment)).extract().asString());
+        FhirValidation.assertValid(fhir(SCHEDULER).queryParam("patient", patient.toString())
+                .queryParam("_revinclude", "Encounter:appointment").queryParam("_sort", "-_lastUpdated")
+                .get("/Appointment").then().statusCode(200).body("total", equalTo(2))
+                .body("entry.search.mode", contains("match", "match", "include"))
+                .body("entry[0].resource.id", equalTo(appointment))
+                .body("entry[2].resource.resourceType", equalTo("Encounter")).extract().asString());
+        fhir(SCHEDULER).queryParam("patient", patient.toString()).queryParam("_include", "Encounter:subject")
+                .get("/Encounter").then().statusCode(400).contentType(FHIR_JSON);
+    }
+
+    @Test
     void aSearchMustNameThePatientAndAnUnknownIdIsNotFound() {
         FhirValidation.assertValid(fhir(SCHEDULER).get("/Appointment").then().statusCode(400).contentType(FHIR_JSON)
                 .body("issue.expression.flatten()", hasItem("patient")).extract().asString());

@@ -102,6 +102,27 @@ class FhirTaskTest {
     }
 
     @Test
+    void aClaimedTaskIsWhatChangedSinceTheyWereRaised() {
+        UUID patient = UUID.randomUUID();
+        EventRecords.send(checkInAlert(patient), checkInAlert(patient));
+        awaitTasks(patient, "kind=safety-alert", 2);
+        io.restassured.path.json.JsonPath raised = io.restassured.path.json.JsonPath.from(search(CLINICIAN,
+                "patient=" + patient + "&_sort=_lastUpdated").body("total", equalTo(2)).extract().asString());
+        String last = raised.getString("entry[1].resource.meta.lastUpdated");
+        String claimed = raised.getString("entry[0].resource.id");
+
+        as(CLINICIAN).body("{\"version\":" + raised.getString("entry[0].resource.meta.versionId") + "}")
+                .post("/tasks/" + claimed + "/claim").then().statusCode(200);
+        fhir(CLINICIAN).queryParam("patient", patient.toString()).queryParam("_lastUpdated", "gt" + last)
+                .get("/Task").then().statusCode(200).body("total", equalTo(1))
+                .body("entry[0].resource.id", equalTo(claimed)).body("entry[0].resource.status", equalTo("accepted"));
+        fhir(CLINICIAN).queryParam("patient", patient.toString()).queryParam("_sort", "-_lastUpdated").get("/Task")
+                .then().statusCode(200).body("entry[0].resource.id", equalTo(claimed));
+        search(CLINICIAN, "patient=" + patient + "&_id=" + claimed).body("total", equalTo(1));
+        search(CLINICIAN, "patient=" + patient + "&_id=task-1").body("total", equalTo(0));
+    }
+
+    @Test
     void patientsAndEhrsReadNoneOfItAndABadSearchIsAnOperationOutcome() {
         UUID patient = UUID.randomUUID();
         for (String outsider : new String[] { Tokens.forPatient(patient), EHR_TOKEN }) {
