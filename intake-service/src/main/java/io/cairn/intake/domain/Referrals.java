@@ -10,6 +10,7 @@ import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import io.cairn.kit.security.Caller;
 import io.cairn.kit.security.PatientAccess;
+import io.cairn.kit.api.Changes;
 import io.cairn.kit.api.ListWindow;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -87,6 +88,12 @@ public class Referrals {
 
     @Transactional
     public PageOf<Referral> list(UUID patientId, ReferralStatus status, ListWindow.Window window) {
+        return list(patientId, status, Changes.ANY, window);
+    }
+
+    /** {@link #list(UUID, ReferralStatus, ListWindow.Window)} of the referrals {@code changes} selects, in its order. */
+    @Transactional
+    public PageOf<Referral> list(UUID patientId, ReferralStatus status, Changes changes, ListWindow.Window window) {
         if (!caller.isStaff() && patientId == null) {
             throw new InvalidRequestException("patientId", "is required for patients and EHR clients");
         }
@@ -103,8 +110,9 @@ public class Referrals {
             conditions.add("status = :status");
             parameters.and("status", status);
         }
+        changes.addTo(conditions, parameters);
         var found = Referral.<Referral> find(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions),
-                Sort.descending("receivedAt").and("id"), parameters);
+                changes.sort(Sort.descending("receivedAt").and("id")), parameters);
         PageOf<Referral> listed = window.of(found);
         access.readAll(RecordCategory.DEMOGRAPHICS, RESOURCE, listed.items(), r -> r.id, r -> r.patientId);
         return listed;

@@ -1,6 +1,5 @@
 package io.cairn.intake.fhir;
 
-import io.cairn.kit.api.ListWindow;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
@@ -89,9 +88,8 @@ public class FhirServiceRequestResource implements FhirCapability {
         if (patient == null && !caller.isStaff()) {
             throw new InvalidParameterException("patient", "is required of patients and EHR clients");
         }
-        return SearchBundles.of(referrals.list(patient, null, new ListWindow.Window(search.page(), search.count())),
-                FhirReferrals::toFhir,
-                uri);
+        return SearchBundles.of(referrals.list(patient, null, search.changes(), search.window()),
+                FhirReferrals::toFhir, uri);
     }
 
     @Override

@@ -71,8 +71,20 @@ class FhirServiceRequestTest {
                 .post("/referrals/" + id + "/transitions").then().statusCode(200);
         valid(fhir(EHR_TOKEN).get("/ServiceRequest/" + id).then().statusCode(200)
                 .body("status", equalTo("revoked")).extract());
-        valid(fhir(EHR_TOKEN).queryParam("patient", "Patient/" + patientId).get("/ServiceRequest").then()
-                .statusCode(200).body("total", equalTo(1)).body("entry[0].resource.id", equalTo(id)).extract());
+        String declined = valid(fhir(EHR_TOKEN).queryParam("patient", "Patient/" + patientId).get("/ServiceRequest")
+                .then().statusCode(200).body("total", equalTo(1)).body("entry[0].resource.id", equalTo(id))
+                .body("entry[0].resource.meta.lastUpdated", org.hamcrest.Matchers.notNullValue()).extract())
+                .path("entry[0].resource.meta.lastUpdated");
+        // Searched as the gateway's merges ask (_offset) and as a sync asks (_id, _lastUpdated, _sort).
+        fhir(EHR_TOKEN).queryParam("patient", patientId).queryParam("_offset", 1).get("/ServiceRequest").then()
+                .statusCode(200).body("total", equalTo(1)).body("entry", org.hamcrest.Matchers.nullValue());
+        fhir(EHR_TOKEN).queryParam("patient", patientId).queryParam("_id", java.util.UUID.randomUUID().toString())
+                .get("/ServiceRequest").then().statusCode(200).body("total", equalTo(0));
+        fhir(EHR_TOKEN).queryParam("patient", patientId).queryParam("_lastUpdated", "gt" + declined)
+                .queryParam("_sort", "-_lastUpdated").get("/ServiceRequest").then().statusCode(200)
+                .body("total", equalTo(0));
+        fhir(EHR_TOKEN).queryParam("patient", patientId).queryParam("_lastUpdated", "ge" + declined)
+                .get("/ServiceRequest").then().statusCode(200).body("total", equalTo(1));
     }
 
     @Test
