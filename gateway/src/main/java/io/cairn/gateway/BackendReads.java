@@ -92,6 +92,11 @@ final class BackendReads {
         return query.toString();
     }
 
+    /** A value as a query string carries it. */
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The request's path at the address the client used (as the services write their links), and a {@code ?}. */
     static StringBuilder publicPath(HttpServerRequest request) {
         return new StringBuilder(request.getHeader("X-Forwarded-Proto")).append("://")

@@ -79,6 +79,7 @@ public class FhirMetadata {
             });
         }
         everything(rest);
+        PatientIncludes.describe(rest);
         return merged;
     }
 

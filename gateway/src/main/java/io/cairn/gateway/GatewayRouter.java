@@ -58,6 +58,7 @@ public class GatewayRouter {
     private SharedFhirType sharedFhirType;
     private MergedAuditTrail auditTrail;
     private PatientEverything everything;
+    private PatientIncludes patientIncludes;
 
     GatewayRouter(GatewayConfig config, RateLimits rateLimits, AccessLog accessLog, MeterRegistry meters,
             VerifiedTokens tokens) {
@@ -78,6 +79,7 @@ public class GatewayRouter {
         sharedFhirType = new SharedFhirType(reads);
         auditTrail = new MergedAuditTrail(reads);
         everything = new PatientEverything(reads);
+        patientIncludes = new PatientIncludes(reads);
         HttpProxy proxy = HttpProxy.reverseProxy(client).origin(this::originRequest)
                 .addInterceptor(new BackendFailures());
         router.route(RouteTable.API_PREFIX + "*").order(-10).handler(rc -> handle(rc, proxy));
@@ -185,6 +187,11 @@ public class GatewayRouter {
         if (request.method() == HttpMethod.GET && !bodyExpected && PatientEverything.serves(request.path())) {
             request.resume();
             everything.handle(rc);
+            return;
+        }
+        if (request.method() == HttpMethod.GET && !bodyExpected && PatientIncludes.asks(request)) {
+            request.resume();
+            patientIncludes.handle(rc, backend.get());
             return;
         }
         List<Backend> fhirOwners = RouteTable.fhirOwnersOf(request.path());

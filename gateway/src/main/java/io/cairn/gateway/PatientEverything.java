@@ -102,7 +102,7 @@ final class PatientEverything {
             return;
         }
         List<MergedSearch.Search> searches = new ArrayList<>();
-        String changed = since == null ? "" : "_lastUpdated=ge" + encode(since) + "&";
+        String changed = since == null ? "" : "_lastUpdated=ge" + BackendReads.encode(since) + "&";
         searches.add(new MergedSearch.Search(Backend.INTAKE, RouteTable.FHIR_PREFIX + "Patient",
                 "_id=" + patient + "&" + (types.contains("Patient") ? changed : "")));
         for (String type : types) {
@@ -169,9 +169,5 @@ final class PatientEverything {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,146 @@
+package io.cairn.gateway;
+
+import io.cairn.gateway.BackendReads.Answer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code _include} of the patient ({@code Appointment:patient}, {@code CarePlan:subject}, ...): the patient lives in
+ * intake, the matches in another service, so the gateway asks the service for its matches and intake for the
+ * patients they reference, with the caller's token. Intake applies its own rules: a patient the caller may not read
+ * (an EHR without a consent for demographics) is left out, as FHIR lets a server leave out what it will not include.
+ */
+final class PatientIncludes {
+
+    static final String INCLUDE = "_include";
+    /** The R4 search parameters, per resource type, that reference the patient a record is about. */
+    private static final Map<String, Set<String>> TO_PATIENT = Map.ofEntries(
+            Map.entry("ServiceRequest", Set.of("patient", "subject")),
+            Map.entry("Consent", Set.of("patient")),
+            Map.entry("QuestionnaireResponse", Set.of("patient", "subject")),
+            Map.entry("Observation", Set.of("patient", "subject")),
+            Map.entry("CarePlan", Set.of("patient", "subject")),
+            Map.entry("Goal", Set.of("patient", "subject")),
+            Map.entry("Appointment", Set.of("patient", "actor")),
+            Map.entry("Encounter", Set.of("patient", "subject")),
+            Map.entry("EpisodeOfCare", Set.of("patient")));
+    private static final int MOST_PATIENTS = 100;
+
+    private final BackendReads backends;
+
+    PatientIncludes(BackendReads backends) {
+        this.backends = backends;
+    }
+
+    /** Lists, in the merged CapabilityStatement, the includes of the patient the gateway answers. */
+    static void describe(org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent rest) {
+        for (var resource : rest.getResource()) {
+            TO_PATIENT.getOrDefault(resource.getType(), Set.of()).stream().sorted()
+                    .forEach(parameter -> resource.addSearchInclude(resource.getType() + ":" + parameter));
+        }
+    }
+
+    /** Whether the request is a search of a type held by one service that asks for the patient to be included. */
+    static boolean asks(HttpServerRequest request) {
+        String type = RouteTable.fhirType(request.path());
+        String typePath = RouteTable.FHIR_PREFIX + type;
+        return (request.path().equals(typePath) || request.path().equals(typePath + "/"))
+                && TO_PATIENT.containsKey(type) && request.params().getAll(INCLUDE).stream()
+                        .anyMatch(include -> toPatient(type, include));
+    }
+
+    private static boolean toPatient(String type, String include) {
+        int colon = include.indexOf(':');
+        return colon > 0 && include.substring(0, colon).equals(type)
+                && TO_PATIENT.get(type).contains(include.substring(colon + 1));
+    }
+
+    void handle(RoutingContext rc, Backend owner) {
+        HttpServerRequest request = rc.request();
+        String type = RouteTable.fhirType(request.path());
+        StringBuilder query = new StringBuilder(BackendReads.queryWithout(request, Set.of(INCLUDE)));
+        for (String include : request.params().getAll(INCLUDE)) {
+            if (!toPatient(type, include)) {
+                query.append(INCLUDE).append('=').append(BackendReads.encode(include)).append('&');
+            }
+        }
+        backends.get(rc, owner, request.path() + "?" + query).onComplete(searched -> {
+            if (searched.failed()) {
+                BackendReads.unavailable(rc, "The service that holds these records did not answer; try again");
+                return;
+            }
+            Answer answer = searched.result();
+            JsonObject bundle;
+            try {
+                bundle = answer.ok() ? answer.body().toJsonObject() : null;
+            } catch (DecodeException e) {
+                bundle = null;
+            }
+            Set<String> patients = bundle == null ? Set.of() : referencedPatients(bundle);
+            if (patients.isEmpty()) {
+                BackendReads.relay(rc, answer);
+                return;
+            }
+            JsonObject matches = bundle;
+            backends.get(rc, Backend.INTAKE, RouteTable.FHIR_PREFIX + "Patient?_id=" + String.join(",", patients)
+                    + "&_count=" + MOST_PATIENTS).onComplete(read -> {
+                        if (read.succeeded() && read.result().ok()) {
+                            include(matches, read.result());
+                        }
+                        // Not readable, or intake did not answer: the matches without their patients.
+                        rc.response().setStatusCode(200).putHeader("Content-Type", GatewayProblems.FHIR_JSON)
+                                .end(matches.toBuffer());
+                    });
+        });
+    }
+
+    /** The patients the matches reference, at most as many as one read of intake answers. */
+    private static Set<String> referencedPatients(JsonObject bundle) {
+        Set<String> patients = new LinkedHashSet<>();
+        for (Object entry : bundle.getJsonArray("entry", new JsonArray())) {
+            if (entry instanceof JsonObject match
+                    && !"include".equals(match.getJsonObject("search", new JsonObject()).getString("mode"))) {
+                collect(match.getValue("resource"), patients);
+            }
+        }
+        return patients.stream().limit(MOST_PATIENTS).collect(java.util.stream.Collectors.toCollection(
+                LinkedHashSet::new));
+    }
+
+    private static void collect(Object value, Set<String> patients) {
+        if (value instanceof JsonObject object) {
+            if (object.getValue("reference") instanceof String reference && reference.startsWith("Patient/")) {
+                patients.add(reference.substring("Patient/".length()));
+            }
+            object.forEach(field -> collect(field.getValue(), patients));
+        } else if (value instanceof JsonArray array) {
+            array.forEach(item -> collect(item, patients));
+        }
+    }
+
+    private static void include(JsonObject bundle, Answer patients) {
+        JsonArray read;
+        try {
+            read = patients.body().toJsonObject().getJsonArray("entry", new JsonArray());
+        } catch (DecodeException e) {
+            return;
+        }
+        JsonArray entries = bundle.getJsonArray("entry", new JsonArray());
+        List<Object> added = new ArrayList<>();
+        for (Object entry : read) {
+            if (entry instanceof JsonObject patient) {
+                added.add(patient.copy().put("search", new JsonObject().put("mode", "include")));
+            }
+        }
+        added.forEach(entries::add);
+        bundle.put("entry", entries);
+    }
+}
