@@ -26,3 +26,7 @@ UPDATE referral SET updated_at = received_at;
 ALTER TABLE referral ALTER COLUMN updated_at SET NOT NULL, ALTER COLUMN updated_at SET DEFAULT clock_timestamp();
 CREATE TRIGGER referral_updated_at BEFORE UPDATE ON referral FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW)
     EXECUTE FUNCTION stamp_updated_at();
+
+-- Searches that page in the database sort by it (_sort=_lastUpdated) and select by it (_lastUpdated).
+CREATE INDEX patient_updated_at ON patient (updated_at, id);
+CREATE INDEX referral_updated_at ON referral (updated_at, id);

@@ -14,3 +14,6 @@ UPDATE care_task SET updated_at = greatest(created_at, claimed_at, closed_at, es
 ALTER TABLE care_task ALTER COLUMN updated_at SET NOT NULL, ALTER COLUMN updated_at SET DEFAULT clock_timestamp();
 CREATE TRIGGER care_task_updated_at BEFORE UPDATE ON care_task FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW)
     EXECUTE FUNCTION stamp_updated_at();
+
+-- The worklist's FHIR search pages in the database and sorts by it (_sort=_lastUpdated).
+CREATE INDEX care_task_updated_at ON care_task (updated_at, id);

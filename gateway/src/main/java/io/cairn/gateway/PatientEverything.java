@@ -89,7 +89,8 @@ final class PatientEverything {
         }
         Set<String> types = new LinkedHashSet<>(TYPES.keySet());
         if (request.getParam("_type") != null) {
-            Set<String> asked = Set.of(request.getParam("_type").split("\\s*,\\s*"));
+            Set<String> asked = java.util.Arrays.stream(request.getParam("_type").split(",")).map(String::strip)
+                    .collect(java.util.stream.Collectors.toSet());
             if (!TYPES.keySet().containsAll(asked)) {
                 invalid(rc, "_type must name types of " + String.join(", ", TYPES.keySet()));
                 return;

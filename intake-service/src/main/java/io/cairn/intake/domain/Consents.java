@@ -84,10 +84,25 @@ public class Consents implements Part2Consents {
 
     @Transactional
     public List<Consent> ofPatient(UUID patientId) {
-        patients.get(patientId);
-        List<Consent> consents = Consent.list("patientId", Sort.descending("givenAt"), patientId);
-        consents.forEach(c -> access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, c.id, patientId));
+        List<Consent> consents = ofPatientUnread(patientId);
+        recordRead(consents);
         return consents;
+    }
+
+    /**
+     * The patient's consents, once the caller may read the patient, without recording that any was read: a search
+     * records those it answers ({@link #recordRead}).
+     */
+    @Transactional
+    public List<Consent> ofPatientUnread(UUID patientId) {
+        patients.get(patientId);
+        return Consent.list("patientId", Sort.descending("givenAt"), patientId);
+    }
+
+    /** Records that the caller read these consents. */
+    @Transactional
+    public void recordRead(List<Consent> consents) {
+        consents.forEach(c -> access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, c.id, c.patientId));
     }
 
     @Override

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.Bundle;
@@ -56,8 +57,8 @@ public class FhirConsentResource implements FhirCapability {
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
-        return SearchBundles.ofAll(consents.ofPatient(search.requiredPatient()), search,
-                consent -> FhirConsents.toFhir(consent, calendar.today()), uri);
+        return SearchBundles.ofAll(consents.ofPatientUnread(search.requiredPatient()), search,
+                consent -> FhirConsents.toFhir(consent, calendar.today()), uri, consents::recordRead, page -> List.of());
     }
 
     @Override

@@ -62,11 +62,13 @@ public class FhirObservationResource implements FhirCapability {
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", "code"));
         Optional<String> code = search.string("code");
-        List<Total> totals = assessments.ofPatient(search.requiredPatient()).stream()
+        List<Total> totals = assessments.ofPatientUnread(search.requiredPatient()).stream()
                 .flatMap(assessment -> FhirScreenerObservations.totals(assessment).stream())
                 .filter(total -> code.map(wanted -> FhirScreenerObservations.hasCode(total, wanted)).orElse(true))
                 .toList();
-        return SearchBundles.ofAll(totals, search, FhirScreenerObservations::toFhir, uri);
+        return SearchBundles.ofAll(totals, search, FhirScreenerObservations::toFhir, uri,
+                page -> assessments.recordRead(page.stream().map(Total::assessment).distinct().toList()),
+                page -> List.of());
     }
 
     @Override

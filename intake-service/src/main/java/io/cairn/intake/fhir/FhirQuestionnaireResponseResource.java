@@ -56,8 +56,13 @@ public class FhirQuestionnaireResponseResource implements FhirCapability {
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient"));
-        return SearchBundles.ofAll(assessments.ofPatient(search.requiredPatient()).stream()
-                .flatMap(assessment -> responses(assessment).stream()).toList(), search, response -> response, uri);
+        record Answered(Assessment assessment, QuestionnaireResponse resource) {
+        }
+        return SearchBundles.ofAll(assessments.ofPatientUnread(search.requiredPatient()).stream()
+                .flatMap(assessment -> responses(assessment).stream().map(r -> new Answered(assessment, r))).toList(),
+                search, Answered::resource, uri,
+                page -> assessments.recordRead(page.stream().map(Answered::assessment).distinct().toList()),
+                page -> List.of());
     }
 
     @Override

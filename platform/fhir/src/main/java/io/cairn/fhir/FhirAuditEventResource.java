@@ -67,6 +67,11 @@ public class FhirAuditEventResource implements FhirCapability {
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", "agent", "date", CURSOR),
                 Set.of("date"));
+        for (String paging : List.of(SearchBundles.OFFSET, SearchBundles.PAGE)) {
+            if (search.string(paging).isPresent()) {
+                throw new InvalidParameterException(paging, "audit events page by the cursor in the next link");
+            }
+        }
         int count = search.count();
         // An audit record never changes: it was last updated when it was recorded.
         TimeRange range = search.timeRange("date").within(search.lastUpdated());

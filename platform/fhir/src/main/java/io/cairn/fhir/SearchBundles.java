@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
@@ -67,6 +68,18 @@ public final class SearchBundles {
     public static <T> Bundle ofAll(List<T> matches, SearchParameters search,
             Function<T, ? extends Resource> toResource, UriInfo uri,
             Function<List<T>, List<? extends Resource>> included) {
+        return ofAll(matches, search, toResource, uri, page -> {
+        }, included);
+    }
+
+    /**
+     * {@link #ofAll(List, SearchParameters, Function, UriInfo, Function)} of matches loaded without recording their
+     * reads: {@code answered} records those of the page, the records the caller gets, and no others (a count-only
+     * search, none).
+     */
+    public static <T> Bundle ofAll(List<T> matches, SearchParameters search,
+            Function<T, ? extends Resource> toResource, UriInfo uri, Consumer<List<T>> answered,
+            Function<List<T>, List<? extends Resource>> included) {
         record Match<T>(T item, Resource resource) {
         }
         List<Match<T>> selected = new ArrayList<>();
@@ -89,11 +102,25 @@ public final class SearchBundles {
         int from = Math.min(window.first(), selected.size());
         int to = Math.min(from + window.size(), selected.size());
         List<Match<T>> page = selected.subList(from, to);
+        answered.accept(page.stream().map(Match::item).toList());
         Bundle bundle = of(new PageOf<>(page.stream().map(Match::resource).toList(), window.page(), window.size(),
                 selected.size()), Function.identity(), uri);
+        return withIncluded(bundle, included.apply(page.stream().map(Match::item).toList()), uri);
+    }
+
+    /**
+     * {@link #of(PageOf, Function, UriInfo)} with the resources the page's matches bring along ({@code _include}),
+     * each once, after the matches.
+     */
+    public static <T> Bundle of(PageOf<T> page, Function<T, ? extends Resource> toResource, UriInfo uri,
+            Function<List<T>, List<? extends Resource>> included) {
+        return withIncluded(of(page, toResource, uri), included.apply(page.items()), uri);
+    }
+
+    private static Bundle withIncluded(Bundle bundle, List<? extends Resource> included, UriInfo uri) {
         Set<String> listed = new HashSet<>();
-        page.forEach(match -> listed.add(key(match.resource())));
-        for (Resource resource : included.apply(page.stream().map(Match::item).toList())) {
+        bundle.getEntry().forEach(entry -> listed.add(key(entry.getResource())));
+        for (Resource resource : included) {
             if (listed.add(key(resource))) {
                 bundle.addEntry().setFullUrl(resourceUrl(uri, resource.fhirType(), resource.getIdElement().getIdPart()))
                         .setResource(resource).getSearch().setMode(SearchEntryMode.INCLUDE);

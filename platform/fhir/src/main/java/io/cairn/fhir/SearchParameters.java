@@ -160,7 +160,7 @@ public final class SearchParameters {
 
     /** The ids {@code _id} asks for, if it does: a resource Cairn made has a UUID, so any other id matches none. */
     public Optional<Set<String>> ids() {
-        return string(ID).map(value -> Set.of(value.split("\\s*,\\s*")).stream().map(String::strip)
+        return string(ID).map(value -> java.util.Arrays.stream(value.split(",")).map(String::strip)
                 .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 

@@ -29,10 +29,7 @@ public record TimeRange(Instant from, Instant to) {
             } else {
                 OffsetDateTime time = OffsetDateTime.parse(moment);
                 start = time.toInstant();
-                // A time covers what its precision does: the second, the millisecond (as meta.lastUpdated is
-                // written, so that gt the last change seen excludes it) or the microsecond it names.
-                end = start.plus(time.getNano() == 0 ? Duration.ofSeconds(1)
-                        : time.getNano() % 1_000_000 == 0 ? Duration.ofMillis(1) : Duration.ofNanos(1000));
+                end = start.plus(precision(moment));
             }
         } catch (DateTimeParseException e) {
             throw invalid(parameter);
@@ -53,6 +50,23 @@ public record TimeRange(Instant from, Instant to) {
     /** Whether the range holds this instant. */
     public boolean contains(Instant instant) {
         return (from == null || !instant.isBefore(from)) && (to == null || instant.isBefore(to));
+    }
+
+    /**
+     * What a time covers, by the digits it is written with: the second, the millisecond (as meta.lastUpdated is
+     * written, {@code .000} too, so that gt the last change seen excludes it) or the microsecond, down to the
+     * nanosecond.
+     */
+    private static Duration precision(String moment) {
+        int dot = moment.indexOf('.');
+        if (dot < 0) {
+            return Duration.ofSeconds(1);
+        }
+        int digits = 0;
+        while (dot + 1 + digits < moment.length() && Character.isDigit(moment.charAt(dot + 1 + digits))) {
+            digits++;
+        }
+        return Duration.ofNanos((long) Math.pow(10, 9 - Math.min(digits, 9)));
     }
 
     /** The times both ranges hold. */

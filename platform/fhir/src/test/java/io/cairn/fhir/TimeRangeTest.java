@@ -23,6 +23,13 @@ class TimeRangeTest {
         assertFalse(TimeRange.of("_lastUpdated", "lt2026-12-06T03:10:50.123+00:00").contains(STAMPED));
         assertTrue(TimeRange.of("_lastUpdated", "2026-12-06T03:10:50.123Z").contains(STAMPED));
         assertFalse(TimeRange.of("_lastUpdated", "2026-12-06T03:10:50.124Z").contains(STAMPED));
+        // A change in the first millisecond of a second is written .000: still a millisecond, not the second.
+        Instant onTheSecond = Instant.parse("2026-12-06T03:10:50.000400Z");
+        assertFalse(TimeRange.of("_lastUpdated", "gt2026-12-06T03:10:50.000+00:00").contains(onTheSecond));
+        assertTrue(TimeRange.of("_lastUpdated", "gt2026-12-06T03:10:50.000+00:00")
+                .contains(Instant.parse("2026-12-06T03:10:50.001Z")));
+        assertTrue(TimeRange.of("_lastUpdated", "gt2026-12-06T03:10:50.000400+00:00")
+                .contains(Instant.parse("2026-12-06T03:10:50.000401Z")));
     }
 
     @Test

@@ -60,13 +60,28 @@ public class Appointments {
     /** Every appointment of the patient, earliest first; each one returned is audited. */
     @Transactional
     public List<Appointment> ofPatient(UUID patientId) {
+        List<Appointment> appointments = ofPatientUnread(patientId);
+        recordRead(appointments);
+        return appointments;
+    }
+
+    /**
+     * The patient's appointments, once the caller may read their attendance at all, without recording that any was
+     * read: a search records those it answers ({@link #recordRead}).
+     */
+    @Transactional
+    public List<Appointment> ofPatientUnread(UUID patientId) {
         if (!access.mayRead(patientId, RecordCategory.ATTENDANCE)) {
             access.read(RecordCategory.ATTENDANCE, "patient", patientId, patientId); // audits the refusal, 404
         }
-        List<Appointment> appointments = withSessions(Booking.list("patientId", Sort.ascending("bookedAt"), patientId));
+        return withSessions(Booking.list("patientId", Sort.ascending("bookedAt"), patientId));
+    }
+
+    /** Records that the caller read these appointments: for an EHR, a disclosure in each patient's accounting. */
+    @Transactional
+    public void recordRead(List<Appointment> appointments) {
         access.readAll(RecordCategory.ATTENDANCE, RESOURCE, appointments, a -> a.booking().id,
                 a -> a.booking().patientId);
-        return appointments;
     }
 
     /** Three queries, whatever the number of bookings: their sessions and the patient's attendance at them. */

@@ -56,9 +56,11 @@ public class FhirAppointmentResource implements FhirCapability {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.REVINCLUDE));
         boolean attended = !search.includes(SearchParameters.REVINCLUDE, Set.of(FhirEncounterResource.APPOINTMENT))
                 .isEmpty();
-        return SearchBundles.ofAll(appointments.ofPatient(search.requiredPatient()), search, FhirAppointments::toFhir,
-                uri, page -> attended ? page.stream().filter(FhirEncounters::isEncounter).map(FhirEncounters::toFhir)
-                        .toList() : List.of());
+        return SearchBundles.ofAll(appointments.ofPatientUnread(search.requiredPatient()), search,
+                FhirAppointments::toFhir, uri, appointments::recordRead, page -> attended
+                        ? page.stream().filter(FhirEncounters::isEncounter).map(FhirEncounters::toFhir)
+                                .toList()
+                        : List.of());
     }
 
     @Override

@@ -60,9 +60,9 @@ public class FhirEncounterResource implements FhirCapability {
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.INCLUDE));
         boolean booked = !search.includes(SearchParameters.INCLUDE, Set.of(APPOINTMENT)).isEmpty();
-        return SearchBundles.ofAll(appointments.ofPatient(search.requiredPatient()).stream()
+        return SearchBundles.ofAll(appointments.ofPatientUnread(search.requiredPatient()).stream()
                 .filter(FhirEncounters::isEncounter).toList(), search, FhirEncounters::toFhir, uri,
-                page -> booked ? page.stream().map(FhirAppointments::toFhir).toList() : List.of());
+                appointments::recordRead, page -> booked ? page.stream().map(FhirAppointments::toFhir).toList() : List.of());
     }
 
     @Override

@@ -116,12 +116,27 @@ public class TreatmentPlans {
 
     @Transactional
     public List<TreatmentPlan> ofPatient(UUID patientId, PlanStatus status) {
+        List<TreatmentPlan> plans = ofPatientUnread(patientId, status);
+        recordRead(plans);
+        return plans;
+    }
+
+    /**
+     * The patient's plans, once the caller may read the patient's plans at all, without recording that any was read:
+     * a search records those it answers ({@link #recordRead}).
+     */
+    @Transactional
+    public List<TreatmentPlan> ofPatientUnread(UUID patientId, PlanStatus status) {
         access.read(RecordCategory.TREATMENT_PLANS, "patient", patientId, patientId);
-        List<TreatmentPlan> plans = status == null
+        return status == null
                 ? TreatmentPlan.list("patientId", Sort.descending("draftedAt"), patientId)
                 : TreatmentPlan.list("patientId = ?1 and status = ?2", Sort.descending("draftedAt"), patientId, status);
-        plans.forEach(p -> access.read(RecordCategory.TREATMENT_PLANS, RESOURCE, p.id, patientId));
-        return plans;
+    }
+
+    /** Records that the caller read these plans: for an EHR, a disclosure in each patient's accounting. */
+    @Transactional
+    public void recordRead(List<TreatmentPlan> plans) {
+        plans.forEach(p -> access.read(RecordCategory.TREATMENT_PLANS, RESOURCE, p.id, p.patientId));
     }
 
     /** The plan one of whose problems has this id (a problem keeps its id across versions), if the caller may see it. */

@@ -63,8 +63,8 @@ public class FhirCarePlanResource implements FhirCapability {
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.INCLUDE));
         boolean goals = !search.includes(SearchParameters.INCLUDE, Set.of(GOALS)).isEmpty();
-        return SearchBundles.ofAll(plans.ofPatient(search.requiredPatient(), null), search,
-                plan -> FhirCarePlans.toFhir(plan, calendar), uri,
+        return SearchBundles.ofAll(plans.ofPatientUnread(search.requiredPatient(), null), search,
+                plan -> FhirCarePlans.toFhir(plan, calendar), uri, plans::recordRead,
                 page -> goals ? page.stream().flatMap(plan -> plan.problems().stream()
                         .map(problem -> FhirGoals.toFhir(new PlanGoal(plan, problem)))).toList() : List.of());
     }

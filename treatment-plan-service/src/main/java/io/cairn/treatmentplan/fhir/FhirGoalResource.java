@@ -67,9 +67,10 @@ public class FhirGoalResource implements FhirCapability {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.REVINCLUDE));
         boolean plansOfGoals = !search.includes(SearchParameters.REVINCLUDE, Set.of(FhirCarePlanResource.GOALS))
                 .isEmpty();
-        return SearchBundles.ofAll(plans.ofPatient(search.requiredPatient(), null).stream()
+        return SearchBundles.ofAll(plans.ofPatientUnread(search.requiredPatient(), null).stream()
                 .flatMap(plan -> plan.problems().stream().map(problem -> new PlanGoal(plan, problem))).toList(),
-                search, FhirGoals::toFhir, uri, page -> plansOfGoals
+                search, FhirGoals::toFhir, uri,
+                page -> plans.recordRead(page.stream().map(PlanGoal::plan).distinct().toList()), page -> plansOfGoals
                         ? page.stream().map(PlanGoal::plan).distinct().map(plan -> FhirCarePlans.toFhir(plan, calendar))
                                 .toList()
                         : List.of());

@@ -14,10 +14,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.fhir.validation.FhirValidation;
+import io.cairn.testkit.Rows;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
@@ -32,6 +36,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class FhirIncrementalSyncTest {
+
+    @Inject
+    EntityManager entities;
 
     @Test
     void lastUpdatedMovesWithProgressAndSelectsWhatChanged() {
@@ -72,6 +79,13 @@ class FhirIncrementalSyncTest {
                 .statusCode(200).body("total", equalTo(1)).body("entry[0].resource.id", equalTo(plan));
         fhir(CLINICIAN).get("/CarePlan?patient=" + patient + "&_id=not-ours").then().statusCode(200)
                 .body("total", equalTo(0));
+        fhir(CLINICIAN).get("/CarePlan?patient=" + patient + "&_id=" + plan + ",," + plan).then().statusCode(200)
+                .body("total", equalTo(1));
+        // The audit log pages by its cursor only: another window is refused rather than ignored.
+        String director = io.cairn.testkit.Tokens.forRole(io.cairn.contracts.Roles.PROGRAM_DIRECTOR);
+        fhir(director).get("/AuditEvent?_offset=5").then().statusCode(400)
+                .body("issue.expression.flatten()", hasItem("_offset"));
+        fhir(director).get("/AuditEvent?_id=treatment-plan-1,treatment-plan-1").then().statusCode(200);
         List<String> goals = JsonPath.from(fhir(CLINICIAN).get("/Goal?patient=" + patient + "&_sort=_lastUpdated")
                 .then().statusCode(200).body("total", equalTo(2)).extract().asString()).getList("entry.resource.id");
         fhir(CLINICIAN).get("/Goal?patient=" + patient + "&_sort=-_lastUpdated").then().statusCode(200)
@@ -111,6 +125,32 @@ class FhirIncrementalSyncTest {
                 .body("issue.expression.flatten()", hasItem("_include"));
         fhir(CLINICIAN).get("/CarePlan?patient=" + patient + "&_include=*").then().statusCode(400);
         fhir(CLINICIAN).get("/Goal?patient=" + patient + "&_include=CarePlan:goal").then().statusCode(400);
+    }
+
+    @Test
+    void aSearchRecordsTheReadsOfWhatItAnswersAndNoOthers() {
+        UUID patient = UUID.randomUUID();
+        String plan = activePlan(patient);
+        long before = readsOf(plan);
+        // Counted, selected away, or on another page: the plan is not read, so not disclosed.
+        fhir(CLINICIAN).get("/CarePlan?patient=" + patient + "&_count=0").then().body("total", equalTo(1));
+        fhir(CLINICIAN).get("/CarePlan?patient=" + patient + "&_id=" + UUID.randomUUID()).then()
+                .body("total", equalTo(0));
+        fhir(CLINICIAN).get("/CarePlan?patient=" + patient + "&_offset=1").then().body("total", equalTo(1));
+        fhir(CLINICIAN).get("/Goal?patient=" + patient + "&_count=0").then().body("total", equalTo(2));
+        assertEquals(before, readsOf(plan));
+
+        fhir(CLINICIAN).get("/CarePlan?patient=" + patient).then().body("total", equalTo(1));
+        assertEquals(before + 1, readsOf(plan));
+        // Two goals of one plan on the page: the plan is read once.
+        fhir(CLINICIAN).get("/Goal?patient=" + patient + "&_revinclude=CarePlan:goal").then()
+                .body("total", equalTo(2));
+        assertEquals(before + 2, readsOf(plan));
+    }
+
+    private long readsOf(String plan) {
+        return Rows.count(entities, "SELECT count(*) FROM audit_event WHERE action = 'read' AND resource_id = '"
+                + plan + "'");
     }
 
     @Test

@@ -91,6 +91,20 @@ public class Tasks {
         return page;
     }
 
+    /** The tasks these escalations are about, those the caller may see, each read recorded. */
+    @Transactional
+    public List<CareTask> escalatedFrom(List<CareTask> escalations) {
+        List<UUID> about = escalations.stream().map(task -> task.escalationOf).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        if (about.isEmpty()) {
+            return List.of();
+        }
+        List<CareTask> seen = CareTask.<CareTask> list("id in ?1", about).stream()
+                .filter(task -> caller.hasRole(task.role) || caller.hasRole(Roles.PROGRAM_DIRECTOR)).toList();
+        audit.recordAll(seen.stream().map(Tasks::read).toList());
+        return seen;
+    }
+
     @Transactional
     public CareTask get(UUID id) {
         CareTask task = find(id);

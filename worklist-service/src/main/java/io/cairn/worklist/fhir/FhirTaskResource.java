@@ -7,6 +7,7 @@ import io.cairn.fhir.FhirResponses;
 import io.cairn.fhir.SearchBundles;
 import io.cairn.fhir.SearchParameters;
 import io.cairn.kit.api.ApiPaths;
+import io.cairn.kit.api.Changes;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.kit.api.PageOf;
 import io.cairn.worklist.domain.CareTask;
@@ -42,6 +43,7 @@ public class FhirTaskResource implements FhirCapability {
     // On each method, not the class: the public /metadata calls describe().
 
     private static final String TYPE = "Task";
+    static final String FOCUS = "Task:focus";
 
     private final Tasks tasks;
 
@@ -64,9 +66,13 @@ public class FhirTaskResource implements FhirCapability {
             Roles.PROGRAM_DIRECTOR })
     @Operation(hidden = true)
     public Bundle search(@Context UriInfo uri) {
-        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner"));
+        SearchParameters search = SearchParameters.of(uri, Set.of("patient", "status", "owner",
+                SearchParameters.INCLUDE));
+        // The task an escalation is about: the same Task:focus aftercare's follow-ups take to their episode.
+        boolean escalated = !search.includes(SearchParameters.INCLUDE, Set.of(FOCUS)).isEmpty();
         Set<TaskStatus> statuses = statuses(search);
         ListWindow.Window window = search.window();
+        Changes changes = search.changes();
         if (statuses.isEmpty()) {
             // A status no worklist task has (in-progress, say): a search that matches nothing.
             return SearchBundles.of(new PageOf<CareTask>(List.of(), window.page(), window.size(), 0),
@@ -74,7 +80,8 @@ public class FhirTaskResource implements FhirCapability {
         }
         TaskFilter filter = new TaskFilter(null, null, search.patient("patient").orElse(null),
                 search.string("owner").orElse(null), null, statuses, null);
-        return SearchBundles.of(tasks.list(filter, search.changes(), window), FhirTasks::toFhir, uri);
+        return SearchBundles.of(tasks.list(filter, changes, window), FhirTasks::toFhir, uri,
+                page -> escalated ? tasks.escalatedFrom(page).stream().map(FhirTasks::toFhir).toList() : List.of());
     }
 
     @Override
@@ -87,7 +94,7 @@ public class FhirTaskResource implements FhirCapability {
                 .setDocumentation("ready (open), accepted (claimed) or completed; every status when not given");
         resource.addSearchParam().setName("owner").setType(SearchParamType.REFERENCE)
                 .setDocumentation("The user name of the staff member who claimed the task");
-        return resource;
+        return resource.addSearchInclude(FOCUS);
     }
 
     private static Set<TaskStatus> statuses(SearchParameters search) {

@@ -135,6 +135,12 @@ class SafetyAlertTasksTest {
             assertEquals(id, forDirector.get(0).get("escalationOf"));
             assertEquals("/api/v1/tasks/" + id, forDirector.get(0).get("about"));
             task(id).getString("escalatedAt");
+            // As FHIR, the escalation's focus is the task it is about, which comes along when asked.
+            io.cairn.testkit.FhirRequests.fhir(DIRECTOR).queryParam("patient", patient.toString())
+                    .queryParam("_id", forDirector.get(0).get("id").toString()).queryParam("_include", "Task:focus")
+                    .get("/Task").then().statusCode(200).body("total", equalTo(1))
+                    .body("entry.search.mode", org.hamcrest.Matchers.contains("match", "include"))
+                    .body("entry[1].resource.id", equalTo(id));
 
             ConsumerRecord<String, String> event = topic.awaitRecords(TopicWatch.keyed(patient), 1,
                     Duration.ofSeconds(15)).get(0);

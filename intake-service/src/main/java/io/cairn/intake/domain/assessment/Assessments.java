@@ -162,11 +162,26 @@ public class Assessments {
 
     @Transactional
     public List<Assessment> ofPatient(UUID patientId) {
+        List<Assessment> found = ofPatientUnread(patientId);
+        recordRead(found);
+        return found;
+    }
+
+    /**
+     * The patient's assessments, once the caller may read the patient's assessments at all, without recording that
+     * any was read: a search records those it answers ({@link #recordRead}).
+     */
+    @Transactional
+    public List<Assessment> ofPatientUnread(UUID patientId) {
         patients.find(patientId);
         access.read(RecordCategory.ASSESSMENTS, "patient", patientId, patientId);
-        List<Assessment> found = Assessment.list("patientId", Sort.descending("startedAt"), patientId);
-        found.forEach(a -> access.read(RecordCategory.ASSESSMENTS, RESOURCE, a.id, patientId));
-        return found;
+        return Assessment.list("patientId", Sort.descending("startedAt"), patientId);
+    }
+
+    /** Records that the caller read these assessments: for an EHR, a disclosure in each patient's accounting. */
+    @Transactional
+    public void recordRead(List<Assessment> assessments) {
+        assessments.forEach(a -> access.read(RecordCategory.ASSESSMENTS, RESOURCE, a.id, a.patientId));
     }
 
     @Transactional
