@@ -1,13 +1,6 @@
--- When each row that a FHIR view shows last changed (meta.lastUpdated, _lastUpdated): stamped by the database
--- on every insert and update, however made (an entity's flush, a version moved by its collection, a bulk
--- update), at the statement's clock time rather than the transaction's start, so a sync that asks for what
--- changed since its last read misses as little as a commit's delay.
-CREATE FUNCTION stamp_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.updated_at := clock_timestamp();
-    RETURN NEW;
-END
-$$;
+-- When each row that a FHIR view shows last changed (meta.lastUpdated, _lastUpdated): the column's default on insert,
+-- the kit's trigger function stamp_updated_at (V0_5) on every update that changes the row, however made (an entity's
+-- flush, a version moved by its collection, a bulk update).
 
 ALTER TABLE treatment_plan ADD COLUMN updated_at TIMESTAMPTZ;
 UPDATE treatment_plan SET updated_at = greatest(drafted_at, acknowledged_at, approved_at, ended_at);
