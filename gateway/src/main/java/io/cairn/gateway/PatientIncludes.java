@@ -6,9 +6,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -134,13 +132,11 @@ final class PatientIncludes {
             return;
         }
         JsonArray entries = bundle.getJsonArray("entry", new JsonArray());
-        List<Object> added = new ArrayList<>();
         for (Object entry : read) {
             if (entry instanceof JsonObject patient) {
-                added.add(patient.copy().put("search", new JsonObject().put("mode", "include")));
+                entries.add(patient.put("search", new JsonObject().put("mode", "include")));
             }
         }
-        added.forEach(entries::add);
         bundle.put("entry", entries);
     }
 }

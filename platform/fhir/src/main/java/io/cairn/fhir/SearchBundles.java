@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
@@ -83,9 +84,10 @@ public final class SearchBundles {
         record Match<T>(T item, Resource resource) {
         }
         List<Match<T>> selected = new ArrayList<>();
+        Predicate<Resource> selection = search.selection();
         for (T item : matches) {
             Resource resource = toResource.apply(item);
-            if (search.selects(resource)) {
+            if (selection.test(resource)) {
                 selected.add(new Match<>(item, resource));
             }
         }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The query of one FHIR search, checked before anything is read: a parameter the resource does not support, or one
@@ -169,18 +170,23 @@ public final class SearchParameters {
         return timeRange(LAST_UPDATED);
     }
 
-    /** Whether {@code _id} and {@code _lastUpdated} select this resource (a search that names neither, any). */
-    public boolean selects(Resource resource) {
+    /**
+     * What {@code _id} and {@code _lastUpdated} select (a search that names neither, any resource), read from the query
+     * once for all the matches it is applied to.
+     */
+    public Predicate<Resource> selection() {
         Optional<Set<String>> ids = ids();
-        if (ids.isPresent() && !ids.get().contains(resource.getIdElement().getIdPart())) {
-            return false;
-        }
         TimeRange changed = lastUpdated();
-        if (changed.equals(TimeRange.ALL)) {
-            return true;
-        }
-        java.util.Date lastUpdated = resource.getMeta().getLastUpdated();
-        return lastUpdated != null && changed.contains(lastUpdated.toInstant());
+        return resource -> {
+            if (ids.isPresent() && !ids.get().contains(resource.getIdElement().getIdPart())) {
+                return false;
+            }
+            if (changed.equals(TimeRange.ALL)) {
+                return true;
+            }
+            java.util.Date lastUpdated = resource.getMeta().getLastUpdated();
+            return lastUpdated != null && changed.contains(lastUpdated.toInstant());
+        };
     }
 
     /** The order {@code _sort} asks for. */
