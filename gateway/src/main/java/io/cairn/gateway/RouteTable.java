@@ -49,6 +49,7 @@ public final class RouteTable {
             Map.entry("Consent", List.of(Backend.INTAKE)),
             Map.entry("QuestionnaireResponse", List.of(Backend.INTAKE)),
             Map.entry("Observation", List.of(Backend.INTAKE)),
+            Map.entry("Subscription", List.of(Backend.INTAKE)),
             Map.entry("CarePlan", List.of(Backend.TREATMENT_PLAN)),
             Map.entry("Goal", List.of(Backend.TREATMENT_PLAN)),
             Map.entry("Appointment", List.of(Backend.SCHEDULING)),

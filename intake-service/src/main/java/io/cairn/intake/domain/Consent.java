@@ -16,7 +16,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -66,6 +68,18 @@ public class Consent extends PanacheEntityBase {
     public boolean isActiveOn(LocalDate day) {
         return status == ConsentStatus.ACTIVE && !day.isBefore(effectiveFrom)
                 && (expiresOn == null || !day.isAfter(expiresOn));
+    }
+
+    /**
+     * The consent in force on {@code day} that releases the patient's records of a category to the recipient, the
+     * latest if several do.
+     */
+    public static Optional<Consent> releasing(UUID patientId, String recipient, RecordCategory category,
+            LocalDate day) {
+        return Consent.<Consent> list("patientId = ?1 and recipient = ?2 and status = ?3", patientId, recipient,
+                ConsentStatus.ACTIVE).stream()
+                .filter(c -> c.isActiveOn(day) && c.categories().contains(category))
+                .max(Comparator.comparing((Consent c) -> c.effectiveFrom));
     }
 
     public void revoke(String reason) {

@@ -5,6 +5,7 @@ import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentStatus;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.intake.api.ConsentRequest;
+import io.cairn.intake.domain.subscription.Notifications;
 import io.cairn.kit.events.Outbox;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.ResourceNotFoundException;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,8 +34,11 @@ public class Consents implements Part2Consents {
     private final Outbox outbox;
 
     private final ClinicCalendar calendar;
+    private final Notifications notifications;
 
-    Consents(Patients patients, PatientAccess access, Outbox outbox, ClinicCalendar calendar) {
+    Consents(Patients patients, PatientAccess access, Outbox outbox, ClinicCalendar calendar,
+            Notifications notifications) {
+        this.notifications = notifications;
         this.calendar = calendar;
         this.patients = patients;
         this.access = access;
@@ -71,6 +74,7 @@ public class Consents implements Part2Consents {
         Consent consent = find(id);
         consent.revoke(reason);
         access.wrote("revoke", RESOURCE, id, consent.patientId);
+        notifications.revoked(consent);
         publish(consent);
         return consent;
     }
@@ -108,11 +112,7 @@ public class Consents implements Part2Consents {
     @Override
     @Transactional
     public Optional<UUID> consentFor(UUID patientId, String recipient, RecordCategory category) {
-        LocalDate today = calendar.today();
-        return Consent.<Consent> list("patientId = ?1 and recipient = ?2 and status = ?3", patientId, recipient,
-                ConsentStatus.ACTIVE).stream()
-                .filter(c -> c.isActiveOn(today) && c.categories().contains(category))
-                .max(Comparator.comparing((Consent c) -> c.effectiveFrom)).map(c -> c.id);
+        return Consent.releasing(patientId, recipient, category, calendar.today()).map(c -> c.id);
     }
 
     private Consent find(UUID id) {

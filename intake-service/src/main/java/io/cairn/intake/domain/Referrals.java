@@ -4,6 +4,8 @@ import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.ReferralSource;
 import io.cairn.intake.api.ReferralRequest;
+import io.cairn.intake.domain.subscription.Notifications;
+import io.cairn.intake.domain.subscription.SubscriptionTopic;
 import io.cairn.kit.api.PageOf;
 import io.cairn.kit.events.Outbox;
 import io.cairn.kit.problem.InvalidRequestException;
@@ -34,8 +36,10 @@ public class Referrals {
     private final PatientAccess access;
     private final Caller caller;
     private final Outbox outbox;
+    private final Notifications notifications;
 
-    Referrals(Patients patients, PatientAccess access, Caller caller, Outbox outbox) {
+    Referrals(Patients patients, PatientAccess access, Caller caller, Outbox outbox, Notifications notifications) {
+        this.notifications = notifications;
         this.patients = patients;
         this.access = access;
         this.caller = caller;
@@ -76,6 +80,9 @@ public class Referrals {
         Referral referral = find(id);
         referral.moveTo(to, caller.name(), note).persist();
         access.wrote("update", RESOURCE, id, referral.patientId);
+        if (to == ReferralStatus.ADMITTED) {
+            notifications.occurred(SubscriptionTopic.PATIENT_ADMITTED, referral.patientId, referral.id, Instant.now());
+        }
         return referral;
     }
 

@@ -1,5 +1,6 @@
 package io.cairn.fhir;
 
+import io.cairn.kit.problem.InvalidRequestException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +27,18 @@ public final class FhirResponses {
 
     public static Response created(UriInfo uri, Resource resource, int version) {
         return Response.created(location(uri, resource)).tag(version(version)).entity(resource).build();
+    }
+
+    /** The version an update's {@code If-Match} expects (its ETag, weak or not), or null when it has none. */
+    public static Integer expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("If-Match", "must be the resource's ETag, such as W/\"3\"");
+        }
     }
 
     /** The resource's version as a weak ETag. */

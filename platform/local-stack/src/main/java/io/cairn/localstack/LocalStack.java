@@ -319,6 +319,10 @@ public final class LocalStack {
         if (name.equals("intake-service")) {
             // The realm's two demo EHR clients (secret and signed assertion) are one EHR, with one record numbering.
             env.put("INTAKE_EHR_IDENTIFIER_SYSTEMS", "ehr-demo=urn:ehr:demo:mrn,ehr-jwt-demo=urn:ehr:demo:mrn");
+            // A local run's subscriptions notify receivers on this machine (plain http, loopback), as the system
+            // tests' do; production takes https endpoints on public addresses only.
+            env.put("INTAKE_SUBSCRIPTIONS_ALLOW_LOCAL_ENDPOINTS", "true");
+            env.put("INTAKE_SUBSCRIPTIONS_FHIR_BASE", "http://localhost:" + SERVICES.get("gateway") + "/fhir/r4");
         }
         if (name.equals("worklist-service") && mailbox != null) {
             env.put("QUARKUS_MAILER_HOST", "localhost");

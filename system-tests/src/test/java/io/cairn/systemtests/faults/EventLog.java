@@ -32,9 +32,9 @@ public final class EventLog {
     /** The services, each with a consumer group of its name: every service consumes some other service's topic. */
     public static final List<String> SERVICES = List.of("intake-service", "treatment-plan-service",
             "scheduling-service", "aftercare-service", "worklist-service");
-    /** Every consumer group: the services', and intake's second, which keeps the accounting of disclosures. */
+    /** Every consumer group: the services', and intake's others: the accounting of disclosures, and what EHRs subscribe to. */
     public static final List<String> CONSUMER_GROUPS = java.util.stream.Stream.concat(SERVICES.stream(),
-            java.util.stream.Stream.of("intake-accounting")).toList();
+            java.util.stream.Stream.of("intake-accounting", "intake-subscriptions")).toList();
 
     /** One record on a topic, with the CloudEvents attributes a test needs. */
     public record Event(String topic, int partition, long offset, String key, String id, String type, String subject,

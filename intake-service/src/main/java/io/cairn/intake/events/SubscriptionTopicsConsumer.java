@@ -1,0 +1,75 @@
+package io.cairn.intake.events;
+
+import io.cairn.contracts.EventType;
+import io.cairn.contracts.events.AftercareReferralCreated;
+import io.cairn.contracts.events.AttendanceRecorded;
+import io.cairn.contracts.events.PatientDischarged;
+import io.cairn.contracts.events.PatientGraduated;
+import io.cairn.contracts.events.PlanApproved;
+import io.cairn.contracts.events.PlanRevised;
+import io.cairn.contracts.events.RelapseReported;
+import io.cairn.intake.domain.subscription.Notifications;
+import io.cairn.intake.domain.subscription.SubscriptionTopic;
+import io.cairn.kit.events.EventEffects;
+import io.cairn.kit.events.IncomingEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Turns the other services' events into the subscription topics EHR clients follow: one consumer (and inbox name) per
+ * topic, so that a redelivered or replayed event notifies no one twice. Intake's own topics (admission, revocation)
+ * are queued where they happen.
+ */
+@ApplicationScoped
+public class SubscriptionTopicsConsumer {
+
+    private final IncomingEvents events;
+    private final EventEffects treatmentPlan;
+    private final EventEffects scheduling;
+    private final EventEffects aftercare;
+
+    SubscriptionTopicsConsumer(IncomingEvents events, Notifications notifications) {
+        this.events = events;
+        this.treatmentPlan = EventEffects.of()
+                .on(EventType.PLAN_APPROVED, PlanApproved.class, plan -> notifications.occurred(
+                        SubscriptionTopic.PLAN_APPROVED, plan.patientId(), plan.planId(), plan.approvedAt()))
+                .on(EventType.PLAN_REVISED, PlanRevised.class, plan -> notifications.occurred(
+                        SubscriptionTopic.PLAN_REVISED, plan.patientId(), plan.planId(), plan.revisedAt()))
+                .on(EventType.PATIENT_GRADUATED, PatientGraduated.class, graduation -> notifications.occurred(
+                        SubscriptionTopic.PATIENT_GRADUATED, graduation.patientId(), graduation.planId(),
+                        graduation.graduatedAt()))
+                .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class, discharge -> notifications.occurred(
+                        SubscriptionTopic.PATIENT_DISCHARGED, discharge.patientId(), discharge.planId(),
+                        discharge.dischargedAt()));
+        this.scheduling = EventEffects.of().on(EventType.ATTENDANCE_RECORDED, AttendanceRecorded.class,
+                attendance -> notifications.occurred(SubscriptionTopic.ATTENDANCE_RECORDED, attendance.patientId(),
+                        attendance.attendanceId(), attendance.recordedAt()));
+        this.aftercare = EventEffects.of()
+                .on(EventType.AFTERCARE_REFERRAL_CREATED, AftercareReferralCreated.class, referral -> notifications
+                        .occurred(SubscriptionTopic.AFTERCARE_REFERRAL_OPENED, referral.patientId(),
+                                referral.aftercareReferralId(), referral.createdAt()))
+                .on(EventType.RELAPSE_REPORTED, RelapseReported.class, relapse -> notifications.occurred(
+                        SubscriptionTopic.RELAPSE_REPORTED, relapse.patientId(), relapse.aftercareReferralId(),
+                        relapse.reportedAt()));
+    }
+
+    @Incoming("treatment-plan-subscriptions")
+    @Blocking
+    public void onTreatmentPlanEvent(ConsumerRecord<String, String> record) {
+        events.applyOnce("subscriptions-treatment-plan", record, treatmentPlan);
+    }
+
+    @Incoming("scheduling-subscriptions")
+    @Blocking
+    public void onSchedulingEvent(ConsumerRecord<String, String> record) {
+        events.applyOnce("subscriptions-scheduling", record, scheduling);
+    }
+
+    @Incoming("aftercare-subscriptions")
+    @Blocking
+    public void onAftercareEvent(ConsumerRecord<String, String> record) {
+        events.applyOnce("subscriptions-aftercare", record, aftercare);
+    }
+}
