@@ -81,7 +81,8 @@ public class Referrals {
         referral.moveTo(to, caller.name(), note).persist();
         access.wrote("update", RESOURCE, id, referral.patientId);
         if (to == ReferralStatus.ADMITTED) {
-            notifications.occurred(SubscriptionTopic.PATIENT_ADMITTED, referral.patientId, referral.id, Instant.now());
+            notifications.occurred(SubscriptionTopic.PATIENT_ADMITTED, referral.patientId, "ServiceRequest/" + referral.id,
+                    Instant.now());
         }
         return referral;
     }

@@ -34,25 +34,38 @@ public class SubscriptionTopicsConsumer {
         this.events = events;
         this.treatmentPlan = EventEffects.of()
                 .on(EventType.PLAN_APPROVED, PlanApproved.class, plan -> notifications.occurred(
-                        SubscriptionTopic.PLAN_APPROVED, plan.patientId(), plan.planId(), plan.approvedAt()))
+                        SubscriptionTopic.PLAN_APPROVED, plan.patientId(), "CarePlan/" + plan.planId(), plan.approvedAt()))
                 .on(EventType.PLAN_REVISED, PlanRevised.class, plan -> notifications.occurred(
-                        SubscriptionTopic.PLAN_REVISED, plan.patientId(), plan.planId(), plan.revisedAt()))
+                        SubscriptionTopic.PLAN_REVISED, plan.patientId(), "CarePlan/" + plan.planId(), plan.revisedAt()))
                 .on(EventType.PATIENT_GRADUATED, PatientGraduated.class, graduation -> notifications.occurred(
-                        SubscriptionTopic.PATIENT_GRADUATED, graduation.patientId(), graduation.planId(),
+                        SubscriptionTopic.PATIENT_GRADUATED, graduation.patientId(), "CarePlan/" + graduation.planId(),
                         graduation.graduatedAt()))
                 .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class, discharge -> notifications.occurred(
-                        SubscriptionTopic.PATIENT_DISCHARGED, discharge.patientId(), discharge.planId(),
+                        SubscriptionTopic.PATIENT_DISCHARGED, discharge.patientId(), "CarePlan/" + discharge.planId(),
                         discharge.dischargedAt()));
         this.scheduling = EventEffects.of().on(EventType.ATTENDANCE_RECORDED, AttendanceRecorded.class,
                 attendance -> notifications.occurred(SubscriptionTopic.ATTENDANCE_RECORDED, attendance.patientId(),
-                        attendance.attendanceId(), attendance.recordedAt()));
+                        focusOf(attendance), attendance.recordedAt()));
         this.aftercare = EventEffects.of()
                 .on(EventType.AFTERCARE_REFERRAL_CREATED, AftercareReferralCreated.class, referral -> notifications
                         .occurred(SubscriptionTopic.AFTERCARE_REFERRAL_OPENED, referral.patientId(),
-                                referral.aftercareReferralId(), referral.createdAt()))
+                                "EpisodeOfCare/" + referral.aftercareReferralId(), referral.createdAt()))
                 .on(EventType.RELAPSE_REPORTED, RelapseReported.class, relapse -> notifications.occurred(
-                        SubscriptionTopic.RELAPSE_REPORTED, relapse.patientId(), relapse.aftercareReferralId(),
+                        SubscriptionTopic.RELAPSE_REPORTED, relapse.patientId(),
+                        "EpisodeOfCare/" + relapse.aftercareReferralId(),
                         relapse.reportedAt()));
+    }
+
+    /**
+     * The session attended is an Encounter; a missed or excused one has none (scheduling shows it as the
+     * patient's Appointment), so the notification names the patient, whose appointments tell it.
+     */
+    static String focusOf(AttendanceRecorded attendance) {
+        boolean attended = switch (attendance.status()) {
+            case PRESENT, LATE, LEFT_EARLY -> true;
+            case ABSENT, EXCUSED -> false;
+        };
+        return attended ? "Encounter/" + attendance.attendanceId() : "Patient/" + attendance.patientId();
     }
 
     @Incoming("treatment-plan-subscriptions")

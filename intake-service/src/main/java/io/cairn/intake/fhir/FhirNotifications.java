@@ -41,7 +41,7 @@ public final class FhirNotifications {
         bundle.setTimestamp(new Date());
         String subscriptionUrl = url(fhirBase, "Subscription/" + subscription.id);
         Parameters status = status(subscription, List.of(notification), fhirBase);
-        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(status)
+        bundle.addEntry().setFullUrl("urn:uuid:" + status.getIdElement().getIdPart()).setResource(status)
                 .setRequest(new Bundle.BundleEntryRequestComponent().setMethod(HTTPVerb.GET)
                         .setUrl(subscriptionUrl + "/$status"))
                 .setResponse(new Bundle.BundleEntryResponseComponent().setStatus("200"));

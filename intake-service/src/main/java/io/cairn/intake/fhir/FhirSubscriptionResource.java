@@ -34,7 +34,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
-import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.CanonicalType;
 
 /**
  * An EHR client's topic-based subscriptions (Subscriptions Backport IG, rest-hook): it creates, reads, updates and
@@ -139,7 +139,7 @@ public class FhirSubscriptionResource implements FhirCapability {
                 TypeRestfulInteraction.DELETE, TypeRestfulInteraction.SEARCHTYPE);
         resource.addSupportedProfile(FhirSubscriptions.PROFILE);
         for (SubscriptionTopic topic : SubscriptionTopic.values()) {
-            resource.addExtension(TOPIC_CANONICAL, new UriType(topic.url()));
+            resource.addExtension(TOPIC_CANONICAL, new CanonicalType(topic.url()));
         }
         resource.addOperation().setName("status")
                 .setDefinition("http://hl7.org/fhir/uv/subscriptions-backport/OperationDefinition/backport-subscription-status")

@@ -1,6 +1,7 @@
 package io.cairn.intake.fhir;
 
 import io.cairn.fhir.Fhir;
+import io.cairn.intake.domain.subscription.ChannelHeaders;
 import io.cairn.intake.domain.subscription.PayloadContent;
 import io.cairn.intake.domain.subscription.Subscription;
 import io.cairn.intake.domain.subscription.SubscriptionRequest;
@@ -40,11 +41,10 @@ public final class FhirSubscriptions {
     /** A secret short enough to guess would let anyone sign a notification. */
     static final int SECRET_LENGTH = 32;
 
-    private static final Pattern PATIENT_FILTER = Pattern.compile("^(?:patient|Patient\\?_id)=(?:Patient/)?([0-9a-f-]{36})$");
-    private static final Pattern HEADER = Pattern.compile("^[A-Za-z0-9-]{1,64}:[^\\r\\n]{1,2048}$");
-    /** Headers the sender sets itself, which a client may not replace. */
-    private static final List<String> RESERVED_HEADERS = List.of("content-type", "content-length", "host",
-            "cairn-signature", "transfer-encoding", "connection");
+    /** The IG's filter on the focus's patient, {@code CarePlan?patient=Patient/{id}}, or only its criterion. */
+    private static final Pattern PATIENT_FILTER = Pattern.compile(
+            "^(?:[A-Za-z]{1,64}\\?)?patient=(?:Patient/)?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
+                    + "-[0-9a-fA-F]{12})$");
 
     private FhirSubscriptions() {
     }
@@ -64,13 +64,13 @@ public final class FhirSubscriptions {
         }
         fhir.setCriteria(subscription.topic.url());
         if (subscription.patientId != null) {
-            fhir.getCriteriaElement().addExtension(FILTER_CRITERIA,
-                    new StringType("patient=Patient/" + subscription.patientId));
+            fhir.getCriteriaElement().addExtension(FILTER_CRITERIA, new StringType(
+                    subscription.topic.focusType() + "?patient=Patient/" + subscription.patientId));
         }
         var channel = fhir.getChannel().setType(SubscriptionChannelType.RESTHOOK).setEndpoint(subscription.endpoint)
                 .setPayload(Fhir.JSON);
         channel.getPayloadElement().addExtension(PAYLOAD_CONTENT, new CodeType(subscription.content.code()));
-        Arrays.stream(subscription.headers).forEach(channel::addHeader);
+        ChannelHeaders.masked(subscription.headers).forEach(channel::addHeader);
         if (subscription.heartbeatSeconds != null) {
             channel.addExtension(HEARTBEAT_PERIOD, new UnsignedIntType(subscription.heartbeatSeconds));
         }
@@ -91,8 +91,8 @@ public final class FhirSubscriptions {
         if (filters.size() > 1) {
             wrong.add(violation("Subscription.criteria.extension", "takes one filter"));
         } else if (filters.size() == 1) {
-            Matcher filter = PATIENT_FILTER.matcher(filters.get(0).getValue() == null ? ""
-                    : filters.get(0).getValue().primitiveValue());
+            String value = filters.get(0).getValue() == null ? null : filters.get(0).getValue().primitiveValue();
+            Matcher filter = PATIENT_FILTER.matcher(value == null ? "" : value);
             if (filter.matches()) {
                 patient = UUID.fromString(filter.group(1));
             } else {
@@ -110,38 +110,36 @@ public final class FhirSubscriptions {
         if (channel.hasPayload() && !Fhir.JSON.equals(channel.getPayload())) {
             wrong.add(violation("Subscription.channel.payload", "must be " + Fhir.JSON));
         }
-        Extension contentCode = channel.getPayloadElement().getExtensionByUrl(PAYLOAD_CONTENT);
-        String contentName = contentCode == null || contentCode.getValue() == null ? "id-only"
-                : contentCode.getValue().primitiveValue();
-        PayloadContent content = PayloadContent.ofCode(contentName).orElse(null);
+        String contentName = single(channel.getPayloadElement().getExtensionsByUrl(PAYLOAD_CONTENT), "id-only");
+        PayloadContent content = contentName == null ? null : PayloadContent.ofCode(contentName).orElse(null);
         if (content == null) {
             wrong.add(violation("Subscription.channel.payload.extension", "full-resource".equals(contentName)
                     ? "full-resource is not offered yet: ask for id-only and read the record"
-                    : "the content must be id-only or empty"));
+                    : "the content must be one id-only or empty"));
         }
         List<String> headers = channel.getHeader().stream().map(StringType::getValue).toList();
-        for (String header : headers) {
-            if (header == null || !HEADER.matcher(header).matches()
-                    || RESERVED_HEADERS.contains(header.substring(0, header.indexOf(':')).strip().toLowerCase())) {
-                wrong.add(violation("Subscription.channel.header", "must be 'Name: value', and not one Cairn sets"));
-            }
-        }
+        ChannelHeaders.refusal(headers).ifPresent(why -> wrong.add(violation("Subscription.channel.header", why)));
         Integer heartbeat = null;
-        Extension heartbeatPeriod = channel.getExtensionByUrl(HEARTBEAT_PERIOD);
-        if (heartbeatPeriod != null) {
-            if (heartbeatPeriod.getValue() instanceof IntegerType period && period.getValue() != null
-                    && period.getValue() > 0) {
+        List<Extension> heartbeatPeriods = channel.getExtensionsByUrl(HEARTBEAT_PERIOD);
+        if (!heartbeatPeriods.isEmpty()) {
+            if (heartbeatPeriods.size() == 1 && heartbeatPeriods.get(0).getValue() instanceof IntegerType period
+                    && period.getValue() != null && period.getValue() > 0) {
                 heartbeat = period.getValue();
             } else {
                 wrong.add(violation("Subscription.channel.extension", "the heartbeat period must be seconds, over 0"));
             }
         }
-        Extension secretExtension = fhir.getExtensionByUrl(SECRET);
-        String secret = secretExtension == null || secretExtension.getValue() == null ? null
-                : secretExtension.getValue().primitiveValue();
-        if (secret != null && secret.length() < SECRET_LENGTH || secret == null && secretRequired) {
-            wrong.add(violation("Subscription.extension", "the signing secret (" + SECRET + ") must have at least "
-                    + SECRET_LENGTH + " characters"));
+        String secret = single(fhir.getExtensionsByUrl(SECRET), null);
+        if (secret != null && (secret.length() < SECRET_LENGTH || secret.length() > 256)
+                || secret == null && (secretRequired || !fhir.getExtensionsByUrl(SECRET).isEmpty())) {
+            wrong.add(violation("Subscription.extension", "the signing secret (" + SECRET + ") must be one string of "
+                    + SECRET_LENGTH + " to 256 characters"));
+        }
+        if (fhir.hasEnd() && !fhir.getEnd().toInstant().isAfter(java.time.Instant.now())) {
+            wrong.add(violation("Subscription.end", "must be in the future"));
+        }
+        if (fhir.hasReason() && fhir.getReason().length() > 1000) {
+            wrong.add(violation("Subscription.reason", "must have at most 1000 characters"));
         }
         SubscriptionStatus status = fhir.getStatus() == null ? SubscriptionStatus.REQUESTED
                 : SubscriptionStatus.ofCode(fhir.getStatus().toCode()).orElse(SubscriptionStatus.REQUESTED);
@@ -150,6 +148,20 @@ public final class FhirSubscriptions {
         }
         return new SubscriptionRequest(topic, patient, channel.getEndpoint(), content, secret, headers, heartbeat,
                 fhir.hasEnd() ? fhir.getEnd().toInstant() : null, fhir.getReason(), status);
+    }
+
+    /**
+     * The value of an extension given at most once: {@code absent} when it is not there, null when it is there
+     * twice or without a simple value.
+     */
+    private static String single(List<Extension> extensions, String absent) {
+        if (extensions.isEmpty()) {
+            return absent;
+        }
+        if (extensions.size() > 1 || extensions.get(0).getValue() == null) {
+            return null;
+        }
+        return extensions.get(0).getValue().primitiveValue();
     }
 
     private static Problem.Violation violation(String expression, String message) {

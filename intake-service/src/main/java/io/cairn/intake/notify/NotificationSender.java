@@ -5,6 +5,7 @@ import io.cairn.contracts.events.DisclosureRecorded;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.Fhir;
 import io.cairn.intake.domain.Consent;
+import io.cairn.intake.domain.subscription.ChannelHeaders;
 import io.cairn.intake.domain.subscription.Endpoints;
 import io.cairn.intake.domain.subscription.Notification;
 import io.cairn.intake.domain.subscription.NotificationKind;
@@ -31,34 +32,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * POSTs queued notifications to their endpoints: per subscription the oldest first (a handshake before anything), so
- * one patient's events arrive in the order they happened; several subscriptions at once, so a slow or failing
- * endpoint holds up no other. A refused notification is tried again with a growing wait, and its subscription goes to
- * {@code error} when the endpoint refuses for too long; nothing is dropped. An event is sent only while the consent
- * behind it still releases it, and each sent event is a disclosure in the patient's accounting.
+ * one patient's events arrive in the order they happened; each subscription drained by a sender of its own, so a slow
+ * or failing endpoint holds up no other. A refused notification is tried again with a growing wait, and its
+ * subscription goes to {@code error} when the endpoint refuses for too long; nothing is dropped. An event is sent only
+ * while the consent behind it still releases it, and each sent event is a disclosure in the patient's accounting.
  */
 @ApplicationScoped
 public class NotificationSender {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
-    private static final int BATCH = 100;
 
-    /** The head of each sending subscription's queue that is due. */
-    private static final String DUE_HEADS = """
-            SELECT n.id FROM subscription_notification n JOIN subscription s ON s.id = n.subscription_id
-            WHERE s.status IN ('REQUESTED', 'ACTIVE') AND n.next_attempt_at <= ?1
-              AND n.id = (SELECT m.id FROM subscription_notification m
-                          WHERE m.subscription_id = n.subscription_id AND m.status = 'PENDING'
-                          ORDER BY m.kind <> 'HANDSHAKE', m.id LIMIT 1)
-            ORDER BY n.next_attempt_at LIMIT ?2
+    /** The sending subscriptions whose oldest pending notification is due. */
+    private static final String DUE = """
+            SELECT head.subscription_id FROM (
+                SELECT DISTINCT ON (n.subscription_id) n.subscription_id, n.next_attempt_at
+                FROM subscription_notification n JOIN subscription s ON s.id = n.subscription_id
+                WHERE n.status = 'PENDING' AND s.status IN ('REQUESTED', 'ACTIVE')
+                ORDER BY n.subscription_id, n.kind <> 'HANDSHAKE', n.id) head
+            WHERE head.next_attempt_at <= ?1
+            """;
+    /** A subscription's oldest pending notification, unless another replica is sending it. */
+    private static final String HEAD = """
+            SELECT * FROM subscription_notification WHERE subscription_id = ?1 AND status = 'PENDING'
+            ORDER BY kind <> 'HANDSHAKE', id LIMIT 1 FOR UPDATE SKIP LOCKED
             """;
 
     private final EntityManager entities;
@@ -68,8 +75,8 @@ public class NotificationSender {
     private final ClinicCalendar calendar;
     private final HttpClient http;
     private final ExecutorService senders;
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "notification-wake"));
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final Set<UUID> draining = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     NotificationSender(EntityManager entities, SubscriptionSettings settings, Notifications notifications,
             Outbox outbox, ClinicCalendar calendar) {
@@ -84,110 +91,115 @@ public class NotificationSender {
         this.senders = Executors.newFixedThreadPool(settings.senders(), r -> new Thread(r, "notification-sender"));
     }
 
+    /** Sends soon after a commit that queued notifications; the schedule below is the safety net. */
     void onQueued(@Observes Notifications.Queued queued) {
-        wakeUp();
-    }
-
-    /** Sends soon after a commit, on a thread of its own; the schedule below is the safety net. */
-    void wakeUp() {
-        if (pending.compareAndSet(false, true)) {
-            wakeUps.execute(() -> {
-                pending.set(false);
-                try {
-                    sendDue();
-                } catch (RuntimeException e) {
-                    LOG.warnf("Notifications wait for the next run: %s", e.getMessage());
-                }
-            });
+        if (!stopping) {
+            try {
+                senders.execute(this::drainDue);
+            } catch (RejectedExecutionException e) {
+                // Stopping: what was queued is sent by the next instance.
+            }
         }
     }
 
     @Scheduled(every = "{intake.subscriptions.retry-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
+        if (stopping) {
+            return;
+        }
         queueHeartbeats(Instant.now());
-        sendDue();
+        drainDue();
+        forgetSent(Instant.now().minus(settings.keepSent()));
     }
 
+    /** Lets the POSTs under way finish (their results recorded) before the service stops. */
     void stop(@Observes ShutdownEvent shutdown) {
-        wakeUps.shutdownNow();
-        senders.shutdownNow();
+        stopping = true;
+        senders.shutdown();
+        try {
+            senders.awaitTermination(settings.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /**
-     * Sends what is due until nothing is, each notification in a short transaction of its own that locks it (another
-     * replica skips it).
-     *
-     * @return how many were settled: sent, or withdrawn as their consent is gone
-     */
-    public synchronized int sendDue() {
-        int settled = 0;
-        while (true) {
-            Instant now = Instant.now();
-            @SuppressWarnings("unchecked")
-            List<Number> heads = QuarkusTransaction.requiringNew().call(() -> entities.createNativeQuery(DUE_HEADS)
-                    .setParameter(1, now).setParameter(2, BATCH).getResultList());
-            if (heads.isEmpty()) {
-                return settled;
-            }
-            List<Future<Boolean>> results = heads.stream().map(id -> senders.submit(
-                    () -> QuarkusTransaction.requiringNew().call(() -> send(id.longValue())))).toList();
-            int settledNow = 0;
-            for (Future<Boolean> result : results) {
+    /** Starts a sender for each subscription with a notification due that none is draining yet. */
+    void drainDue() {
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> entities.createNativeQuery(DUE, UUID.class)
+                .setParameter(1, now).getResultList());
+        for (UUID subscription : due) {
+            if (!stopping && draining.add(subscription)) {
                 try {
-                    settledNow += result.get() ? 1 : 0;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return settled;
-                } catch (Exception e) {
-                    LOG.warnf("A notification waits for the next run: %s", e.getMessage());
+                    senders.execute(() -> drain(subscription));
+                } catch (RejectedExecutionException e) {
+                    draining.remove(subscription);
                 }
             }
-            settled += settledNow;
-            if (settledNow == 0) {
-                // Everything due was refused: it waits for its retry time.
-                return settled;
+        }
+    }
+
+    /** Sends one subscription's notifications in order while its endpoint takes them. */
+    private void drain(UUID subscription) {
+        try {
+            while (!stopping && QuarkusTransaction.requiringNew().call(() -> sendHead(subscription))) {
+                // the next one
             }
+        } catch (RuntimeException e) {
+            LOG.warnf("Notifications of subscription %s wait for the next run: %s", subscription, e.getMessage());
+        } finally {
+            draining.remove(subscription);
         }
     }
 
     /** Queues a heartbeat for each active subscription that asked for them and has been quiet for its period. */
     public void queueHeartbeats(Instant now) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            List<Subscription> quiet = Subscription.<Subscription> list(
-                    "status = ?1 and heartbeatSeconds is not null", SubscriptionStatus.ACTIVE).stream()
-                    .filter(s -> s.heartbeatDue().map(due -> !due.isAfter(now)).orElse(false)).toList();
-            for (Subscription subscription : quiet) {
-                if (Notification.count("subscriptionId = ?1 and status = ?2", subscription.id,
-                        NotificationStatus.PENDING) == 0) {
-                    notifications.heartbeat(subscription, now);
-                    // The next heartbeat counts from this one, sent or not.
-                    subscription.lastSentAt = now;
-                }
+        List<UUID> quiet = QuarkusTransaction.requiringNew().call(() -> Subscription.<Subscription> list(
+                "status = ?1 and heartbeatSeconds is not null", SubscriptionStatus.ACTIVE).stream()
+                .filter(s -> s.heartbeatDue().map(due -> !due.isAfter(now)).orElse(false)).map(s -> s.id).toList());
+        for (UUID id : quiet) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Subscription subscription = Subscription.findById(id);
+                    if (subscription != null && Notification.count("subscriptionId = ?1 and status = ?2", id,
+                            NotificationStatus.PENDING) == 0) {
+                        notifications.heartbeat(subscription, now);
+                        Subscription.heartbeatQueued(id, now);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warnf("The heartbeat of subscription %s waits for the next run: %s", id, e.getMessage());
             }
-        });
+        }
+    }
+
+    /** Forgets notifications sent or withdrawn before {@code before}: the accounting keeps the disclosures. */
+    void forgetSent(Instant before) {
+        QuarkusTransaction.requiringNew().run(() -> Notification.delete("status <> ?1 and createdAt < ?2",
+                NotificationStatus.PENDING, before));
     }
 
     /**
-     * Sends one notification, if it is still pending and no other replica holds it.
+     * Sends the subscription's oldest notification if it is due and no other replica holds it.
      *
-     * @return whether it was settled: sent, or withdrawn
+     * @return whether it was settled (sent, or withdrawn) and the next may follow
      */
-    private boolean send(long id) {
+    private boolean sendHead(UUID subscriptionId) {
         @SuppressWarnings("unchecked")
-        List<Notification> locked = entities.createNativeQuery("SELECT * FROM subscription_notification "
-                + "WHERE id = ?1 AND status = 'PENDING' FOR UPDATE SKIP LOCKED", Notification.class)
-                .setParameter(1, id).getResultList();
-        if (locked.isEmpty()) {
+        List<Notification> head = entities.createNativeQuery(HEAD, Notification.class).setParameter(1, subscriptionId)
+                .getResultList();
+        Instant now = Instant.now();
+        if (head.isEmpty() || head.get(0).nextAttemptAt.isAfter(now)) {
             return false;
         }
-        Notification notification = locked.get(0);
-        Subscription subscription = Subscription.findById(notification.subscriptionId);
-        Instant now = Instant.now();
-        if (!subscription.status.isSending()) {
+        Notification notification = head.get(0);
+        Subscription subscription = Subscription.findById(subscriptionId);
+        if (subscription == null || !subscription.status.isSending()) {
             return false;
         }
         if (subscription.hasEnded(now)) {
-            subscription.status = SubscriptionStatus.OFF;
+            Subscription.ended(subscriptionId);
             return false;
         }
         Optional<RecordCategory> category = Optional.ofNullable(notification.category).map(RecordCategory::valueOf);
@@ -204,8 +216,8 @@ public class NotificationSender {
             return false;
         }
         notification.sent(now);
-        subscription.delivered(notification.kind, now);
-        if (notification.kind == NotificationKind.EVENT && notification.patientId != null && category.isPresent()) {
+        Subscription.sent(subscriptionId, notification.kind, now);
+        if (notification.kind == NotificationKind.EVENT && category.isPresent()) {
             disclosed(subscription, notification, category.get(), consent.get(), now);
         }
         return true;
@@ -217,28 +229,30 @@ public class NotificationSender {
         if (forbidden.isPresent()) {
             return Optional.of("the endpoint " + forbidden.get());
         }
-        byte[] body = Fhir.context().newJsonParser()
-                .encodeResourceToString(FhirNotifications.bundle(subscription, notification, settings.fhirBase()))
-                .getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.endpoint))
-                .timeout(settings.sendTimeout())
-                .header("Content-Type", Fhir.JSON)
-                .header(NotificationSignature.HEADER,
-                        NotificationSignature.of(subscription.secret, now.getEpochSecond(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String header : subscription.headers) {
-            int colon = header.indexOf(':');
-            request.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
-        }
         try {
+            byte[] body = Fhir.context().newJsonParser()
+                    .encodeResourceToString(FhirNotifications.bundle(subscription, notification, settings.fhirBase()))
+                    .getBytes(StandardCharsets.UTF_8);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.endpoint))
+                    .timeout(settings.sendTimeout())
+                    .header("Content-Type", Fhir.JSON)
+                    .header(NotificationSignature.HEADER,
+                            NotificationSignature.of(subscription.secret, now.getEpochSecond(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            for (String header : subscription.headers) {
+                request.header(ChannelHeaders.name(header), ChannelHeaders.value(header));
+            }
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() / 100 == 2 ? Optional.empty()
                     : Optional.of("the endpoint answered " + response.statusCode());
         } catch (InterruptedException e) {
+            // The service is stopping: the attempt did not happen, and is not counted against the endpoint.
             Thread.currentThread().interrupt();
-            return Optional.of("sending was interrupted");
-        } catch (Exception e) {
+            throw new IllegalStateException("Stopping while sending", e);
+        } catch (java.io.IOException e) {
             return Optional.of("the endpoint could not be reached: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            return Optional.of("the notification could not be sent: " + e.getClass().getSimpleName());
         }
     }
 
@@ -247,7 +261,7 @@ public class NotificationSender {
         boolean handshakeFailed = notification.kind == NotificationKind.HANDSHAKE
                 && notification.attempts >= settings.handshakeAttempts();
         if (handshakeFailed || refusing.compareTo(settings.errorAfter()) >= 0) {
-            subscription.fail(why);
+            Subscription.failed(subscription.id, why);
             LOG.warnf("Subscription %s of %s is in error, its notifications wait: %s", subscription.id,
                     subscription.clientId, why);
         }

@@ -69,7 +69,8 @@ class FhirSubscriptionTest {
                     .header("Location", org.hamcrest.Matchers.containsString("/fhir/r4/Subscription/"))
                     .body("status", equalTo("requested"))
                     .body("criteria", equalTo(TOPICS + "patient-admitted"))
-                    .body("channel.header", hasItem("Authorization: Bearer northside-hook-token"))
+                    // Headers are the endpoint's credentials: named, never shown.
+                    .body("channel.header", hasItem("Authorization: ***"))
                     // The secret signs; it is never shown again.
                     .body("extension", nullValue())
                     .extract().asString();
@@ -191,15 +192,17 @@ class FhirSubscriptionTest {
                     .body("error", org.hamcrest.Matchers.containsString("could not be reached")));
             fhir(CLIENT_TOKEN).get("/Subscription/" + alive).then().body("status", equalTo("active"));
 
-            // Pointed at an endpoint that answers, it is asked for again and proves itself with a handshake.
-            String fixed = subscription("plan-approved", endpoint.url(), "", "id-only").replace("\"requested\"",
-                    "\"active\"").replace("{\"resourceType\":\"Subscription\",",
-                            "{\"resourceType\":\"Subscription\",\"id\":\"" + dead + "\",");
+            // Pointed at an endpoint that answers, it is asked for again and proves itself with a handshake. The client
+            // sends back what it read: the masked header keeps its value.
+            String read = fhir(CLIENT_TOKEN).get("/Subscription/" + dead).then().statusCode(200).extract().asString();
+            String fixed = read.replace(deadUrl, endpoint.url()).replace("\"status\":\"error\"",
+                    "\"status\":\"requested\"");
             fhir(CLIENT_TOKEN).contentType(FHIR_JSON).body(fixed).put("/Subscription/" + dead).then()
                     .statusCode(200).body("status", equalTo("requested"));
             endpoint.await(r -> "handshake".equals(r.type()), 2, Duration.ofSeconds(20));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> fhir(CLIENT_TOKEN)
                     .get("/Subscription/" + dead).then().body("status", equalTo("active")).body("error", nullValue()));
+            endpoint.received().forEach(r -> assertEquals("Bearer northside-hook-token", r.authorization()));
             delete(dead);
             delete(alive);
         }
@@ -234,7 +237,21 @@ class FhirSubscriptionTest {
                         "\"header\":[\"Cairn-Signature: forged\"]"),
                 subscription("plan-approved", "http://127.0.0.1:9/hook", filterTo(UUID.randomUUID())
                         .replace("patient=Patient/", "identifier="), "id-only"),
-                "{\"resourceType\":\"Subscription\",\"status\":\"requested\"");
+                good.replace("\"header\":[\"Authorization: Bearer northside-hook-token\"]",
+                        "\"header\":[\"X-Token: a\\u0000b\"]"),
+                good.replace("\"header\":[\"Authorization: Bearer northside-hook-token\"]",
+                        "\"header\":[\"Expect: 100-continue\"]"),
+                good.replace("\"header\":[\"Authorization: Bearer northside-hook-token\"]",
+                        "\"header\":[\"no colon\"]"),
+                good.replace("\"reason\"", "\"end\":\"2020-01-01T00:00:00Z\",\"reason\""),
+                good.replace("\"extension\":[{", "\"extension\":[{\"url\":\"" + FhirSubscriptions.SECRET
+                        + "\",\"valueString\":\"" + SECRET + "\"},{"),
+                subscription("plan-approved", "http://127.0.0.1:9/hook", ",\"_criteria\":{\"extension\":[{\"url\":\""
+                        + FhirSubscriptions.FILTER_CRITERIA + "\",\"valueReference\":{\"reference\":\"Patient/1\"}}]}",
+                        "id-only"),
+                subscription("plan-approved", "http://127.0.0.1:9/hook", filterTo(UUID.randomUUID())
+                        .replaceAll("[0-9a-f]{8}-", "------------"), "id-only"),
+                "{\"resourceType\":\"Subscription\",\"status\":\"requested\"}");
         for (String subscription : bad) {
             fhir(CLIENT_TOKEN).contentType(FHIR_JSON).body(subscription).post("/Subscription").then()
                     .statusCode(400).contentType(FHIR_JSON).body("resourceType", equalTo("OperationOutcome"));

@@ -38,10 +38,12 @@ public final class Endpoints {
         if (allowLocal) {
             return Optional.empty();
         }
+        if (uri.getPort() != -1 && uri.getPort() != 443) {
+            return Optional.of("must be on port 443");
+        }
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                        || address.isSiteLocalAddress() || isUniqueLocal(address)) {
+                if (!isPublic(address)) {
                     return Optional.of("must be on a public address");
                 }
             }
@@ -51,9 +53,29 @@ public final class Endpoints {
         return Optional.empty();
     }
 
-    /** IPv6 unique local addresses (fc00::/7), which Java does not count as site-local. */
-    private static boolean isUniqueLocal(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+    /** Whether the address is global unicast: none of the ranges that stay inside a network, or mean something else. */
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (b.length == 4) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return !(first == 0 // this network
+                    || first == 100 && (second & 0xc0) == 64 // 100.64.0.0/10, carrier-grade NAT
+                    || first == 192 && second == 0 && (b[2] & 0xff) == 0 // 192.0.0.0/24, protocol assignments
+                    || first == 198 && (second & 0xfe) == 18 // 198.18.0.0/15, benchmarking
+                    || first >= 240); // reserved and broadcast
+        }
+        // IPv6: only global unicast (2000::/3), and not the ranges in it that carry an IPv4 address (6to4, Teredo),
+        // whose IPv4 part could be private.
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        boolean globalUnicast = (first & 0xe0) == 0x20;
+        boolean carriesIpv4 = first == 0x20 && second == 0x02 // 2002::/16, 6to4
+                || first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0; // 2001::/32, Teredo
+        return globalUnicast && !carriesIpv4;
     }
 }

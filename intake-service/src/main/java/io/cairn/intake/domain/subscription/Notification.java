@@ -94,5 +94,6 @@ public class Notification extends PanacheEntityBase {
     public void retryNow(Instant now) {
         nextAttemptAt = now;
         firstFailedAt = null;
+        attempts = 0;
     }
 }

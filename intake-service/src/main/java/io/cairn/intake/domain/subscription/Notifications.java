@@ -36,18 +36,20 @@ public class Notifications {
         this.queued = queued;
     }
 
-    /** Something happened on a topic to a record of the patient: each subscription its consent allows is told. */
+    /**
+     * Something happened on a topic to a record of the patient ({@code focus}, as {@code Type/id}): each subscription
+     * its consent allows, and that existed when it happened, is told.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void occurred(SubscriptionTopic topic, UUID patientId, UUID focusId, Instant occurredAt) {
+    public void occurred(SubscriptionTopic topic, UUID patientId, String focus, Instant occurredAt) {
         RecordCategory category = topic.category().orElseThrow(() -> new IllegalArgumentException(
                 topic + " is not released by a consent"));
         Instant now = Instant.now();
-        for (Subscription subscription : listeningTo(topic, patientId, now)) {
+        for (Subscription subscription : listeningTo(topic, patientId, occurredAt, now)) {
             Optional<Consent> consent = Consent.releasing(patientId, subscription.clientId, category,
                     calendar.today());
             if (consent.isPresent()) {
-                queueEvent(subscription, patientId, topic.focusType() + "/" + focusId, occurredAt, now,
-                        consent.get().id, category);
+                queueEvent(subscription, patientId, focus, occurredAt, now, consent.get().id, category);
             }
         }
     }
@@ -59,16 +61,17 @@ public class Notifications {
     @Transactional(Transactional.TxType.MANDATORY)
     public void revoked(Consent consent) {
         Instant now = Instant.now();
-        List<Notification> waiting = Notification.list("status = ?1 and patientId = ?2 and subscriptionId in "
-                + "(select s.id from Subscription s where s.clientId = ?3)", NotificationStatus.PENDING,
-                consent.patientId, consent.recipient);
-        for (Notification notification : waiting) {
-            if (notification.category != null && Consent.releasing(consent.patientId, consent.recipient,
-                    RecordCategory.valueOf(notification.category), calendar.today()).isEmpty()) {
-                notification.withdraw();
-            }
-        }
-        for (Subscription subscription : listeningTo(SubscriptionTopic.CONSENT_REVOKED, consent.patientId, now)) {
+        List<String> stillReleased = java.util.Arrays.stream(RecordCategory.values())
+                .filter(c -> Consent.releasing(consent.patientId, consent.recipient, c, calendar.today()).isPresent())
+                .map(Enum::name).toList();
+        // One statement: a notification the sender holds is checked again once it is let go, so one it sent in the
+        // meantime stays sent.
+        Notification.update("status = ?1 where status = ?2 and patientId = ?3 and category is not null"
+                + " and category not in ?4 and subscriptionId in (select s.id from Subscription s where s.clientId = ?5)",
+                NotificationStatus.WITHDRAWN, NotificationStatus.PENDING, consent.patientId,
+                stillReleased.isEmpty() ? List.of("") : stillReleased, consent.recipient);
+        for (Subscription subscription : listeningTo(SubscriptionTopic.CONSENT_REVOKED, consent.patientId,
+                consent.revokedAt, now)) {
             if (subscription.clientId.equals(consent.recipient)) {
                 queueEvent(subscription, consent.patientId, "Consent/" + consent.id, consent.revokedAt, now,
                         consent.id, null);
@@ -76,9 +79,14 @@ public class Notifications {
         }
     }
 
-    /** The handshake a requested subscription's endpoint must take, sent before anything else queued. */
+    /**
+     * The handshake a requested subscription's endpoint must take, sent before anything else queued; one still waiting
+     * from before is withdrawn.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handshake(Subscription subscription) {
+        Notification.update("status = ?1 where subscriptionId = ?2 and status = ?3 and kind = ?4",
+                NotificationStatus.WITHDRAWN, subscription.id, NotificationStatus.PENDING, NotificationKind.HANDSHAKE);
         queue(Notification.of(subscription, NotificationKind.HANDSHAKE, Instant.now()));
     }
 
@@ -96,15 +104,18 @@ public class Notifications {
                 NotificationStatus.PENDING).forEach(notification -> notification.retryNow(now));
     }
 
-    private List<Subscription> listeningTo(SubscriptionTopic topic, UUID patientId, Instant now) {
-        return Subscription.<Subscription> list("topic", topic).stream()
-                .filter(subscription -> subscription.wants(patientId, now)).toList();
+    /** The subscriptions to the topic that want news of the patient and were made before it happened. */
+    private List<Subscription> listeningTo(SubscriptionTopic topic, UUID patientId, Instant occurredAt, Instant now) {
+        return Subscription.<Subscription> list("topic = ?1 and status in ?2", topic, SubscriptionStatus.LISTENING)
+                .stream().filter(subscription -> subscription.wants(patientId, now)
+                        && !subscription.createdAt.isAfter(occurredAt))
+                .toList();
     }
 
     private void queueEvent(Subscription subscription, UUID patientId, String focus, Instant occurredAt, Instant now,
             UUID consentId, RecordCategory category) {
         Notification notification = Notification.of(subscription, NotificationKind.EVENT, now);
-        notification.eventNumber = subscription.countEvent();
+        notification.eventNumber = Subscription.nextEventNumber(subscription.id);
         notification.patientId = patientId;
         notification.focus = focus;
         notification.occurredAt = occurredAt;

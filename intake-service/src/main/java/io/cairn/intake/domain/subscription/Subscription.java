@@ -51,9 +51,11 @@ public class Subscription extends PanacheEntityBase {
     public SubscriptionStatus status;
     /** Why it went to {@code error}: the endpoint's last refusal. */
     public String error;
-    @Column(name = "events_since_start")
+    /** Counted in the database as events are queued ({@link #nextEventNumber}), never written from the entity. */
+    @Column(name = "events_since_start", updatable = false)
     public long eventsSinceStart;
-    @Column(name = "last_sent_at")
+    /** Written by the sender ({@link #sent}), never from the entity. */
+    @Column(name = "last_sent_at", updatable = false)
     public Instant lastSentAt;
     @Column(name = "created_at")
     public Instant createdAt;
@@ -72,24 +74,54 @@ public class Subscription extends PanacheEntityBase {
         return endsAt != null && !endsAt.isAfter(now);
     }
 
-    /** The next event's number: the IG's events-since-subscription-start. */
-    public long countEvent() {
-        return ++eventsSinceStart;
+    /**
+     * The next event's number (the IG's events-since-subscription-start), counted in the database. Its row lock also
+     * holds other events for this subscription until this one commits, so that the queue's order is the order of the
+     * commits.
+     */
+    public static long nextEventNumber(UUID id) {
+        return ((Number) getEntityManager().createNativeQuery("UPDATE subscription SET events_since_start = "
+                + "events_since_start + 1 WHERE id = ?1 RETURNING events_since_start").setParameter(1, id)
+                .getSingleResult()).longValue();
     }
 
-    /** The endpoint took a notification: a handshake makes a requested subscription active. */
-    public void delivered(NotificationKind kind, Instant at) {
-        lastSentAt = at;
-        if (kind == NotificationKind.HANDSHAKE && status == SubscriptionStatus.REQUESTED) {
-            status = SubscriptionStatus.ACTIVE;
-            error = null;
+    /**
+     * The endpoint took a notification: a handshake makes a requested subscription active. Written without the
+     * entity's version, so that a delivery never fails on, or fails, a client's change or an event being queued.
+     */
+    public static void sent(UUID id, NotificationKind kind, Instant at) {
+        getEntityManager().createNativeQuery("UPDATE subscription SET last_sent_at = ?2 WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, at).executeUpdate();
+        if (kind == NotificationKind.HANDSHAKE) {
+            moveTo(id, SubscriptionStatus.REQUESTED, SubscriptionStatus.ACTIVE, null);
         }
     }
 
     /** The endpoint has refused for too long: sending stops, the queue waits for the client to ask again. */
-    public void fail(String why) {
-        status = SubscriptionStatus.ERROR;
-        error = why;
+    public static void failed(UUID id, String why) {
+        moveTo(id, SubscriptionStatus.ACTIVE, SubscriptionStatus.ERROR, why);
+        moveTo(id, SubscriptionStatus.REQUESTED, SubscriptionStatus.ERROR, why);
+    }
+
+    /** Its end passed. */
+    public static void ended(UUID id) {
+        moveTo(id, SubscriptionStatus.ACTIVE, SubscriptionStatus.OFF, null);
+        moveTo(id, SubscriptionStatus.REQUESTED, SubscriptionStatus.OFF, null);
+    }
+
+    /** A heartbeat was queued: the next counts from it. */
+    public static void heartbeatQueued(UUID id, Instant at) {
+        getEntityManager().createNativeQuery("UPDATE subscription SET last_sent_at = ?2 WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, at).executeUpdate();
+    }
+
+    /** A change of status the client sees moves the version, so that its next update knows of it. */
+    private static void moveTo(UUID id, SubscriptionStatus from, SubscriptionStatus to, String error) {
+        getEntityManager()
+                .createNativeQuery("UPDATE subscription SET status = ?3, error = CAST(?4 AS TEXT), version = version + 1 "
+                        + "WHERE id = ?1 AND status = ?2")
+                .setParameter(1, id).setParameter(2, from.name())
+                .setParameter(3, to.name()).setParameter(4, error).executeUpdate();
     }
 
     /** When a heartbeat is due, if it asked for them. */

@@ -37,7 +37,14 @@ public interface SubscriptionSettings {
     @WithDefault("1S")
     Duration retryEvery();
 
-    /** How many endpoints are sent to at once, so that a slow one holds up no other. */
+    /** Notifications sent or withdrawn are forgotten after this (the accounting keeps each disclosure). */
+    @WithDefault("7D")
+    Duration keepSent();
+
+    /**
+     * How many endpoints are sent to at once, so that a slow one holds up no other. Each send holds a database
+     * connection while it waits for its endpoint.
+     */
     @WithDefault("4")
     int senders();
 

@@ -14,6 +14,9 @@ public enum SubscriptionStatus {
     ERROR("error"),
     OFF("off");
 
+    /** The states in which notifications are queued. */
+    public static final java.util.List<SubscriptionStatus> LISTENING = java.util.List.of(REQUESTED, ACTIVE, ERROR);
+
     private final String code;
 
     SubscriptionStatus(String code) {

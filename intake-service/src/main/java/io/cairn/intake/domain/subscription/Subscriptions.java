@@ -36,10 +36,8 @@ public class Subscriptions {
     @Transactional
     public Subscription create(SubscriptionRequest request) {
         String client = client();
-        if (Subscription.count("clientId = ?1 and status <> ?2", client, SubscriptionStatus.OFF) >= settings
-                .perClient()) {
-            throw new ConflictException("An EHR client holds at most " + settings.perClient()
-                    + " subscriptions: delete one it no longer needs");
+        if (request.status() != SubscriptionStatus.OFF) {
+            checkRoomFor(client);
         }
         if (request.secret() == null) {
             throw new InvalidRequestException("Subscription.extension", "needs the signing secret");
@@ -66,7 +64,16 @@ public class Subscriptions {
             throw new PreconditionFailedException("Subscription " + id + " is at version "
                     + subscription.version + ", not " + expectedVersion);
         }
-        checkEndpoint(request.endpoint());
+        if (request.topic() != subscription.topic) {
+            throw new InvalidRequestException("Subscription.criteria", "a subscription's topic does not change: "
+                    + "create another for " + request.topic().url());
+        }
+        if (request.status() != SubscriptionStatus.OFF) {
+            checkEndpoint(request.endpoint());
+            if (subscription.status == SubscriptionStatus.OFF) {
+                checkRoomFor(subscription.clientId);
+            }
+        }
         boolean endpointChanged = !subscription.endpoint.equals(request.endpoint());
         apply(subscription, request);
         if (request.status() == SubscriptionStatus.OFF) {
@@ -85,7 +92,10 @@ public class Subscriptions {
     /** Deletes it with every notification still queued for it. */
     @Transactional
     public void delete(UUID id) {
-        own(id).delete();
+        Subscription subscription = own(id);
+        // Its notifications first, as the sender locks them: one being sent is waited for, not deadlocked with.
+        Notification.delete("subscriptionId", subscription.id);
+        subscription.delete();
     }
 
     @Transactional
@@ -110,10 +120,18 @@ public class Subscriptions {
         if (request.secret() != null) {
             subscription.secret = request.secret();
         }
-        subscription.headers = request.headers().toArray(String[]::new);
+        subscription.headers = ChannelHeaders.kept(request.headers(), subscription.headers);
         subscription.heartbeatSeconds = request.heartbeatSeconds();
         subscription.endsAt = request.endsAt();
         subscription.reason = request.reason();
+    }
+
+    private void checkRoomFor(String client) {
+        if (Subscription.count("clientId = ?1 and status <> ?2", client, SubscriptionStatus.OFF) >= settings
+                .perClient()) {
+            throw new ConflictException("An EHR client holds at most " + settings.perClient()
+                    + " subscriptions that are not off: delete one it no longer needs");
+        }
     }
 
     private void checkEndpoint(String endpoint) {
