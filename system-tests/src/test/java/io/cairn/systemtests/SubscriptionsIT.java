@@ -56,7 +56,7 @@ class SubscriptionsIT {
                     "patient-graduated", "aftercare-referral-opened", "consent-revoked")) {
                 subscriptions.put(topic, subscribe(topic, patient, endpoint.url()));
             }
-            subscribe("patient-admitted", stranger, endpoint.url());
+            subscriptions.put("stranger-admitted", subscribe("patient-admitted", stranger, endpoint.url()));
             endpoint.await(r -> "handshake".equals(r.type()), 7, PROMPTLY);
             fhir(ehr).get("/Subscription/" + subscriptions.get("plan-approved")).then().statusCode(200)
                     .body("status", equalTo("active"));
