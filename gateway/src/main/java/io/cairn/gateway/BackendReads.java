@@ -44,8 +44,13 @@ final class BackendReads {
     }
 
     Future<Answer> get(RoutingContext rc, Backend backend, String uri) {
+        return send(rc, backend, HttpMethod.GET, uri);
+    }
+
+    /** A request without a body, such as a POST that starts work or a DELETE. */
+    Future<Answer> send(RoutingContext rc, Backend backend, HttpMethod method, String uri) {
         URI address = backend.address(config);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(address.getHost())
+        RequestOptions options = new RequestOptions().setMethod(method).setHost(address.getHost())
                 .setPort(address.getPort() > 0 ? address.getPort() : 80).setURI(uri)
                 .setIdleTimeout(config.backendTimeout().toMillis());
         for (String header : FORWARDED_HEADERS) {

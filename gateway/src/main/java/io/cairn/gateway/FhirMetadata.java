@@ -93,6 +93,13 @@ public class FhirMetadata {
                                 + " that the caller may see (an EHR, what its Part 2 consent names), paged by "
                                 + "_count and _page; _since keeps what changed since a time, _type the types "
                                 + "named"));
+        rest.getResource().stream().filter(r -> r.getType().equals("Patient")).findFirst()
+                .ifPresent(patient -> patient.addOperation().setName("export")
+                        .setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export")
+                        .setDocumentation("Bulk Data export (Prefer: respond-async; _type, _since, _outputFormat "
+                                + "application/fhir+ndjson) of the records the caller may have: an EHR, those its Part "
+                                + "2 consent names, checked again at download; each record downloaded is a disclosure. "
+                                + "Files expire after a day. Exported so far: Patient, CarePlan, Goal"));
     }
 
     /**

@@ -58,6 +58,7 @@ public class GatewayRouter {
     private SharedFhirType sharedFhirType;
     private MergedAuditTrail auditTrail;
     private PatientEverything everything;
+    private BulkExport bulkExport;
     private PatientIncludes patientIncludes;
 
     GatewayRouter(GatewayConfig config, RateLimits rateLimits, AccessLog accessLog, MeterRegistry meters,
@@ -79,6 +80,7 @@ public class GatewayRouter {
         sharedFhirType = new SharedFhirType(reads);
         auditTrail = new MergedAuditTrail(reads);
         everything = new PatientEverything(reads);
+        bulkExport = new BulkExport(reads);
         patientIncludes = new PatientIncludes(reads);
         HttpProxy proxy = HttpProxy.reverseProxy(client).origin(this::originRequest)
                 .addInterceptor(new BackendFailures());
@@ -160,7 +162,9 @@ public class GatewayRouter {
 
     private void forward(RoutingContext rc, HttpProxy proxy, String client, boolean bodyExpected) {
         HttpServerRequest request = rc.request();
-        Optional<Backend> backend = RouteTable.ownerOf(request.path());
+        boolean export = !bodyExpected && BulkExport.serves(request);
+        // An export's status and files belong to no one resource type: the export answers them from every service.
+        Optional<Backend> backend = export ? Optional.of(Backend.INTAKE) : RouteTable.ownerOf(request.path());
         if (backend.isEmpty()) {
             fail(rc, 404, "not-found", "Not Found", "There is nothing at this path");
             return;
@@ -176,6 +180,11 @@ public class GatewayRouter {
             rc.response().putHeader("Retry-After", String.valueOf(retryAfter.getAsLong()));
             fail(rc, 429, "too-many-requests", "Too Many Requests", "Rate limit reached; retry after "
                     + retryAfter.getAsLong() + " seconds");
+            return;
+        }
+        if (export) {
+            request.resume();
+            bulkExport.handle(rc);
             return;
         }
         if (request.method() == HttpMethod.GET && !bodyExpected && MergedAuditTrail.serves(request.path())) {

@@ -80,6 +80,10 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                     auditTrail(backend, request);
                     return;
                 }
+                if (request.path().startsWith("/fhir/r4/_export/")) {
+                    export(backend, request);
+                    return;
+                }
                 if (request.path().startsWith("/fhir/r4/Task") && TASKS.containsKey(backend)) {
                     tasks(backend, request);
                     return;
@@ -99,6 +103,36 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("backend " + backend + " did not start", e);
         }
     }
+
+    /**
+     * A service's part of a Bulk Data export: it starts (202), is complete with two records of one type named after
+     * the service (intake's {@code IntakeThing}), serves them as NDJSON, and is deleted; worklist's is still running,
+     * until {@link #finishWorklistExports} is set.
+     */
+    private static void export(Backend backend, io.vertx.core.http.HttpServerRequest request) {
+        String type = Character.toUpperCase(backend.service().charAt(0)) + backend.service().substring(1)
+                .replace("-", "") + "Thing";
+        String[] parts = request.path().split("/");
+        if (request.method() == io.vertx.core.http.HttpMethod.POST
+                || request.method() == io.vertx.core.http.HttpMethod.DELETE) {
+            request.response().setStatusCode(202).end();
+        } else if (parts.length == 6) {
+            request.response().putHeader("Content-Type", "application/fhir+ndjson")
+                    .end("{\"resourceType\":\"Basic\",\"id\":\"" + backend.service() + "-1\"}\n");
+        } else if (backend == Backend.WORKLIST && !finishWorklistExports) {
+            request.response().setStatusCode(202).end();
+        } else {
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("status", "complete").put("transactionTime", "2026-12-06T07:00:0" + backend.ordinal() + "Z")
+                    .put("request", "http://localhost/fhir/r4/Patient/$export")
+                    .put("output", new JsonArray().add(new JsonObject().put("type", type).put("count", 2))
+                            .add(new JsonObject().put("type", "Empty").put("count", 0)))
+                    .encode());
+        }
+    }
+
+    /** Whether the stand-in worklist's exports have finished. */
+    public static volatile boolean finishWorklistExports;
 
     private static String openApi(Backend backend) {
         String name = backend.service();

@@ -1,0 +1,83 @@
+package io.cairn.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cairn.testkit.OidcResource;
+import io.cairn.testkit.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code Patient/$export} is answered from every service's part: one kick-off starts each part under one id; the
+ * status is 202 while any part runs, then one manifest naming each service's files; a file is read from the service
+ * that made it. What each part holds is each service's (FhirBulkExportTest); the whole, through the real platform, is
+ * the system tests'.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcResource.class)
+@QuarkusTestResource(Backends.class)
+class BulkExportTest {
+
+    static final String EHR = Tokens.forEhrClient("ehr-northside");
+
+    @Test
+    void oneKickOffStartsEveryPartAndOneManifestNamesTheirFiles() {
+        Backends.finishWorklistExports = false;
+        String status = ehr().header("Prefer", "respond-async").get("/fhir/r4/Patient/$export").then()
+                .statusCode(202).header("Content-Location", containsString("/fhir/r4/$export-status/")).extract()
+                .header("Content-Location");
+        String path = status.substring(status.indexOf("/fhir/r4/"));
+
+        // The worklist's part is still running: so is the export.
+        ehr().get(path).then().statusCode(202).header("Retry-After", equalTo("2"));
+        Backends.finishWorklistExports = true;
+        ehr().get(path).then().statusCode(200)
+                .body("transactionTime", equalTo("2026-12-06T07:00:00Z"))
+                .body("requiresAccessToken", equalTo(true))
+                .body("output", hasSize(5))
+                .body("output.type", hasItems("IntakeThing", "TreatmentplanThing", "WorklistThing"))
+                .body("output.find { it.type == 'IntakeThing' }.url", startsWith("http://localhost"))
+                .body("output.find { it.type == 'IntakeThing' }.url",
+                        containsString("/fhir/r4/$export-file/" + path.substring(path.lastIndexOf('/') + 1)
+                                + "/intake/IntakeThing.ndjson"));
+        String file = ehr().get(path).jsonPath().getString("output.find { it.type == 'SchedulingThing' }.url");
+        String ndjson = ehr().get(file.substring(file.indexOf("/fhir/r4/"))).then().statusCode(200)
+                .contentType("application/fhir+ndjson").extract().asString();
+        assertEquals("{\"resourceType\":\"Basic\",\"id\":\"scheduling-1\"}\n", ndjson);
+
+        ehr().delete(path).then().statusCode(202);
+    }
+
+    @Test
+    void whatCannotBeExportedIsRefusedBeforeAnyServiceIsAsked() {
+        int before = Backends.received(Backend.INTAKE);
+        refused(ehr(), "/fhir/r4/Patient/$export", "Prefer: respond-async");
+        refused(ehr().header("Prefer", "respond-async"), "/fhir/r4/Patient/$export?_typeFilter=CarePlan",
+                "_typeFilter is not a parameter");
+        refused(ehr().header("Prefer", "respond-async"), "/fhir/r4/Patient/$export?_type=Claim", "_type must name");
+        refused(ehr().header("Prefer", "respond-async"), "/fhir/r4/Patient/$export?_outputFormat=text/csv",
+                "_outputFormat");
+        assertEquals(before, Backends.received(Backend.INTAKE));
+        given().get("/fhir/r4/Patient/$export").then().statusCode(401);
+        ehr().get("/fhir/r4/$export-file/" + UUID.randomUUID() + "/billing/Claim.ndjson").then().statusCode(404);
+    }
+
+    private static void refused(RequestSpecification request, String path, String detail) {
+        request.get(path).then().statusCode(400).contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].diagnostics", containsString(detail));
+    }
+
+    private static RequestSpecification ehr() {
+        return given().auth().oauth2(EHR).urlEncodingEnabled(false);
+    }
+}

@@ -1,0 +1,110 @@
+package io.cairn.fhir.bulk;
+
+import io.cairn.contracts.Roles;
+import io.cairn.fhir.SearchParameters;
+import io.cairn.kit.api.ApiPaths;
+import io.cairn.kit.problem.InvalidParameterException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * This service's part of a FHIR Bulk Data export, for the gateway, which answers the client's kick-off, status and
+ * file requests ({@code $export}) from every service's part. Each part belongs to the caller that started it.
+ */
+@Path(ApiPaths.FHIR_R4 + "/_export/{job}")
+@RolesAllowed({ Roles.EHR_INTEGRATION, Roles.PROGRAM_DIRECTOR })
+public class BulkExportResource {
+
+    public static final String NDJSON = "application/fhir+ndjson";
+
+    private final BulkExports exports;
+
+    BulkExportResource(BulkExports exports) {
+        this.exports = exports;
+    }
+
+    @POST
+    @Operation(hidden = true)
+    public Response start(@PathParam("job") String job, @QueryParam("_type") String types,
+            @QueryParam("_since") String since, @QueryParam("request") String request) {
+        exports.start(jobId(job), typesOf(types), since(since), request == null ? "" : request);
+        return Response.accepted().build();
+    }
+
+    /** A status in the JSON the gateway reads, whatever the client that asked accepts. */
+    @GET
+    @Operation(hidden = true)
+    public Response status(@PathParam("job") String job) {
+        BulkExportJob status = exports.status(jobId(job));
+        if (BulkExportJob.IN_PROGRESS.equals(status.status())) {
+            return Response.accepted().entity(Map.of("status", status.status())).type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.status());
+        body.put("transactionTime", status.requestedAt().toString());
+        body.put("request", status.request());
+        body.put("expires", status.expiresAt().toString());
+        if (status.error() != null) {
+            body.put("error", status.error());
+        }
+        body.put("output", status.counts().entrySet().stream()
+                .map(count -> Map.of("type", count.getKey(), "count", count.getValue())).toList());
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/{type}")
+    @Operation(hidden = true)
+    public Response file(@PathParam("job") String job, @PathParam("type") String type) {
+        return Response.ok(exports.file(jobId(job), type), NDJSON).build();
+    }
+
+    @DELETE
+    @Operation(hidden = true)
+    public Response delete(@PathParam("job") String job) {
+        exports.delete(jobId(job));
+        return Response.accepted().build();
+    }
+
+    private static UUID jobId(String job) {
+        return SearchParameters.id("Export", job);
+    }
+
+    private static Set<String> typesOf(String types) {
+        if (types == null || types.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(types.split(",")).map(String::strip).collect(Collectors.toCollection(
+                java.util.TreeSet::new));
+    }
+
+    /** {@code _since}: an instant, with its zone, as the Bulk Data IG asks. */
+    static Instant since(String since) {
+        if (since == null || since.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(since).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("_since", "must be an instant with its zone, such as "
+                    + "2026-12-01T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.cairn.fhir.bulk;
+
+import io.cairn.contracts.events.RecordCategory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * What a service gives a Bulk Data export: each of its resource types, every record of them (changed since a time),
+ * with the patient it belongs to and the record category a Part 2 consent must release for an EHR to have it.
+ */
+public interface BulkExportSource {
+
+    /** One record for the export. */
+    record Exported(UUID patientId, RecordCategory category, Resource resource) {
+    }
+
+    /** The resource types this service exports, such as {@code CarePlan} and {@code Goal}. */
+    Set<String> exportedTypes();
+
+    /**
+     * The records of the types (each one of {@link #exportedTypes}), changed since {@code since} when it is not null.
+     * Called in a transaction, without a caller: the export decides who may have each.
+     */
+    List<Exported> export(Set<String> types, Instant since);
+}

@@ -1,0 +1,283 @@
+package io.cairn.fhir.bulk;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.fhir.Fhir;
+import io.cairn.kit.problem.InvalidParameterException;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import io.cairn.kit.security.Caller;
+import io.cairn.kit.security.Part2Consents;
+import io.cairn.kit.security.PatientAccess;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs this service's part of a Bulk Data export, in the background: the records of the asked types that the caller
+ * may have at that moment (an EHR client: those a Part 2 consent names it for; staff: all), kept for the caller alone
+ * until the job expires. A file is built from them when downloaded, with each patient's consent checked again, and
+ * each record it carries to an EHR is a disclosure.
+ */
+@ApplicationScoped
+public class BulkExports {
+
+    private static final Logger LOG = Logger.getLogger(BulkExports.class);
+
+    /** One downloaded record: its patient, for the consent check and the accounting. */
+    private record Row(String resourceId, UUID patientId, RecordCategory category, String resource) {
+    }
+
+    private final DataSource dataSource;
+    private final Caller caller;
+    private final PatientAccess access;
+    private final Instance<BulkExportSource> sources;
+    private final Instance<Part2Consents> consents;
+    private final Duration keepFor;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-export"));
+
+    BulkExports(DataSource dataSource, Caller caller, PatientAccess access, Instance<BulkExportSource> sources,
+            Instance<Part2Consents> consents,
+            @ConfigProperty(name = "cairn.bulk-export.keep-for", defaultValue = "PT24H") Duration keepFor) {
+        this.dataSource = dataSource;
+        this.caller = caller;
+        this.access = access;
+        this.sources = sources;
+        this.consents = consents;
+        this.keepFor = keepFor;
+    }
+
+    /** The types this service exports, from all its sources; none when it has none. */
+    public Set<String> exportedTypes() {
+        Set<String> types = new TreeSet<>();
+        sources.forEach(source -> types.addAll(source.exportedTypes()));
+        return types;
+    }
+
+    /**
+     * Starts the caller's export of the types this service holds among {@code types} (all of them when empty), of what
+     * changed since {@code since}; {@code request} is the kick-off's URL, for the manifest.
+     */
+    public void start(UUID jobId, Set<String> types, Instant since, String request) {
+        Set<String> unknown = new TreeSet<>(types);
+        unknown.removeAll(exportedTypes());
+        if (!types.isEmpty() && unknown.size() == types.size()) {
+            throw new InvalidParameterException("_type", "names no type this service exports: " + unknown);
+        }
+        Set<String> asked = new TreeSet<>(types.isEmpty() ? exportedTypes() : types);
+        asked.retainAll(exportedTypes());
+        String client = caller.isStaff() ? null : caller.clientId().orElse(null);
+        if (!caller.isStaff() && client == null) {
+            throw new IllegalStateException("An export is for staff or an EHR client");
+        }
+        Instant now = Instant.now();
+        update("""
+                INSERT INTO bulk_export_job (id, caller, client_id, staff, request, types, since, status, requested_at,
+                                             expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, jobId, caller.name(), client, caller.isStaff(), request, asked.toArray(String[]::new),
+                since == null ? null : Timestamp.from(since), BulkExportJob.IN_PROGRESS, Timestamp.from(now),
+                Timestamp.from(now.plus(keepFor)));
+        runner.execute(() -> run(jobId, asked, since, client));
+    }
+
+    /** The caller's job, or a 404 for anyone else's. */
+    public BulkExportJob status(UUID jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement("""
+                            SELECT status, request, requested_at, completed_at, expires_at, error FROM bulk_export_job
+                            WHERE id = ? AND caller = ? AND expires_at > now()""")) {
+                select.setObject(1, jobId);
+                select.setString(2, caller.name());
+                try (ResultSet job = select.executeQuery()) {
+                    if (!job.next()) {
+                        throw new ResourceNotFoundException("Export", jobId);
+                    }
+                    return new BulkExportJob(job.getString(1), job.getString(2), instant(job, 3), instant(job, 4),
+                            instant(job, 5), job.getString(6), counts(connection, jobId));
+                }
+            }
+        });
+    }
+
+    /**
+     * The job's records of one type as NDJSON, one resource a line: for an EHR client, only those whose patient's
+     * consent still names it, each recorded as disclosed.
+     */
+    public String file(UUID jobId, String type) {
+        BulkExportJob job = status(jobId);
+        if (!BulkExportJob.COMPLETE.equals(job.status()) || !job.counts().containsKey(type)) {
+            throw new ResourceNotFoundException("Export file", jobId + "/" + type);
+        }
+        List<Row> rows = QuarkusTransaction.requiringNew().call(() -> rows(jobId, type));
+        Map<RecordCategory, List<Row>> released = new LinkedHashMap<>();
+        Map<String, Boolean> mayRead = new HashMap<>();
+        for (Row row : rows) {
+            if (mayRead.computeIfAbsent(row.patientId() + "/" + row.category(),
+                    key -> access.mayRead(row.patientId(), row.category()))) {
+                released.computeIfAbsent(row.category(), c -> new ArrayList<>()).add(row);
+            }
+        }
+        StringBuilder ndjson = new StringBuilder();
+        QuarkusTransaction.requiringNew().run(() -> released.forEach((category, kept) -> access.readAll(category,
+                type, kept, Row::resourceId, Row::patientId)));
+        released.values().forEach(kept -> kept.forEach(row -> ndjson.append(row.resource()).append('\n')));
+        return ndjson.toString();
+    }
+
+    /** Deletes the caller's job and what it found. */
+    public void delete(UUID jobId) {
+        status(jobId);
+        QuarkusTransaction.requiringNew().run(() -> update("DELETE FROM bulk_export_job WHERE id = ?", jobId));
+    }
+
+    /** Expired exports are deleted with everything they found. */
+    @Scheduled(every = "${cairn.bulk-export.cleanup-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteExpired() {
+        QuarkusTransaction.requiringNew().run(() -> update("DELETE FROM bulk_export_job WHERE expires_at <= now()"));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        runner.shutdownNow();
+    }
+
+    private void run(UUID jobId, Set<String> types, Instant since, String client) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                List<BulkExportSource.Exported> exported = new ArrayList<>();
+                for (BulkExportSource source : sources) {
+                    Set<String> own = new TreeSet<>(types);
+                    own.retainAll(source.exportedTypes());
+                    if (!own.isEmpty()) {
+                        exported.addAll(source.export(own, since));
+                    }
+                }
+                Map<String, Boolean> released = new HashMap<>();
+                try (Connection connection = dataSource.getConnection();
+                        PreparedStatement insert = connection.prepareStatement("""
+                                INSERT INTO bulk_export_resource (job_id, resource_type, resource_id, patient_id, category,
+                                                                  resource)
+                                VALUES (?, ?, ?, ?, ?, ?)""")) {
+                    for (BulkExportSource.Exported record : exported) {
+                        // An EHR's export holds only what a consent releases to it now; downloading checks again.
+                        if (client != null && !released.computeIfAbsent(record.patientId() + "/" + record.category(),
+                                key -> consents.isResolvable() && consents.get().allowsDisclosure(record.patientId(),
+                                        client, record.category()))) {
+                            continue;
+                        }
+                        insert.setObject(1, jobId);
+                        insert.setString(2, record.resource().fhirType());
+                        insert.setString(3, record.resource().getIdElement().getIdPart());
+                        insert.setObject(4, record.patientId());
+                        insert.setString(5, record.category().name());
+                        insert.setString(6, Fhir.context().newJsonParser().setPrettyPrint(false)
+                                .encodeResourceToString(record.resource()));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("The export could not be stored", e);
+                }
+                update("UPDATE bulk_export_job SET status = ?, completed_at = ? WHERE id = ?", BulkExportJob.COMPLETE,
+                        Timestamp.from(Instant.now()), jobId);
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Export %s failed", jobId);
+            QuarkusTransaction.requiringNew().run(() -> update(
+                    "UPDATE bulk_export_job SET status = ?, error = ?, completed_at = ? WHERE id = ?",
+                    BulkExportJob.FAILED, "The export could not be completed; start another",
+                    Timestamp.from(Instant.now()), jobId));
+        }
+    }
+
+    /** What the job found of each type it was asked for (a type with nothing found counts 0). */
+    private static Map<String, Long> counts(Connection connection, UUID jobId) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement types = connection.prepareStatement(
+                "SELECT unnest(types) FROM bulk_export_job WHERE id = ?")) {
+            types.setObject(1, jobId);
+            try (ResultSet type = types.executeQuery()) {
+                while (type.next()) {
+                    counts.put(type.getString(1), 0L);
+                }
+            }
+        }
+        try (PreparedStatement count = connection.prepareStatement("""
+                SELECT resource_type, count(*) FROM bulk_export_resource WHERE job_id = ? GROUP BY resource_type""")) {
+            count.setObject(1, jobId);
+            try (ResultSet row = count.executeQuery()) {
+                while (row.next()) {
+                    counts.put(row.getString(1), row.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private List<Row> rows(UUID jobId, String type) {
+        List<Row> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT resource_id, patient_id, category, resource FROM bulk_export_resource
+                        WHERE job_id = ? AND resource_type = ? ORDER BY seq""")) {
+            select.setObject(1, jobId);
+            select.setString(2, type);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new Row(row.getString(1), row.getObject(2, UUID.class),
+                            RecordCategory.valueOf(row.getString(3)), row.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The export could not be read", e);
+        }
+        return rows;
+    }
+
+    private void update(String sql, Object... parameters) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    Object parameter = parameters[i];
+                    if (parameter instanceof String[] array) {
+                        statement.setArray(i + 1, connection.createArrayOf("text", array));
+                    } else {
+                        statement.setObject(i + 1, parameter);
+                    }
+                }
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Export storage unavailable", e);
+            }
+        });
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+}

@@ -1,0 +1,107 @@
+package io.cairn.systemtests;
+
+import static io.cairn.systemtests.Platform.as;
+import static io.cairn.systemtests.Platform.tokenOf;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.fhir.validation.FhirValidation;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An EHR takes what it may have in bulk (FHIR Bulk Data {@code Patient/$export}) through the gateway with Keycloak's
+ * token: the patients and plans whose consent names it, every line valid R4, none of a patient without consent;
+ * {@code _since} exports only what changed; each line downloaded is in the patient's accounting of disclosures.
+ */
+class BulkExportIT {
+
+    final String ehr = Platform.ehrToken();
+    final String coordinator = tokenOf("coordinator", "coordinator");
+    final String clinician = tokenOf("clinician", "clinician");
+    final String scheduler = tokenOf("scheduler", "scheduler");
+
+    @Test
+    void anEhrExportsWhatItsConsentsNameLineByLineValid() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        Journey.eveningTrackWithSessions(scheduler, unique, LocalDate.now(ZoneOffset.UTC));
+        UUID consenting = register("Exported-" + unique);
+        UUID stranger = register("Unexported-" + unique);
+        Journey.consentToTheDemoEhr(coordinator, consenting);
+        String plan = Journey.assessAndAwaitDraftedPlan(clinician, consenting);
+        String strangersPlan = Journey.assessAndAwaitDraftedPlan(clinician, stranger);
+        await().atMost(Journey.EVENTUAL).until(() -> fhir(ehr).get("/CarePlan/" + plan).statusCode() == 200);
+
+        JsonPath manifest = export("");
+        List<String> patients = download(manifest, "Patient");
+        List<String> plans = download(manifest, "CarePlan");
+        List<String> goals = download(manifest, "Goal");
+        for (List<String> file : List.of(patients, plans, goals)) {
+            file.forEach(FhirValidation::assertValid);
+        }
+        assertTrue(patients.stream().anyMatch(line -> line.contains(consenting.toString())));
+        assertTrue(plans.stream().anyMatch(line -> line.contains(plan)));
+        assertFalse(patients.stream().anyMatch(line -> line.contains(stranger.toString())), "no consent, no line");
+        assertFalse(plans.stream().anyMatch(line -> line.contains(strangersPlan)));
+        assertTrue(goals.stream().anyMatch(line -> line.contains("Patient/" + consenting)));
+        assertFalse(goals.stream().anyMatch(line -> line.contains("Patient/" + stranger)));
+
+        // Only what changed since: the plan the clinician edits now.
+        Instant since = Instant.now();
+        Journey.agreeAndApprove(clinician, Platform.patientToken(consenting), plan);
+        JsonPath changed = export("&_type=CarePlan&_since=" + since);
+        List<String> changedPlans = download(changed, "CarePlan");
+        assertTrue(changedPlans.stream().anyMatch(line -> line.contains(plan)));
+        for (String line : changedPlans) {
+            Instant lastUpdated = Instant.parse(JsonPath.from(line).getString("meta.lastUpdated"));
+            assertTrue(lastUpdated.isAfter(since), "only what changed since: " + line);
+        }
+        assertFalse(changedPlans.stream().anyMatch(line -> line.contains(strangersPlan)));
+
+        // Each line downloaded is a disclosure in the patient's accounting, by the service that holds it.
+        await().atMost(Journey.EVENTUAL).untilAsserted(() -> as(coordinator)
+                .get("/patients/" + consenting + "/disclosures").then().statusCode(200)
+                .body("findAll { it.resourceId == '" + plan + "' }.service", hasItem("treatment-plan")));
+    }
+
+    /** Kicks off an export, polls its status until it is done, and answers the manifest. */
+    private JsonPath export(String parameters) {
+        String status = fhir(ehr).header("Prefer", "respond-async").urlEncodingEnabled(false)
+                .get("/Patient/$export?_outputFormat=application/fhir%2Bndjson" + parameters).then().statusCode(202)
+                .extract().header("Content-Location");
+        String path = status.substring(status.indexOf("/fhir/r4/") + "/fhir/r4".length());
+        await().atMost(Journey.EVENTUAL).until(() -> fhir(ehr).get(path).statusCode() == 200);
+        return fhir(ehr).get(path).then().statusCode(200).body("requiresAccessToken", equalTo(true)).extract()
+                .jsonPath();
+    }
+
+    private List<String> download(JsonPath manifest, String type) {
+        List<String> urls = manifest.getList("output.findAll { it.type == '" + type + "' }.url");
+        return urls.stream().flatMap(url -> Arrays.stream(given().auth().oauth2(ehr)
+                .accept("application/fhir+ndjson").urlEncodingEnabled(false).get(url).then().statusCode(200)
+                .extract().asString().split("\n"))).filter(line -> !line.isBlank()).toList();
+    }
+
+    private UUID register(String familyName) {
+        return UUID.fromString(as(coordinator).body("""
+                {"givenName":"Quinn","familyName":"%s","birthDate":"1984-03-09","sex":"male","ageGroup":"adult",
+                 "preferredSchedule":"evening"}""".formatted(familyName)).post("/patients").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    private static RequestSpecification fhir(String token) {
+        return given().baseUri(Platform.GATEWAY).basePath("/fhir/r4").auth().oauth2(token)
+                .contentType("application/fhir+json").accept("application/fhir+json");
+    }
+}

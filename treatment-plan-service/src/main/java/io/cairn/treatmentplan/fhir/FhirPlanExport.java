@@ -1,0 +1,45 @@
+package io.cairn.treatmentplan.fhir;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.fhir.bulk.BulkExportSource;
+import io.cairn.kit.api.ClinicCalendar;
+import io.cairn.treatmentplan.domain.TreatmentPlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Treatment plans for a Bulk Data export: each plan as a CarePlan and its problems as Goals (treatment-plans). */
+@ApplicationScoped
+public class FhirPlanExport implements BulkExportSource {
+
+    private final ClinicCalendar calendar;
+
+    FhirPlanExport(ClinicCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    @Override
+    public Set<String> exportedTypes() {
+        return Set.of("CarePlan", "Goal");
+    }
+
+    @Override
+    public List<Exported> export(Set<String> types, Instant since) {
+        List<TreatmentPlan> plans = since == null ? TreatmentPlan.listAll()
+                : TreatmentPlan.list("updatedAt > ?1", since);
+        List<Exported> exported = new ArrayList<>();
+        for (TreatmentPlan plan : plans) {
+            if (types.contains("CarePlan")) {
+                exported.add(new Exported(plan.patientId, RecordCategory.TREATMENT_PLANS,
+                        FhirCarePlans.toFhir(plan, calendar)));
+            }
+            if (types.contains("Goal")) {
+                plan.problems().forEach(problem -> exported.add(new Exported(plan.patientId,
+                        RecordCategory.TREATMENT_PLANS, FhirGoals.toFhir(new FhirGoals.PlanGoal(plan, problem)))));
+            }
+        }
+        return exported;
+    }
+}

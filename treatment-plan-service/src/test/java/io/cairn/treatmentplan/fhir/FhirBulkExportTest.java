@@ -1,0 +1,146 @@
+package io.cairn.treatmentplan.fhir;
+
+import static io.cairn.testkit.FhirRequests.EHR;
+import static io.cairn.testkit.FhirRequests.EHR_TOKEN;
+import static io.cairn.testkit.FhirRequests.fhir;
+import static io.cairn.treatmentplan.api.Plans.activePlan;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cairn.contracts.Roles;
+import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.contracts.events.ConsentPurpose;
+import io.cairn.contracts.events.ConsentStatus;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.fhir.validation.FhirValidation;
+import io.cairn.testkit.EventRecords;
+import io.cairn.testkit.Rows;
+import io.cairn.testkit.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * This service's part of a Bulk Data export (the gateway's {@code $export} starts it, polls it and serves its files):
+ * an EHR gets the plans and goals of the patients whose consent names it, checked again at download, each line a
+ * disclosure; the export is its caller's alone; {@code _since} keeps what changed.
+ */
+@QuarkusTest
+class FhirBulkExportTest {
+
+    static final String NDJSON = "application/fhir+ndjson";
+
+    @Inject
+    EntityManager entities;
+
+    @Test
+    void anEhrExportsThePlansItsConsentReleasesAndEachLineDownloadedIsADisclosure() {
+        UUID consenting = UUID.randomUUID();
+        String plan = activePlan(consenting);
+        UUID withoutConsent = UUID.randomUUID();
+        String otherPlan = activePlan(withoutConsent);
+        UUID consent = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(consentChange(consent, consenting, ConsentStatus.ACTIVE, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> fhir(EHR_TOKEN).get("/CarePlan/" + plan).statusCode() == 200);
+
+        String job = start(EHR_TOKEN, "CarePlan,Goal", null);
+        JsonPath status = awaitComplete(EHR_TOKEN, job);
+        assertTrue(status.getList("output.type").containsAll(List.of("CarePlan", "Goal")));
+
+        List<String> carePlans = file(EHR_TOKEN, job, "CarePlan");
+        assertTrue(carePlans.stream().anyMatch(line -> line.contains("\"id\":\"" + plan + "\"")));
+        assertFalse(carePlans.stream().anyMatch(line -> line.contains(otherPlan)), "no consent, no line");
+        carePlans.forEach(FhirValidation::assertValid);
+        List<String> goals = file(EHR_TOKEN, job, "Goal");
+        assertTrue(goals.stream().anyMatch(line -> line.contains("Patient/" + consenting)), "the plan's goals");
+        assertFalse(goals.stream().anyMatch(line -> line.contains("Patient/" + withoutConsent)));
+        goals.forEach(FhirValidation::assertValid);
+        assertTrue(Rows.count(entities, "SELECT count(*) FROM audit_event WHERE action = 'disclose' "
+                + "AND resource_id = ?1 AND resource_type = 'CarePlan' AND client_id = ?2", plan, EHR) >= 1,
+                () -> "the download is a disclosure: " + Rows.list(entities, "SELECT action || ' ' || resource_type || ' ' "
+                        + "|| coalesce(client_id, '-') FROM audit_event WHERE resource_id = ?1", plan));
+
+        // The export is its caller's: another EHR, or staff, finds nothing there.
+        fhir(Tokens.forEhrClient("ehr-other")).get("/_export/" + job).then().statusCode(404);
+        fhir(Tokens.forRole(Roles.PROGRAM_DIRECTOR)).get("/_export/" + job + "/CarePlan").then().statusCode(404);
+
+        // Revoked after the export ran: the next download leaves the patient out.
+        EventRecords.send(EventRecords.of(consentChange(consent, consenting, ConsentStatus.REVOKED,
+                Instant.now().plusSeconds(1))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> fhir(EHR_TOKEN).get("/CarePlan/" + plan).statusCode() == 404);
+        assertFalse(file(EHR_TOKEN, job, "CarePlan").stream().anyMatch(line -> line.contains(plan)));
+
+        fhir(EHR_TOKEN).delete("/_export/" + job).then().statusCode(202);
+        fhir(EHR_TOKEN).get("/_export/" + job).then().statusCode(404);
+    }
+
+    @Test
+    void staffExportEverythingAndSinceKeepsOnlyWhatChanged() {
+        String director = Tokens.forRole(Roles.PROGRAM_DIRECTOR);
+        String plan = activePlan(UUID.randomUUID());
+        String everything = start(director, "CarePlan", null);
+        awaitComplete(director, everything);
+        assertTrue(file(director, everything, "CarePlan").stream().anyMatch(line -> line.contains(plan)));
+
+        String later = start(director, "CarePlan", Instant.now().plusSeconds(3600).toString());
+        awaitComplete(director, later);
+        fhir(director).get("/_export/" + later).then().statusCode(200).body("output[0].count", equalTo(0));
+
+        fhir(director).post("/_export/" + UUID.randomUUID() + "?_type=Appointment").then().statusCode(400)
+                .body("issue.diagnostics", hasItem(containsString("Appointment")));
+        fhir(director).post("/_export/" + UUID.randomUUID() + "?_since=yesterday").then().statusCode(400);
+        fhir(Tokens.forRole(Roles.CLINICIAN)).post("/_export/" + UUID.randomUUID()).then().statusCode(403);
+
+        // An export expires: its files are gone at once, and its rows are deleted by the next clean-up.
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
+                "UPDATE bulk_export_job SET expires_at = now() - interval '1 second' WHERE id = ?1")
+                .setParameter(1, UUID.fromString(everything)).executeUpdate());
+        fhir(director).get("/_export/" + everything + "/CarePlan").then().statusCode(404);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM "
+                + "bulk_export_resource WHERE job_id = ?1", UUID.fromString(everything)) == 0);
+    }
+
+    private static String start(String token, String types, String since) {
+        String job = UUID.randomUUID().toString();
+        var request = fhir(token).queryParam("request", "https://cairn.example/fhir/r4/Patient/$export");
+        if (types != null) {
+            request.queryParam("_type", types);
+        }
+        if (since != null) {
+            request.queryParam("_since", since);
+        }
+        request.post("/_export/" + job).then().statusCode(202);
+        return job;
+    }
+
+    private static JsonPath awaitComplete(String token, String job) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> fhir(token).get("/_export/" + job).statusCode() == 200);
+        return fhir(token).get("/_export/" + job).then().statusCode(200).body("status", equalTo("complete"))
+                .body("request", equalTo("https://cairn.example/fhir/r4/Patient/$export")).extract().jsonPath();
+    }
+
+    private static List<String> file(String token, String job, String type) {
+        String ndjson = fhir(token).accept(NDJSON).get("/_export/" + job + "/" + type).then().statusCode(200)
+                .contentType(NDJSON).extract().asString();
+        return Arrays.stream(ndjson.split("\n")).filter(line -> !line.isBlank()).toList();
+    }
+
+    private static ConsentChanged consentChange(UUID consent, UUID patient, ConsentStatus status, Instant at) {
+        return new ConsentChanged(consent, patient, EHR, ConsentPurpose.CARE_COORDINATION,
+                List.of(RecordCategory.TREATMENT_PLANS), status, LocalDate.now().minusDays(1), null, at);
+    }
+}
