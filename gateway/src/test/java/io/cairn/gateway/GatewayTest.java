@@ -123,7 +123,7 @@ class GatewayTest {
                         .flatMap(backend -> Backends.fhirTypes(backend).stream()).distinct().toArray()))
                 .body("rest[0].resource.find { it.type == 'Task' }.searchParam.name",
                         containsInAnyOrder("patient", "status"))
-                .body("rest[0].resource.find { it.type == 'Patient' }.operation.name", contains("everything"))
+                .body("rest[0].resource.find { it.type == 'Patient' }.operation.name", contains("everything", "export"))
                 .body("rest[0].resource.find { it.type == 'Patient' }.operation[0].definition",
                         equalTo("http://hl7.org/fhir/OperationDefinition/Patient-everything"))
                 .extract().asString();
