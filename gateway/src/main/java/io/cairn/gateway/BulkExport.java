@@ -29,9 +29,10 @@ final class BulkExport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern KICK_OFF = Pattern.compile("/fhir/r4/Patient/(?:\\$|%24)export/?");
-    private static final Pattern STATUS = Pattern.compile("/fhir/r4/\\$export-status/([0-9a-f-]{36})/?");
+    /** The status and file paths this class writes, their {@code $} as sent or percent-encoded (as clients may). */
+    private static final Pattern STATUS = Pattern.compile("/fhir/r4/(?:\\$|%24)export-status/([0-9a-f-]{36})/?");
     private static final Pattern FILE = Pattern.compile(
-            "/fhir/r4/\\$export-file/([0-9a-f-]{36})/([a-z-]{1,32})/([A-Za-z]{1,64})\\.ndjson");
+            "/fhir/r4/(?:\\$|%24)export-file/([0-9a-f-]{36})/([a-z-]{1,32})/([A-Za-z]{1,64})\\.ndjson");
     private static final Set<String> PARAMETERS = Set.of("_outputFormat", "_since", "_type");
     private static final Set<String> FORMATS = Set.of("application/fhir+ndjson", "application/ndjson", "ndjson");
     private static final String NDJSON = "application/fhir+ndjson";

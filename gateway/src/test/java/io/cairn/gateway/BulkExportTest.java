@@ -54,6 +54,8 @@ class BulkExportTest {
                 .contentType("application/fhir+ndjson").extract().asString();
         assertEquals("{\"resourceType\":\"Basic\",\"id\":\"scheduling-1\"}\n", ndjson);
 
+        // A client that percent-encodes the $ reaches the same export.
+        ehr().get(path.replace("$", "%24")).then().statusCode(200);
         ehr().delete(path).then().statusCode(202);
     }
 

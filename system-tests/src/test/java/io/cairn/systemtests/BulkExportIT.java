@@ -81,8 +81,9 @@ class BulkExportIT {
                 .get("/Patient/$export?_outputFormat=application/fhir%2Bndjson" + parameters).then().statusCode(202)
                 .extract().header("Content-Location");
         String path = status.substring(status.indexOf("/fhir/r4/") + "/fhir/r4".length());
-        await().atMost(Journey.EVENTUAL).until(() -> fhir(ehr).get(path).statusCode() == 200);
-        return fhir(ehr).get(path).then().statusCode(200).body("requiresAccessToken", equalTo(true)).extract()
+        await().atMost(Journey.EVENTUAL).until(() -> fhir(ehr).urlEncodingEnabled(false).get(path).statusCode() == 200);
+        return fhir(ehr).urlEncodingEnabled(false).get(path).then().statusCode(200).body("requiresAccessToken", equalTo(true))
+                .extract()
                 .jsonPath();
     }
 
