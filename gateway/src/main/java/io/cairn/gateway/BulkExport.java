@@ -12,7 +12,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -93,7 +95,8 @@ final class BulkExport {
                 types.add(type.strip());
             }
         }
-        Set<Backend> asked = new LinkedHashSet<>();
+        // Each service is asked for its own types only (all of them when none are named).
+        Map<Backend, List<String>> asked = new LinkedHashMap<>();
         for (String type : types) {
             List<Backend> owners = PatientEverything.types().contains(type)
                     ? RouteTable.fhirOwnersOf(RouteTable.FHIR_PREFIX + type)
@@ -102,23 +105,21 @@ final class BulkExport {
                 invalid(rc, "_type must name types of " + String.join(", ", PatientEverything.types()));
                 return;
             }
-            asked.addAll(owners);
+            owners.forEach(owner -> asked.computeIfAbsent(owner, o -> new ArrayList<>()).add(type));
         }
         if (types.isEmpty()) {
-            asked.addAll(Arrays.asList(Backend.values()));
+            Arrays.stream(Backend.values()).forEach(backend -> asked.put(backend, List.of()));
         }
         String job = UUID.randomUUID().toString();
-        StringBuilder uri = new StringBuilder(RouteTable.FHIR_PREFIX + "_export/" + job + "?request=")
-                .append(BackendReads.encode(base(request) + request.uri()));
-        if (!types.isEmpty()) {
-            uri.append("&_type=").append(BackendReads.encode(String.join(",", types)));
-        }
+        StringBuilder query = new StringBuilder("?request=").append(BackendReads.encode(base(request) + request.uri()));
         if (request.getParam("_since") != null) {
-            uri.append("&_since=").append(BackendReads.encode(request.getParam("_since")));
+            query.append("&_since=").append(BackendReads.encode(request.getParam("_since")));
         }
-        List<Backend> backends = new ArrayList<>(asked);
-        List<Future<Answer>> started = backends.stream()
-                .map(backend -> this.backends.send(rc, backend, HttpMethod.POST, uri.toString())).toList();
+        List<Backend> backends = new ArrayList<>(asked.keySet());
+        List<Future<Answer>> started = backends.stream().map(backend -> this.backends.send(rc, backend,
+                HttpMethod.POST, RouteTable.FHIR_PREFIX + "_export/" + job + query + (asked.get(backend).isEmpty() ? ""
+                        : "&_type=" + BackendReads.encode(String.join(",", asked.get(backend))))))
+                .toList();
         Future.join(started).onComplete(done -> {
             for (int i = 0; i < started.size(); i++) {
                 Future<Answer> answer = started.get(i);

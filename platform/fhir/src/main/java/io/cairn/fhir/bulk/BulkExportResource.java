@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class BulkExportResource {
 
     public static final String NDJSON = "application/fhir+ndjson";
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final BulkExports exports;
 
@@ -100,11 +102,17 @@ public class BulkExportResource {
         if (since == null || since.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return java.time.OffsetDateTime.parse(since).toInstant();
+            instant = java.time.OffsetDateTime.parse(since).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException("_since", "must be an instant with its zone, such as "
                     + "2026-12-01T00:00:00Z");
         }
+        // Beyond the clinic's calendar, a time is a mistake (and beyond what the database holds).
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidParameterException("_since", "must fall between 1900 and 2200");
+        }
+        return instant;
     }
 }

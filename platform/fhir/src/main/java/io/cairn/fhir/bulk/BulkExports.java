@@ -13,6 +13,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.ForbiddenException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,6 +45,8 @@ import org.jboss.logging.Logger;
 public class BulkExports {
 
     private static final Logger LOG = Logger.getLogger(BulkExports.class);
+    /** An export still running after this was lost with its service (a restart): it is reported failed. */
+    private static final Duration STALLED_AFTER = Duration.ofMinutes(30);
 
     /** One downloaded record: its patient, for the consent check and the accounting. */
     private record Row(String resourceId, UUID patientId, RecordCategory category, String resource) {
@@ -82,14 +85,15 @@ public class BulkExports {
     public void start(UUID jobId, Set<String> types, Instant since, String request) {
         Set<String> unknown = new TreeSet<>(types);
         unknown.removeAll(exportedTypes());
-        if (!types.isEmpty() && unknown.size() == types.size()) {
-            throw new InvalidParameterException("_type", "names no type this service exports: " + unknown);
+        if (!unknown.isEmpty()) {
+            // Every type asked of this service is one it exports: an export never leaves out a type it was asked for.
+            throw new InvalidParameterException("_type", "names types not exported yet: " + unknown);
         }
         Set<String> asked = new TreeSet<>(types.isEmpty() ? exportedTypes() : types);
         asked.retainAll(exportedTypes());
         String client = caller.isStaff() ? null : caller.clientId().orElse(null);
         if (!caller.isStaff() && client == null) {
-            throw new IllegalStateException("An export is for staff or an EHR client");
+            throw new ForbiddenException("An EHR's token names its client (azp or client_id)");
         }
         Instant now = Instant.now();
         update("""
@@ -115,7 +119,16 @@ public class BulkExports {
                     if (!job.next()) {
                         throw new ResourceNotFoundException("Export", jobId);
                     }
-                    return new BulkExportJob(job.getString(1), job.getString(2), instant(job, 3), instant(job, 4),
+                    String status = job.getString(1);
+                    Instant requestedAt = instant(job, 3);
+                    if (BulkExportJob.IN_PROGRESS.equals(status) && requestedAt.plus(STALLED_AFTER)
+                            .isBefore(Instant.now())) {
+                        // Its service stopped while it ran (the queue is in memory): the client is told to start
+                        // another, not kept waiting until it expires.
+                        return new BulkExportJob(BulkExportJob.FAILED, job.getString(2), requestedAt, null,
+                                instant(job, 5), "The export stopped before it was done; start another", Map.of());
+                    }
+                    return new BulkExportJob(status, job.getString(2), requestedAt, instant(job, 4),
                             instant(job, 5), job.getString(6), counts(connection, jobId));
                 }
             }
@@ -203,7 +216,7 @@ public class BulkExports {
                 update("UPDATE bulk_export_job SET status = ?, completed_at = ? WHERE id = ?", BulkExportJob.COMPLETE,
                         Timestamp.from(Instant.now()), jobId);
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.errorf(e, "Export %s failed", jobId);
             QuarkusTransaction.requiringNew().run(() -> update(
                     "UPDATE bulk_export_job SET status = ?, error = ?, completed_at = ? WHERE id = ?",
