@@ -36,8 +36,8 @@ class BulkExportIT {
     void anEhrExportsWhatItsConsentsNameLineByLineValid() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Journey.eveningTrackWithSessions(scheduler, unique, LocalDate.now(ZoneOffset.UTC));
-        UUID consenting = register("Exported-" + unique);
-        UUID stranger = register("Unexported-" + unique);
+        UUID consenting = Journey.register(coordinator, "Exported-" + unique);
+        UUID stranger = Journey.register(coordinator, "Unexported-" + unique);
         Journey.consentToTheDemoEhr(coordinator, consenting);
         String plan = Journey.assessAndAwaitDraftedPlan(clinician, consenting);
         String strangersPlan = Journey.assessAndAwaitDraftedPlan(clinician, stranger);
@@ -92,13 +92,6 @@ class BulkExportIT {
         return urls.stream().flatMap(url -> Arrays.stream(given().auth().oauth2(ehr)
                 .accept("application/fhir+ndjson").urlEncodingEnabled(false).get(url).then().statusCode(200)
                 .extract().asString().split("\n"))).filter(line -> !line.isBlank()).toList();
-    }
-
-    private UUID register(String familyName) {
-        return UUID.fromString(as(coordinator).body("""
-                {"givenName":"Quinn","familyName":"%s","birthDate":"1984-03-09","sex":"male","ageGroup":"adult",
-                 "preferredSchedule":"evening"}""".formatted(familyName)).post("/patients").then().statusCode(201)
-                .extract().path("id"));
     }
 
     private static RequestSpecification fhir(String token) {

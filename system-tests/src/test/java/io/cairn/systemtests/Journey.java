@@ -68,6 +68,14 @@ public final class Journey {
         return track;
     }
 
+    /** A patient the intake coordinator registers, known to no EHR by an identifier of its own. */
+    public static UUID register(String coordinator, String familyName) {
+        return UUID.fromString(as(coordinator).body("""
+                {"givenName":"Avery","familyName":"%s","birthDate":"1986-05-17","sex":"female","ageGroup":"adult",
+                 "preferredSchedule":"evening"}""".formatted(familyName)).post("/patients").then().statusCode(201)
+                .extract().path("id"));
+    }
+
     /** The patient's 42 CFR Part 2 consent for the demo EHR, to every kind of record, for care coordination. */
     public static void consentToTheDemoEhr(String coordinator, UUID patient) {
         as(coordinator).body("""

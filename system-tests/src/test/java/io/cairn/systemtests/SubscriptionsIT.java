@@ -13,7 +13,9 @@ import io.cairn.fhir.validation.FhirValidation;
 import io.cairn.fhir.validation.NotificationReceiver;
 import io.cairn.fhir.validation.NotificationReceiver.Received;
 import io.restassured.specification.RequestSpecification;
+import io.cairn.systemtests.faults.Databases;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,8 +46,8 @@ class SubscriptionsIT {
     void anEhrFollowsItsPatientsJourneyByNotificationAndLosesNothingWhileItsEndpointIsDown() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Journey.eveningTrackWithSessions(scheduler, unique, LocalDate.now(ZoneOffset.UTC));
-        UUID patient = register("Notified-" + unique);
-        UUID stranger = register("Unconsented-" + unique);
+        UUID patient = Journey.register(coordinator, "Notified-" + unique);
+        UUID stranger = Journey.register(coordinator, "Unconsented-" + unique);
         Journey.consentToTheDemoEhr(coordinator, patient);
         String consent = as(coordinator).queryParam("patientId", patient).get("/consents").jsonPath()
                 .getString("[0].id");
@@ -82,8 +84,11 @@ class SubscriptionsIT {
             Journey.attend(clinician, sessions.get(1), patient, "absent");
             as(clinician).body("{\"overrideReason\":\"Subscriptions: goals met early\"}")
                     .post("/treatment-plans/" + plan + "/graduate").then().statusCode(200);
-            // The outage itself is the point here: a minute of it, whatever the platform does meanwhile.
-            sleep(Duration.ofSeconds(60));
+            // A minute of outage, during which intake keeps trying what waits for the endpoint.
+            Instant wentDown = Instant.now();
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Instant.now().isAfter(wentDown.plusSeconds(60)) && Databases.count("intake",
+                            "SELECT count(*) FROM subscription_notification WHERE status = 'PENDING' AND attempts > 0") > 0);
             endpoint.up();
 
             // Nothing was lost: each arrives once the endpoint is back (after at most the longest wait between tries).
@@ -145,13 +150,6 @@ class SubscriptionsIT {
                 .post("/Subscription").then().statusCode(201).extract().path("id");
     }
 
-    private UUID register(String familyName) {
-        return UUID.fromString(as(coordinator).body("""
-                {"givenName":"Avery","familyName":"%s","birthDate":"1986-05-17","sex":"female","ageGroup":"adult",
-                 "preferredSchedule":"evening"}""".formatted(familyName)).post("/patients").then().statusCode(201)
-                .extract().path("id"));
-    }
-
     private String admit(UUID patient) {
         String referral = as(coordinator).body("""
                 {"patientId":"%s","source":"self","reason":"Wants to stop drinking","urgency":"routine"}"""
@@ -168,12 +166,4 @@ class SubscriptionsIT {
                 .accept(FHIR_JSON);
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -29,7 +29,7 @@ public enum SubscriptionStatus {
 
     /** Whether notifications are queued for it. */
     public boolean isListening() {
-        return this != OFF;
+        return LISTENING.contains(this);
     }
 
     /** Whether its queue is being sent. */
