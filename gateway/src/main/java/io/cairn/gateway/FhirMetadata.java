@@ -99,7 +99,8 @@ public class FhirMetadata {
                         .setDocumentation("Bulk Data export (Prefer: respond-async; _type, _since, _outputFormat "
                                 + "application/fhir+ndjson) of the records the caller may have: an EHR, those its Part "
                                 + "2 consent names, checked again at download; each record downloaded is a disclosure. "
-                                + "Files expire after a day. Exported so far: Patient, CarePlan, Goal"));
+                                + "Files expire after a day. Every type is exported but Consent and the "
+                                + "worklist's Task, which go to staff alone"));
     }
 
     /**

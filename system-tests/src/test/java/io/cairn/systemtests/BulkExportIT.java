@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An EHR takes what it may have in bulk (FHIR Bulk Data {@code Patient/$export}) through the gateway with Keycloak's
- * token: the patients and plans whose consent names it, every line valid R4, none of a patient without consent;
- * {@code _since} exports only what changed; each line downloaded is in the patient's accounting of disclosures.
+ * token: every type of the records whose consent names it (patients, referrals, screeners, plans, appointments,
+ * encounters), every line valid R4, none of a patient without consent, never a consent; {@code _since} exports only
+ * what changed; each line downloaded is in the patient's accounting of disclosures. The program director exports the
+ * whole program, every line valid.
  */
 class BulkExportIT {
 
@@ -69,27 +71,66 @@ class BulkExportIT {
         }
         assertFalse(changedPlans.stream().anyMatch(line -> line.contains(strangersPlan)));
 
+        // Enrolled and at their first session: the whole program exports, every file valid, none of the stranger.
+        String patientToken = Platform.patientToken(consenting);
+        List<String> sessions = Journey.awaitEnrollment(scheduler, patientToken, consenting);
+        Journey.attend(clinician, sessions.get(0), consenting, "present");
+        await().atMost(Journey.EVENTUAL).until(() -> download(export("&_type=Encounter"), "Encounter").stream()
+                .anyMatch(line -> line.contains("Patient/" + consenting)));
+        JsonPath whole = export("");
+        List<String> types = whole.getList("output.type");
+        assertTrue(types.containsAll(List.of("Patient", "ServiceRequest", "QuestionnaireResponse", "Observation",
+                "CarePlan", "Goal", "Appointment", "Encounter")), () -> "every type the EHR may have: " + types);
+        assertFalse(types.contains("Consent"), "a consent is for staff alone");
+        for (String type : new java.util.TreeSet<>(types)) {
+            List<String> lines = download(whole, type);
+            lines.forEach(FhirValidation::assertValid);
+            assertFalse(lines.stream().anyMatch(line -> line.contains(stranger.toString())), "no consent, no " + type);
+        }
+        assertTrue(download(whole, "Appointment").stream().filter(line -> line.contains("Patient/" + consenting))
+                .count() >= 9, "every session they were booked into");
+
         // Each line downloaded is a disclosure in the patient's accounting, by the service that holds it.
         await().atMost(Journey.EVENTUAL).untilAsserted(() -> as(coordinator)
                 .get("/patients/" + consenting + "/disclosures").then().statusCode(200)
                 .body("findAll { it.resourceId == '" + plan + "' }.service", hasItem("treatment-plan")));
     }
 
+    @Test
+    void theProgramDirectorExportsTheWholeProgramEveryLineValid() {
+        String director = tokenOf("director", "director");
+        JsonPath whole = export(director, "");
+        List<String> types = whole.getList("output.type");
+        assertTrue(types.containsAll(List.of("Patient", "Consent", "CarePlan", "Goal")), () -> "the demo program: "
+                + types);
+        for (String type : new java.util.TreeSet<>(types)) {
+            download(director, whole, type).forEach(FhirValidation::assertValid);
+        }
+    }
+
     /** Kicks off an export, polls its status until it is done, and answers the manifest. */
     private JsonPath export(String parameters) {
-        String status = fhir(ehr).header("Prefer", "respond-async").urlEncodingEnabled(false)
+        return export(ehr, parameters);
+    }
+
+    private static JsonPath export(String token, String parameters) {
+        String status = fhir(token).header("Prefer", "respond-async").urlEncodingEnabled(false)
                 .get("/Patient/$export?_outputFormat=application/fhir%2Bndjson" + parameters).then().statusCode(202)
                 .extract().header("Content-Location");
         String path = status.substring(status.indexOf("/fhir/r4/") + "/fhir/r4".length());
-        await().atMost(Journey.EVENTUAL).until(() -> fhir(ehr).urlEncodingEnabled(false).get(path).statusCode() == 200);
-        return fhir(ehr).urlEncodingEnabled(false).get(path).then().statusCode(200).body("requiresAccessToken", equalTo(true))
+        await().atMost(Journey.EVENTUAL).until(() -> fhir(token).urlEncodingEnabled(false).get(path).statusCode() == 200);
+        return fhir(token).urlEncodingEnabled(false).get(path).then().statusCode(200).body("requiresAccessToken", equalTo(true))
                 .extract()
                 .jsonPath();
     }
 
     private List<String> download(JsonPath manifest, String type) {
+        return download(ehr, manifest, type);
+    }
+
+    private static List<String> download(String token, JsonPath manifest, String type) {
         List<String> urls = manifest.getList("output.findAll { it.type == '" + type + "' }.url");
-        return urls.stream().flatMap(url -> Arrays.stream(given().auth().oauth2(ehr)
+        return urls.stream().flatMap(url -> Arrays.stream(given().auth().oauth2(token)
                 .accept("application/fhir+ndjson").urlEncodingEnabled(false).get(url).then().statusCode(200)
                 .extract().asString().split("\n"))).filter(line -> !line.isBlank()).toList();
     }

@@ -25,7 +25,7 @@ public final class Aftercare {
     private Aftercare() {
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).basePath("/api/v1");
     }
 
@@ -53,11 +53,11 @@ public final class Aftercare {
         return as(CASE_MANAGER).get("/aftercare-referrals/" + referral + "/check-ins").jsonPath();
     }
 
-    static String checkIn(String referral, int days) {
+    public static String checkIn(String referral, int days) {
         return checkIns(referral).getString("find { it.milestoneDays == " + days + " }.id");
     }
 
-    static String outcome(LocalDate contactedOn, boolean reached, boolean relapse, String phq9, String gad7) {
+    public static String outcome(LocalDate contactedOn, boolean reached, boolean relapse, String phq9, String gad7) {
         return """
                 {"contactedOn":"%s","reached":%s,"useSinceLast":%s,"relapse":%s,"phq9Answers":%s,"gad7Answers":%s,
                  "supportGroupMeetings":2,"housing":"stable","employment":"employed","nextSteps":"keep going"}"""
@@ -65,11 +65,11 @@ public final class Aftercare {
     }
 
     /** PHQ-9 answers adding up to {@code total} (item 9 stays 0). */
-    static String phq9(int total) {
+    public static String phq9(int total) {
         return answers(9, total, 8);
     }
 
-    static String gad7(int total) {
+    public static String gad7(int total) {
         return answers(7, total, 7);
     }
 

@@ -40,7 +40,7 @@ public final class Intake {
                 .statusCode(201).extract().path("id"));
     }
 
-    static UUID receiveReferral(UUID patientId) {
+    public static UUID receiveReferral(UUID patientId) {
         return UUID.fromString(as(COORDINATOR).body("""
                 {"patientId":"%s","source":"physician","referringOrganization":"Northside Family Practice",
                  "referringContact":{"name":"Dr. Kim","phone":"+1 555 0142"},

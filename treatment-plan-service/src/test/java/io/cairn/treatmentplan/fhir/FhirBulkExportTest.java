@@ -1,5 +1,8 @@
 package io.cairn.treatmentplan.fhir;
 
+import static io.cairn.testkit.BulkExportRequests.awaitComplete;
+import static io.cairn.testkit.BulkExportRequests.file;
+import static io.cairn.testkit.BulkExportRequests.start;
 import static io.cairn.testkit.FhirRequests.EHR;
 import static io.cairn.testkit.FhirRequests.EHR_TOKEN;
 import static io.cairn.testkit.FhirRequests.fhir;
@@ -29,7 +32,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class FhirBulkExportTest {
-
-    static final String NDJSON = "application/fhir+ndjson";
 
     @Inject
     EntityManager entities;
@@ -117,31 +117,6 @@ class FhirBulkExportTest {
         fhir(director).get("/_export/" + everything + "/CarePlan").then().statusCode(404);
         await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM "
                 + "bulk_export_resource WHERE job_id = ?1", UUID.fromString(everything)) == 0);
-    }
-
-    private static String start(String token, String types, String since) {
-        String job = UUID.randomUUID().toString();
-        var request = fhir(token).queryParam("request", "https://cairn.example/fhir/r4/Patient/$export");
-        if (types != null) {
-            request.queryParam("_type", types);
-        }
-        if (since != null) {
-            request.queryParam("_since", since);
-        }
-        request.post("/_export/" + job).then().statusCode(202);
-        return job;
-    }
-
-    private static JsonPath awaitComplete(String token, String job) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> fhir(token).get("/_export/" + job).statusCode() == 200);
-        return fhir(token).get("/_export/" + job).then().statusCode(200).body("status", equalTo("complete"))
-                .body("request", equalTo("https://cairn.example/fhir/r4/Patient/$export")).extract().jsonPath();
-    }
-
-    private static List<String> file(String token, String job, String type) {
-        String ndjson = fhir(token).accept(NDJSON).get("/_export/" + job + "/" + type).then().statusCode(200)
-                .contentType(NDJSON).extract().asString();
-        return Arrays.stream(ndjson.split("\n")).filter(line -> !line.isBlank()).toList();
     }
 
     private static ConsentChanged consentChange(UUID consent, UUID patient, ConsentStatus status, Instant at) {

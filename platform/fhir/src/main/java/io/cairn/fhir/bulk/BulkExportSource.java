@@ -21,8 +21,17 @@ public interface BulkExportSource {
     Set<String> exportedTypes();
 
     /**
+     * The types among {@link #exportedTypes} that only staff may have: an EHR's export leaves them out, as no Part 2
+     * consent releases them to it (a patient's consents, the care team's own worklist).
+     */
+    default Set<String> staffOnlyTypes() {
+        return Set.of();
+    }
+
+    /**
      * The records of the types (each one of {@link #exportedTypes}), changed since {@code since} when it is not null.
-     * Called in a transaction, without a caller: the export decides who may have each.
+     * The export keeps those whose {@code meta.lastUpdated} is after {@code since}; a source may leave out sooner the
+     * records it knows unchanged. Called in a transaction, without a caller: the export decides who may have each.
      */
     List<Exported> export(Set<String> types, Instant since);
 }

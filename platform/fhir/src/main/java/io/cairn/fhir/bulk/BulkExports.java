@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hl7.fhir.r4.model.Resource;
 import org.jboss.logging.Logger;
 
 /**
@@ -94,6 +96,9 @@ public class BulkExports {
         String client = caller.isStaff() ? null : caller.clientId().orElse(null);
         if (!caller.isStaff() && client == null) {
             throw new ForbiddenException("An EHR's token names its client (azp or client_id)");
+        }
+        if (!caller.isStaff()) {
+            sources.forEach(source -> asked.removeAll(source.staffOnlyTypes()));
         }
         Instant now = Instant.now();
         update("""
@@ -194,6 +199,9 @@ public class BulkExports {
                                                                   resource)
                                 VALUES (?, ?, ?, ?, ?, ?)""")) {
                     for (BulkExportSource.Exported record : exported) {
+                        if (since != null && !changedSince(record.resource(), since)) {
+                            continue;
+                        }
                         // An EHR's export holds only what a consent releases to it now; downloading checks again.
                         if (client != null && !released.computeIfAbsent(record.patientId() + "/" + record.category(),
                                 key -> consents.isResolvable() && consents.get().allowsDisclosure(record.patientId(),
@@ -286,6 +294,12 @@ public class BulkExports {
                 throw new IllegalStateException("Export storage unavailable", e);
             }
         });
+    }
+
+    /** Whether the record changed after {@code since}: one without a time is kept, lest a change be missed. */
+    private static boolean changedSince(Resource resource, Instant since) {
+        Date lastUpdated = resource.getMeta().getLastUpdated();
+        return lastUpdated == null || lastUpdated.toInstant().isAfter(since);
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -1,0 +1,43 @@
+package io.cairn.intake.fhir;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.fhir.bulk.BulkExportSource;
+import io.cairn.intake.domain.Consent;
+import io.cairn.kit.api.ClinicCalendar;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Part 2 consents for a Bulk Data export: staff only, as their FHIR reads are (the EHRs a consent names do not read
+ * the consent itself).
+ */
+@ApplicationScoped
+public class FhirConsentExport implements BulkExportSource {
+
+    private final ClinicCalendar calendar;
+
+    FhirConsentExport(ClinicCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    @Override
+    public Set<String> exportedTypes() {
+        return Set.of("Consent");
+    }
+
+    @Override
+    public Set<String> staffOnlyTypes() {
+        return exportedTypes();
+    }
+
+    @Override
+    public List<Exported> export(Set<String> types, Instant since) {
+        LocalDate today = calendar.today();
+        List<Consent> consents = since == null ? Consent.listAll() : Consent.list("updatedAt > ?1", since);
+        return consents.stream().map(consent -> new Exported(consent.patientId, RecordCategory.DEMOGRAPHICS,
+                FhirConsents.toFhir(consent, today))).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package io.cairn.intake.fhir;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.fhir.bulk.BulkExportSource;
+import io.cairn.intake.domain.Referral;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Referrals for a Bulk Data export, as ServiceRequests (demographics, as when read one at a time). */
+@ApplicationScoped
+public class FhirReferralExport implements BulkExportSource {
+
+    @Override
+    public Set<String> exportedTypes() {
+        return Set.of("ServiceRequest");
+    }
+
+    @Override
+    public List<Exported> export(Set<String> types, Instant since) {
+        List<Referral> referrals = since == null ? Referral.listAll() : Referral.list("updatedAt > ?1", since);
+        return referrals.stream().map(referral -> new Exported(referral.patientId, RecordCategory.DEMOGRAPHICS,
+                FhirReferrals.toFhir(referral))).toList();
+    }
+}

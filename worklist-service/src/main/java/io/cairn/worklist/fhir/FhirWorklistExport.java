@@ -1,0 +1,37 @@
+package io.cairn.worklist.fhir;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.fhir.bulk.BulkExportSource;
+import io.cairn.worklist.domain.CareTask;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The care team's worklist for a Bulk Data export, as Tasks: staff only, as its FHIR reads are. (An EHR's export of
+ * Task holds the aftercare follow-ups alone.)
+ */
+@ApplicationScoped
+public class FhirWorklistExport implements BulkExportSource {
+
+    @Override
+    public Set<String> exportedTypes() {
+        return Set.of("Task");
+    }
+
+    @Override
+    public Set<String> staffOnlyTypes() {
+        return exportedTypes();
+    }
+
+    @Override
+    public List<Exported> export(Set<String> types, Instant since) {
+        List<CareTask> tasks = since == null ? CareTask.listAll(Sort.ascending("createdAt"))
+                : CareTask.list("updatedAt > ?1", Sort.ascending("createdAt"), since);
+        // Staff may read every category; the one named here is never checked against a consent.
+        return tasks.stream().map(task -> new Exported(task.patientId, RecordCategory.DEMOGRAPHICS,
+                (org.hl7.fhir.r4.model.Resource) FhirTasks.toFhir(task))).toList();
+    }
+}
