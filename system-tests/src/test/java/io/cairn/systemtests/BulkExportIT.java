@@ -61,7 +61,8 @@ class BulkExportIT {
 
         // Only what changed since: the plan the clinician edits now.
         Instant since = Instant.now();
-        Journey.agreeAndApprove(clinician, Platform.patientToken(consenting), plan);
+        String patientToken = Platform.patientToken(consenting);
+        Journey.agreeAndApprove(clinician, patientToken, plan);
         JsonPath changed = export("&_type=CarePlan&_since=" + since);
         List<String> changedPlans = download(changed, "CarePlan");
         assertTrue(changedPlans.stream().anyMatch(line -> line.contains(plan)));
@@ -72,7 +73,6 @@ class BulkExportIT {
         assertFalse(changedPlans.stream().anyMatch(line -> line.contains(strangersPlan)));
 
         // Enrolled and at their first session: the whole program exports, every file valid, none of the stranger.
-        String patientToken = Platform.patientToken(consenting);
         List<String> sessions = Journey.awaitEnrollment(scheduler, patientToken, consenting);
         Journey.attend(clinician, sessions.get(0), consenting, "present");
         await().atMost(Journey.EVENTUAL).until(() -> download(export("&_type=Encounter"), "Encounter").stream()
