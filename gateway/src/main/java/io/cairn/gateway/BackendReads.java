@@ -49,6 +49,11 @@ final class BackendReads {
 
     /** A request without a body, such as a POST that starts work or a DELETE. */
     Future<Answer> send(RoutingContext rc, Backend backend, HttpMethod method, String uri) {
+        return send(rc, backend, method, uri, null);
+    }
+
+    /** A request with a JSON body (none when null), on the caller's behalf. */
+    Future<Answer> send(RoutingContext rc, Backend backend, HttpMethod method, String uri, Buffer json) {
         URI address = backend.address(config);
         RequestOptions options = new RequestOptions().setMethod(method).setHost(address.getHost())
                 .setPort(address.getPort() > 0 ? address.getPort() : 80).setURI(uri)
@@ -59,8 +64,12 @@ final class BackendReads {
                 options.putHeader(header, value);
             }
         }
-        return client.request(options).compose(request -> request.send()).compose(response -> response.body()
-                .map(body -> new Answer(response.statusCode(), response.headers(), body)));
+        if (json != null) {
+            options.putHeader("Content-Type", "application/json");
+        }
+        return client.request(options).compose(request -> json == null ? request.send() : request.send(json))
+                .compose(response -> response.body()
+                        .map(body -> new Answer(response.statusCode(), response.headers(), body)));
     }
 
     /** The service's answer as the client's, unless one was already sent. */

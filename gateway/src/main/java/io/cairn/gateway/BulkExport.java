@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.gateway.BackendReads.Answer;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * FHIR Bulk Data export ({@code Patient/$export}), answered from every service's part: the kick-off starts one job,
+ * FHIR Bulk Data export ({@code Patient/$export}, and {@code Group/{id}/$export} of a track's cohort), answered from every
+ * service's part: the kick-off starts one job,
  * under one id, in each service that holds the types asked for, with the caller's token; the status is 202 until all
  * have finished, then one manifest; each file is read from the service that made it. Every service decides for itself
  * what the caller may have (an EHR client: what a Part 2 consent names it for), and checks again at download.
@@ -30,7 +32,9 @@ import java.util.regex.Pattern;
 final class BulkExport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern KICK_OFF = Pattern.compile("/fhir/r4/Patient/(?:\\$|%24)export/?");
+    /** {@code Patient/$export}, or {@code Group/{id}/$export} of a track's cohort. */
+    private static final Pattern KICK_OFF = Pattern.compile(
+            "/fhir/r4/(?:Patient|Group/([A-Za-z0-9.-]{1,64}))/(?:\\$|%24)export/?");
     /** The status and file paths this class writes, their {@code $} as sent or percent-encoded (as clients may). */
     private static final Pattern STATUS = Pattern.compile("/fhir/r4/(?:\\$|%24)export-status/([0-9a-f-]{36})/?");
     private static final Pattern FILE = Pattern.compile(
@@ -110,15 +114,64 @@ final class BulkExport {
         if (types.isEmpty()) {
             Arrays.stream(Backend.values()).forEach(backend -> asked.put(backend, List.of()));
         }
+        Matcher kickOff = KICK_OFF.matcher(request.path());
+        String group = kickOff.matches() ? kickOff.group(1) : null;
+        if (group == null) {
+            start(rc, asked, null);
+            return;
+        }
+        // A Group's export holds its members' records alone: those the caller may see, as scheduling answers.
+        backends.get(rc, Backend.SCHEDULING, RouteTable.FHIR_PREFIX + "Group/" + group).onComplete(read -> {
+            if (read.failed()) {
+                BackendReads.unavailable(rc, "The group's members could not be read; try again");
+            } else if (!read.result().ok()) {
+                BackendReads.relay(rc, read.result());
+            } else {
+                List<String> members = membersOf(read.result().body());
+                if (members == null) {
+                    BackendReads.unavailable(rc, "The group's members could not be read; try again");
+                } else {
+                    start(rc, asked, members);
+                }
+            }
+        });
+    }
+
+    /** The patient ids a Group names as members, or null when it cannot be read. */
+    private static List<String> membersOf(Buffer group) {
+        try {
+            List<String> members = new ArrayList<>();
+            for (JsonNode member : JSON.readTree(group.getBytes()).path("member")) {
+                String reference = member.path("entity").path("reference").asText();
+                if (reference.startsWith("Patient/")) {
+                    members.add(reference.substring("Patient/".length()));
+                }
+            }
+            return members;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Starts one part in each service asked, under one id: of every patient's records, or of the members named. */
+    private void start(RoutingContext rc, Map<Backend, List<String>> asked, List<String> members) {
+        HttpServerRequest request = rc.request();
         String job = UUID.randomUUID().toString();
         StringBuilder query = new StringBuilder("?request=").append(BackendReads.encode(base(request) + request.uri()));
         if (request.getParam("_since") != null) {
             query.append("&_since=").append(BackendReads.encode(request.getParam("_since")));
         }
         List<Backend> backends = new ArrayList<>(asked.keySet());
+        ObjectNode scope = JSON.createObjectNode();
+        if (members != null) {
+            ArrayNode patients = scope.putArray("patients");
+            members.forEach(patients::add);
+        }
+        Buffer body = Buffer.buffer(scope.toString());
         List<Future<Answer>> started = backends.stream().map(backend -> this.backends.send(rc, backend,
                 HttpMethod.POST, RouteTable.FHIR_PREFIX + "_export/" + job + query + (asked.get(backend).isEmpty() ? ""
-                        : "&_type=" + BackendReads.encode(String.join(",", asked.get(backend))))))
+                        : "&_type=" + BackendReads.encode(String.join(",", asked.get(backend)))),
+                body))
                 .toList();
         Future.join(started).onComplete(done -> {
             for (int i = 0; i < started.size(); i++) {

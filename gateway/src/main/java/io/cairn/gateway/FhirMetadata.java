@@ -101,6 +101,11 @@ public class FhirMetadata {
                                 + "2 consent names, checked again at download; each record downloaded is a disclosure. "
                                 + "Files expire after a day. Every type is exported but Consent and the "
                                 + "worklist's Task, which go to staff alone"));
+        rest.getResource().stream().filter(r -> r.getType().equals("Group")).findFirst()
+                .ifPresent(group -> group.addOperation().setName("export")
+                        .setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export")
+                        .setDocumentation("Patient/$export of the group's members alone (a track's cohort, those "
+                                + "of its members the caller may see)"));
     }
 
     /**

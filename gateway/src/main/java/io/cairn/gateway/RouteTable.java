@@ -56,6 +56,7 @@ public final class RouteTable {
             Map.entry("Encounter", List.of(Backend.SCHEDULING)),
             Map.entry("Task", List.of(Backend.AFTERCARE, Backend.WORKLIST)),
             Map.entry("EpisodeOfCare", List.of(Backend.AFTERCARE)),
+            Map.entry("Group", List.of(Backend.SCHEDULING)),
             // Every service's audit log: a search is merged by time, and a read goes to the service whose name the id
             // starts with (MergedAuditTrail).
             Map.entry("AuditEvent", List.of(Backend.values())));

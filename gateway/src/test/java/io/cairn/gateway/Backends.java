@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,7 +82,14 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 if (request.path().startsWith("/fhir/r4/_export/")) {
+                    if (request.method() == io.vertx.core.http.HttpMethod.POST) {
+                        EXPORT_SCOPES.put(backend, body.toString());
+                    }
                     export(backend, request);
+                    return;
+                }
+                if (backend == Backend.SCHEDULING && request.path().startsWith("/fhir/r4/Group/")) {
+                    group(request);
                     return;
                 }
                 if (request.path().startsWith("/fhir/r4/Task") && TASKS.containsKey(backend)) {
@@ -130,6 +138,24 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                     .encode());
         }
     }
+
+    /** The body of each service's last export start: whose records it holds. */
+    static final Map<Backend, String> EXPORT_SCOPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Scheduling's track {@code evening} as a Group of two members; any other is not found. */
+    private static void group(HttpServerRequest request) {
+        if (!request.path().equals("/fhir/r4/Group/evening")) {
+            fhirAnswer(request, 404, outcome("not-found"));
+            return;
+        }
+        fhirAnswer(request, 200, new JsonObject().put("resourceType", "Group").put("id", "evening")
+                .put("type", "person").put("actual", true).put("member", new JsonArray()
+                        .add(new JsonObject().put("entity", new JsonObject().put("reference", "Patient/" + MEMBERS.get(0))))
+                        .add(new JsonObject().put("entity", new JsonObject().put("reference", "Patient/" + MEMBERS.get(1))))));
+    }
+
+    /** The members of the stand-in track {@code evening}. */
+    static final List<String> MEMBERS = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
 
     /** Whether the stand-in worklist's exports have finished. */
     public static volatile boolean finishWorklistExports;

@@ -60,6 +60,27 @@ class BulkExportTest {
     }
 
     @Test
+    void aGroupsExportHoldsItsMembersAloneAsSchedulingNamesThem() {
+        Backends.finishWorklistExports = true;
+        Backends.EXPORT_SCOPES.clear();
+        ehr().header("Prefer", "respond-async").get("/fhir/r4/Patient/$export").then().statusCode(202);
+        assertEquals("{}", Backends.EXPORT_SCOPES.get(Backend.INTAKE), "every patient's");
+
+        Backends.EXPORT_SCOPES.clear();
+        String status = ehr().header("Prefer", "respond-async").get("/fhir/r4/Group/evening/%24export?_type=Patient")
+                .then().statusCode(202).extract().header("Content-Location");
+        String members = new io.vertx.core.json.JsonObject().put("patients", new io.vertx.core.json.JsonArray(
+                Backends.MEMBERS)).encode();
+        assertEquals(java.util.Map.of(Backend.INTAKE, members), Backends.EXPORT_SCOPES, "the members, of intake");
+        ehr().get(status.substring(status.indexOf("/fhir/r4/"))).then().statusCode(200);
+
+        Backends.EXPORT_SCOPES.clear();
+        ehr().header("Prefer", "respond-async").get("/fhir/r4/Group/morning/$export").then().statusCode(404)
+                .contentType("application/fhir+json");
+        assertEquals(java.util.Map.of(), Backends.EXPORT_SCOPES, "no part started for a group not found");
+    }
+
+    @Test
     void whatCannotBeExportedIsRefusedBeforeAnyServiceIsAsked() {
         int before = Backends.received(Backend.INTAKE);
         refused(ehr(), "/fhir/r4/Patient/$export", "Prefer: respond-async");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * token: every type of the records whose consent names it (patients, referrals, screeners, plans, appointments,
  * encounters), every line valid R4, none of a patient without consent, never a consent; {@code _since} exports only
  * what changed; each line downloaded is in the patient's accounting of disclosures. The program director exports the
- * whole program, every line valid.
+ * whole program, every line valid. A track's cohort is a Group, whose export holds its members' records alone.
  */
 class BulkExportIT {
 
@@ -90,6 +90,20 @@ class BulkExportIT {
         assertTrue(download(whole, "Appointment").stream().filter(line -> line.contains("Patient/" + consenting))
                 .count() >= 9, "every session they were booked into");
 
+        // Their track's cohort: a Group whose export holds its members alone (those whose consent names the EHR).
+        String track = as(scheduler).queryParam("patientId", consenting).get("/enrollments").jsonPath()
+                .getString("[0].trackId");
+        List<String> members = fhir(ehr).get("/Group/" + track).then().statusCode(200).extract().jsonPath()
+                .getList("member.entity.reference");
+        assertTrue(members.contains("Patient/" + consenting), () -> "a member: " + members);
+        List<String> cohort = download(export(ehr, "/Group/" + track, "&_type=Patient,Appointment"), "Patient");
+        assertTrue(cohort.stream().anyMatch(line -> line.contains(consenting.toString())));
+        for (String line : cohort) {
+            assertTrue(members.contains("Patient/" + JsonPath.from(line).getString("id")), "members alone: " + line);
+        }
+        fhir(ehr).header("Prefer", "respond-async").get("/Group/" + UUID.randomUUID() + "/$export").then()
+                .statusCode(404);
+
         // Each line downloaded is a disclosure in the patient's accounting, by the service that holds it.
         await().atMost(Journey.EVENTUAL).untilAsserted(() -> as(coordinator)
                 .get("/patients/" + consenting + "/disclosures").then().statusCode(200)
@@ -114,8 +128,13 @@ class BulkExportIT {
     }
 
     private static JsonPath export(String token, String parameters) {
+        return export(token, "/Patient", parameters);
+    }
+
+    /** Kicks off the export of {@code of} ({@code /Patient}, or {@code /Group/{id}}) and answers the manifest. */
+    private static JsonPath export(String token, String of, String parameters) {
         String status = fhir(token).header("Prefer", "respond-async").urlEncodingEnabled(false)
-                .get("/Patient/$export?_outputFormat=application/fhir%2Bndjson" + parameters).then().statusCode(202)
+                .get(of + "/$export?_outputFormat=application/fhir%2Bndjson" + parameters).then().statusCode(202)
                 .extract().header("Content-Location");
         String path = status.substring(status.indexOf("/fhir/r4/") + "/fhir/r4".length());
         await().atMost(Journey.EVENTUAL).until(() -> fhir(token).urlEncodingEnabled(false).get(path).statusCode() == 200);

@@ -8,6 +8,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,8 +26,16 @@ public final class BulkExportRequests {
 
     /** Starts the caller's export of {@code types} (all when null), changed since {@code since} (when given). */
     public static String start(String token, String types, String since) {
+        return start(token, types, since, null);
+    }
+
+    /** {@link #start(String, String, String)} of the patients named alone (a Group's members), as the gateway sends. */
+    public static String start(String token, String types, String since, List<UUID> patients) {
         String job = UUID.randomUUID().toString();
         var request = fhir(token).queryParam("request", REQUEST);
+        if (patients != null) {
+            request.contentType("application/json").body(Map.of("patients", patients));
+        }
         if (types != null) {
             request.queryParam("_type", types);
         }

@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import java.util.UUID;
 
 /** A patient's place in a track for one approved plan, or their place on the waitlist. */
@@ -22,6 +24,10 @@ public class Enrollment extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** When the row last changed: stamped by the database on every write (its FHIR Group's meta.lastUpdated). */
+    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public Instant updatedAt;
     @Column(name = "patient_id")
     public UUID patientId;
     @Column(name = "plan_id")

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -167,6 +169,25 @@ public class Enrollments {
         PageOf<Enrollment> found = window.of(query);
         access.readAll(RecordCategory.ATTENDANCE, "enrollment", found.items(), e -> e.id, e -> e.patientId);
         return found;
+    }
+
+    /**
+     * The track's cohort: each patient enrolled in it, now or before (their latest enrollment), that the caller may
+     * see, without recording that any was read ({@link #recordRead}). An EHR sees the members whose consent names it
+     * for attendance.
+     */
+    @Transactional
+    public List<Enrollment> membersOfUnread(UUID trackId) {
+        Map<UUID, Enrollment> latest = new LinkedHashMap<>();
+        Enrollment.<Enrollment> list("trackId = ?1 and status in ?2", Sort.ascending("decidedAt", "id"), trackId,
+                List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.ENDED)).forEach(e -> latest.put(e.patientId, e));
+        return latest.values().stream().filter(e -> access.mayRead(e.patientId, RecordCategory.ATTENDANCE)).toList();
+    }
+
+    /** Records that the caller read these enrollments: for an EHR, a disclosure in each patient's accounting. */
+    @Transactional
+    public void recordRead(List<Enrollment> enrollments) {
+        access.readAll(RecordCategory.ATTENDANCE, "enrollment", enrollments, e -> e.id, e -> e.patientId);
     }
 
     private Optional<Track> fittingTrack(Enrollment enrollment) {

@@ -38,7 +38,7 @@ public final class Schedule {
     }
 
     /** A 9-hour track (three 3-hour evening groups a week) for {@code ageGroup}, led by its own facilitator. */
-    static String track(String ageGroup, String scheduleType, int capacity) {
+    public static String track(String ageGroup, String scheduleType, int capacity) {
         return as(SCHEDULER)
                 .body("""
                         {"name":"%s track %s","scheduleType":"%s","ageGroup":"%s","capacity":%d,"facilitatorId":"%s",
@@ -57,13 +57,13 @@ public final class Schedule {
                 .post("/tracks/" + track + "/sessions").then().statusCode(200).extract().jsonPath().getList("id");
     }
 
-    static PlanApproved approved(UUID patient, Population population, PreferredSchedule schedule, String hours) {
+    public static PlanApproved approved(UUID patient, Population population, PreferredSchedule schedule, String hours) {
         return new PlanApproved(UUID.randomUUID(), patient, 1, population, new BigDecimal(hours), schedule, 10,
                 today().plusDays(30), Instant.now());
     }
 
     /** Publishes the approval and waits for the enrollment decision. */
-    static JsonPath enroll(PlanApproved plan) {
+    public static JsonPath enroll(PlanApproved plan) {
         EventRecords.send(EventRecords.of(plan));
         await().atMost(Duration.ofSeconds(20)).until(() -> enrollmentsOf(plan.patientId()).getList("").size() == 1);
         return JsonPath.from(enrollmentsOf(plan.patientId()).prettify()).setRootPath("[0]");

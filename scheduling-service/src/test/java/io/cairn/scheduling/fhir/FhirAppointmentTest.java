@@ -113,7 +113,8 @@ class FhirAppointmentTest {
                 .body("issue.expression.flatten()", hasItem("patient")).extract().asString());
         fhir(SCHEDULER).get("/Appointment/" + UUID.randomUUID()).then().statusCode(404).contentType(FHIR_JSON);
         FhirValidation.assertValid(given().accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
-                .body("rest[0].resource.type", contains("Appointment", "AuditEvent", "Encounter")).extract().asString());
+                .body("rest[0].resource.type", contains("Appointment", "AuditEvent", "Encounter", "Group")).extract()
+                .asString());
         fhir(SCHEDULER).get("/Encounter/" + UUID.randomUUID()).then().statusCode(404).contentType(FHIR_JSON);
     }
 }

@@ -100,6 +100,17 @@ class FhirBulkExportTest {
         awaitComplete(director, later);
         fhir(director).get("/_export/" + later).then().statusCode(200).body("output[0].count", equalTo(0));
 
+        // A Group's export holds its members' records alone.
+        UUID member = UUID.randomUUID();
+        String membersPlan = activePlan(member);
+        String group = start(director, "CarePlan", null, List.of(member));
+        awaitComplete(director, group);
+        List<String> membersPlans = file(director, group, "CarePlan");
+        assertEquals(1, membersPlans.size(), () -> "the member's plan alone: " + membersPlans);
+        assertTrue(membersPlans.get(0).contains(membersPlan));
+        fhir(director).contentType("application/json").body("{\"patients\":[\"not-a-patient\"]}")
+                .post("/_export/" + UUID.randomUUID()).then().statusCode(400);
+
         fhir(director).post("/_export/" + UUID.randomUUID() + "?_type=Appointment").then().statusCode(400)
                 .body("issue.diagnostics", hasItem(containsString("Appointment")));
         fhir(director).post("/_export/" + UUID.randomUUID() + "?_since=yesterday").then().statusCode(400);

@@ -5,6 +5,9 @@ import io.cairn.fhir.SearchParameters;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.kit.problem.InvalidParameterException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class BulkExportResource {
 
     public static final String NDJSON = "application/fhir+ndjson";
+    /** The most members a Group's export names: far beyond any track's (a cohort of a dozen). */
+    static final int MAX_MEMBERS = 10_000;
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
@@ -41,11 +47,16 @@ public class BulkExportResource {
         this.exports = exports;
     }
 
+    /** Whose records an export holds: a Group's members, as the gateway read them; without it, every patient's. */
+    public record ExportScope(@Size(max = MAX_MEMBERS) List<@NotNull UUID> patients) {
+    }
+
     @POST
     @Operation(hidden = true)
     public Response start(@PathParam("job") String job, @QueryParam("_type") String types,
-            @QueryParam("_since") String since, @QueryParam("request") String request) {
-        exports.start(jobId(job), typesOf(types), since(since), request == null ? "" : request);
+            @QueryParam("_since") String since, @QueryParam("request") String request, @Valid ExportScope scope) {
+        Set<UUID> patients = scope == null || scope.patients() == null ? null : Set.copyOf(scope.patients());
+        exports.start(jobId(job), typesOf(types), since(since), patients, request == null ? "" : request);
         return Response.accepted().build();
     }
 

@@ -82,9 +82,10 @@ public class BulkExports {
 
     /**
      * Starts the caller's export of the types this service holds among {@code types} (all of them when empty), of what
-     * changed since {@code since}; {@code request} is the kick-off's URL, for the manifest.
+     * changed since {@code since}, of the {@code patients} named (a Group's members) or of every patient when null;
+     * {@code request} is the kick-off's URL, for the manifest.
      */
-    public void start(UUID jobId, Set<String> types, Instant since, String request) {
+    public void start(UUID jobId, Set<String> types, Instant since, Set<UUID> patients, String request) {
         Set<String> unknown = new TreeSet<>(types);
         unknown.removeAll(exportedTypes());
         if (!unknown.isEmpty()) {
@@ -102,13 +103,14 @@ public class BulkExports {
         }
         Instant now = Instant.now();
         update("""
-                INSERT INTO bulk_export_job (id, caller, client_id, staff, request, types, since, status, requested_at,
-                                             expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO bulk_export_job (id, caller, client_id, staff, request, types, since, patients, status,
+                                             requested_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, jobId, caller.name(), client, caller.isStaff(), request, asked.toArray(String[]::new),
-                since == null ? null : Timestamp.from(since), BulkExportJob.IN_PROGRESS, Timestamp.from(now),
-                Timestamp.from(now.plus(keepFor)));
-        runner.execute(() -> run(jobId, asked, since, client));
+                since == null ? null : Timestamp.from(since), patients == null ? null : patients.toArray(UUID[]::new),
+                BulkExportJob.IN_PROGRESS, Timestamp.from(now), Timestamp.from(now.plus(keepFor)));
+        Set<UUID> members = patients == null ? null : Set.copyOf(patients);
+        runner.execute(() -> run(jobId, asked, since, members, client));
     }
 
     /** The caller's job, or a 404 for anyone else's. */
@@ -181,7 +183,7 @@ public class BulkExports {
         runner.shutdownNow();
     }
 
-    private void run(UUID jobId, Set<String> types, Instant since, String client) {
+    private void run(UUID jobId, Set<String> types, Instant since, Set<UUID> patients, String client) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 List<BulkExportSource.Exported> exported = new ArrayList<>();
@@ -199,7 +201,8 @@ public class BulkExports {
                                                                   resource)
                                 VALUES (?, ?, ?, ?, ?, ?)""")) {
                     for (BulkExportSource.Exported record : exported) {
-                        if (since != null && !changedSince(record.resource(), since)) {
+                        if (since != null && !changedSince(record.resource(), since)
+                                || patients != null && !patients.contains(record.patientId())) {
                             continue;
                         }
                         // An EHR's export holds only what a consent releases to it now; downloading checks again.
@@ -285,6 +288,8 @@ public class BulkExports {
                     Object parameter = parameters[i];
                     if (parameter instanceof String[] array) {
                         statement.setArray(i + 1, connection.createArrayOf("text", array));
+                    } else if (parameter instanceof UUID[] array) {
+                        statement.setArray(i + 1, connection.createArrayOf("uuid", array));
                     } else {
                         statement.setObject(i + 1, parameter);
                     }
