@@ -5,6 +5,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -54,6 +56,45 @@ final class BackendReads {
 
     /** A request with a JSON body (none when null), on the caller's behalf. */
     Future<Answer> send(RoutingContext rc, Backend backend, HttpMethod method, String uri, Buffer json) {
+        RequestOptions options = options(rc, backend, method, uri);
+        if (json != null) {
+            options.putHeader("Content-Type", "application/json");
+        }
+        return client.request(options).compose(request -> json == null ? request.send() : request.send(json))
+                .compose(response -> response.body()
+                        .map(body -> new Answer(response.statusCode(), response.headers(), body)));
+    }
+
+    /**
+     * The service's answer to a GET sent on to the client as it comes, never held whole here (an export's file of
+     * the whole program); a 503 with {@code unavailable} when the service does not answer.
+     */
+    void pipe(RoutingContext rc, Backend backend, String uri, String unavailable) {
+        client.request(options(rc, backend, HttpMethod.GET, uri)).compose(HttpClientRequest::send).onComplete(sent -> {
+            if (sent.failed()) {
+                unavailable(rc, unavailable);
+                return;
+            }
+            HttpClientResponse answer = sent.result();
+            HttpServerResponse response = rc.response().setStatusCode(answer.statusCode());
+            for (String header : READ_HEADERS) {
+                String value = answer.headers().get(header);
+                if (value != null) {
+                    response.putHeader(header, value);
+                }
+            }
+            String length = answer.headers().get("Content-Length");
+            if (length != null) {
+                response.putHeader("Content-Length", length);
+            } else {
+                response.setChunked(true);
+            }
+            answer.pipeTo(response);
+        });
+    }
+
+    /** A request to the service on the caller's behalf: their token, request id and trace. */
+    private RequestOptions options(RoutingContext rc, Backend backend, HttpMethod method, String uri) {
         URI address = backend.address(config);
         RequestOptions options = new RequestOptions().setMethod(method).setHost(address.getHost())
                 .setPort(address.getPort() > 0 ? address.getPort() : 80).setURI(uri)
@@ -64,12 +105,7 @@ final class BackendReads {
                 options.putHeader(header, value);
             }
         }
-        if (json != null) {
-            options.putHeader("Content-Type", "application/json");
-        }
-        return client.request(options).compose(request -> json == null ? request.send() : request.send(json))
-                .compose(response -> response.body()
-                        .map(body -> new Answer(response.statusCode(), response.headers(), body)));
+        return options;
     }
 
     /** The service's answer as the client's, unless one was already sent. */

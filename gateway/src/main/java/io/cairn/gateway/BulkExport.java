@@ -271,13 +271,8 @@ final class BulkExport {
             notFound(rc, job);
             return;
         }
-        backends.get(rc, backend, RouteTable.FHIR_PREFIX + "_export/" + job + "/" + type).onComplete(answer -> {
-            if (answer.failed()) {
-                BackendReads.unavailable(rc, "The service that holds this file did not answer; try again");
-            } else {
-                BackendReads.relay(rc, answer.result());
-            }
-        });
+        backends.pipe(rc, backend, RouteTable.FHIR_PREFIX + "_export/" + job + "/" + type,
+                "The service that holds this file did not answer; try again");
     }
 
     private void cancel(RoutingContext rc, String job) {

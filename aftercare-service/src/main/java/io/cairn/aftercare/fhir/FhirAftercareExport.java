@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -29,14 +30,13 @@ public class FhirAftercareExport implements BulkExportSource {
     }
 
     @Override
-    public List<Exported> export(Set<String> types, Instant since) {
-        List<AftercareReferral> referrals = AftercareReferral.listAll(Sort.ascending("createdAt"));
+    public Stream<Exported> export(Set<String> types, Instant since) {
         Map<UUID, List<CheckIn>> checkIns = types.contains("Task")
                 ? CheckIn.<CheckIn> listAll(Sort.ascending("dueOn")).stream()
                         .collect(Collectors.groupingBy(checkIn -> checkIn.referralId))
                 : Map.of();
-        List<Exported> exported = new ArrayList<>();
-        for (AftercareReferral referral : referrals) {
+        return AftercareReferral.<AftercareReferral> streamAll(Sort.ascending("createdAt")).flatMap(referral -> {
+            List<Exported> exported = new ArrayList<>();
             if (types.contains("EpisodeOfCare")) {
                 exported.add(new Exported(referral.patientId, RecordCategory.AFTERCARE,
                         FhirEpisodesOfCare.toFhir(referral)));
@@ -45,7 +45,7 @@ public class FhirAftercareExport implements BulkExportSource {
                 exported.add(new Exported(referral.patientId, RecordCategory.AFTERCARE, FhirTasks.toFhir(
                         new FollowUp(referral, checkIns.getOrDefault(referral.id, List.of())))));
             }
-        }
-        return exported;
+            return exported.stream();
+        });
     }
 }

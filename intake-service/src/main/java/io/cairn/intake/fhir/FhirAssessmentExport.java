@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Intake assessments for a Bulk Data export: each screener as answered (QuestionnaireResponse) and its scores
@@ -29,11 +30,11 @@ public class FhirAssessmentExport implements BulkExportSource {
     }
 
     @Override
-    public List<Exported> export(Set<String> types, Instant since) {
-        List<Assessment> assessments = since == null ? Assessment.listAll()
-                : Assessment.list("updatedAt > ?1", since);
-        List<Exported> exported = new ArrayList<>();
-        for (Assessment assessment : assessments) {
+    public Stream<Exported> export(Set<String> types, Instant since) {
+        Stream<Assessment> assessments = since == null ? Assessment.streamAll()
+                : Assessment.stream("updatedAt > ?1", since);
+        return assessments.flatMap(assessment -> {
+            List<Exported> exported = new ArrayList<>();
             if (types.contains("QuestionnaireResponse")) {
                 assessment.screeners.forEach(scored -> exported.add(new Exported(assessment.patientId,
                         RecordCategory.ASSESSMENTS,
@@ -43,7 +44,7 @@ public class FhirAssessmentExport implements BulkExportSource {
                 FhirScreenerObservations.totals(assessment).forEach(total -> exported.add(new Exported(
                         assessment.patientId, RecordCategory.ASSESSMENTS, FhirScreenerObservations.toFhir(total))));
             }
-        }
-        return exported;
+            return exported.stream();
+        });
     }
 }

@@ -7,8 +7,8 @@ import io.cairn.kit.api.ClinicCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Part 2 consents for a Bulk Data export: staff only, as their FHIR reads are (the EHRs a consent names do not read
@@ -34,10 +34,10 @@ public class FhirConsentExport implements BulkExportSource {
     }
 
     @Override
-    public List<Exported> export(Set<String> types, Instant since) {
+    public Stream<Exported> export(Set<String> types, Instant since) {
         LocalDate today = calendar.today();
-        List<Consent> consents = since == null ? Consent.listAll() : Consent.list("updatedAt > ?1", since);
-        return consents.stream().map(consent -> new Exported(consent.patientId, RecordCategory.DEMOGRAPHICS,
-                FhirConsents.toFhir(consent, today))).toList();
+        Stream<Consent> consents = since == null ? Consent.streamAll() : Consent.stream("updatedAt > ?1", since);
+        return consents.map(consent -> new Exported(consent.patientId, RecordCategory.DEMOGRAPHICS,
+                FhirConsents.toFhir(consent, today)));
     }
 }

@@ -5,8 +5,8 @@ import io.cairn.fhir.bulk.BulkExportSource;
 import io.cairn.intake.domain.Patient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Patients for a Bulk Data export (demographics). */
 @ApplicationScoped
@@ -18,9 +18,9 @@ public class FhirPatientExport implements BulkExportSource {
     }
 
     @Override
-    public List<Exported> export(Set<String> types, Instant since) {
-        List<Patient> patients = since == null ? Patient.listAll() : Patient.list("updatedAt > ?1", since);
-        return patients.stream().map(patient -> new Exported(patient.id, RecordCategory.DEMOGRAPHICS,
-                (org.hl7.fhir.r4.model.Resource) FhirPatients.toFhir(patient))).toList();
+    public Stream<Exported> export(Set<String> types, Instant since) {
+        Stream<Patient> patients = since == null ? Patient.streamAll() : Patient.stream("updatedAt > ?1", since);
+        return patients.map(patient -> new Exported(patient.id, RecordCategory.DEMOGRAPHICS,
+                (org.hl7.fhir.r4.model.Resource) FhirPatients.toFhir(patient)));
     }
 }

@@ -5,8 +5,8 @@ import io.cairn.fhir.bulk.BulkExportSource;
 import io.cairn.intake.domain.Referral;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Referrals for a Bulk Data export, as ServiceRequests (demographics, as when read one at a time). */
 @ApplicationScoped
@@ -18,9 +18,9 @@ public class FhirReferralExport implements BulkExportSource {
     }
 
     @Override
-    public List<Exported> export(Set<String> types, Instant since) {
-        List<Referral> referrals = since == null ? Referral.listAll() : Referral.list("updatedAt > ?1", since);
-        return referrals.stream().map(referral -> new Exported(referral.patientId, RecordCategory.DEMOGRAPHICS,
-                FhirReferrals.toFhir(referral))).toList();
+    public Stream<Exported> export(Set<String> types, Instant since) {
+        Stream<Referral> referrals = since == null ? Referral.streamAll() : Referral.stream("updatedAt > ?1", since);
+        return referrals.map(referral -> new Exported(referral.patientId, RecordCategory.DEMOGRAPHICS,
+                FhirReferrals.toFhir(referral)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 /**
@@ -33,7 +34,7 @@ public class FhirScheduleExport implements BulkExportSource {
     }
 
     @Override
-    public List<Exported> export(Set<String> types, Instant since) {
+    public Stream<Exported> export(Set<String> types, Instant since) {
         List<Exported> exported = new ArrayList<>();
         // One encounter per attendance, with its latest booking (a session booked again after a cancellation).
         Map<UUID, Exported> encounters = new LinkedHashMap<>();
@@ -48,6 +49,7 @@ public class FhirScheduleExport implements BulkExportSource {
             }
         }
         exported.addAll(encounters.values());
-        return exported;
+        // Held at once: an encounter is told from the latest of its bookings only when all were seen.
+        return exported.stream();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Treatment plans for a Bulk Data export: each plan as a CarePlan and its problems as Goals (treatment-plans). */
 @ApplicationScoped
@@ -26,11 +27,11 @@ public class FhirPlanExport implements BulkExportSource {
     }
 
     @Override
-    public List<Exported> export(Set<String> types, Instant since) {
-        List<TreatmentPlan> plans = since == null ? TreatmentPlan.listAll()
-                : TreatmentPlan.list("updatedAt > ?1", since);
-        List<Exported> exported = new ArrayList<>();
-        for (TreatmentPlan plan : plans) {
+    public Stream<Exported> export(Set<String> types, Instant since) {
+        Stream<TreatmentPlan> plans = since == null ? TreatmentPlan.streamAll()
+                : TreatmentPlan.stream("updatedAt > ?1", since);
+        return plans.flatMap(plan -> {
+            List<Exported> exported = new ArrayList<>();
             if (types.contains("CarePlan")) {
                 exported.add(new Exported(plan.patientId, RecordCategory.TREATMENT_PLANS,
                         FhirCarePlans.toFhir(plan, calendar)));
@@ -39,7 +40,7 @@ public class FhirPlanExport implements BulkExportSource {
                 plan.problems().forEach(problem -> exported.add(new Exported(plan.patientId,
                         RecordCategory.TREATMENT_PLANS, FhirGoals.toFhir(new FhirGoals.PlanGoal(plan, problem)))));
             }
-        }
-        return exported;
+            return exported.stream();
+        });
     }
 }

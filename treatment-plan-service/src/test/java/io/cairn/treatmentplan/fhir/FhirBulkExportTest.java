@@ -130,6 +130,48 @@ class FhirBulkExportTest {
                 + "bulk_export_resource WHERE job_id = ?1", UUID.fromString(everything)) == 0);
     }
 
+    @Test
+    void aFileOfThousandsIsSentPageByPageEachRecordOnceInOrder() {
+        String director = Tokens.forRole(Roles.PROGRAM_DIRECTOR);
+        UUID job = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            entities.createNativeQuery("""
+                    INSERT INTO bulk_export_job (id, caller, staff, request, types, status, requested_at, completed_at,
+                                                 expires_at)
+                    VALUES (?1, 'program-director-user', true, 'https://cairn.example/fhir/r4/Patient/$export', '{Goal}',
+                            'complete', now(), now(), now() + interval '1 hour')""").setParameter(1, job)
+                    .executeUpdate();
+            entities.createNativeQuery("""
+                    INSERT INTO bulk_export_resource (job_id, resource_type, resource_id, patient_id, category, resource)
+                    SELECT ?1, 'Goal', 'goal-' || n, gen_random_uuid(), 'TREATMENT_PLANS',
+                           '{"resourceType":"Goal","id":"goal-' || n || '"}'
+                    FROM generate_series(1, 1234) AS n""").setParameter(1, job).executeUpdate();
+        });
+        List<String> lines = file(director, job.toString(), "Goal");
+        assertEquals(1234, lines.size(), "every record, none twice, across pages");
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals("{\"resourceType\":\"Goal\",\"id\":\"goal-" + (i + 1) + "\"}", lines.get(i));
+        }
+    }
+
+    @Test
+    void aClientWithTwoExportsRunningIsToldToWait() {
+        String busy = Tokens.forEhrClient("ehr-busy");
+        // Two of its exports still running, and one lost with a restart long ago, which no longer counts.
+        String name = "service-account-ehr-busy";
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery("""
+                INSERT INTO bulk_export_job (id, caller, client_id, staff, request, status, requested_at, expires_at)
+                SELECT gen_random_uuid(), ?1, 'ehr-busy', false, '', 'in-progress', now() - (n * interval '20 minutes'),
+                       now() + interval '1 hour'
+                FROM generate_series(0, 2) AS n""").setParameter(1, name).executeUpdate());
+        fhir(busy).post("/_export/" + UUID.randomUUID()).then().statusCode(429)
+                .body("issue.diagnostics", hasItem(containsString("2 exports running")));
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
+                "DELETE FROM bulk_export_job WHERE caller = ?1 AND requested_at < now() - interval '10 minutes'")
+                .setParameter(1, name).executeUpdate());
+        start(busy, "CarePlan", null);
+    }
+
     private static ConsentChanged consentChange(UUID consent, UUID patient, ConsentStatus status, Instant at) {
         return new ConsentChanged(consent, patient, EHR, ConsentPurpose.CARE_COORDINATION,
                 List.of(RecordCategory.TREATMENT_PLANS), status, LocalDate.now().minusDays(1), null, at);

@@ -6,8 +6,8 @@ import io.cairn.worklist.domain.CareTask;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The care team's worklist for a Bulk Data export, as Tasks: staff only, as its FHIR reads are. (An EHR's export of
@@ -27,11 +27,11 @@ public class FhirWorklistExport implements BulkExportSource {
     }
 
     @Override
-    public List<Exported> export(Set<String> types, Instant since) {
-        List<CareTask> tasks = since == null ? CareTask.listAll(Sort.ascending("createdAt"))
-                : CareTask.list("updatedAt > ?1", Sort.ascending("createdAt"), since);
+    public Stream<Exported> export(Set<String> types, Instant since) {
+        Stream<CareTask> tasks = since == null ? CareTask.streamAll(Sort.ascending("createdAt"))
+                : CareTask.stream("updatedAt > ?1", Sort.ascending("createdAt"), since);
         // Staff may read every category; the one named here is never checked against a consent.
-        return tasks.stream().map(task -> new Exported(task.patientId, RecordCategory.DEMOGRAPHICS,
-                (org.hl7.fhir.r4.model.Resource) FhirTasks.toFhir(task))).toList();
+        return tasks.map(task -> new Exported(task.patientId, RecordCategory.DEMOGRAPHICS,
+                (org.hl7.fhir.r4.model.Resource) FhirTasks.toFhir(task)));
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -86,7 +87,10 @@ public class BulkExportResource {
     @Path("/{type}")
     @Operation(hidden = true)
     public Response file(@PathParam("job") String job, @PathParam("type") String type) {
-        return Response.ok(exports.file(jobId(job), type), NDJSON).build();
+        UUID id = jobId(job);
+        exports.requireFile(id, type);
+        StreamingOutput ndjson = out -> exports.file(id, type, out);
+        return Response.ok(ndjson, NDJSON).build();
     }
 
     @DELETE

@@ -2,9 +2,9 @@ package io.cairn.fhir.bulk;
 
 import io.cairn.contracts.events.RecordCategory;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -32,6 +32,7 @@ public interface BulkExportSource {
      * The records of the types (each one of {@link #exportedTypes}), changed since {@code since} when it is not null.
      * The export keeps those whose {@code meta.lastUpdated} is after {@code since}; a source may leave out sooner the
      * records it knows unchanged. Called in a transaction, without a caller: the export decides who may have each.
+     * The stream is read once, and closed, by the export, which stores what it keeps as it goes.
      */
-    List<Exported> export(Set<String> types, Instant since);
+    Stream<Exported> export(Set<String> types, Instant since);
 }

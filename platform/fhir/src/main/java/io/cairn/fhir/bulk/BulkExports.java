@@ -32,6 +32,14 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.cairn.kit.problem.ProblemException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Resource;
@@ -49,9 +57,11 @@ public class BulkExports {
     private static final Logger LOG = Logger.getLogger(BulkExports.class);
     /** An export still running after this was lost with its service (a restart): it is reported failed. */
     private static final Duration STALLED_AFTER = Duration.ofMinutes(30);
+    /** Records stored, and read for a file, at a time. */
+    private static final int BATCH = 500;
 
     /** One downloaded record: its patient, for the consent check and the accounting. */
-    private record Row(String resourceId, UUID patientId, RecordCategory category, String resource) {
+    private record Row(long seq, String resourceId, UUID patientId, RecordCategory category, String resource) {
     }
 
     private final DataSource dataSource;
@@ -60,17 +70,25 @@ public class BulkExports {
     private final Instance<BulkExportSource> sources;
     private final Instance<Part2Consents> consents;
     private final Duration keepFor;
+    private final Duration runFor;
+    private final int maxRunning;
+    /** Jobs deleted while queued or running here: they stop at their next batch. */
+    private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-export"));
 
     BulkExports(DataSource dataSource, Caller caller, PatientAccess access, Instance<BulkExportSource> sources,
             Instance<Part2Consents> consents,
-            @ConfigProperty(name = "cairn.bulk-export.keep-for", defaultValue = "PT24H") Duration keepFor) {
+            @ConfigProperty(name = "cairn.bulk-export.keep-for", defaultValue = "PT24H") Duration keepFor,
+            @ConfigProperty(name = "cairn.bulk-export.run-for", defaultValue = "PT20M") Duration runFor,
+            @ConfigProperty(name = "cairn.bulk-export.max-running-per-caller", defaultValue = "2") int maxRunning) {
         this.dataSource = dataSource;
         this.caller = caller;
         this.access = access;
         this.sources = sources;
         this.consents = consents;
         this.keepFor = keepFor;
+        this.runFor = runFor;
+        this.maxRunning = maxRunning;
     }
 
     /** The types this service exports, from all its sources; none when it has none. */
@@ -101,6 +119,11 @@ public class BulkExports {
         if (!caller.isStaff()) {
             sources.forEach(source -> asked.removeAll(source.staffOnlyTypes()));
         }
+        if (running(caller.name()) >= maxRunning) {
+            // One client's exports never queue up ahead of everyone else's.
+            throw new ProblemException(429, "too-many-exports", "Too Many Exports", "You have " + maxRunning
+                    + " exports running; wait for one to finish, or cancel one, before starting another");
+        }
         Instant now = Instant.now();
         update("""
                 INSERT INTO bulk_export_job (id, caller, client_id, staff, request, types, since, patients, status,
@@ -111,6 +134,24 @@ public class BulkExports {
                 BulkExportJob.IN_PROGRESS, Timestamp.from(now), Timestamp.from(now.plus(keepFor)));
         Set<UUID> members = patients == null ? null : Set.copyOf(patients);
         runner.execute(() -> run(jobId, asked, since, members, client));
+    }
+
+    /** The caller's exports still running (not those lost with a restart). */
+    private long running(String callerName) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement count = connection.prepareStatement("""
+                            SELECT count(*) FROM bulk_export_job
+                            WHERE caller = ? AND status = ? AND requested_at > ? AND expires_at > now()""")) {
+                count.setString(1, callerName);
+                count.setString(2, BulkExportJob.IN_PROGRESS);
+                count.setTimestamp(3, Timestamp.from(Instant.now().minus(STALLED_AFTER)));
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
     }
 
     /** The caller's job, or a 404 for anyone else's. */
@@ -143,33 +184,52 @@ public class BulkExports {
     }
 
     /**
-     * The job's records of one type as NDJSON, one resource a line: for an EHR client, only those whose patient's
-     * consent still names it, each recorded as disclosed.
+     * Answers 404 unless the caller's job is complete and found records of the type: checked before a file is sent.
      */
-    public String file(UUID jobId, String type) {
+    public void requireFile(UUID jobId, String type) {
         BulkExportJob job = status(jobId);
         if (!BulkExportJob.COMPLETE.equals(job.status()) || !job.counts().containsKey(type)) {
             throw new ResourceNotFoundException("Export file", jobId + "/" + type);
         }
-        List<Row> rows = QuarkusTransaction.requiringNew().call(() -> rows(jobId, type));
-        Map<RecordCategory, List<Row>> released = new LinkedHashMap<>();
+    }
+
+    /**
+     * Writes the job's records of one type as NDJSON, one resource a line, a page at a time: for an EHR client, only
+     * those whose patient's consent still names it, each page recorded as disclosed before it is sent.
+     */
+    public void file(UUID jobId, String type, OutputStream out) throws IOException {
         Map<String, Boolean> mayRead = new HashMap<>();
-        for (Row row : rows) {
-            if (mayRead.computeIfAbsent(row.patientId() + "/" + row.category(),
-                    key -> access.mayRead(row.patientId(), row.category()))) {
-                released.computeIfAbsent(row.category(), c -> new ArrayList<>()).add(row);
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Row> page = QuarkusTransaction.requiringNew().call(() -> rows(jobId, type, from));
+            if (page.isEmpty()) {
+                return;
             }
+            after = page.get(page.size() - 1).seq();
+            Map<RecordCategory, List<Row>> released = new LinkedHashMap<>();
+            for (Row row : page) {
+                if (mayRead.computeIfAbsent(row.patientId() + "/" + row.category(),
+                        key -> access.mayRead(row.patientId(), row.category()))) {
+                    released.computeIfAbsent(row.category(), c -> new ArrayList<>()).add(row);
+                }
+            }
+            QuarkusTransaction.requiringNew().run(() -> released.forEach((category, kept) -> access.readAll(category,
+                    type, kept, Row::resourceId, Row::patientId)));
+            for (List<Row> kept : released.values()) {
+                for (Row row : kept) {
+                    out.write(row.resource().getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+            }
+            out.flush();
         }
-        StringBuilder ndjson = new StringBuilder();
-        QuarkusTransaction.requiringNew().run(() -> released.forEach((category, kept) -> access.readAll(category,
-                type, kept, Row::resourceId, Row::patientId)));
-        released.values().forEach(kept -> kept.forEach(row -> ndjson.append(row.resource()).append('\n')));
-        return ndjson.toString();
     }
 
     /** Deletes the caller's job and what it found. */
     public void delete(UUID jobId) {
         status(jobId);
+        cancelled.add(jobId);
         QuarkusTransaction.requiringNew().run(() -> update("DELETE FROM bulk_export_job WHERE id = ?", jobId));
     }
 
@@ -184,23 +244,50 @@ public class BulkExports {
     }
 
     private void run(UUID jobId, Set<String> types, Instant since, Set<UUID> patients, String client) {
+        if (cancelled.remove(jobId)) {
+            return;
+        }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                List<BulkExportSource.Exported> exported = new ArrayList<>();
-                for (BulkExportSource source : sources) {
-                    Set<String> own = new TreeSet<>(types);
-                    own.retainAll(source.exportedTypes());
-                    if (!own.isEmpty()) {
-                        exported.addAll(source.export(own, since));
-                    }
+            QuarkusTransaction.requiringNew().timeout((int) runFor.toSeconds()).run(() -> {
+                store(jobId, types, since, patients, client);
+                update("UPDATE bulk_export_job SET status = ?, completed_at = ? WHERE id = ?", BulkExportJob.COMPLETE,
+                        Timestamp.from(Instant.now()), jobId);
+            });
+        } catch (CancellationException e) {
+            LOG.infof("Export %s was cancelled while it ran", jobId);
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "Export %s failed", jobId);
+            QuarkusTransaction.requiringNew().run(() -> update(
+                    "UPDATE bulk_export_job SET status = ?, error = ?, completed_at = ? WHERE id = ?",
+                    BulkExportJob.FAILED, "The export could not be completed; start another",
+                    Timestamp.from(Instant.now()), jobId));
+        } finally {
+            cancelled.remove(jobId);
+        }
+    }
+
+    /**
+     * Reads each source's records once, as a stream, and stores those the caller may have in batches: an export of
+     * the whole program never holds it in memory at once. A cancel stops it at the next batch.
+     */
+    private void store(UUID jobId, Set<String> types, Instant since, Set<UUID> patients, String client) {
+        Map<String, Boolean> released = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO bulk_export_resource (job_id, resource_type, resource_id, patient_id, category,
+                                                          resource)
+                        VALUES (?, ?, ?, ?, ?, ?)""")) {
+            int batched = 0;
+            for (BulkExportSource source : sources) {
+                Set<String> own = new TreeSet<>(types);
+                own.retainAll(source.exportedTypes());
+                if (own.isEmpty()) {
+                    continue;
                 }
-                Map<String, Boolean> released = new HashMap<>();
-                try (Connection connection = dataSource.getConnection();
-                        PreparedStatement insert = connection.prepareStatement("""
-                                INSERT INTO bulk_export_resource (job_id, resource_type, resource_id, patient_id, category,
-                                                                  resource)
-                                VALUES (?, ?, ?, ?, ?, ?)""")) {
-                    for (BulkExportSource.Exported record : exported) {
+                try (Stream<BulkExportSource.Exported> exported = source.export(own, since)) {
+                    Iterator<BulkExportSource.Exported> records = exported.iterator();
+                    while (records.hasNext()) {
+                        BulkExportSource.Exported record = records.next();
                         if (since != null && !changedSince(record.resource(), since)
                                 || patients != null && !patients.contains(record.patientId())) {
                             continue;
@@ -219,20 +306,18 @@ public class BulkExports {
                         insert.setString(6, Fhir.context().newJsonParser().setPrettyPrint(false)
                                 .encodeResourceToString(record.resource()));
                         insert.addBatch();
+                        if (++batched % BATCH == 0) {
+                            insert.executeBatch();
+                            if (cancelled.contains(jobId)) {
+                                throw new CancellationException();
+                            }
+                        }
                     }
-                    insert.executeBatch();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("The export could not be stored", e);
                 }
-                update("UPDATE bulk_export_job SET status = ?, completed_at = ? WHERE id = ?", BulkExportJob.COMPLETE,
-                        Timestamp.from(Instant.now()), jobId);
-            });
-        } catch (RuntimeException | Error e) {
-            LOG.errorf(e, "Export %s failed", jobId);
-            QuarkusTransaction.requiringNew().run(() -> update(
-                    "UPDATE bulk_export_job SET status = ?, error = ?, completed_at = ? WHERE id = ?",
-                    BulkExportJob.FAILED, "The export could not be completed; start another",
-                    Timestamp.from(Instant.now()), jobId));
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The export could not be stored", e);
         }
     }
 
@@ -260,18 +345,21 @@ public class BulkExports {
         return counts;
     }
 
-    private List<Row> rows(UUID jobId, String type) {
+    /** One page of the job's records of a type, those after {@code seq}. */
+    private List<Row> rows(UUID jobId, String type, long after) {
         List<Row> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("""
-                        SELECT resource_id, patient_id, category, resource FROM bulk_export_resource
-                        WHERE job_id = ? AND resource_type = ? ORDER BY seq""")) {
+                        SELECT seq, resource_id, patient_id, category, resource FROM bulk_export_resource
+                        WHERE job_id = ? AND resource_type = ? AND seq > ? ORDER BY seq LIMIT ?""")) {
             select.setObject(1, jobId);
             select.setString(2, type);
+            select.setLong(3, after);
+            select.setInt(4, BATCH);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new Row(row.getString(1), row.getObject(2, UUID.class),
-                            RecordCategory.valueOf(row.getString(3)), row.getString(4)));
+                    rows.add(new Row(row.getLong(1), row.getString(2), row.getObject(3, UUID.class),
+                            RecordCategory.valueOf(row.getString(4)), row.getString(5)));
                 }
             }
         } catch (SQLException e) {
