@@ -163,6 +163,9 @@ final class BulkExport {
         }
         List<Backend> backends = new ArrayList<>(asked.keySet());
         ObjectNode scope = JSON.createObjectNode();
+        // Each part is told every service started, so that one lost later is missed, not quietly left out.
+        ArrayNode parts = scope.putArray("parts");
+        backends.forEach(backend -> parts.add(backend.service()));
         if (members != null) {
             ArrayNode patients = scope.putArray("patients");
             members.forEach(patients::add);
@@ -207,6 +210,16 @@ final class BulkExport {
                 notFound(rc, job);
                 return;
             }
+            Set<String> started = startedParts(answers);
+            for (int i = 0; i < all.size(); i++) {
+                if (answers.get(i).status() == 404 && started.contains(all.get(i).service())) {
+                    // That service lost its part (its database restored, say): the export is incomplete for good.
+                    GatewayProblems.send(rc.response(), 404, "not-found", "Not Found", "Export " + job
+                            + " is no longer whole: the " + all.get(i).service() + " service lost its part; start "
+                            + "another", rc.request().path());
+                    return;
+                }
+            }
             for (Answer answer : answers) {
                 if (answer.status() != 200 && answer.status() != 202 && answer.status() != 404) {
                     BackendReads.relay(rc, answer);
@@ -220,6 +233,21 @@ final class BulkExport {
             }
             manifest(rc, job, all, answers);
         });
+    }
+
+    /** The services the export was started in, as its parts were told; none when no part says. */
+    private static Set<String> startedParts(List<Answer> answers) {
+        Set<String> started = new LinkedHashSet<>();
+        for (Answer answer : answers) {
+            if (answer.status() == 200 || answer.status() == 202) {
+                try {
+                    JSON.readTree(answer.body().getBytes()).path("parts").forEach(part -> started.add(part.asText()));
+                } catch (IOException e) {
+                    // Read again with the manifest, which answers a 503 for a part it cannot read.
+                }
+            }
+        }
+        return started;
     }
 
     private void manifest(RoutingContext rc, String job, List<Backend> all, List<Answer> answers) {

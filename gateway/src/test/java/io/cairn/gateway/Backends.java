@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.EnumMap;
@@ -124,6 +125,8 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         if (request.method() == io.vertx.core.http.HttpMethod.POST
                 || request.method() == io.vertx.core.http.HttpMethod.DELETE) {
             request.response().setStatusCode(202).end();
+        } else if (backend == lostExports) {
+            fhirAnswer(request, 404, outcome("not-found"));
         } else if (parts.length == 6) {
             request.response().putHeader("Content-Type", "application/fhir+ndjson")
                     .end("{\"resourceType\":\"Basic\",\"id\":\"" + backend.service() + "-1\"}\n");
@@ -133,6 +136,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
                     .put("status", "complete").put("transactionTime", "2026-12-06T07:00:0" + backend.ordinal() + "Z")
                     .put("request", "http://localhost/fhir/r4/Patient/$export")
+                    .put("parts", new JsonArray(Arrays.stream(Backend.values()).map(Backend::service).toList()))
                     .put("output", new JsonArray().add(new JsonObject().put("type", type).put("count", 2))
                             .add(new JsonObject().put("type", "Empty").put("count", 0)))
                     .encode());
@@ -156,6 +160,9 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
 
     /** The members of the stand-in track {@code evening}. */
     static final List<String> MEMBERS = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+
+    /** The stand-in that has lost its parts of every export (404), or null. */
+    static volatile Backend lostExports;
 
     /** Whether the stand-in worklist's exports have finished. */
     public static volatile boolean finishWorklistExports;

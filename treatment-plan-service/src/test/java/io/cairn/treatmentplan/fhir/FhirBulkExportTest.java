@@ -110,6 +110,14 @@ class FhirBulkExportTest {
         assertTrue(membersPlans.get(0).contains(membersPlan));
         fhir(director).contentType("application/json").body("{\"patients\":[\"not-a-patient\"]}")
                 .post("/_export/" + UUID.randomUUID()).then().statusCode(400);
+        // Each part says which services the export was started in: the gateway misses one that lost its part.
+        String told = UUID.randomUUID().toString();
+        fhir(director).contentType("application/json").body("{\"parts\":[\"intake\",\"treatment-plan\"]}")
+                .queryParam("request", "https://cairn.example/fhir/r4/Patient/$export").queryParam("_type", "Goal")
+                .post("/_export/" + told).then().statusCode(202);
+        assertEquals(List.of("intake", "treatment-plan"), awaitComplete(director, told).getList("parts"));
+        fhir(director).contentType("application/json").body("{\"parts\":[\"../intake\"]}")
+                .post("/_export/" + UUID.randomUUID()).then().statusCode(400);
 
         fhir(director).post("/_export/" + UUID.randomUUID() + "?_type=Appointment").then().statusCode(400)
                 .body("issue.diagnostics", hasItem(containsString("Appointment")));

@@ -7,6 +7,7 @@ import io.cairn.kit.problem.InvalidParameterException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -48,8 +49,12 @@ public class BulkExportResource {
         this.exports = exports;
     }
 
-    /** Whose records an export holds: a Group's members, as the gateway read them; without it, every patient's. */
-    public record ExportScope(@Size(max = MAX_MEMBERS) List<@NotNull UUID> patients) {
+    /**
+     * Whose records an export holds (a Group's members, as the gateway read them; without them, every patient's), and
+     * the services the gateway started a part in.
+     */
+    public record ExportScope(@Size(max = MAX_MEMBERS) List<@NotNull UUID> patients,
+            @Size(max = 16) List<@NotNull @Pattern(regexp = "[a-z-]{1,32}") String> parts) {
     }
 
     @POST
@@ -57,7 +62,8 @@ public class BulkExportResource {
     public Response start(@PathParam("job") String job, @QueryParam("_type") String types,
             @QueryParam("_since") String since, @QueryParam("request") String request, @Valid ExportScope scope) {
         Set<UUID> patients = scope == null || scope.patients() == null ? null : Set.copyOf(scope.patients());
-        exports.start(jobId(job), typesOf(types), since(since), patients, request == null ? "" : request);
+        List<String> parts = scope == null ? null : scope.parts();
+        exports.start(jobId(job), typesOf(types), since(since), patients, parts, request == null ? "" : request);
         return Response.accepted().build();
     }
 
@@ -67,11 +73,12 @@ public class BulkExportResource {
     public Response status(@PathParam("job") String job) {
         BulkExportJob status = exports.status(jobId(job));
         if (BulkExportJob.IN_PROGRESS.equals(status.status())) {
-            return Response.accepted().entity(Map.of("status", status.status())).type(MediaType.APPLICATION_JSON_TYPE)
-                    .build();
+            return Response.accepted().entity(Map.of("status", status.status(), "parts", status.parts()))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status.status());
+        body.put("parts", status.parts());
         body.put("transactionTime", status.requestedAt().toString());
         body.put("request", status.request());
         body.put("expires", status.expiresAt().toString());

@@ -103,7 +103,8 @@ public class BulkExports {
      * changed since {@code since}, of the {@code patients} named (a Group's members) or of every patient when null;
      * {@code request} is the kick-off's URL, for the manifest.
      */
-    public void start(UUID jobId, Set<String> types, Instant since, Set<UUID> patients, String request) {
+    public void start(UUID jobId, Set<String> types, Instant since, Set<UUID> patients, List<String> parts,
+            String request) {
         Set<String> unknown = new TreeSet<>(types);
         unknown.removeAll(exportedTypes());
         if (!unknown.isEmpty()) {
@@ -126,11 +127,12 @@ public class BulkExports {
         }
         Instant now = Instant.now();
         update("""
-                INSERT INTO bulk_export_job (id, caller, client_id, staff, request, types, since, patients, status,
-                                             requested_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO bulk_export_job (id, caller, client_id, staff, request, types, since, patients, parts,
+                                             status, requested_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, jobId, caller.name(), client, caller.isStaff(), request, asked.toArray(String[]::new),
                 since == null ? null : Timestamp.from(since), patients == null ? null : patients.toArray(UUID[]::new),
+                parts == null ? null : parts.toArray(String[]::new),
                 BulkExportJob.IN_PROGRESS, Timestamp.from(now), Timestamp.from(now.plus(keepFor)));
         Set<UUID> members = patients == null ? null : Set.copyOf(patients);
         runner.execute(() -> run(jobId, asked, since, members, client));
@@ -159,7 +161,8 @@ public class BulkExports {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement select = connection.prepareStatement("""
-                            SELECT status, request, requested_at, completed_at, expires_at, error FROM bulk_export_job
+                            SELECT status, request, requested_at, completed_at, expires_at, error, parts
+                            FROM bulk_export_job
                             WHERE id = ? AND caller = ? AND expires_at > now()""")) {
                 select.setObject(1, jobId);
                 select.setString(2, caller.name());
@@ -168,16 +171,19 @@ public class BulkExports {
                         throw new ResourceNotFoundException("Export", jobId);
                     }
                     String status = job.getString(1);
+                    java.sql.Array started = job.getArray(7);
+                    List<String> parts = started == null ? List.of() : List.of((String[]) started.getArray());
                     Instant requestedAt = instant(job, 3);
                     if (BulkExportJob.IN_PROGRESS.equals(status) && requestedAt.plus(STALLED_AFTER)
                             .isBefore(Instant.now())) {
                         // Its service stopped while it ran (the queue is in memory): the client is told to start
                         // another, not kept waiting until it expires.
                         return new BulkExportJob(BulkExportJob.FAILED, job.getString(2), requestedAt, null,
-                                instant(job, 5), "The export stopped before it was done; start another", Map.of());
+                                instant(job, 5), "The export stopped before it was done; start another", Map.of(),
+                                parts);
                     }
                     return new BulkExportJob(status, job.getString(2), requestedAt, instant(job, 4),
-                            instant(job, 5), job.getString(6), counts(connection, jobId));
+                            instant(job, 5), job.getString(6), counts(connection, jobId), parts);
                 }
             }
         });
