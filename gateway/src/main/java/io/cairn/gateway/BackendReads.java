@@ -22,6 +22,8 @@ import java.util.Set;
  */
 final class BackendReads {
 
+    /** How long a piped answer may stand still before it is given up. */
+    private static final java.time.Duration PIPE_IDLE = java.time.Duration.ofMinutes(5);
     /** Relayed from the service that answered a read. */
     private static final List<String> READ_HEADERS = List.of("Content-Type", "ETag", "Last-Modified",
             "Content-Location", "Location");
@@ -70,7 +72,9 @@ final class BackendReads {
      * the whole program); a 503 with {@code unavailable} when the service does not answer.
      */
     void pipe(RoutingContext rc, Backend backend, String uri, String unavailable) {
-        client.request(options(rc, backend, HttpMethod.GET, uri)).compose(HttpClientRequest::send).onComplete(sent -> {
+        // A slow client pauses the pipe, and so the service's side: that is no reason to give up on it.
+        RequestOptions options = options(rc, backend, HttpMethod.GET, uri).setIdleTimeout(PIPE_IDLE.toMillis());
+        client.request(options).compose(HttpClientRequest::send).onComplete(sent -> {
             if (sent.failed()) {
                 unavailable(rc, unavailable);
                 return;
@@ -89,7 +93,13 @@ final class BackendReads {
             } else {
                 response.setChunked(true);
             }
-            answer.pipeTo(response);
+            // A transfer broken on either side is broken on both: a client never takes a cut file for a whole one,
+            // and a service stops sending (and recording as disclosed) what no one reads.
+            response.closeHandler(closed -> answer.request().reset());
+            answer.pipe().endOnFailure(false).to(response).onFailure(broken -> {
+                answer.request().reset();
+                response.reset();
+            });
         });
     }
 

@@ -34,7 +34,7 @@ final class BulkExport {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code Patient/$export}, or {@code Group/{id}/$export} of a track's cohort. */
     private static final Pattern KICK_OFF = Pattern.compile(
-            "/fhir/r4/(?:Patient|Group/([A-Za-z0-9.-]{1,64}))/(?:\\$|%24)export/?");
+            "/fhir/r4/(?:Patient|Group/([A-Za-z0-9-]{1,64}))/(?:\\$|%24)export/?");
     /** The status and file paths this class writes, their {@code $} as sent or percent-encoded (as clients may). */
     private static final Pattern STATUS = Pattern.compile("/fhir/r4/(?:\\$|%24)export-status/([0-9a-f-]{36})/?");
     private static final Pattern FILE = Pattern.compile(

@@ -35,17 +35,18 @@ public class FhirAftercareExport implements BulkExportSource {
                 ? CheckIn.<CheckIn> listAll(Sort.ascending("dueOn")).stream()
                         .collect(Collectors.groupingBy(checkIn -> checkIn.referralId))
                 : Map.of();
-        return AftercareReferral.<AftercareReferral> streamAll(Sort.ascending("createdAt")).flatMap(referral -> {
-            List<Exported> exported = new ArrayList<>();
-            if (types.contains("EpisodeOfCare")) {
-                exported.add(new Exported(referral.patientId, RecordCategory.AFTERCARE,
-                        FhirEpisodesOfCare.toFhir(referral)));
-            }
-            if (types.contains("Task")) {
-                exported.add(new Exported(referral.patientId, RecordCategory.AFTERCARE, FhirTasks.toFhir(
-                        new FollowUp(referral, checkIns.getOrDefault(referral.id, List.of())))));
-            }
-            return exported.stream();
-        });
+        return BulkExportSource.<AftercareReferral> streamed(AftercareReferral.findAll(Sort.ascending("createdAt")))
+                .flatMap(referral -> {
+                    List<Exported> exported = new ArrayList<>();
+                    if (types.contains("EpisodeOfCare")) {
+                        exported.add(new Exported(referral.patientId, RecordCategory.AFTERCARE,
+                                FhirEpisodesOfCare.toFhir(referral)));
+                    }
+                    if (types.contains("Task")) {
+                        exported.add(new Exported(referral.patientId, RecordCategory.AFTERCARE, FhirTasks.toFhir(
+                                new FollowUp(referral, checkIns.getOrDefault(referral.id, List.of())))));
+                    }
+                    return exported.stream();
+                });
     }
 }

@@ -31,8 +31,8 @@ public class FhirAssessmentExport implements BulkExportSource {
 
     @Override
     public Stream<Exported> export(Set<String> types, Instant since) {
-        Stream<Assessment> assessments = since == null ? Assessment.streamAll()
-                : Assessment.stream("updatedAt > ?1", since);
+        Stream<Assessment> assessments = since == null ? BulkExportSource.streamed(Assessment.findAll())
+                : BulkExportSource.streamed(Assessment.find("updatedAt > ?1", since));
         return assessments.flatMap(assessment -> {
             List<Exported> exported = new ArrayList<>();
             if (types.contains("QuestionnaireResponse")) {

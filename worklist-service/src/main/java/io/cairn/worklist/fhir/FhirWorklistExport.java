@@ -28,8 +28,8 @@ public class FhirWorklistExport implements BulkExportSource {
 
     @Override
     public Stream<Exported> export(Set<String> types, Instant since) {
-        Stream<CareTask> tasks = since == null ? CareTask.streamAll(Sort.ascending("createdAt"))
-                : CareTask.stream("updatedAt > ?1", Sort.ascending("createdAt"), since);
+        Stream<CareTask> tasks = since == null ? BulkExportSource.streamed(CareTask.findAll(Sort.ascending("createdAt")))
+                : BulkExportSource.streamed(CareTask.find("updatedAt > ?1", Sort.ascending("createdAt"), since));
         // Staff may read every category; the one named here is never checked against a consent.
         return tasks.map(task -> new Exported(task.patientId, RecordCategory.DEMOGRAPHICS,
                 (org.hl7.fhir.r4.model.Resource) FhirTasks.toFhir(task)));

@@ -1,10 +1,12 @@
 package io.cairn.fhir.bulk;
 
 import io.cairn.contracts.events.RecordCategory;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -15,6 +17,15 @@ public interface BulkExportSource {
 
     /** One record for the export. */
     record Exported(UUID patientId, RecordCategory category, Resource resource) {
+    }
+
+    /**
+     * The query's rows as a stream read from the database a page at a time, read-only (never dirty-checked): what a
+     * source answers {@link #export} with, so that an export of the whole program is never loaded at once.
+     */
+    static <T> Stream<T> streamed(PanacheQuery<T> query) {
+        return query.withHint(HibernateHints.HINT_FETCH_SIZE, 500).withHint(HibernateHints.HINT_READ_ONLY, true)
+                .stream();
     }
 
     /** The resource types this service exports, such as {@code CarePlan} and {@code Goal}. */

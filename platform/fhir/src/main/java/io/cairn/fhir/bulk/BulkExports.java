@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -120,27 +121,31 @@ public class BulkExports {
         if (!caller.isStaff()) {
             sources.forEach(source -> asked.removeAll(source.staffOnlyTypes()));
         }
-        if (running(caller.name()) >= maxRunning) {
-            // One client's exports never queue up ahead of everyone else's.
-            throw new ProblemException(429, "too-many-exports", "Too Many Exports", "You have " + maxRunning
-                    + " exports running; wait for one to finish, or cancel one, before starting another");
-        }
         Instant now = Instant.now();
-        update("""
-                INSERT INTO bulk_export_job (id, caller, client_id, staff, request, types, since, patients, parts,
-                                             status, requested_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, jobId, caller.name(), client, caller.isStaff(), request, asked.toArray(String[]::new),
-                since == null ? null : Timestamp.from(since), patients == null ? null : patients.toArray(UUID[]::new),
-                parts == null ? null : parts.toArray(String[]::new),
-                BulkExportJob.IN_PROGRESS, Timestamp.from(now), Timestamp.from(now.plus(keepFor)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            // Counted and made under the caller's lock: two kick-offs at once cannot both pass the limit.
+            update("SELECT pg_advisory_xact_lock(hashtext(?))", "bulk-export/" + caller.name());
+            if (running(caller.name()) >= maxRunning) {
+                // One client's exports never queue up ahead of everyone else's.
+                throw new ProblemException(429, "too-many-exports", "Too Many Exports", "You have " + maxRunning
+                        + " exports running; wait for one to finish, or cancel one, before starting another");
+            }
+            update("""
+                    INSERT INTO bulk_export_job (id, caller, client_id, staff, request, types, since, patients, parts,
+                                                 status, requested_at, expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, jobId, caller.name(), client, caller.isStaff(), request, asked.toArray(String[]::new),
+                    since == null ? null : Timestamp.from(since), patients == null ? null : patients.toArray(UUID[]::new),
+                    parts == null ? null : parts.toArray(String[]::new),
+                    BulkExportJob.IN_PROGRESS, Timestamp.from(now), Timestamp.from(now.plus(keepFor)));
+        });
         Set<UUID> members = patients == null ? null : Set.copyOf(patients);
-        runner.execute(() -> run(jobId, asked, since, members, client));
+        runner.execute(() -> run(jobId, now, asked, since, members, client));
     }
 
     /** The caller's exports still running (not those lost with a restart). */
     private long running(String callerName) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.joiningExisting().call(() -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement count = connection.prepareStatement("""
                             SELECT count(*) FROM bulk_export_job
@@ -234,8 +239,14 @@ public class BulkExports {
 
     /** Deletes the caller's job and what it found. */
     public void delete(UUID jobId) {
-        status(jobId);
-        cancelled.add(jobId);
+        if (BulkExportJob.IN_PROGRESS.equals(status(jobId).status())) {
+            // Running here, it stops at its next record; its row, which the run holds, is expired now (gone for the
+            // caller) and deleted with what it stored by the clean-up.
+            cancelled.add(jobId);
+            QuarkusTransaction.requiringNew().run(() -> update(
+                    "UPDATE bulk_export_job SET expires_at = now() WHERE id = ?", jobId));
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> update("DELETE FROM bulk_export_job WHERE id = ?", jobId));
     }
 
@@ -249,8 +260,14 @@ public class BulkExports {
         runner.shutdownNow();
     }
 
-    private void run(UUID jobId, Set<String> types, Instant since, Set<UUID> patients, String client) {
+    private void run(UUID jobId, Instant requestedAt, Set<String> types, Instant since, Set<UUID> patients,
+            String client) {
         if (cancelled.remove(jobId)) {
+            return;
+        }
+        if (requestedAt.plus(STALLED_AFTER.minus(runFor)).isBefore(Instant.now())) {
+            // Queued so long it could not finish before it is reported stalled: it fails now, not after it was told so.
+            failed(jobId, "The export waited too long behind others; start another");
             return;
         }
         try {
@@ -263,13 +280,16 @@ public class BulkExports {
             LOG.infof("Export %s was cancelled while it ran", jobId);
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "Export %s failed", jobId);
-            QuarkusTransaction.requiringNew().run(() -> update(
-                    "UPDATE bulk_export_job SET status = ?, error = ?, completed_at = ? WHERE id = ?",
-                    BulkExportJob.FAILED, "The export could not be completed; start another",
-                    Timestamp.from(Instant.now()), jobId));
+            failed(jobId, "The export could not be completed; start another");
         } finally {
             cancelled.remove(jobId);
         }
+    }
+
+    private void failed(UUID jobId, String why) {
+        QuarkusTransaction.requiringNew().run(() -> update(
+                "UPDATE bulk_export_job SET status = ?, error = ?, completed_at = ? WHERE id = ?",
+                BulkExportJob.FAILED, why, Timestamp.from(Instant.now()), jobId));
     }
 
     /**
@@ -294,6 +314,9 @@ public class BulkExports {
                     Iterator<BulkExportSource.Exported> records = exported.iterator();
                     while (records.hasNext()) {
                         BulkExportSource.Exported record = records.next();
+                        if (cancelled.contains(jobId)) {
+                            throw new CancellationException();
+                        }
                         if (since != null && !changedSince(record.resource(), since)
                                 || patients != null && !patients.contains(record.patientId())) {
                             continue;
@@ -314,9 +337,6 @@ public class BulkExports {
                         insert.addBatch();
                         if (++batched % BATCH == 0) {
                             insert.executeBatch();
-                            if (cancelled.contains(jobId)) {
-                                throw new CancellationException();
-                            }
                         }
                     }
                 }
@@ -388,17 +408,20 @@ public class BulkExports {
                         statement.setObject(i + 1, parameter);
                     }
                 }
-                statement.executeUpdate();
+                statement.execute();
             } catch (SQLException e) {
                 throw new IllegalStateException("Export storage unavailable", e);
             }
         });
     }
 
-    /** Whether the record changed after {@code since}: one without a time is kept, lest a change be missed. */
+    /**
+     * Whether the record may have changed after {@code since}: one without a time is kept, and so is one in the same
+     * millisecond ({@code meta.lastUpdated} has no finer), lest a change be missed.
+     */
     private static boolean changedSince(Resource resource, Instant since) {
         Date lastUpdated = resource.getMeta().getLastUpdated();
-        return lastUpdated == null || lastUpdated.toInstant().isAfter(since);
+        return lastUpdated == null || !lastUpdated.toInstant().isBefore(since.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
