@@ -39,8 +39,12 @@ final class FhirGroups {
                 .setCode(new CodeableConcept().setText("Intensive outpatient program track: "
                         + words(track.scheduleType.name()) + ", " + words(track.ageGroup.name())));
         for (Enrollment member : members) {
+            // An episode that ended before its first session (a discharge the day after approval) never began here.
+            boolean neverBegan = member.startsOn != null && member.endedOn != null
+                    && member.endedOn.isBefore(member.startsOn);
             fhir.addMember().setEntity(new Reference("Patient/" + member.patientId))
-                    .setPeriod(new Period().setStartElement(day(member.startsOn)).setEndElement(day(member.endedOn)))
+                    .setPeriod(new Period().setStartElement(neverBegan ? null : day(member.startsOn))
+                            .setEndElement(day(member.endedOn)))
                     .setInactive(member.status != EnrollmentStatus.ENROLLED);
         }
         return fhir;

@@ -52,7 +52,7 @@ public final class Schedule {
     }
 
     /** Generates the track's sessions for the next two weeks. */
-    static List<String> sessions(String track) {
+    public static List<String> sessions(String track) {
         return as(SCHEDULER).body("{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today().plusDays(1), today().plusDays(14)))
                 .post("/tracks/" + track + "/sessions").then().statusCode(200).extract().jsonPath().getList("id");
     }
