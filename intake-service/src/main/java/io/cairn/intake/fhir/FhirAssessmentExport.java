@@ -31,8 +31,7 @@ public class FhirAssessmentExport implements BulkExportSource {
 
     @Override
     public Stream<Exported> export(Set<String> types, Instant since) {
-        Stream<Assessment> assessments = since == null ? BulkExportSource.streamed(Assessment.findAll())
-                : BulkExportSource.streamed(Assessment.find("updatedAt > ?1", since));
+        Stream<Assessment> assessments = BulkExportSource.changedSince(Assessment.class, since);
         return assessments.flatMap(assessment -> {
             List<Exported> exported = new ArrayList<>();
             if (types.contains("QuestionnaireResponse")) {

@@ -36,8 +36,7 @@ public class FhirConsentExport implements BulkExportSource {
     @Override
     public Stream<Exported> export(Set<String> types, Instant since) {
         LocalDate today = calendar.today();
-        Stream<Consent> consents = since == null ? BulkExportSource.streamed(Consent.findAll())
-                : BulkExportSource.streamed(Consent.find("updatedAt > ?1", since));
+        Stream<Consent> consents = BulkExportSource.changedSince(Consent.class, since);
         return consents.map(consent -> new Exported(consent.patientId, RecordCategory.DEMOGRAPHICS,
                 FhirConsents.toFhir(consent, today)));
     }

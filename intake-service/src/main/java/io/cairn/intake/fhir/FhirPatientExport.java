@@ -19,9 +19,8 @@ public class FhirPatientExport implements BulkExportSource {
 
     @Override
     public Stream<Exported> export(Set<String> types, Instant since) {
-        Stream<Patient> patients = since == null ? BulkExportSource.streamed(Patient.findAll())
-                : BulkExportSource.streamed(Patient.find("updatedAt > ?1", since));
+        Stream<Patient> patients = BulkExportSource.changedSince(Patient.class, since);
         return patients.map(patient -> new Exported(patient.id, RecordCategory.DEMOGRAPHICS,
-                (org.hl7.fhir.r4.model.Resource) FhirPatients.toFhir(patient)));
+                FhirPatients.toFhir(patient)));
     }
 }

@@ -19,8 +19,7 @@ public class FhirReferralExport implements BulkExportSource {
 
     @Override
     public Stream<Exported> export(Set<String> types, Instant since) {
-        Stream<Referral> referrals = since == null ? BulkExportSource.streamed(Referral.findAll())
-                : BulkExportSource.streamed(Referral.find("updatedAt > ?1", since));
+        Stream<Referral> referrals = BulkExportSource.changedSince(Referral.class, since);
         return referrals.map(referral -> new Exported(referral.patientId, RecordCategory.DEMOGRAPHICS,
                 FhirReferrals.toFhir(referral)));
     }

@@ -28,8 +28,7 @@ public class FhirPlanExport implements BulkExportSource {
 
     @Override
     public Stream<Exported> export(Set<String> types, Instant since) {
-        Stream<TreatmentPlan> plans = since == null ? BulkExportSource.streamed(TreatmentPlan.findAll())
-                : BulkExportSource.streamed(TreatmentPlan.find("updatedAt > ?1", since));
+        Stream<TreatmentPlan> plans = BulkExportSource.changedSince(TreatmentPlan.class, since);
         return plans.flatMap(plan -> {
             List<Exported> exported = new ArrayList<>();
             if (types.contains("CarePlan")) {

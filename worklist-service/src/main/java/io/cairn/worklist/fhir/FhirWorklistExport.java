@@ -3,7 +3,6 @@ package io.cairn.worklist.fhir;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.bulk.BulkExportSource;
 import io.cairn.worklist.domain.CareTask;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
@@ -28,10 +27,9 @@ public class FhirWorklistExport implements BulkExportSource {
 
     @Override
     public Stream<Exported> export(Set<String> types, Instant since) {
-        Stream<CareTask> tasks = since == null ? BulkExportSource.streamed(CareTask.findAll(Sort.ascending("createdAt")))
-                : BulkExportSource.streamed(CareTask.find("updatedAt > ?1", Sort.ascending("createdAt"), since));
+        Stream<CareTask> tasks = BulkExportSource.changedSince(CareTask.class, since);
         // Staff may read every category; the one named here is never checked against a consent.
         return tasks.map(task -> new Exported(task.patientId, RecordCategory.DEMOGRAPHICS,
-                (org.hl7.fhir.r4.model.Resource) FhirTasks.toFhir(task)));
+                FhirTasks.toFhir(task)));
     }
 }

@@ -1,7 +1,10 @@
 package io.cairn.fhir.bulk;
 
 import io.cairn.contracts.events.RecordCategory;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +18,9 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public interface BulkExportSource {
 
+    /** Rows read from the database at a time. */
+    int FETCH_SIZE = 500;
+
     /** One record for the export. */
     record Exported(UUID patientId, RecordCategory category, Resource resource) {
     }
@@ -24,8 +30,21 @@ public interface BulkExportSource {
      * source answers {@link #export} with, so that an export of the whole program is never loaded at once.
      */
     static <T> Stream<T> streamed(PanacheQuery<T> query) {
-        return query.withHint(HibernateHints.HINT_FETCH_SIZE, 500).withHint(HibernateHints.HINT_READ_ONLY, true)
+        return query.withHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE).withHint(HibernateHints.HINT_READ_ONLY, true)
                 .stream();
+    }
+
+    /**
+     * {@link #streamed} of every row of an entity stamped with {@code updatedAt}, or of those changed after
+     * {@code since} when it is not null: what a source of one entity answers {@link #export} with.
+     */
+    static <T> Stream<T> changedSince(Class<T> entity, Instant since) {
+        EntityManager entities = Panache.getEntityManager(entity);
+        String name = entities.getMetamodel().entity(entity).getName();
+        TypedQuery<T> query = since == null ? entities.createQuery("FROM " + name, entity)
+                : entities.createQuery("FROM " + name + " WHERE updatedAt > :since", entity).setParameter("since", since);
+        return query.setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream();
     }
 
     /** The resource types this service exports, such as {@code CarePlan} and {@code Goal}. */

@@ -1,8 +1,10 @@
 package io.cairn.fhir.bulk;
 
+import ca.uhn.fhir.parser.IParser;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.Fhir;
 import io.cairn.kit.problem.InvalidParameterException;
+import io.cairn.kit.problem.ProblemException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import io.cairn.kit.security.Caller;
 import io.cairn.kit.security.Part2Consents;
@@ -14,6 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.ForbiddenException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,21 +31,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import io.cairn.kit.problem.ProblemException;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -73,7 +75,7 @@ public class BulkExports {
     private final Duration keepFor;
     private final Duration runFor;
     private final int maxRunning;
-    /** Jobs deleted while queued or running here: they stop at their next batch. */
+    /** Jobs deleted while queued or running here: they stop at their next record. */
     private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-export"));
 
@@ -161,12 +163,28 @@ public class BulkExports {
         });
     }
 
-    /** The caller's job, or a 404 for anyone else's. */
+    /** The caller's job, with what it found of each type, or a 404 for anyone else's. */
     public BulkExportJob status(UUID jobId) {
+        return job(jobId, true);
+    }
+
+    /**
+     * Answers 404 unless the caller's job is complete and was asked for the type: checked before a file is sent,
+     * without counting what the job found.
+     */
+    public void requireFile(UUID jobId, String type) {
+        BulkExportJob job = job(jobId, false);
+        if (!BulkExportJob.COMPLETE.equals(job.status()) || !job.types().contains(type)) {
+            throw new ResourceNotFoundException("Export file", jobId + "/" + type);
+        }
+    }
+
+    /** The caller's job, what it found of each type counted only when {@code counted}; a 404 for anyone else's. */
+    private BulkExportJob job(UUID jobId, boolean counted) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement select = connection.prepareStatement("""
-                            SELECT status, request, requested_at, completed_at, expires_at, error, parts
+                            SELECT status, request, requested_at, completed_at, expires_at, error, types, parts
                             FROM bulk_export_job
                             WHERE id = ? AND caller = ? AND expires_at > now()""")) {
                 select.setObject(1, jobId);
@@ -176,32 +194,23 @@ public class BulkExports {
                         throw new ResourceNotFoundException("Export", jobId);
                     }
                     String status = job.getString(1);
-                    java.sql.Array started = job.getArray(7);
-                    List<String> parts = started == null ? List.of() : List.of((String[]) started.getArray());
+                    List<String> types = texts(job.getArray(7));
+                    List<String> parts = texts(job.getArray(8));
                     Instant requestedAt = instant(job, 3);
                     if (BulkExportJob.IN_PROGRESS.equals(status) && requestedAt.plus(STALLED_AFTER)
                             .isBefore(Instant.now())) {
                         // Its service stopped while it ran (the queue is in memory): the client is told to start
                         // another, not kept waiting until it expires.
                         return new BulkExportJob(BulkExportJob.FAILED, job.getString(2), requestedAt, null,
-                                instant(job, 5), "The export stopped before it was done; start another", Map.of(),
-                                parts);
+                                instant(job, 5), "The export stopped before it was done; start another", types,
+                                Map.of(), parts);
                     }
                     return new BulkExportJob(status, job.getString(2), requestedAt, instant(job, 4),
-                            instant(job, 5), job.getString(6), counts(connection, jobId), parts);
+                            instant(job, 5), job.getString(6), types,
+                            counted ? counts(connection, jobId, types) : Map.of(), parts);
                 }
             }
         });
-    }
-
-    /**
-     * Answers 404 unless the caller's job is complete and found records of the type: checked before a file is sent.
-     */
-    public void requireFile(UUID jobId, String type) {
-        BulkExportJob job = status(jobId);
-        if (!BulkExportJob.COMPLETE.equals(job.status()) || !job.counts().containsKey(type)) {
-            throw new ResourceNotFoundException("Export file", jobId + "/" + type);
-        }
     }
 
     /**
@@ -239,7 +248,7 @@ public class BulkExports {
 
     /** Deletes the caller's job and what it found. */
     public void delete(UUID jobId) {
-        if (BulkExportJob.IN_PROGRESS.equals(status(jobId).status())) {
+        if (BulkExportJob.IN_PROGRESS.equals(job(jobId, false).status())) {
             // Running here, it stops at its next record; its row, which the run holds, is expired now (gone for the
             // caller) and deleted with what it stored by the clean-up.
             cancelled.add(jobId);
@@ -294,10 +303,11 @@ public class BulkExports {
 
     /**
      * Reads each source's records once, as a stream, and stores those the caller may have in batches: an export of
-     * the whole program never holds it in memory at once. A cancel stops it at the next batch.
+     * the whole program never holds it in memory at once. A cancel stops it at the next record.
      */
     private void store(UUID jobId, Set<String> types, Instant since, Set<UUID> patients, String client) {
         Map<String, Boolean> released = new HashMap<>();
+        IParser json = Fhir.context().newJsonParser().setPrettyPrint(false);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO bulk_export_resource (job_id, resource_type, resource_id, patient_id, category,
@@ -332,8 +342,7 @@ public class BulkExports {
                         insert.setString(3, record.resource().getIdElement().getIdPart());
                         insert.setObject(4, record.patientId());
                         insert.setString(5, record.category().name());
-                        insert.setString(6, Fhir.context().newJsonParser().setPrettyPrint(false)
-                                .encodeResourceToString(record.resource()));
+                        insert.setString(6, json.encodeResourceToString(record.resource()));
                         insert.addBatch();
                         if (++batched % BATCH == 0) {
                             insert.executeBatch();
@@ -348,17 +357,10 @@ public class BulkExports {
     }
 
     /** What the job found of each type it was asked for (a type with nothing found counts 0). */
-    private static Map<String, Long> counts(Connection connection, UUID jobId) throws SQLException {
+    private static Map<String, Long> counts(Connection connection, UUID jobId, List<String> types)
+            throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (PreparedStatement types = connection.prepareStatement(
-                "SELECT unnest(types) FROM bulk_export_job WHERE id = ?")) {
-            types.setObject(1, jobId);
-            try (ResultSet type = types.executeQuery()) {
-                while (type.next()) {
-                    counts.put(type.getString(1), 0L);
-                }
-            }
-        }
+        types.forEach(type -> counts.put(type, 0L));
         try (PreparedStatement count = connection.prepareStatement("""
                 SELECT resource_type, count(*) FROM bulk_export_resource WHERE job_id = ? GROUP BY resource_type""")) {
             count.setObject(1, jobId);
@@ -422,6 +424,10 @@ public class BulkExports {
     private static boolean changedSince(Resource resource, Instant since) {
         Date lastUpdated = resource.getMeta().getLastUpdated();
         return lastUpdated == null || !lastUpdated.toInstant().isBefore(since.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static List<String> texts(Array column) throws SQLException {
+        return column == null ? List.of() : List.of((String[]) column.getArray());
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
