@@ -81,12 +81,7 @@ final class BackendReads {
             }
             HttpClientResponse answer = sent.result();
             HttpServerResponse response = rc.response().setStatusCode(answer.statusCode());
-            for (String header : READ_HEADERS) {
-                String value = answer.headers().get(header);
-                if (value != null) {
-                    response.putHeader(header, value);
-                }
-            }
+            relayHeaders(answer.headers(), response);
             String length = answer.headers().get("Content-Length");
             if (length != null) {
                 response.putHeader("Content-Length", length);
@@ -125,13 +120,17 @@ final class BackendReads {
             return;
         }
         response.setStatusCode(answer.status());
+        relayHeaders(answer.headers(), response);
+        response.end(answer.body());
+    }
+
+    private static void relayHeaders(MultiMap from, HttpServerResponse response) {
         for (String header : READ_HEADERS) {
-            String value = answer.headers().get(header);
+            String value = from.get(header);
             if (value != null) {
                 response.putHeader(header, value);
             }
         }
-        response.end(answer.body());
     }
 
     /** A 503: a service the answer needs did not give it. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Objects;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -23,6 +24,17 @@ public final class Fhir {
     /** Expensive to build, cheap to share: HAPI keeps one per version for the whole JVM. */
     public static FhirContext context() {
         return FhirContext.forR4Cached();
+    }
+
+    /** A constant as the words of a display text: {@code LEFT_EARLY} is "left early". */
+    public static String words(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** {@link #words}, capitalized as a display text begins: "Left early". */
+    public static String capitalized(Enum<?> constant) {
+        String words = words(constant);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /**

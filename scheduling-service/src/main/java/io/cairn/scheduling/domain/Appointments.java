@@ -90,14 +90,7 @@ public class Appointments {
      */
     @Transactional
     public List<Appointment> everyPatients() {
-        Map<UUID, Session> sessions = Session.<Session> listAll().stream()
-                .collect(Collectors.toMap(s -> s.id, Function.identity()));
-        Map<String, Attendance> attendance = Attendance.<Attendance> listAll().stream()
-                .collect(Collectors.toMap(a -> a.patientId + "/" + a.sessionId, Function.identity()));
-        return Booking.<Booking> listAll(Sort.ascending("bookedAt")).stream()
-                .map(b -> new Appointment(b, sessions.get(b.sessionId),
-                        Optional.ofNullable(attendance.get(b.patientId + "/" + b.sessionId))))
-                .toList();
+        return joined(Booking.listAll(Sort.ascending("bookedAt")), Session.listAll(), Attendance.listAll());
     }
 
     /** Three queries, whatever the number of bookings: their sessions and the patient's attendance at them. */
@@ -106,13 +99,18 @@ public class Appointments {
             return List.of();
         }
         List<UUID> sessionIds = bookings.stream().map(b -> b.sessionId).distinct().toList();
-        Map<UUID, Session> sessions = Session.<Session> list("id in ?1", sessionIds).stream()
-                .collect(Collectors.toMap(s -> s.id, Function.identity()));
-        UUID patientId = bookings.get(0).patientId;
-        Map<UUID, Attendance> attendance = Attendance.<Attendance> list("patientId = ?1 and sessionId in ?2",
-                patientId, sessionIds).stream().collect(Collectors.toMap(a -> a.sessionId, Function.identity()));
-        return bookings.stream().map(b -> new Appointment(b, sessions.get(b.sessionId),
-                Optional.ofNullable(attendance.get(b.sessionId))))
+        return joined(bookings, Session.list("id in ?1", sessionIds), Attendance.list(
+                "patientId = ?1 and sessionId in ?2", bookings.get(0).patientId, sessionIds)).stream()
                 .sorted(Comparator.comparing(a -> a.session().startsAt)).toList();
+    }
+
+    /** Each booking with its session and, when recorded, its patient's attendance there, in the bookings' order. */
+    private static List<Appointment> joined(List<Booking> bookings, List<Session> sessions,
+            List<Attendance> attendance) {
+        Map<UUID, Session> sessionsById = sessions.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        Map<String, Attendance> attended = attendance.stream()
+                .collect(Collectors.toMap(a -> a.patientId + "/" + a.sessionId, Function.identity()));
+        return bookings.stream().map(b -> new Appointment(b, sessionsById.get(b.sessionId),
+                Optional.ofNullable(attended.get(b.patientId + "/" + b.sessionId)))).toList();
     }
 }

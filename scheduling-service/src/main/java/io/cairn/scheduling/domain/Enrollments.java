@@ -167,7 +167,7 @@ public class Enrollments {
             query = Enrollment.findAll(Sort.descending("decidedAt").and("id"));
         }
         PageOf<Enrollment> found = window.of(query);
-        access.readAll(RecordCategory.ATTENDANCE, "enrollment", found.items(), e -> e.id, e -> e.patientId);
+        recordRead(found.items());
         return found;
     }
 

@@ -7,7 +7,6 @@ import io.cairn.scheduling.domain.Appointments.Appointment;
 import io.cairn.scheduling.domain.BookingStatus;
 import io.cairn.scheduling.domain.Session;
 import java.util.Date;
-import java.util.Locale;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
 import org.hl7.fhir.r4.model.Appointment.ParticipantRequired;
 import org.hl7.fhir.r4.model.Appointment.ParticipationStatus;
@@ -36,8 +35,8 @@ final class FhirAppointments {
                 .setStart(Date.from(session.startsAt)).setEnd(Date.from(session.endsAt))
                 .setMinutesDuration((int) session.minutes())
                 .setCreated(Date.from(appointment.booking().bookedAt));
-        fhir.addServiceType(new CodeableConcept().setText(words(session.kind.name()) + " session"
-                + (session.groupType == null ? "" : ": " + words(session.groupType.name()))));
+        fhir.addServiceType(new CodeableConcept().setText(Fhir.capitalized(session.kind) + " session"
+                + (session.groupType == null ? "" : ": " + Fhir.capitalized(session.groupType))));
         if (session.location != null) {
             fhir.setComment("Location: " + session.location);
         }
@@ -63,8 +62,4 @@ final class FhirAppointments {
                 : AppointmentStatus.CANCELLED;
     }
 
-    private static String words(String constant) {
-        String words = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
 }

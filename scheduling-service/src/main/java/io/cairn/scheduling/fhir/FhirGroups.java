@@ -8,7 +8,6 @@ import io.cairn.scheduling.domain.Track;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -37,7 +36,7 @@ final class FhirGroups {
         SecurityLabels.substanceUseInformation(fhir);
         fhir.setType(GroupType.PERSON).setActual(true).setName(track.name).setQuantity(members.size())
                 .setCode(new CodeableConcept().setText("Intensive outpatient program track: "
-                        + words(track.scheduleType.name()) + ", " + words(track.ageGroup.name())));
+                        + Fhir.words(track.scheduleType) + ", " + Fhir.words(track.ageGroup)));
         for (Enrollment member : members) {
             // An episode that ended before its first session (a discharge the day after approval) never began here.
             boolean neverBegan = member.startsOn != null && member.endedOn != null
@@ -54,7 +53,4 @@ final class FhirGroups {
         return day == null ? null : new DateTimeType(day.toString());
     }
 
-    private static String words(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
 }

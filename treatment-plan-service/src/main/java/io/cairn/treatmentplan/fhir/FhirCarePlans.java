@@ -10,7 +10,6 @@ import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.Locale;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CarePlan.CarePlanActivityStatus;
 import org.hl7.fhir.r4.model.CarePlan.CarePlanIntent;
@@ -70,7 +69,7 @@ final class FhirCarePlans {
 
     private static String objective(Objective objective) {
         return objective.description() + " (by " + objective.targetDate() + ", "
-                + objective.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+                + Fhir.words(objective.status()) + ")";
     }
 
     private static String label(Intervention intervention) {
@@ -79,10 +78,7 @@ final class FhirCarePlans {
             case DBT_SKILLS -> "Dialectical behavior therapy skills";
             case MBSR -> "Mindfulness-based stress reduction";
             case MAT_EVALUATION -> "Medication for addiction treatment evaluation";
-            default -> {
-                String words = intervention.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-                yield Character.toUpperCase(words.charAt(0)) + words.substring(1);
-            }
+            default -> Fhir.capitalized(intervention);
         };
     }
 

@@ -6,7 +6,6 @@ import io.cairn.treatmentplan.domain.Objective;
 import io.cairn.treatmentplan.domain.ObjectiveStatus;
 import io.cairn.treatmentplan.domain.PlanProblem;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
-import java.util.Locale;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
@@ -49,7 +48,7 @@ final class FhirGoals {
             fhir.addTarget().setMeasure(new CodeableConcept().setText(objective.description()))
                     .setDue(new DateType(objective.targetDate().toString()));
             fhir.addNote().setText(objective.description() + ": "
-                    + objective.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                    + Fhir.words(objective.status()));
         }
         return fhir;
     }
