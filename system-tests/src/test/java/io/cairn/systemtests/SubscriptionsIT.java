@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.fhir.validation.FhirValidation;
 import io.cairn.fhir.validation.NotificationReceiver;
 import io.cairn.fhir.validation.NotificationReceiver.Received;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * An EHR that does not poll: through the gateway, with Keycloak's token, it subscribes to a patient's journey and its
  * endpoint, a real HTTP server on loopback, is told of each step by signed POSTs, within seconds. Its endpoint down for
  * a minute loses nothing; a patient whose consent does not name it never appears, not even by id; a revocation tells
- * it so, and stops what would have followed.
+ * it so, and stops what would have followed. A full-resource subscription gets the plan, the encounter or the
+ * aftercare episode itself, which intake reads with its own service account from the service that keeps it.
  */
 class SubscriptionsIT {
 
@@ -54,11 +56,14 @@ class SubscriptionsIT {
 
         try (NotificationReceiver endpoint = NotificationReceiver.start(SECRET)) {
             Map<String, String> subscriptions = new java.util.LinkedHashMap<>();
-            for (String topic : List.of("patient-admitted", "plan-approved", "attendance-recorded",
-                    "patient-graduated", "aftercare-referral-opened", "consent-revoked")) {
-                subscriptions.put(topic, subscribe(topic, patient, endpoint.url()));
+            for (String topic : List.of("patient-admitted", "patient-graduated", "consent-revoked")) {
+                subscriptions.put(topic, subscribe(topic, patient, endpoint.url(), "id-only"));
             }
-            subscriptions.put("stranger-admitted", subscribe("patient-admitted", stranger, endpoint.url()));
+            // These carry the record itself, read by intake from the service that keeps it.
+            for (String topic : List.of("plan-approved", "attendance-recorded", "aftercare-referral-opened")) {
+                subscriptions.put(topic, subscribe(topic, patient, endpoint.url(), "full-resource"));
+            }
+            subscriptions.put("stranger-admitted", subscribe("patient-admitted", stranger, endpoint.url(), "id-only"));
             endpoint.await(r -> "handshake".equals(r.type()), 7, PROMPTLY);
             fhir(ehr).get("/Subscription/" + subscriptions.get("plan-approved")).then().statusCode(200)
                     .body("status", equalTo("active"));
@@ -75,7 +80,13 @@ class SubscriptionsIT {
             String plan = Journey.assessAndAwaitDraftedPlan(clinician, patient);
             String patientToken = Platform.patientToken(patient);
             Journey.agreeAndApprove(clinician, patientToken, plan);
-            endpoint.await(r -> r.focus().endsWith("/CarePlan/" + plan), 1, PROMPTLY);
+            Received approved = endpoint.await(r -> r.focus().endsWith("/CarePlan/" + plan), 1, PROMPTLY).get(0);
+            FhirValidation.assertValidR4Base(approved.bundle().toString());
+            JsonNode carePlan = approved.bundle().path("entry").path(1).path("resource");
+            assertEquals("CarePlan", carePlan.path("resourceType").asText(), "full-resource: the plan itself");
+            assertEquals(plan, carePlan.path("id").asText());
+            assertEquals("active", carePlan.path("status").asText());
+            assertEquals("Patient/" + patient, carePlan.path("subject").path("reference").asText());
             List<String> sessions = Journey.awaitEnrollment(scheduler, patientToken, patient);
 
             // The endpoint goes away for a minute while the patient attends twice and graduates.
@@ -98,10 +109,21 @@ class SubscriptionsIT {
                     afterOutage);
             assertEquals(List.of(1L, 2L), attendance.stream().map(Received::eventNumber).toList(),
                     "the patient's attendance, in the order recorded");
+            JsonNode encounter = attendance.get(0).bundle().path("entry").path(1).path("resource");
+            assertEquals("Encounter", encounter.path("resourceType").asText(), "the session attended, in full");
+            assertEquals("finished", encounter.path("status").asText());
+            assertEquals("Patient/" + patient, encounter.path("subject").path("reference").asText());
+            // A missed session has no encounter: the patient is named, and not shown under an attendance consent.
+            assertTrue(attendance.get(1).focus().endsWith("/Patient/" + patient));
+            assertTrue(attendance.get(1).bundle().path("entry").path(1).path("resource").isMissingNode());
+            attendance.forEach(r -> FhirValidation.assertValidR4Base(r.bundle().toString()));
             endpoint.await(r -> r.focus().endsWith("/CarePlan/" + plan) && topicOf(r).equals("patient-graduated"), 1,
                     afterOutage);
-            endpoint.await(r -> topicOf(r).equals("aftercare-referral-opened") && r.focus().contains("/EpisodeOfCare/"),
-                    1, afterOutage);
+            JsonNode episode = endpoint.await(r -> topicOf(r).equals("aftercare-referral-opened")
+                    && r.focus().contains("/EpisodeOfCare/"), 1, afterOutage).get(0).bundle().path("entry").path(1)
+                    .path("resource");
+            assertEquals("EpisodeOfCare", episode.path("resourceType").asText());
+            assertEquals("Patient/" + patient, episode.path("patient").path("reference").asText());
             for (Received notification : endpoint.received()) {
                 assertTrue(notification.signed(), "every POST carries a valid Cairn-Signature");
             }
@@ -135,7 +157,7 @@ class SubscriptionsIT {
         return "";
     }
 
-    private String subscribe(String topic, UUID patient, String endpoint) {
+    private String subscribe(String topic, UUID patient, String endpoint, String content) {
         return fhir(ehr)
                 .body("""
                         {"resourceType":"Subscription","status":"requested","reason":"The demo EHR follows its patients",
@@ -145,8 +167,8 @@ class SubscriptionsIT {
                            "valueString":"patient=Patient/%s"}]},
                          "channel":{"type":"rest-hook","endpoint":"%s","payload":"application/fhir+json",
                           "_payload":{"extension":[{"url":"http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-payload-content",
-                            "valueCode":"id-only"}]}}}"""
-                        .formatted(SECRET, TOPICS, topic, patient, endpoint))
+                            "valueCode":"%s"}]}}}"""
+                        .formatted(SECRET, TOPICS, topic, patient, endpoint, content))
                 .post("/Subscription").then().statusCode(201).extract().path("id");
     }
 

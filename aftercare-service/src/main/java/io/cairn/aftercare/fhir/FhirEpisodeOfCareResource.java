@@ -48,7 +48,7 @@ public class FhirEpisodeOfCareResource implements FhirCapability {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.CLINICIAN, Roles.PATIENT,
-            Roles.EHR_INTEGRATION })
+            Roles.EHR_INTEGRATION, Roles.SUBSCRIPTION_SENDER })
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         AftercareReferral referral = referrals.get(SearchParameters.id(TYPE, id));

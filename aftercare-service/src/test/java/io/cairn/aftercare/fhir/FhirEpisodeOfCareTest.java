@@ -13,8 +13,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.validation.FhirValidation;
+import io.cairn.testkit.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -85,6 +87,20 @@ class FhirEpisodeOfCareTest {
         String changed = io.restassured.path.json.JsonPath.from(lastUpdated).getString("entry[0].resource.meta.lastUpdated");
         fhir(EHR_TOKEN).queryParam("patient", patient.toString()).queryParam("_lastUpdated", "gt" + changed)
                 .get("/EpisodeOfCare").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    /** Intake's service account reads the episode a full-resource notification carries, and nothing else. */
+    @Test
+    void intakesSubscriptionSenderReadsAnEpisodeByIdAndNothingElse() {
+        UUID patient = UUID.randomUUID();
+        String episode = referralAfterGraduation(patient, LocalDate.now(ZoneOffset.UTC).minusDays(1)).getString("id");
+        String sender = Tokens.forRole(Roles.SUBSCRIPTION_SENDER);
+
+        FhirValidation.assertValid(fhir(sender).get("/EpisodeOfCare/" + episode).then().statusCode(200)
+                .body("id", equalTo(episode)).body("patient.reference", equalTo("Patient/" + patient))
+                .extract().asString());
+        fhir(sender).queryParam("patient", patient.toString()).get("/EpisodeOfCare").then().statusCode(403);
+        fhir(sender).get("/Task/" + episode).then().statusCode(403);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.cairn.intake.domain.subscription.Subscription;
 import java.net.URI;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
@@ -18,12 +19,14 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
  * Notifications as the Subscriptions Backport IG's R4 notification Bundle: a {@code history} Bundle whose first entry is
  * the subscription's status (a Parameters), followed, for an {@code id-only} event, by an entry naming the record it
- * is about, without its content: the client reads it through the FHIR API under its consent.
+ * is about, without its content: the client reads it through the FHIR API under its consent. A {@code full-resource}
+ * event's entry carries the record itself.
  */
 public final class FhirNotifications {
 
@@ -33,8 +36,9 @@ public final class FhirNotifications {
     private FhirNotifications() {
     }
 
-    /** The Bundle POSTed to the endpoint. */
-    public static Bundle bundle(Subscription subscription, Notification notification, URI fhirBase) {
+    /** The Bundle POSTed to the endpoint, with the record it is about for a {@code full-resource} event. */
+    public static Bundle bundle(Subscription subscription, Notification notification, URI fhirBase,
+            Optional<Resource> focus) {
         Bundle bundle = new Bundle().setType(BundleType.HISTORY);
         bundle.setId(UUID.randomUUID().toString());
         bundle.getMeta().addProfile(NOTIFICATION_PROFILE);
@@ -45,11 +49,14 @@ public final class FhirNotifications {
                 .setRequest(new Bundle.BundleEntryRequestComponent().setMethod(HTTPVerb.GET)
                         .setUrl(subscriptionUrl + "/$status"))
                 .setResponse(new Bundle.BundleEntryResponseComponent().setStatus("200"));
-        if (notification.kind == NotificationKind.EVENT && subscription.content == PayloadContent.ID_ONLY) {
-            bundle.addEntry().setFullUrl(url(fhirBase, notification.focus))
+        if (notification.kind == NotificationKind.EVENT && subscription.content != PayloadContent.EMPTY) {
+            Bundle.BundleEntryComponent entry = bundle.addEntry().setFullUrl(url(fhirBase, notification.focus))
                     .setRequest(new Bundle.BundleEntryRequestComponent().setMethod(HTTPVerb.PUT)
                             .setUrl(notification.focus))
                     .setResponse(new Bundle.BundleEntryResponseComponent().setStatus("200"));
+            if (subscription.content == PayloadContent.FULL_RESOURCE) {
+                focus.ifPresent(entry::setResource);
+            }
         }
         return bundle;
     }
@@ -81,7 +88,7 @@ public final class FhirNotifications {
             notificationEvent.addPart().setName("event-number")
                     .setValue(new StringType(String.valueOf(event.eventNumber)));
             notificationEvent.addPart().setName("timestamp").setValue(new InstantType(Date.from(event.occurredAt)));
-            if (subscription.content == PayloadContent.ID_ONLY) {
+            if (subscription.content != PayloadContent.EMPTY) {
                 notificationEvent.addPart().setName("focus").setValue(new Reference(url(fhirBase, event.focus)));
             }
         }

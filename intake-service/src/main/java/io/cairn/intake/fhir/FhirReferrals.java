@@ -25,7 +25,7 @@ import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
  * why, how urgent, who referred, and where it stands. A referral ends {@code completed} at admission and
  * {@code revoked} when declined or referred elsewhere.
  */
-final class FhirReferrals {
+public final class FhirReferrals {
 
     static final String SERVICE = "Intensive outpatient program (ASAM level 2.1) for substance use and mental health";
     private static final String PROGRAM = "Cairn intensive outpatient program";
@@ -33,7 +33,7 @@ final class FhirReferrals {
     private FhirReferrals() {
     }
 
-    static ServiceRequest toFhir(Referral referral) {
+    public static ServiceRequest toFhir(Referral referral) {
         ServiceRequest fhir = new ServiceRequest();
         fhir.setId(referral.id.toString());
         fhir.getMeta().setVersionId(String.valueOf(referral.version));

@@ -10,6 +10,7 @@ import io.cairn.intake.domain.subscription.Subscription;
 import io.cairn.intake.domain.subscription.SubscriptionSettings;
 import io.cairn.intake.domain.subscription.SubscriptionTopic;
 import io.cairn.intake.domain.subscription.Subscriptions;
+import io.cairn.intake.notify.FocusRecords;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.ResourceNotFoundException;
@@ -52,17 +53,20 @@ public class FhirSubscriptionResource implements FhirCapability {
 
     private final Subscriptions subscriptions;
     private final SubscriptionSettings settings;
+    private final FocusRecords focusRecords;
 
-    FhirSubscriptionResource(Subscriptions subscriptions, SubscriptionSettings settings) {
+    FhirSubscriptionResource(Subscriptions subscriptions, SubscriptionSettings settings, FocusRecords focusRecords) {
         this.subscriptions = subscriptions;
         this.settings = settings;
+        this.focusRecords = focusRecords;
     }
 
     @POST
     @RolesAllowed(Roles.EHR_INTEGRATION)
     @Operation(hidden = true)
     public Response create(org.hl7.fhir.r4.model.Subscription fhir, @Context UriInfo uri) {
-        Subscription subscription = subscriptions.create(FhirSubscriptions.toRequest(required(fhir), true));
+        Subscription subscription = subscriptions
+                .create(FhirSubscriptions.toRequest(required(fhir), true, focusRecords::offered));
         return FhirResponses.created(uri, FhirSubscriptions.toFhir(subscription), subscription.version);
     }
 
@@ -86,7 +90,8 @@ public class FhirSubscriptionResource implements FhirCapability {
                 && !fhir.getIdElement().getIdPart().equals(id)) {
             throw new InvalidRequestException("Subscription.id", "must be the id in the URL");
         }
-        Subscription subscription = subscriptions.update(resourceId, FhirSubscriptions.toRequest(fhir, false),
+        Subscription subscription = subscriptions.update(resourceId,
+                FhirSubscriptions.toRequest(fhir, false, focusRecords::offered),
                 FhirResponses.expectedVersion(ifMatch));
         return FhirResponses.read(FhirSubscriptions.toFhir(subscription), subscription.version);
     }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Extension;
@@ -78,7 +79,8 @@ public final class FhirSubscriptions {
     }
 
     /** What the client asks for, or a 400 naming every element that is wrong. */
-    public static SubscriptionRequest toRequest(org.hl7.fhir.r4.model.Subscription fhir, boolean secretRequired) {
+    public static SubscriptionRequest toRequest(org.hl7.fhir.r4.model.Subscription fhir, boolean secretRequired,
+            Predicate<SubscriptionTopic> offeredInFull) {
         List<Problem.Violation> wrong = new ArrayList<>();
         SubscriptionTopic topic = SubscriptionTopic.ofUrl(fhir.getCriteria()).orElse(null);
         if (topic == null) {
@@ -113,9 +115,11 @@ public final class FhirSubscriptions {
         String contentName = single(channel.getPayloadElement().getExtensionsByUrl(PAYLOAD_CONTENT), "id-only");
         PayloadContent content = contentName == null ? null : PayloadContent.ofCode(contentName).orElse(null);
         if (content == null) {
-            wrong.add(violation("Subscription.channel.payload.extension", "full-resource".equals(contentName)
-                    ? "full-resource is not offered yet: ask for id-only and read the record"
-                    : "the content must be one id-only or empty"));
+            wrong.add(violation("Subscription.channel.payload.extension",
+                    "the content must be one of empty, id-only or full-resource"));
+        } else if (content == PayloadContent.FULL_RESOURCE && topic != null && !offeredInFull.test(topic)) {
+            wrong.add(violation("Subscription.channel.payload.extension", "full-resource is not offered for "
+                    + topic.url() + " here: ask for id-only and read the record"));
         }
         List<String> headers = channel.getHeader().stream().map(StringType::getValue).toList();
         ChannelHeaders.refusal(headers).ifPresent(why -> wrong.add(violation("Subscription.channel.header", why)));

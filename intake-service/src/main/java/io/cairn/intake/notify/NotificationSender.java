@@ -11,6 +11,7 @@ import io.cairn.intake.domain.subscription.Notification;
 import io.cairn.intake.domain.subscription.NotificationKind;
 import io.cairn.intake.domain.subscription.NotificationStatus;
 import io.cairn.intake.domain.subscription.Notifications;
+import io.cairn.intake.domain.subscription.PayloadContent;
 import io.cairn.intake.domain.subscription.Subscription;
 import io.cairn.intake.domain.subscription.SubscriptionSettings;
 import io.cairn.intake.domain.subscription.SubscriptionStatus;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Resource;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,18 +75,20 @@ public class NotificationSender {
     private final Notifications notifications;
     private final Outbox outbox;
     private final ClinicCalendar calendar;
+    private final FocusRecords focusRecords;
     private final HttpClient http;
     private final ExecutorService senders;
     private final Set<UUID> draining = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     NotificationSender(EntityManager entities, SubscriptionSettings settings, Notifications notifications,
-            Outbox outbox, ClinicCalendar calendar) {
+            Outbox outbox, ClinicCalendar calendar, FocusRecords focusRecords) {
         this.entities = entities;
         this.settings = settings;
         this.notifications = notifications;
         this.outbox = outbox;
         this.calendar = calendar;
+        this.focusRecords = focusRecords;
         // Redirects are not followed: an endpoint could otherwise send the POST on to an address it may not name.
         this.http = HttpClient.newBuilder().connectTimeout(settings.sendTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -210,7 +214,18 @@ public class NotificationSender {
             notification.withdraw();
             return true;
         }
-        Optional<String> refusal = post(subscription, notification, now);
+        Optional<Resource> focus = Optional.empty();
+        if (notification.kind == NotificationKind.EVENT && subscription.content == PayloadContent.FULL_RESOURCE) {
+            try {
+                focus = focusRecords.read(notification.focus);
+            } catch (FocusRecords.Unavailable e) {
+                LOG.warnf("Notification %d of subscription %s waits: %s", notification.id, subscriptionId,
+                        e.getMessage());
+                notification.postponed(e.getMessage(), now, settings.firstRetry(), settings.maxRetryWait());
+                return false;
+            }
+        }
+        Optional<String> refusal = post(subscription, notification, focus, now);
         if (refusal.isPresent()) {
             refused(subscription, notification, refusal.get(), now);
             return false;
@@ -224,14 +239,15 @@ public class NotificationSender {
     }
 
     /** POSTs the notification's Bundle, signed; the endpoint's refusal, or empty when it took it. */
-    private Optional<String> post(Subscription subscription, Notification notification, Instant now) {
+    private Optional<String> post(Subscription subscription, Notification notification, Optional<Resource> focus,
+            Instant now) {
         Optional<String> forbidden = Endpoints.refusal(subscription.endpoint, settings.allowLocalEndpoints());
         if (forbidden.isPresent()) {
             return Optional.of("the endpoint " + forbidden.get());
         }
         try {
             byte[] body = Fhir.context().newJsonParser()
-                    .encodeResourceToString(FhirNotifications.bundle(subscription, notification, settings.fhirBase()))
+                    .encodeResourceToString(FhirNotifications.bundle(subscription, notification, settings.fhirBase(), focus))
                     .getBytes(StandardCharsets.UTF_8);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.endpoint))
                     .timeout(settings.sendTimeout())

@@ -23,10 +23,31 @@ class RealmTest {
     void everyRoleExistsAndEachHasADemoAccount() {
         List<String> roles = new ArrayList<>();
         realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
-        assertEquals(Roles.ALL.stream().sorted().toList(), roles.stream().sorted().toList());
+        List<String> expected = java.util.stream.Stream.concat(Roles.ALL.stream(), Roles.SERVICE_ACCOUNTS.stream())
+                .sorted().toList();
+        assertEquals(expected, roles.stream().sorted().toList());
         List<String> granted = new ArrayList<>();
         realm.path("users").forEach(u -> u.path("realmRoles").forEach(r -> granted.add(r.asText())));
-        assertEquals(Roles.ALL.stream().sorted().toList(), granted.stream().distinct().sorted().toList());
+        assertEquals(expected, granted.stream().distinct().sorted().toList());
+    }
+
+    /** Intake's own service account, whose role no person has, reads what full-resource notifications carry. */
+    @Test
+    void intakesSubscriptionSenderIsAServiceAccountOfItsOwn() {
+        JsonNode sender = client("cairn-subscriptions");
+        assertTrue(sender.path("serviceAccountsEnabled").asBoolean());
+        assertEquals(List.of(Roles.SUBSCRIPTION_SENDER), roleNames(user("service-account-cairn-subscriptions")));
+        realm.path("users").forEach(u -> {
+            if (!u.path("username").asText().equals("service-account-cairn-subscriptions")) {
+                assertTrue(!roleNames(u).contains(Roles.SUBSCRIPTION_SENDER), u.path("username").asText());
+            }
+        });
+    }
+
+    private static List<String> roleNames(JsonNode user) {
+        List<String> names = new ArrayList<>();
+        user.path("realmRoles").forEach(r -> names.add(r.asText()));
+        return names;
     }
 
     @Test

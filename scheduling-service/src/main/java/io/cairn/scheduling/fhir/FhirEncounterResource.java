@@ -43,7 +43,7 @@ public class FhirEncounterResource implements FhirCapability {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PATIENT, Roles.SCHEDULER, Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR,
-            Roles.EHR_INTEGRATION })
+            Roles.EHR_INTEGRATION, Roles.SUBSCRIPTION_SENDER })
     @Operation(hidden = true)
     public Encounter read(@PathParam("id") String id) {
         Appointment appointment = appointments.ofAttendance(SearchParameters.id(TYPE, id));

@@ -15,8 +15,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.validation.FhirValidation;
+import io.cairn.testkit.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -105,6 +107,25 @@ class FhirAppointmentTest {
                 .body("entry[2].resource.resourceType", equalTo("Encounter")).extract().asString());
         fhir(SCHEDULER).queryParam("patient", patient.toString()).queryParam("_include", "Encounter:subject")
                 .get("/Encounter").then().statusCode(400).contentType(FHIR_JSON);
+    }
+
+    /** Intake's service account reads the encounter a full-resource notification carries, and nothing else. */
+    @Test
+    void intakesSubscriptionSenderReadsAnEncounterByIdAndNothingElse() {
+        UUID patient = UUID.randomUUID();
+        String attended = session("facilitator-" + UUID.randomUUID(), today().minusDays(2), "18:00", "21:00", 10);
+        book(attended, patient).statusCode(201);
+        attend(attended, patient, "present", 180);
+        String encounter = fhir(SCHEDULER).queryParam("patient", patient.toString()).get("/Encounter").then()
+                .statusCode(200).body("total", equalTo(1)).extract().path("entry[0].resource.id");
+        String sender = Tokens.forRole(Roles.SUBSCRIPTION_SENDER);
+
+        FhirValidation.assertValid(fhir(sender).get("/Encounter/" + encounter).then().statusCode(200)
+                .body("id", equalTo(encounter)).body("subject.reference", equalTo("Patient/" + patient))
+                .extract().asString());
+        fhir(sender).queryParam("patient", patient.toString()).get("/Encounter").then().statusCode(403);
+        fhir(sender).queryParam("patient", patient.toString()).get("/Appointment").then().statusCode(403);
+        fhir(sender).get("/Group").then().statusCode(403);
     }
 
     @Test

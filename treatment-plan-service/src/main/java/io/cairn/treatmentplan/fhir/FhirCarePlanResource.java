@@ -49,7 +49,7 @@ public class FhirCarePlanResource implements FhirCapability {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
-            Roles.EHR_INTEGRATION })
+            Roles.EHR_INTEGRATION, Roles.SUBSCRIPTION_SENDER })
     @Operation(hidden = true)
     public Response read(@PathParam("id") String id) {
         TreatmentPlan plan = plans.get(SearchParameters.id(TYPE, id));

@@ -20,9 +20,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.validation.FhirValidation;
+import io.cairn.testkit.Rows;
+import io.cairn.testkit.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +36,9 @@ import org.junit.jupiter.api.Test;
 /** An EHR follows its patient's treatment plan as a FHIR CarePlan, only while a consent for plans names it. */
 @QuarkusTest
 class FhirCarePlanTest {
+
+    @Inject
+    EntityManager entities;
 
     @Test
     void anEhrReadsThePlanAsACarePlanWhileAConsentForPlansNamesIt() {
@@ -97,6 +105,28 @@ class FhirCarePlanTest {
                 .body("status", equalTo("revoked")).body("period.end", notNullValue())
                 .body("activity.detail.status", everyItem(equalTo("stopped")))
                 .extract().asString());
+    }
+
+    /**
+     * Intake's service account reads the plan a full-resource notification carries (intake checked the consent and
+     * accounts for the disclosure), audited as its read; it may read nothing else.
+     */
+    @Test
+    void intakesSubscriptionSenderReadsAPlanByIdAndNothingElse() {
+        UUID patient = UUID.randomUUID();
+        String plan = activePlan(patient);
+        String sender = Tokens.forRole(Roles.SUBSCRIPTION_SENDER);
+
+        FhirValidation.assertValid(fhir(sender).get("/CarePlan/" + plan).then().statusCode(200)
+                .body("id", equalTo(plan)).body("subject.reference", equalTo("Patient/" + patient)).extract()
+                .asString());
+        assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM audit_event WHERE actor = ?1 AND action = 'read' "
+                + "AND resource_id = ?2 AND outcome = 'SUCCESS'", "subscription-sender-user", plan));
+
+        fhir(sender).queryParam("patient", "Patient/" + patient).get("/CarePlan").then().statusCode(403);
+        fhir(sender).get("/Goal?patient=Patient/" + patient).then().statusCode(403);
+        as(sender).get("/treatment-plans/" + plan).then().statusCode(403);
+        fhir(Tokens.forRole("subscription-sender-lookalike")).get("/CarePlan/" + plan).then().statusCode(403);
     }
 
     @Test

@@ -80,14 +80,22 @@ public class Notification extends PanacheEntityBase {
      * @return how long the endpoint has been refusing it
      */
     public Duration refused(String why, Instant now, Duration firstWait, Duration maxWait) {
-        attempts++;
-        lastError = why;
         if (firstFailedAt == null) {
             firstFailedAt = now;
         }
+        postponed(why, now, firstWait, maxWait);
+        return Duration.between(firstFailedAt, now);
+    }
+
+    /**
+     * Not sent for a fault of Cairn's own (the record it carries could not be read): tried again after the same
+     * growing wait, without counting against the endpoint.
+     */
+    public void postponed(String why, Instant now, Duration firstWait, Duration maxWait) {
+        attempts++;
+        lastError = why;
         Duration wait = firstWait.multipliedBy(1L << Math.min(attempts - 1, 20));
         nextAttemptAt = now.plus(wait.compareTo(maxWait) > 0 ? maxWait : wait);
-        return Duration.between(firstFailedAt, now);
     }
 
     /** Sent again at once: its subscription was asked for again after an error. */

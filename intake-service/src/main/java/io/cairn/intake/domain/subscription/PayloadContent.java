@@ -8,7 +8,9 @@ public enum PayloadContent {
     /** Only that something happened on the topic. */
     EMPTY("empty"),
     /** The focus's reference, to be read through the FHIR API. */
-    ID_ONLY("id-only");
+    ID_ONLY("id-only"),
+    /** The focus itself, as the service that keeps it shows it when the notification is sent. */
+    FULL_RESOURCE("full-resource");
 
     private final String code;
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How notifications reach EHR endpoints (INTAKE_SUBSCRIPTIONS_*). */
 @ConfigMapping(prefix = "intake.subscriptions")
@@ -58,4 +59,13 @@ public interface SubscriptionSettings {
      */
     @WithDefault("false")
     boolean allowLocalEndpoints();
+
+    /** Where treatment-plan answers (its CarePlans, for full-resource notifications); unset, none is offered. */
+    Optional<URI> treatmentPlanUrl();
+
+    /** Where scheduling answers (its Encounters). */
+    Optional<URI> schedulingUrl();
+
+    /** Where aftercare answers (its EpisodesOfCare). */
+    Optional<URI> aftercareUrl();
 }
