@@ -7,6 +7,11 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +39,8 @@ final class MergedSearch {
     static final class Gathered {
         final JsonArray matches = new JsonArray();
         final JsonArray included = new JsonArray();
+        /** Each search's own total, in the order asked. */
+        final List<Long> totals = new ArrayList<>();
         long total;
         /** Matches still to pass over before the page starts, counted from the next search's first. */
         long skip;
@@ -50,6 +57,8 @@ final class MergedSearch {
 
     static final int DEFAULT_COUNT = 20;
     static final int MAX_COUNT = 100;
+    /** How deep a search sorted across services may page: each service reads that many rows to merge them. */
+    static final int SORTED_DEPTH = 1000;
     static final Set<Integer> NOT_FOR_THIS_CALLER = Set.of(401, 403, 404);
 
     private final BackendReads backends;
@@ -66,6 +75,93 @@ final class MergedSearch {
         return from(rc, searches, 0, gathered).map(done -> gathered);
     }
 
+    /**
+     * The page {@code page} of {@code count} matches of the searches sorted by {@code meta.lastUpdated}
+     * ({@code _sort} in their query). Each search is first asked how many it has; when one alone has any, it sorts
+     * and pages them itself, exactly as above. When several have some, each is read for its first
+     * {@code (page + 1) * count} matches in that order and the merge takes the page: such a search reads rows the
+     * caller does not get, so it goes no deeper than {@link #SORTED_DEPTH}. (Only staff meet it: the one shared type's
+     * second service, the worklist, refuses everyone else.)
+     */
+    Future<Gathered> gatherSorted(RoutingContext rc, List<Search> searches, int page, int count, boolean descending) {
+        Gathered counted = new Gathered();
+        return from(rc, searches, 0, counting(counted)).compose(done -> {
+            List<Search> holding = new ArrayList<>();
+            for (int i = 0; i < searches.size(); i++) {
+                if (counted.totals.get(i) > 0) {
+                    holding.add(searches.get(i));
+                }
+            }
+            if (holding.size() <= 1) {
+                return gather(rc, searches, page, count);
+            }
+            long depth = (long) (page + 1) * count;
+            if (depth > SORTED_DEPTH) {
+                return Future.failedFuture(new TooDeep());
+            }
+            Gathered gathered = new Gathered();
+            gathered.anyAnswered = true;
+            gathered.total = counted.total;
+            List<JsonObject> matches = new ArrayList<>();
+            Future<Void> read = Future.succeededFuture();
+            for (Search search : holding) {
+                long wanted = Math.min(depth, counted.totals.get(searches.indexOf(search)));
+                for (long offset = 0; offset < wanted; offset += MAX_COUNT) {
+                    String uri = search.path() + "?" + search.query() + "_count="
+                            + Math.min(MAX_COUNT, wanted - offset) + "&_offset=" + offset;
+                    read = read.compose(v -> backends.get(rc, search.backend(), uri).compose(answer -> {
+                        if (!answer.ok()) {
+                            return Future.failedFuture("service answered " + answer.status());
+                        }
+                        JsonArray entries = answer.body().toJsonObject().getJsonArray("entry",
+                                new JsonArray());
+                        for (int i = 0; i < entries.size(); i++) {
+                            JsonObject entry = entries.getJsonObject(i);
+                            if ("include".equals(entry.getJsonObject("search", new JsonObject())
+                                    .getString("mode"))) {
+                                gathered.included.add(entry);
+                            } else {
+                                matches.add(entry);
+                            }
+                        }
+                        return Future.succeededFuture();
+                    }));
+                }
+            }
+            return read.map(v -> {
+                Comparator<JsonObject> order = Comparator.comparing(MergedSearch::lastUpdated)
+                        .thenComparing(entry -> entry.getJsonObject("resource", new JsonObject())
+                                .getString("id", ""));
+                matches.sort(descending ? order.reversed() : order);
+                matches.stream().skip((long) page * count).limit(count).forEach(gathered.matches::add);
+                return gathered;
+            });
+        });
+    }
+
+    /** A sorted search across services deeper than the gateway merges: the caller narrows it instead. */
+    static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super("A search sorted across services pages through its first " + SORTED_DEPTH
+                    + " matches; narrow it with _lastUpdated", null, false, false);
+        }
+    }
+
+    /** Each search asked only how many it has, its total kept in order. */
+    private static Gathered counting(Gathered counted) {
+        counted.need = 0;
+        return counted;
+    }
+
+    private static Instant lastUpdated(JsonObject entry) {
+        try {
+            return OffsetDateTime.parse(entry.getJsonObject("resource", new JsonObject())
+                    .getJsonObject("meta", new JsonObject()).getString("lastUpdated", "")).toInstant();
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+
     private Future<Void> from(RoutingContext rc, List<Search> searches, int next, Gathered gathered) {
         if (next == searches.size()) {
             return Future.succeededFuture();
@@ -75,6 +171,7 @@ final class MergedSearch {
                 + (gathered.need == 0 ? 0 : gathered.skip);
         return backends.get(rc, search.backend(), uri).compose(answer -> {
             if (!answer.ok()) {
+                gathered.totals.add(0L);
                 return refused(answer, gathered) ? from(rc, searches, next + 1, gathered)
                         : Future.failedFuture("service answered " + answer.status());
             }
@@ -85,6 +182,7 @@ final class MergedSearch {
                 return Future.failedFuture("service answered something other than a Bundle");
             }
             long total = bundle.getLong("total", 0L);
+            gathered.totals.add(total);
             take(bundle, gathered);
             gathered.anyAnswered = true;
             gathered.total += total;

@@ -11,7 +11,8 @@ import java.util.Set;
  * A FHIR resource type that more than one service serves ({@code Task}: aftercare's follow-ups, which EHRs read too,
  * and the worklist's tasks, which only staff read). Resource ids are UUIDs, so a read goes to each service in turn
  * until one holds the id. A search goes to every service and is answered as one searchset Bundle: the first
- * service's matches, then the next's, paged over the whole ({@code _count}, {@code _page}) with one total.
+ * service's matches, then the next's, paged over the whole ({@code _count}, {@code _page}) with one total; or, with
+ * {@code _sort=_lastUpdated}, all of them in that order.
  *
  * <p>
  * A service that refuses the caller (401, 403, or 404: aftercare hides a patient whose consent does not name an EHR)
@@ -27,6 +28,8 @@ final class SharedFhirType {
             + "try again";
     /** The paging parameters the gateway sets itself on each service's share of a search. */
     private static final Set<String> PAGING = Set.of("_count", "_page", "_offset");
+    /** The orders a merged search can keep over every service's matches. */
+    private static final Set<String> SORTS = Set.of("_lastUpdated", "-_lastUpdated");
 
     private final BackendReads backends;
     private final MergedSearch merged;
@@ -78,12 +81,6 @@ final class SharedFhirType {
                     "_offset is not a search parameter here; page with _count and _page", request.path());
             return;
         }
-        if (request.params().contains("_sort")) {
-            // Each service sorts its own matches; the merge lists one service's after the other's.
-            GatewayProblems.send(rc.response(), 400, "invalid-parameter", "Bad Request", "_sort is not supported "
-                    + "where two services hold the type; select by _lastUpdated instead", request.path());
-            return;
-        }
         if (count.isEmpty() || page.isEmpty() || request.params().getAll("_count").size() > 1
                 || request.params().getAll("_page").size() > 1) {
             // Bad paging is answered by a service, in its words.
@@ -99,15 +96,22 @@ final class SharedFhirType {
         String query = BackendReads.queryWithout(request, PAGING);
         List<MergedSearch.Search> searches = owners.stream()
                 .map(owner -> new MergedSearch.Search(owner, request.path(), query)).toList();
-        merged.gather(rc, searches, page.get(), count.get()).onComplete(done -> {
-            if (done.failed()) {
-                BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
-            } else if (!done.result().anyAnswered) {
-                BackendReads.relay(rc, done.result().refusal());
-            } else {
-                rc.response().setStatusCode(200).putHeader("Content-Type", GatewayProblems.FHIR_JSON)
-                        .end(MergedSearch.bundle(request, done.result(), page.get(), count.get()).toBuffer());
-            }
-        });
+        List<String> sort = request.params().getAll("_sort");
+        boolean sorted = sort.size() == 1 && SORTS.contains(sort.get(0).strip());
+        // A _sort the services do not take is answered by them, in their words.
+        (sorted ? merged.gatherSorted(rc, searches, page.get(), count.get(), sort.get(0).strip().startsWith("-"))
+                : merged.gather(rc, searches, page.get(), count.get())).onComplete(done -> {
+                    if (done.failed() && done.cause() instanceof MergedSearch.TooDeep tooDeep) {
+                        GatewayProblems.send(rc.response(), 400, "invalid-parameter", "Bad Request", tooDeep.getMessage(),
+                                request.path());
+                    } else if (done.failed()) {
+                        BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
+                    } else if (!done.result().anyAnswered) {
+                        BackendReads.relay(rc, done.result().refusal());
+                    } else {
+                        rc.response().setStatusCode(200).putHeader("Content-Type", GatewayProblems.FHIR_JSON)
+                                .end(MergedSearch.bundle(request, done.result(), page.get(), count.get()).toBuffer());
+                    }
+                });
     }
 }

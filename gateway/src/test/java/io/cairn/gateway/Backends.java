@@ -202,6 +202,12 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             Backend.AFTERCARE, List.of("follow-up-1", "follow-up-2", "follow-up-3"),
             Backend.WORKLIST, List.of("task-1", "task-2", "task-3", "task-4"));
 
+    /** When each Task last changed: each service's in the order it holds them, the two services' interleaved. */
+    static final Map<String, String> TASK_UPDATED = Map.of("follow-up-1", "2026-12-05T10:01:00Z",
+            "task-1", "2026-12-05T10:02:00Z", "follow-up-2", "2026-12-05T10:03:00.5Z",
+            "task-2", "2026-12-05T10:03:00.61Z", "follow-up-3", "2026-12-05T10:05:00Z",
+            "task-3", "2026-12-05T10:06:00Z", "task-4", "2026-12-05T10:07:00Z");
+
     /** How many Tasks the stand-ins have answered in searches, all together: what a real service would audit. */
     static final AtomicInteger SERVED_TASKS = new AtomicInteger();
 
@@ -238,6 +244,15 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         } catch (NumberFormatException e) {
             fhirAnswer(request, 400, outcome("invalid"));
             return;
+        }
+        String sort = request.getParam("_sort");
+        if (sort != null && !List.of("_lastUpdated", "-_lastUpdated").contains(sort)) {
+            fhirAnswer(request, 400, outcome("invalid"));
+            return;
+        }
+        if ("-_lastUpdated".equals(sort)) {
+            held = new java.util.ArrayList<>(held);
+            java.util.Collections.reverse(held);
         }
         JsonArray entries = new JsonArray();
         for (int i = offset; i < Math.min(held.size(), offset + count); i++) {
@@ -328,7 +343,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
 
     private static JsonObject task(String id) {
         return new JsonObject().put("resourceType", "Task").put("id", id).put("status", "ready")
-                .put("intent", "order");
+                .put("intent", "order").put("meta", new JsonObject().put("lastUpdated", TASK_UPDATED.get(id)));
     }
 
     private static JsonObject outcome(String code) {

@@ -85,11 +85,38 @@ class SharedFhirTypeTest {
                 .contentType("application/fhir+json");
         given().auth().oauth2(CLINICIAN).get("/fhir/r4/Task?patient=p1&_offset=3").then().statusCode(400)
                 .contentType("application/fhir+json");
-        // Each service sorts its own share; the merge could not keep one order over both.
-        int before = Backends.received(Backend.AFTERCARE);
-        given().auth().oauth2(CLINICIAN).get("/fhir/r4/Task?patient=p1&_sort=_lastUpdated").then().statusCode(400)
-                .contentType("application/fhir+json").body("issue[0].diagnostics", containsString("_sort"));
-        assertEquals(before, Backends.received(Backend.AFTERCARE));
+    }
+
+    @Test
+    void aSortedSearchKeepsOneOrderOverBothServices() {
+        assertEquals(java.util.List.of("follow-up-1", "task-1", "follow-up-2"), ids(search(CLINICIAN,
+                "patient=p1&_sort=_lastUpdated&_count=3").body("total", equalTo(7))
+                .body("link.relation", contains("self", "next"))));
+        // Times are compared as instants, not as text (10:03:00.5 is before 10:03:00.61).
+        assertEquals(java.util.List.of("task-2", "follow-up-3", "task-3"), ids(search(CLINICIAN,
+                "patient=p1&_sort=_lastUpdated&_count=3&_page=1")));
+        assertEquals(java.util.List.of("task-4"), ids(search(CLINICIAN, "patient=p1&_sort=_lastUpdated&_count=3"
+                + "&_page=2").body("link.relation", contains("self", "previous"))));
+        assertEquals(java.util.List.of("task-4", "task-3", "follow-up-3", "task-2"), ids(search(CLINICIAN,
+                "patient=p1&_sort=-_lastUpdated&_count=4")));
+        search(CLINICIAN, "patient=p1&_sort=_lastUpdated&_count=0").body("total", equalTo(7))
+                .body("entry", nullValue());
+
+        // Where one service alone has matches, it sorts and pages them itself: it reads only what is answered.
+        int served = Backends.SERVED_TASKS.get();
+        assertEquals(java.util.List.of("follow-up-3", "follow-up-2"), ids(search(EHR,
+                "patient=p1&_sort=-_lastUpdated&_count=2").body("total", equalTo(3))));
+        assertEquals(served + 2, Backends.SERVED_TASKS.get());
+        search(CLINICIAN, "status=ready&_sort=-_lastUpdated&_count=2").body("entry.resource.id",
+                contains("task-4", "task-3"));
+
+        // Merging reads each service's first pages, so it goes no deeper than the gateway's limit.
+        given().auth().oauth2(CLINICIAN).get("/fhir/r4/Task?patient=p1&_sort=_lastUpdated&_count=100&_page=10")
+                .then().statusCode(400).contentType("application/fhir+json")
+                .body("issue[0].diagnostics", containsString("_lastUpdated"));
+        // An order the services do not keep is refused by them.
+        given().auth().oauth2(CLINICIAN).get("/fhir/r4/Task?patient=p1&_sort=status").then().statusCode(400)
+                .contentType("application/fhir+json").body("issue[0].code", equalTo("invalid"));
     }
 
     @Test
