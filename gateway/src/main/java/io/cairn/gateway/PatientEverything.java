@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * FHIR's {@code Patient/{id}/$everything}: the patient and every record of theirs the caller may see, across the
  * services, as one paged searchset Bundle ({@link MergedSearch}). Each service applies its own rules to its share, so a
  * record type whose Part 2 consent does not name an EHR is simply absent, and every record answered is audited (as a
- * disclosure, to an EHR) by the service that holds it. A patient the caller may not see is a 404, as a read is.
+ * disclosure, to an EHR) by the service that holds it. A caller that may not see who the patient is gets the
+ * records it may see without the Patient; one that may see nothing of theirs gets a 404, as a read does.
  * {@code _since} keeps what changed since a time, {@code _type} the types named.
  */
 final class PatientEverything {
@@ -114,31 +115,40 @@ final class PatientEverything {
                 }
             }
         }
-        // First whether the caller may see the patient at all (a count, which reads and discloses nothing): if not,
-        // the answer is the service's refusal or a 404, as a read's is, whatever else a service would answer.
+        // First whether the caller may see who the patient is (a count, which reads and discloses nothing). One who may
+        // not, such as an EHR whose consent releases the plans alone, gets the records it may see without the
+        // Patient; when it may see none, the answer is the refusal or a 404, as a read's is.
         merged.gather(rc, List.of(new MergedSearch.Search(Backend.INTAKE, RouteTable.FHIR_PREFIX + "Patient",
                 "_id=" + patient + "&")), 0, 0).onComplete(checked -> {
                     if (checked.failed()) {
                         BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
                     } else if (checked.result().total == 0) {
-                        MergedSearch.Gathered refused = checked.result();
-                        if (!refused.anyAnswered && refused.refusal().status() != 404) {
-                            BackendReads.relay(rc, refused.refusal());
-                        } else {
-                            GatewayProblems.send(rc.response(), 404, "not-found", "Not Found", "Patient " + patient
-                                    + " was not found", request.path());
-                        }
+                        answer(rc, searches.subList(1, searches.size()), page.get(), count.get(),
+                                Optional.of(checked.result()), patient);
                     } else {
                         answer(rc, types.contains("Patient") ? searches : searches.subList(1, searches.size()),
-                                page.get(), count.get());
+                                page.get(), count.get(), Optional.empty(), patient);
                     }
                 });
     }
 
-    private void answer(RoutingContext rc, List<MergedSearch.Search> searches, int page, int count) {
+    /**
+     * The page of the patient's records; {@code hidden}, the refusal of the patient's own read when the caller may
+     * not see it, which is the answer when no record of theirs is visible either.
+     */
+    private void answer(RoutingContext rc, List<MergedSearch.Search> searches, int page, int count,
+            Optional<MergedSearch.Gathered> hidden, String patient) {
         merged.gather(rc, searches, page, count).onComplete(done -> {
             if (done.failed()) {
                 BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
+            } else if (hidden.isPresent() && done.result().total == 0) {
+                MergedSearch.Gathered refused = hidden.get();
+                if (!refused.anyAnswered && refused.refusal().status() != 404) {
+                    BackendReads.relay(rc, refused.refusal());
+                } else {
+                    GatewayProblems.send(rc.response(), 404, "not-found", "Not Found", "Patient " + patient
+                            + " was not found", rc.request().path());
+                }
             } else if (done.result().firstInvalid != null) {
                 // Each search is by patient: one a service cannot take is not silently left out.
                 BackendReads.relay(rc, done.result().firstInvalid);

@@ -3,6 +3,7 @@ package io.cairn.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cairn.contracts.Roles;
@@ -42,9 +43,14 @@ class PatientEverythingTest {
 
     @Test
     void aPatientTheCallerMayNotSeeIsNotFound() {
-        // The stand-in intake answers the patient search without the patient (its echo is no Bundle with a total).
-        given().auth().oauth2(Tokens.forRole(Roles.CLINICIAN)).get(PATIENT).then().statusCode(404)
-                .contentType("application/fhir+json");
+        // The stand-in intake answers the patient search without the patient (its echo is no Bundle with a total), and
+        // so do the others but the two that hold Tasks.
+        given().auth().oauth2(Tokens.forRole(Roles.CLINICIAN)).get(PATIENT + "?_type=Patient,CarePlan,Encounter")
+                .then().statusCode(404).contentType("application/fhir+json");
+        // A caller that may not see who the patient is still gets the records of theirs it may see, without them.
+        given().auth().oauth2(Tokens.forRole(Roles.CLINICIAN)).get(PATIENT).then().statusCode(200)
+                .contentType("application/fhir+json").body("total", equalTo(7))
+                .body("entry.resource.resourceType", everyItem(equalTo("Task")));
         // A type named twice is named once.
         given().auth().oauth2(Tokens.forRole(Roles.CLINICIAN)).urlEncodingEnabled(false)
                 .get(PATIENT + "?_type=Goal,Goal").then().statusCode(404).contentType("application/fhir+json");

@@ -281,6 +281,31 @@ class EhrFhirJourneyIT {
     }
 
     /** Fails unless the resource is valid R4; returns one of its top-level values. */
+    /**
+     * An EHR whose consent releases the plans alone gets them from {@code $everything}, without the Patient it may
+     * not see; when it asks only for what it may not see, the patient is not found, as a read answers.
+     */
+    @Test
+    void everythingOfAPatientTheEhrMayNotSeeIsTheRecordsItsConsentReleases() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        UUID patient = Journey.register(coordinator, "PlansOnly-" + unique);
+        as(coordinator).body("""
+                {"patientId":"%s","recipient":"ehr-demo","purpose":"care-coordination",
+                 "recordCategories":["treatment-plans"]}""".formatted(patient)).post("/consents").then()
+                .statusCode(201);
+        String plan = Journey.assessAndAwaitDraftedPlan(clinician, patient);
+        await().atMost(Journey.EVENTUAL).until(() -> fhir(ehr).get("/CarePlan/" + plan).statusCode() == 200);
+
+        String everything = fhir(ehr).get("/Patient/" + patient + "/$everything").then().statusCode(200)
+                .body("entry.resource.resourceType", hasItem("CarePlan"))
+                .body("entry.resource.resourceType", everyItem(oneOf("CarePlan", "Goal")))
+                .body("entry.resource.id", hasItem(plan)).extract().asString();
+        FhirValidation.assertValid(everything);
+        fhir(ehr).get("/Patient/" + patient).then().statusCode(404);
+        fhir(ehr).get("/Patient/" + patient + "/$everything?_type=Patient,Appointment").then().statusCode(404)
+                .body("resourceType", equalTo("OperationOutcome"));
+    }
+
     private static String valid(String resource, String path) {
         FhirValidation.assertValid(resource);
         return io.restassured.path.json.JsonPath.from(resource).getString(path);
