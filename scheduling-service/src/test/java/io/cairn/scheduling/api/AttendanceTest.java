@@ -8,6 +8,7 @@ import static io.cairn.testkit.TopicWatch.keyed;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,6 +82,58 @@ public class AttendanceTest {
         }
         as(SCHEDULER).get("/patients/" + sam + "/hours").then().statusCode(200)
                 .body("find { it.isoWeek == '" + ClinicCalendar.isoWeek(monday) + "' }.hoursAttended", equalTo(1.6f));
+    }
+
+    /**
+     * Each week's minutes are kept beside attendance, in its transaction, however attendance is written: recorded,
+     * corrected to an absence and back, or loaded in bulk straight into the table.
+     */
+    @Test
+    void theWeeksMinutesFollowEveryWriteToAttendance() {
+        LocalDate monday = today().with(DayOfWeek.MONDAY).minusWeeks(3);
+        String week = ClinicCalendar.isoWeek(monday);
+        UUID patient = UUID.randomUUID();
+        String first = session("facilitator-" + UUID.randomUUID(), monday, "18:00", "21:00", 5);
+        String second = session("facilitator-" + UUID.randomUUID(), monday.plusDays(2), "18:00", "21:00", 5);
+        book(first, patient);
+        book(second, patient);
+
+        attend(first, patient, "present", 180);
+        attend(second, patient, "late", 150);
+        assertEquals("330 2", weekOf(patient, week));
+        attend(second, patient, "absent", 0);
+        assertEquals("180 1", weekOf(patient, week));
+        attend(first, patient, "excused", 0);
+        assertEquals("0 1", weekOf(patient, week), "an excused absence is a session of the week, of 0 minutes");
+        attend(first, patient, "absent", 0);
+        assertEquals("0 0", weekOf(patient, week));
+        as(SCHEDULER).get("/patients/" + patient + "/hours").then().statusCode(200)
+                .body("isoWeek", not(hasItem(week)));
+        attend(second, patient, "left-early", 100);
+        as(SCHEDULER).get("/patients/" + patient + "/hours").then().statusCode(200)
+                .body("find { it.isoWeek == '" + week + "' }.hoursAttended", equalTo(1.7f));
+
+        // A bulk load (as benchmarks/run writes five million rows) and its removal keep the weeks too.
+        UUID loaded = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery("""
+                insert into attendance (id, session_id, patient_id, status, minutes_attended, session_date, iso_week,
+                                        recorded_by, recorded_at)
+                select gen_random_uuid(), s.id, ?1, 'PRESENT', 60, ?2, ?3, 'bulk', now()
+                from session s where s.id in (?4, ?5)""").setParameter(1, loaded).setParameter(2, monday)
+                .setParameter(3, week).setParameter(4, UUID.fromString(first))
+                .setParameter(5, UUID.fromString(second)).executeUpdate());
+        assertEquals("120 2", weekOf(loaded, week));
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
+                "delete from attendance where patient_id = ?1").setParameter(1, loaded).executeUpdate());
+        assertEquals("0 0", weekOf(loaded, week));
+    }
+
+    private String weekOf(UUID patient, String isoWeek) {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(entities.createNativeQuery(
+                "select minutes_attended || ' ' || sessions_counted from attendance_week "
+                        + "where patient_id = ?1 and iso_week = ?2")
+                .setParameter(1, patient).setParameter(2, isoWeek)
+                .getResultList().stream().findFirst().orElse("none")));
     }
 
     @Test
