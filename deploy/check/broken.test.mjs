@@ -132,3 +132,28 @@ test("a production realm that keeps the demo EHR client with its private key in 
   realm.clients.push(rendered.find((o) => o.kind === "KeycloakRealmImport").spec.realm.clients.find((c) => c.clientId === "ehr-jwt-demo"));
   expectProblem(RULES.realmIsTheLocalStacks(prod, { overlay: "prod" }), /demo client ehr-jwt-demo in production/);
 });
+
+test("removing the Secret of intake's Keycloak client breaks referencesResolve, for intake and the realm import", () => {
+  const objects = broken((o) => o.splice(o.findIndex((x) => x.kind === "Secret" && x.metadata.name === "cairn-subscriptions-client"), 1));
+  const problems = RULES.referencesResolve(objects);
+  expectProblem(problems, /Deployment\/cairn\/intake-service: .*refers to Secret cairn-subscriptions-client/);
+  expectProblem(problems, /KeycloakRealmImport\/cairn\/cairn-realm: spec\.placeholders\..*refers to Secret cairn-subscriptions-client/);
+});
+
+test("a client secret placeholder the realm import does not fill breaks realmIsTheLocalStacks", () => {
+  const objects = broken((o) => { delete find(o, "KeycloakRealmImport").spec.placeholders; });
+  expectProblem(RULES.realmIsTheLocalStacks(objects), /client cairn-subscriptions's secret is placeholder CAIRN_SUBSCRIPTIONS_CLIENT_SECRET, which spec\.placeholders does not fill/);
+});
+
+test("a production realm that gives intake's client the repository's secret breaks realmIsTheLocalStacks", () => {
+  const prod = render("prod");
+  const client = prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm.clients.find((c) => c.clientId === "cairn-subscriptions");
+  client.secret = "cairn-subscriptions-local-secret";
+  expectProblem(RULES.realmIsTheLocalStacks(prod, { overlay: "prod" }), /client cairn-subscriptions has the repository's secret in production/);
+});
+
+test("a production realm without intake's service account user breaks realmIsTheLocalStacks", () => {
+  const prod = render("prod");
+  delete prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm.users;
+  expectProblem(RULES.realmIsTheLocalStacks(prod, { overlay: "prod" }), /no service-account-cairn-subscriptions in production/);
+});

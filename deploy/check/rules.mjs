@@ -106,6 +106,9 @@ function referencesIn(value, at) {
       found.push(["Secret", child, here]);
     } else if (key === "secret" && typeof child?.secretName === "string") {
       found.push(["Secret", child.secretName, here]);
+    } else if (key === "secret" && typeof child?.name === "string") {
+      // A Secret by name and key: a KeycloakRealmImport placeholder, a CloudNativePG database owner's secret.
+      found.push(["Secret", child.name, here]);
     } else if (key === "tls" && Array.isArray(child)) {
       child.filter((tls) => tls.secretName).forEach((tls, i) => found.push(["Secret", tls.secretName, `${here}[${i}]`]));
     } else if (["configMapKeyRef", "configMapRef"].includes(key) && child?.name) {
@@ -211,10 +214,15 @@ export function scalingBounded(objects) {
   return problems;
 }
 
+const PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
 /**
- * The realm imported is the local stack's realm. Production leaves out what exists only for demonstrations (the demo
- * users, whose password is their name, and the clients whose secret or password grant is for demos) and requires TLS
- * for external clients; everything else (roles, the mobile client, token lifespans, mappers) is the same.
+ * The realm imported is the local stack's realm. A client's secret may instead be a placeholder `${NAME}` that the
+ * import's spec.placeholders fills from a Secret (the realm JSON's secret is for the local stack only). Production
+ * leaves out what exists only for demonstrations (the demo users, whose password is their name, and the clients whose
+ * secret or password grant is for demos), keeps the service account users of the clients it keeps (their realm
+ * roles), takes every client secret from a Secret, and requires TLS for external clients; everything else (roles,
+ * the mobile client, token lifespans, mappers) is the same.
  */
 export function realmIsTheLocalStacks(objects, { overlay } = {}) {
   const local = JSON.parse(fs.readFileSync(path.join(ROOT, "platform/local-stack/src/main/resources/cairn-realm.json"), "utf8"));
@@ -223,18 +231,42 @@ export function realmIsTheLocalStacks(objects, { overlay } = {}) {
     return [`expected one KeycloakRealmImport, found ${imports.length}`];
   }
   const realm = imports[0].spec.realm;
+  const placeholders = imports[0].spec.placeholders ?? {};
   const expected = structuredClone(local);
   const problems = [];
+  for (const client of realm.clients ?? []) {
+    const placeholder = PLACEHOLDER.exec(typeof client.secret === "string" ? client.secret : "");
+    const original = expected.clients.find((c) => c.clientId === client.clientId);
+    if (!placeholder || typeof original?.secret !== "string") {
+      continue;
+    }
+    original.secret = client.secret;
+    if (!placeholders[placeholder[1]]?.secret?.name) {
+      problems.push(`${nameOf(imports[0])}: client ${client.clientId}'s secret is placeholder ${placeholder[1]}, which spec.placeholders does not fill from a Secret`);
+    }
+  }
   if (overlay === "prod") {
-    delete expected.users;
     const kept = new Set((realm.clients ?? []).map((client) => client.clientId));
     expected.clients = expected.clients.filter((client) => kept.has(client.clientId));
+    const serviceAccounts = (expected.users ?? []).filter((user) => kept.has(user.serviceAccountClientId));
+    if (serviceAccounts.length) {
+      expected.users = serviceAccounts;
+    } else {
+      delete expected.users;
+    }
     expected.sslRequired = realm.sslRequired;
     if (!["external", "all"].includes(realm.sslRequired)) {
       problems.push(`${nameOf(imports[0])}: sslRequired is ${realm.sslRequired} in production`);
     }
     for (const demo of ["ehr-demo", "ehr-jwt-demo", "cairn-cli"].filter((clientId) => kept.has(clientId))) {
       problems.push(`${nameOf(imports[0])}: demo client ${demo} in production`);
+    }
+    for (const client of (realm.clients ?? []).filter((c) => typeof c.secret === "string" && !PLACEHOLDER.test(c.secret))) {
+      problems.push(`${nameOf(imports[0])}: client ${client.clientId} has the repository's secret in production (fill it from a Secret through spec.placeholders)`);
+    }
+    const users = new Set((realm.users ?? []).map((user) => user.username));
+    for (const user of serviceAccounts.filter((u) => !users.has(u.username))) {
+      problems.push(`${nameOf(imports[0])}: no ${user.username} in production: client ${user.serviceAccountClientId}'s service account loses its realm roles`);
     }
   }
   if (JSON.stringify(sortKeys(realm)) !== JSON.stringify(sortKeys(expected))) {
