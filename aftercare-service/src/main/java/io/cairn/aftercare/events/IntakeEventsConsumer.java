@@ -13,7 +13,7 @@ import io.cairn.kit.events.IncomingEvents;
 import io.cairn.kit.events.EventEffects;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** From intake: consents for Part 2, intake scores as the outcome baseline, and readmissions after relapse. */
@@ -35,8 +35,8 @@ public class IntakeEventsConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, effects);
+    public void onIntakeEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce(CONSUMER, records, effects);
     }
 
     private static void keepBaseline(AssessmentCompleted assessment) {

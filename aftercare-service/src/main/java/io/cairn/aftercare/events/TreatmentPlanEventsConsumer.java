@@ -8,7 +8,7 @@ import io.cairn.kit.events.IncomingEvents;
 import io.cairn.kit.events.EventEffects;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Graduation opens aftercare; a discharge against medical advice opens outreach. */
@@ -29,7 +29,7 @@ public class TreatmentPlanEventsConsumer {
 
     @Incoming("treatment-plan-events")
     @Blocking
-    public void onPlanEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, effects);
+    public void onPlanEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce(CONSUMER, records, effects);
     }
 }

@@ -7,7 +7,7 @@ import io.cairn.kit.events.IncomingEvents;
 import io.cairn.kit.events.EventEffects;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -43,25 +43,25 @@ public class AccountingConsumer {
 
     @Incoming("intake-disclosures")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("accounting-intake", record, fromIntake);
+    public void onIntakeEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("accounting-intake", records, fromIntake);
     }
 
     @Incoming("treatment-plan-disclosures")
     @Blocking
-    public void onTreatmentPlanEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("accounting-treatment-plan", record, fromTreatmentPlan);
+    public void onTreatmentPlanEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("accounting-treatment-plan", records, fromTreatmentPlan);
     }
 
     @Incoming("scheduling-disclosures")
     @Blocking
-    public void onSchedulingEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("accounting-scheduling", record, fromScheduling);
+    public void onSchedulingEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("accounting-scheduling", records, fromScheduling);
     }
 
     @Incoming("aftercare-disclosures")
     @Blocking
-    public void onAftercareEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("accounting-aftercare", record, fromAftercare);
+    public void onAftercareEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("accounting-aftercare", records, fromAftercare);
     }
 }

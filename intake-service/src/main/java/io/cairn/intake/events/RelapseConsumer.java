@@ -7,7 +7,7 @@ import io.cairn.contracts.events.RelapseReported;
 import io.cairn.kit.events.EventEffects;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A relapse reported in aftercare brings the patient straight back to intake with an urgent readmission referral. */
@@ -27,7 +27,7 @@ public class RelapseConsumer {
 
     @Incoming("aftercare-events")
     @Blocking
-    public void onAftercareEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, effects);
+    public void onAftercareEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce(CONSUMER, records, effects);
     }
 }

@@ -14,7 +14,7 @@ import io.cairn.kit.events.EventEffects;
 import io.cairn.kit.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -70,19 +70,19 @@ public class SubscriptionTopicsConsumer {
 
     @Incoming("treatment-plan-subscriptions")
     @Blocking
-    public void onTreatmentPlanEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("subscriptions-treatment-plan", record, treatmentPlan);
+    public void onTreatmentPlanEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("subscriptions-treatment-plan", records, treatmentPlan);
     }
 
     @Incoming("scheduling-subscriptions")
     @Blocking
-    public void onSchedulingEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("subscriptions-scheduling", record, scheduling);
+    public void onSchedulingEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("subscriptions-scheduling", records, scheduling);
     }
 
     @Incoming("aftercare-subscriptions")
     @Blocking
-    public void onAftercareEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("subscriptions-aftercare", record, aftercare);
+    public void onAftercareEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("subscriptions-aftercare", records, aftercare);
     }
 }

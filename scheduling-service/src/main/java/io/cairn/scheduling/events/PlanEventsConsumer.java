@@ -10,7 +10,7 @@ import io.cairn.kit.events.EventEffects;
 import io.cairn.scheduling.domain.Enrollments;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -39,7 +39,7 @@ public class PlanEventsConsumer {
 
     @Incoming("treatment-plan-events")
     @Blocking
-    public void onPlanEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, effects);
+    public void onPlanEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce(CONSUMER, records, effects);
     }
 }

@@ -9,7 +9,7 @@ import io.cairn.kit.events.EventEffects;
 import io.cairn.treatmentplan.domain.Admissions;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A completed assessment drafts a plan; consent changes keep the Part 2 projection current. */
@@ -30,7 +30,7 @@ public class IntakeEventsConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, effects);
+    public void onIntakeEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce(CONSUMER, records, effects);
     }
 }

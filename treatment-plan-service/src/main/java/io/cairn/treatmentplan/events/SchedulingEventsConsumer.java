@@ -9,7 +9,7 @@ import io.cairn.treatmentplan.domain.AttendedHours;
 import io.cairn.treatmentplan.domain.PlanReviews;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Attendance counts toward the weekly hours; an engagement alert flags the plan for review. */
@@ -30,7 +30,7 @@ public class SchedulingEventsConsumer {
 
     @Incoming("scheduling-events")
     @Blocking
-    public void onSchedulingEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, effects);
+    public void onSchedulingEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce(CONSUMER, records, effects);
     }
 }

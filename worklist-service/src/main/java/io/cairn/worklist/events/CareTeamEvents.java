@@ -18,7 +18,7 @@ import io.cairn.kit.events.IncomingEvents;
 import io.cairn.worklist.domain.Worklist;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -60,25 +60,25 @@ public class CareTeamEvents {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("worklist-intake", record, fromIntake);
+    public void onIntakeEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("worklist-intake", records, fromIntake);
     }
 
     @Incoming("treatment-plan-events")
     @Blocking
-    public void onTreatmentPlanEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("worklist-treatment-plan", record, fromTreatmentPlan);
+    public void onTreatmentPlanEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("worklist-treatment-plan", records, fromTreatmentPlan);
     }
 
     @Incoming("scheduling-events")
     @Blocking
-    public void onSchedulingEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("worklist-scheduling", record, fromScheduling);
+    public void onSchedulingEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("worklist-scheduling", records, fromScheduling);
     }
 
     @Incoming("aftercare-events")
     @Blocking
-    public void onAftercareEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("worklist-aftercare", record, fromAftercare);
+    public void onAftercareEvent(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("worklist-aftercare", records, fromAftercare);
     }
 }

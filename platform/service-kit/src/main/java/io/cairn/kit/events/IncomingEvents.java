@@ -8,24 +8,31 @@ import io.cairn.contracts.EventEnvelope;
 import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.kafka.CloudEventHeaders;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The consumer side of the delivery rules. A service's {@code @Incoming} method hands each record here with the
- * effect to apply; the effect runs at most once per event id (the inbox, in the effect's own transaction). A failing
- * effect is retried a bounded number of times; after that, or at once for a {@link PoisonEventException}, the
- * exception propagates and the channel's {@code failure-strategy=dead-letter-queue} parks the record with the reason.
+ * The consumer side of the delivery rules. A service's {@code @Incoming} method hands each poll's records here with
+ * the effects to apply; each effect runs at most once per event id (the inbox, in the effect's transaction). A failing
+ * effect is retried a bounded number of times; after that, or at once for a {@link PoisonEventException}, the record
+ * is parked on its dead-letter topic with the reason ({@link DeadLetters}), and the consumer goes on.
  * A database outage is not the event's fault: the consumer retries until the database is back, holding the partition
  * so that nothing is lost or reordered.
  */
@@ -39,16 +46,18 @@ public class IncomingEvents {
     private volatile boolean stopping;
 
     private final Inbox inbox;
+    private final DeadLetters deadLetters;
     private final ObjectMapper json;
     private final int maxRetries;
     private final Duration retryDelay;
     private final Duration maxOutageBackoff;
 
-    IncomingEvents(Inbox inbox, ObjectMapper json,
+    IncomingEvents(Inbox inbox, DeadLetters deadLetters, ObjectMapper json,
             @ConfigProperty(name = "cairn.inbox.max-retries", defaultValue = "3") int maxRetries,
             @ConfigProperty(name = "cairn.inbox.retry-delay", defaultValue = "200ms") Duration retryDelay,
             @ConfigProperty(name = "cairn.inbox.max-outage-backoff", defaultValue = "10s") Duration maxOutageBackoff) {
         this.inbox = inbox;
+        this.deadLetters = deadLetters;
         // Tolerant reader: fields a newer producer added are ignored, not fatal.
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.maxRetries = maxRetries;
@@ -57,38 +66,127 @@ public class IncomingEvents {
     }
 
     /**
-     * Applies the effect {@code effects} has for the record's event, unless {@code consumer} applied it before. Only
-     * the types it has an effect for are applied: a topic carries every event of its producer, and most are for other
-     * consumers, so any other is acknowledged as it arrives, not parsed, validated, nor recorded in the inbox.
-     *
-     * @return {@code true} when the effect ran, {@code false} for a redelivery, a type not wanted, or an event type
-     *         this platform version does not know
-     * @throws PoisonEventException at once for a wanted record that can never be processed
-     * @throws RuntimeException the effect's own failure after {@code cairn.inbox.max-retries} retries
+     * Applies one poll's records (a channel with {@code batch=true}): each event the consumer has an effect for,
+     * unless it applied it before. Any other type is passed over as it arrives, not parsed, validated, nor recorded in
+     * the inbox: a topic carries every event of its producer, and most are for other consumers. The events it wants,
+     * in the records' order (so each patient's keep theirs), are applied in one transaction with an inbox row each. When that
+     * transaction fails for an event's fault, they are applied one by
+     * one, so that the event at fault is retried and then parked, and no other with it. A record that cannot be read,
+     * or whose effect keeps failing, is parked on the dead-letter topic by itself once the others are applied; the
+     * batch is acknowledged when this returns.
      */
-    public boolean applyOnce(String consumer, ConsumerRecord<String, String> record, EventEffects effects) {
-        Optional<IncomingEvent> event = read(record, effects.types());
-        if (event.isEmpty()) {
-            return false;
+    public void applyAllOnce(String consumer, ConsumerRecords<String, String> records, EventEffects effects) {
+        List<Received> wanted = new ArrayList<>();
+        List<Map.Entry<ConsumerRecord<String, String>, RuntimeException>> unprocessable = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                read(record, effects.types()).ifPresent(event -> wanted.add(new Received(record, event)));
+            } catch (PoisonEventException e) {
+                unprocessable.add(Map.entry(record, e));
+            }
         }
+        if (wanted.size() > 1 && appliedTogether(consumer, wanted, effects)) {
+            wanted.clear();
+        }
+        for (Received received : wanted) {
+            try (Scope scope = traceOf(received.event()).makeCurrent()) {
+                apply(consumer, received.event(), effects);
+            } catch (RuntimeException e) {
+                unprocessable.add(Map.entry(received.record(), e));
+            }
+        }
+        for (var parked : unprocessable) {
+            deadLetters.park(parked.getKey(), parked.getValue());
+        }
+    }
+
+    /** A record and the event read from it. */
+    private record Received(ConsumerRecord<String, String> record, IncomingEvent event) {
+    }
+
+    /**
+     * The batch's events in one transaction, waiting out an outage as one event does.
+     *
+     * @return whether they were applied; {@code false} when one of them failed, and none was
+     */
+    private boolean appliedTogether(String consumer, List<Received> batch, EventEffects effects) {
+        int outages = 0;
+        while (true) {
+            if (stopping) {
+                holdForRedelivery(consumer, batch.get(0).event());
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (Received received : batch) {
+                        try (Scope scope = traceOf(received.event()).makeCurrent()) {
+                            if (inbox.firstDelivery(consumer, received.event())) {
+                                effects.apply(received.event());
+                            }
+                        }
+                    }
+                });
+                return true;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    holdForRedelivery(consumer, batch.get(0).event());
+                } else if (TransientFailures.isTransient(e)) {
+                    LOG.warnf("%s waits for the database to apply %d events: %s", consumer, batch.size(),
+                            e.getMessage());
+                    pause(Math.min(maxOutageBackoff.toMillis(), retryDelay.toMillis() << Math.min(outages++, 10)));
+                } else {
+                    LOG.debugf("%s applies a batch one event at a time: %s", consumer, e.getMessage());
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** The event's trace, current while its effect runs, so that the events it causes continue it. */
+    private static Context traceOf(IncomingEvent event) {
+        String traceparent = event.envelope().traceparent();
+        if (traceparent == null) {
+            return Context.current();
+        }
+        return W3CTraceContextPropagator.getInstance().extract(Context.current(), traceparent,
+                new TextMapGetter<String>() {
+                    @Override
+                    public Iterable<String> keys(String carrier) {
+                        return List.of("traceparent");
+                    }
+
+                    @Override
+                    public String get(String carrier, String key) {
+                        return "traceparent".equals(key) ? carrier : null;
+                    }
+                });
+    }
+
+    /**
+     * Applies one event in its own transaction: a failing effect is retried {@code cairn.inbox.max-retries} times, an
+     * outage waited out.
+     *
+     * @throws PoisonEventException at once for an event that can never be processed
+     * @throws RuntimeException the effect's own failure after the retries
+     */
+    private boolean apply(String consumer, IncomingEvent event, EventEffects effects) {
         int failures = 0;
         int outages = 0;
         while (true) {
             if (stopping) {
-                holdForRedelivery(consumer, event.get());
+                holdForRedelivery(consumer, event);
             }
             try {
-                return applyInItsOwnTransaction(consumer, event.get(), effects::apply);
+                return applyInItsOwnTransaction(consumer, event, effects::apply);
             } catch (PoisonEventException e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (stopping) {
                     // The database and ORM are closing under us: not the event's fault, and not to be dead-lettered.
-                    holdForRedelivery(consumer, event.get());
+                    holdForRedelivery(consumer, event);
                 } else if (TransientFailures.isTransient(e)) {
                     // The partition waits: later events of this patient must not overtake this one.
                     LOG.warnf("%s waits for the database to apply event %s: %s", consumer,
-                            event.get().envelope().id(), e.getMessage());
+                            event.envelope().id(), e.getMessage());
                     pause(Math.min(maxOutageBackoff.toMillis(), retryDelay.toMillis() << Math.min(outages++, 10)));
                 } else if (++failures > maxRetries) {
                     throw e;

@@ -138,6 +138,47 @@ class IncomingEventsTest {
                 "nothing remembered for an event whose effect never applied");
     }
 
+    @Test
+    void aPollsEventsAreAppliedInFewTransactionsEachOnceAndInOrder() {
+        UUID patient = UUID.randomUUID();
+        List<ProducerRecord<String, String>> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            events.add(referralReceived(patient, UUID.randomUUID()));
+        }
+        events.add(events.get(7));
+
+        send(events.toArray(ProducerRecord[]::new));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> tally(patient) == 50L);
+        assertEquals(50, database.count("select count(*) from inbox_event where consumer = 'tally' "
+                + "and patient_id = ?1", patient.toString()), "each event once, the one sent twice too");
+        // The inbox rows of one transaction share its id (xmin): a poll's events commit together.
+        long transactions = database.count("select count(distinct xmin::text) from inbox_event "
+                + "where consumer = 'tally' and patient_id = ?1", patient.toString());
+        assertTrue(transactions < 25, transactions + " transactions for 50 events");
+    }
+
+    @Test
+    void anEventWhoseEffectKeepsFailingIsParkedAloneAndTheRestOfItsBatchApplied() {
+        UUID steady = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        flaky.failTimes(failing, Integer.MAX_VALUE);
+
+        try (TopicWatch deadLetters = TopicWatch.of(DEAD_LETTERS)) {
+            send(referralReceived(steady, UUID.randomUUID()), referralReceived(failing, UUID.randomUUID()),
+                    referralReceived(steady, UUID.randomUUID()), referralReceived(steady, UUID.randomUUID()));
+
+            ConsumerRecord<String, String> parked = deadLetters.awaitRecords(keyed(failing), 1,
+                    Duration.ofSeconds(30)).get(0);
+            assertTrue(header(parked, "dead-letter-reason").contains("transient failure"),
+                    header(parked, "dead-letter-reason"));
+            assertEquals(TOPIC, header(parked, "dead-letter-topic"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> tally(steady) == 3L);
+            assertEquals(List.of(), deadLetters.records(keyed(steady)));
+        }
+        assertEquals(0L, tally(failing));
+    }
+
     private long tally(UUID patient) {
         Object events = database.single("select events from patient_tally where patient_id = ?1", patient);
         return events == null ? 0L : ((Number) events).longValue();

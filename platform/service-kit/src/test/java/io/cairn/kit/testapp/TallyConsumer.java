@@ -8,7 +8,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Counts each patient's referrals: a non-idempotent effect, so a double application would show. */
@@ -27,8 +27,8 @@ public class TallyConsumer {
 
     @Incoming("kit-test-events")
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        events.applyOnce("tally", record, EventEffects.of().on(EventType.REFERRAL_RECEIVED, ReferralReceived.class,
+    public void onEvents(ConsumerRecords<String, String> records) {
+        events.applyAllOnce("tally", records, EventEffects.of().on(EventType.REFERRAL_RECEIVED, ReferralReceived.class,
                 referral -> increment(referral.patientId())));
     }
 
