@@ -43,15 +43,17 @@ public class DeadLetters {
     /**
      * Sends the record to its dead-letter topic and waits for the broker's acknowledgement.
      *
-     * @throws IllegalStateException when the broker did not take it: the batch is not acknowledged, and comes again
+     * @throws IllegalStateException when the broker did not take it in time: the caller tries again
      */
     public void park(ConsumerRecord<String, String> record, Throwable reason) {
         ProducerRecord<String, String> parked = new ProducerRecord<>(record.topic() + SUFFIX, null, record.key(),
                 record.value(), new RecordHeaders(record.headers().toArray()));
         parked.headers().remove("dead-letter-reason");
         parked.headers().add("dead-letter-reason", bytes(String.valueOf(reason.getMessage())));
+        parked.headers().add("dead-letter-exception-class-name", bytes(reason.getClass().getName()));
         if (reason.getCause() != null) {
             parked.headers().add("dead-letter-cause", bytes(String.valueOf(reason.getCause().getMessage())));
+            parked.headers().add("dead-letter-cause-class-name", bytes(reason.getCause().getClass().getName()));
         }
         parked.headers().add("dead-letter-topic", bytes(record.topic()));
         parked.headers().add("dead-letter-partition", bytes(String.valueOf(record.partition())));
@@ -68,9 +70,10 @@ public class DeadLetters {
         }
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    synchronized void stop(@Observes ShutdownEvent shutdown) {
         if (producer != null) {
             producer.close(Duration.ofSeconds(3));
+            producer = null;
         }
     }
 
@@ -84,6 +87,8 @@ public class DeadLetters {
                     config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
                     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
                     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
+                    // A broker away makes send() wait for metadata: no longer than a send may take.
+                    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, SEND_TIMEOUT.toMillis() / 2);
                     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     producer = new KafkaProducer<>(config);

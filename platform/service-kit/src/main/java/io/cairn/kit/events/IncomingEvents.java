@@ -42,6 +42,12 @@ public class IncomingEvents {
     private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
     /** Far beyond any graceful shutdown: the process has ended long before. */
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(5);
+    /**
+     * At most this many events share a transaction: few enough that the locks their effects take are held briefly,
+     * many enough that a commit is not paid per event.
+     */
+    static final int TOGETHER = 50;
+    private static final int TOGETHER_TIMEOUT_SECONDS = 30;
 
     private volatile boolean stopping;
 
@@ -85,18 +91,42 @@ public class IncomingEvents {
                 unprocessable.add(Map.entry(record, e));
             }
         }
-        if (wanted.size() > 1 && appliedTogether(consumer, wanted, effects)) {
-            wanted.clear();
-        }
-        for (Received received : wanted) {
-            try (Scope scope = traceOf(received.event()).makeCurrent()) {
-                apply(consumer, received.event(), effects);
-            } catch (RuntimeException e) {
-                unprocessable.add(Map.entry(received.record(), e));
+        for (int from = 0; from < wanted.size(); from += TOGETHER) {
+            List<Received> chunk = wanted.subList(from, Math.min(wanted.size(), from + TOGETHER));
+            if (chunk.size() > 1 && appliedTogether(consumer, chunk, effects)) {
+                continue;
+            }
+            for (Received received : chunk) {
+                try (Scope scope = traceOf(received.event()).makeCurrent()) {
+                    apply(consumer, received.event(), effects);
+                } catch (RuntimeException e) {
+                    unprocessable.add(Map.entry(received.record(), e));
+                }
             }
         }
         for (var parked : unprocessable) {
-            deadLetters.park(parked.getKey(), parked.getValue());
+            park(consumer, parked.getKey(), parked.getValue());
+        }
+    }
+
+    /**
+     * Parks the record, waiting for the broker to take it as for the database in an outage: the poll is acknowledged
+     * only once each of its records is applied or parked.
+     */
+    private void park(String consumer, ConsumerRecord<String, String> record, RuntimeException reason) {
+        int failures = 0;
+        while (true) {
+            if (stopping) {
+                throw new IllegalStateException(consumer + " is stopping before it could park a record; the poll "
+                        + "comes again after the restart");
+            }
+            try {
+                deadLetters.park(record, reason);
+                return;
+            } catch (IllegalStateException e) {
+                LOG.warnf("%s waits for the broker to park a record: %s", consumer, e.getMessage());
+                pause(Math.min(maxOutageBackoff.toMillis(), retryDelay.toMillis() << Math.min(failures++, 10)));
+            }
         }
     }
 
@@ -116,7 +146,7 @@ public class IncomingEvents {
                 holdForRedelivery(consumer, batch.get(0).event());
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                QuarkusTransaction.requiringNew().timeout(TOGETHER_TIMEOUT_SECONDS).run(() -> {
                     for (Received received : batch) {
                         try (Scope scope = traceOf(received.event()).makeCurrent()) {
                             if (inbox.firstDelivery(consumer, received.event())) {
@@ -129,7 +159,9 @@ public class IncomingEvents {
             } catch (RuntimeException e) {
                 if (stopping) {
                     holdForRedelivery(consumer, batch.get(0).event());
-                } else if (TransientFailures.isTransient(e)) {
+                } else if (TransientFailures.isTransient(e) && outages < maxRetries) {
+                    // An outage, or a deadlock with a request: after a few tries, one at a time (each still waits an
+                    // outage out), so that a long transaction is not itself the cause.
                     LOG.warnf("%s waits for the database to apply %d events: %s", consumer, batch.size(),
                             e.getMessage());
                     pause(Math.min(maxOutageBackoff.toMillis(), retryDelay.toMillis() << Math.min(outages++, 10)));

@@ -5,8 +5,9 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Recognises a failure that only says the database cannot be reached just now (server down, restarting, connections
- * cut, pool exhausted): the request can be retried, so it is a 503, not a bug.
+ * Recognises a failure that only says the database cannot serve the request just now (server down, restarting,
+ * connections cut, pool exhausted), or ended it to resolve a conflict with another transaction (a deadlock, a
+ * serialization failure): the request can be retried, so it is a 503, not a bug.
  */
 final class DatabaseOutage {
 
@@ -23,6 +24,7 @@ final class DatabaseOutage {
             return false;
         }
         if (failure instanceof org.hibernate.exception.JDBCConnectionException
+                || failure instanceof org.hibernate.exception.LockAcquisitionException
                 || failure instanceof SQLTransientConnectionException
                 || failure instanceof SQLNonTransientConnectionException
                 || failure instanceof SQLException sql && isOutage(sql)) {
@@ -39,8 +41,10 @@ final class DatabaseOutage {
     private static boolean isOutage(SQLException sql) {
         String state = sql.getSQLState();
         if (state != null) {
-            // 08: connection exception; 57P01-57P03: server shutting down or starting; 53300: too many connections.
-            return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+            // 08: connection exception; 57P01-57P03: server shutting down or starting; 53300: too many connections;
+            // 40001 and 40P01: the transaction lost a serialization conflict or a deadlock.
+            return state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+                    || state.equals("40001") || state.equals("40P01");
         }
         // Agroal's pool, when no connection could be had in time, says so without an SQL state.
         String message = sql.getMessage();
