@@ -1,5 +1,6 @@
 package io.cairn.gateway;
 
+import io.cairn.contracts.Roles;
 import io.cairn.tokens.VerifiedTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -154,6 +155,12 @@ public class GatewayRouter {
             return;
         }
         tokens.verify(authorization.substring(7).strip()).subscribe().with(identity -> {
+            if (Roles.SERVICE_ACCOUNTS.stream().anyMatch(identity::hasRole)) {
+                // Cairn's own service accounts read inside the cluster, past consent checks done elsewhere; through
+                // the public entry such a token would read any patient's records.
+                fail(rc, 403, "forbidden", "Forbidden", "This token is for Cairn's own services, not for the API");
+                return;
+            }
             String client = clientOf(identity);
             rc.put("cairn.subject", identity.getPrincipal().getName());
             forward(rc, proxy, client, bodyExpected);

@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>
  * Each search is asked for exactly its share of the page ({@code _offset} and {@code _count} into its own matches);
  * once the page is full, a later one is asked only how many it has ({@code _count=0}). So no service reads, or
- * audits, a row the caller does not get. A search whose service refuses the caller (401, 403, or 404: a patient whose
+ * audits, a row the caller does not get, but in a search sorted across services ({@link #gatherSorted}). A search whose service
+ * refuses the caller (401, 403, or 404: a patient whose
  * consent does not name an EHR is hidden) or cannot take it (400) adds nothing; its answer is kept in case none
  * answers. A service that fails or does not answer fails the whole.
  */
@@ -39,6 +40,8 @@ final class MergedSearch {
     static final class Gathered {
         final JsonArray matches = new JsonArray();
         final JsonArray included = new JsonArray();
+        /** How far the merged search may be paged: no link leads past it. */
+        long reachable = Long.MAX_VALUE;
         /** Each search's own total, in the order asked. */
         final List<Long> totals = new ArrayList<>();
         long total;
@@ -97,11 +100,18 @@ final class MergedSearch {
             }
             long depth = (long) (page + 1) * count;
             if (depth > SORTED_DEPTH) {
-                return Future.failedFuture(new TooDeep());
+                return Future.failedFuture(new NotMerged("A search sorted across services pages through its first "
+                        + SORTED_DEPTH + " matches; narrow it with _lastUpdated"));
+            }
+            if (holding.stream().anyMatch(search -> search.query().contains("include="))) {
+                // What the rows read past the page bring along would come with it.
+                return Future.failedFuture(new NotMerged("_include and _revinclude are not offered with _sort where "
+                        + "two services hold the type"));
             }
             Gathered gathered = new Gathered();
             gathered.anyAnswered = true;
             gathered.total = counted.total;
+            gathered.reachable = SORTED_DEPTH;
             List<JsonObject> matches = new ArrayList<>();
             Future<Void> read = Future.succeededFuture();
             for (Search search : holding) {
@@ -139,11 +149,10 @@ final class MergedSearch {
         });
     }
 
-    /** A sorted search across services deeper than the gateway merges: the caller narrows it instead. */
-    static final class TooDeep extends RuntimeException {
-        TooDeep() {
-            super("A search sorted across services pages through its first " + SORTED_DEPTH
-                    + " matches; narrow it with _lastUpdated", null, false, false);
+    /** A sorted search across services the gateway does not merge (too deep, or with includes): a 400. */
+    static final class NotMerged extends RuntimeException {
+        NotMerged(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -225,7 +234,7 @@ final class MergedSearch {
         if (count > 0 && page > 0) {
             links.add(link("previous", request, page - 1));
         }
-        if (count > 0 && (long) (page + 1) * count < gathered.total) {
+        if (count > 0 && (long) (page + 1) * count < Math.min(gathered.total, gathered.reachable)) {
             links.add(link("next", request, page + 1));
         }
         JsonObject bundle = new JsonObject().put("resourceType", "Bundle").put("type", "searchset")

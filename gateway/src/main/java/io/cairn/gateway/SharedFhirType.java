@@ -101,8 +101,8 @@ final class SharedFhirType {
         // A _sort the services do not take is answered by them, in their words.
         (sorted ? merged.gatherSorted(rc, searches, page.get(), count.get(), sort.get(0).strip().startsWith("-"))
                 : merged.gather(rc, searches, page.get(), count.get())).onComplete(done -> {
-                    if (done.failed() && done.cause() instanceof MergedSearch.TooDeep tooDeep) {
-                        GatewayProblems.send(rc.response(), 400, "invalid-parameter", "Bad Request", tooDeep.getMessage(),
+                    if (done.failed() && done.cause() instanceof MergedSearch.NotMerged notMerged) {
+                        GatewayProblems.send(rc.response(), 400, "invalid-parameter", "Bad Request", notMerged.getMessage(),
                                 request.path());
                     } else if (done.failed()) {
                         BackendReads.unavailable(rc, NOT_EVERY_SERVICE);

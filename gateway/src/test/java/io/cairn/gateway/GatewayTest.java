@@ -144,6 +144,17 @@ class GatewayTest {
         assertEquals(before, Backends.received(Backend.INTAKE));
     }
 
+    /** Intake's service account reads inside the cluster; its token is refused at the public entry. */
+    @Test
+    void aServiceAccountsTokenIs403AndReachesNoBackend() {
+        int before = Backends.received(Backend.TREATMENT_PLAN);
+        given().auth().oauth2(Tokens.forRole(Roles.SUBSCRIPTION_SENDER)).get("/fhir/r4/CarePlan/" + java.util.UUID
+                .randomUUID()).then().statusCode(403).contentType("application/fhir+json");
+        given().auth().oauth2(Tokens.forRole(Roles.SUBSCRIPTION_SENDER)).get("/api/v1/patients").then()
+                .statusCode(403).contentType("application/problem+json");
+        assertEquals(before, Backends.received(Backend.TREATMENT_PLAN));
+    }
+
     @Test
     void overTheLimitIs429WithRetryAfter() {
         String client = Tokens.forEhrClient("ehr-rate-limited");

@@ -97,6 +97,12 @@ class SharedFhirTypeTest {
                 "patient=p1&_sort=_lastUpdated&_count=3&_page=1")));
         assertEquals(java.util.List.of("task-4"), ids(search(CLINICIAN, "patient=p1&_sort=_lastUpdated&_count=3"
                 + "&_page=2").body("link.relation", contains("self", "previous"))));
+        // The deepest page merged is answered; includes would bring what rows past the page reference.
+        search(CLINICIAN, "patient=p1&_sort=_lastUpdated&_count=1&_page=999").body("link.relation",
+                contains("self", "previous"));
+        given().auth().oauth2(CLINICIAN).get("/fhir/r4/Task?patient=p1&_sort=_lastUpdated&_include=Task:focus")
+                .then().statusCode(400).contentType("application/fhir+json")
+                .body("issue[0].diagnostics", containsString("_include"));
         assertEquals(java.util.List.of("task-4", "task-3", "follow-up-3", "task-2"), ids(search(CLINICIAN,
                 "patient=p1&_sort=-_lastUpdated&_count=4")));
         search(CLINICIAN, "patient=p1&_sort=_lastUpdated&_count=0").body("total", equalTo(7))
