@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Resource;
+import org.jboss.logging.Logger;
 
 /**
  * The record a {@code full-resource} notification carries, as the service that keeps it shows it when the notification
@@ -26,6 +27,8 @@ import org.hl7.fhir.r4.model.Resource;
  */
 @ApplicationScoped
 public class FocusRecords {
+
+    private static final Logger LOG = Logger.getLogger(FocusRecords.class);
 
     /** The record's service could not answer: the notification waits, and its endpoint is not blamed. */
     public static class Unavailable extends Exception {
@@ -68,24 +71,39 @@ public class FocusRecords {
         if (service.isEmpty()) {
             return Optional.empty();
         }
-        return readFrom(URI.create(service.get().toString().replaceAll("/+$", "") + ApiPaths.FHIR_R4 + "/" + focus));
+        return readFrom(URI.create(service.get().toString().replaceAll("/+$", "") + ApiPaths.FHIR_R4 + "/" + focus),
+                type, id);
     }
 
-    private Optional<Resource> readFrom(URI uri) throws Unavailable {
+    private Optional<Resource> readFrom(URI uri, String type, String id) throws Unavailable {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(settings.sendTimeout())
                     .header("Accept", Fhir.JSON).header("Authorization", "Bearer " + accessToken()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return switch (response.statusCode()) {
-                case 200 -> Optional.of((Resource) Fhir.context().newJsonParser().parseResource(response.body()));
-                case 404, 410 -> Optional.empty();
-                default -> {
-                    if (response.statusCode() == 401) {
-                        tokens = null;
-                    }
-                    throw new Unavailable("the record's service answered " + response.statusCode());
+            int status = response.statusCode();
+            if (status == 200) {
+                Resource resource = (Resource) Fhir.context().newJsonParser().parseResource(response.body());
+                if (resource.fhirType().equals(type)) {
+                    return Optional.of(resource);
                 }
-            };
+                LOG.errorf("%s answered a %s for %s/%s: the notification names it only", uri, resource.fhirType(),
+                        type, id);
+                return Optional.empty();
+            }
+            if (status == 401) {
+                // The token ran out on the way, or Keycloak was restarted: a new one next time.
+                tokens = null;
+            }
+            if (status == 401 || status == 429 || status >= 500) {
+                throw new Unavailable("the record's service answered " + status);
+            }
+            if (status != 404 && status != 410) {
+                // 403, 400: intake's service account is not set up as the service expects. Waiting would not help,
+                // and would hold up every later notification of the subscription: this one names the record only.
+                LOG.errorf("%s answered %d to intake's service account: the notification names the record only", uri,
+                        status);
+            }
+            return Optional.empty();
         } catch (IOException e) {
             throw new Unavailable("the record's service could not be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

@@ -219,10 +219,16 @@ public class NotificationSender {
             try {
                 focus = focusRecords.read(notification.focus);
             } catch (FocusRecords.Unavailable e) {
-                LOG.warnf("Notification %d of subscription %s waits: %s", notification.id, subscriptionId,
-                        e.getMessage());
-                notification.postponed(e.getMessage(), now, settings.firstRetry(), settings.maxRetryWait());
-                return false;
+                Duration waited = notification.postponed(e.getMessage(), now, settings.firstRetry(),
+                        settings.maxRetryWait());
+                if (waited.compareTo(settings.errorAfter()) < 0) {
+                    LOG.warnf("Notification %d of subscription %s waits: %s", notification.id, subscriptionId,
+                            e.getMessage());
+                    return false;
+                }
+                // The record's service has been away too long: the client is told by reference, and reads it later.
+                LOG.errorf("Notification %d of subscription %s goes without its record after %s: %s",
+                        notification.id, subscriptionId, waited, e.getMessage());
             }
         }
         Optional<String> refusal = post(subscription, notification, focus, now);

@@ -45,6 +45,8 @@ public class Notification extends PanacheEntityBase {
     public int attempts;
     @Column(name = "first_failed_at")
     public Instant firstFailedAt;
+    @Column(name = "postponed_since")
+    public Instant postponedSince;
     @Column(name = "last_error")
     public String lastError;
     @Column(name = "next_attempt_at")
@@ -80,22 +82,32 @@ public class Notification extends PanacheEntityBase {
      * @return how long the endpoint has been refusing it
      */
     public Duration refused(String why, Instant now, Duration firstWait, Duration maxWait) {
+        attempts++;
+        lastError = why;
         if (firstFailedAt == null) {
             firstFailedAt = now;
         }
-        postponed(why, now, firstWait, maxWait);
+        Duration wait = firstWait.multipliedBy(1L << Math.min(attempts - 1, 20));
+        nextAttemptAt = now.plus(wait.compareTo(maxWait) > 0 ? maxWait : wait);
         return Duration.between(firstFailedAt, now);
     }
 
     /**
-     * Not sent for a fault of Cairn's own (the record it carries could not be read): tried again after the same
-     * growing wait, without counting against the endpoint.
+     * Not sent for a fault of Cairn's own (the record it carries could not be read): tried again after a wait as long
+     * as it has waited so far (within {@code firstWait} and {@code maxWait}), counted apart from the endpoint's
+     * refusals.
+     *
+     * @return how long it has waited for the record
      */
-    public void postponed(String why, Instant now, Duration firstWait, Duration maxWait) {
-        attempts++;
+    public Duration postponed(String why, Instant now, Duration firstWait, Duration maxWait) {
+        if (postponedSince == null) {
+            postponedSince = now;
+        }
         lastError = why;
-        Duration wait = firstWait.multipliedBy(1L << Math.min(attempts - 1, 20));
-        nextAttemptAt = now.plus(wait.compareTo(maxWait) > 0 ? maxWait : wait);
+        Duration waited = Duration.between(postponedSince, now);
+        Duration wait = waited.compareTo(firstWait) < 0 ? firstWait : waited.compareTo(maxWait) > 0 ? maxWait : waited;
+        nextAttemptAt = now.plus(wait);
+        return waited;
     }
 
     /** Sent again at once: its subscription was asked for again after an error. */
