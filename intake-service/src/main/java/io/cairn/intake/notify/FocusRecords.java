@@ -54,6 +54,12 @@ public class FocusRecords {
         return "ServiceRequest".equals(topic.focusType()) || serviceOf(topic.focusType()).isPresent();
     }
 
+    /** Whether the record named {@code Type/id} is read from another service (no transaction of intake's needed). */
+    public boolean keptElsewhere(String focus) {
+        int slash = focus.indexOf('/');
+        return slash > 0 && serviceOf(focus.substring(0, slash)).isPresent();
+    }
+
     /**
      * The record named {@code Type/id}, or empty when it is gone or is not carried in full (a patient or a consent:
      * an attendance or revocation notice names them only, as their category is not the one the consent released).

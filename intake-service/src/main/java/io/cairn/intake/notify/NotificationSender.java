@@ -64,6 +64,14 @@ public class NotificationSender {
                 ORDER BY n.subscription_id, n.kind <> 'HANDSHAKE', n.id) head
             WHERE head.next_attempt_at <= ?1
             """;
+    /** A full-resource subscription's oldest pending notification, if it is a due event: its id and focus. */
+    private static final String NEXT_FULL_RESOURCE = """
+            SELECT n.id, n.focus FROM (
+                SELECT * FROM subscription_notification WHERE subscription_id = ?1 AND status = 'PENDING'
+                ORDER BY kind <> 'HANDSHAKE', id LIMIT 1) n
+            JOIN subscription s ON s.id = n.subscription_id
+            WHERE s.content = 'FULL_RESOURCE' AND n.kind = 'EVENT' AND n.next_attempt_at <= ?2
+            """;
     /** A subscription's oldest pending notification, unless another replica is sending it. */
     private static final String HEAD = """
             SELECT * FROM subscription_notification WHERE subscription_id = ?1 AND status = 'PENDING'
@@ -147,8 +155,11 @@ public class NotificationSender {
     /** Sends one subscription's notifications in order while its endpoint takes them. */
     private void drain(UUID subscription) {
         try {
-            while (!stopping && QuarkusTransaction.requiringNew().call(() -> sendHead(subscription))) {
-                // the next one
+            while (!stopping) {
+                Prefetched record = prefetch(subscription);
+                if (!QuarkusTransaction.requiringNew().call(() -> sendHead(subscription, record))) {
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             LOG.warnf("Notifications of subscription %s wait for the next run: %s", subscription, e.getMessage());
@@ -189,7 +200,7 @@ public class NotificationSender {
      *
      * @return whether it was settled (sent, or withdrawn) and the next may follow
      */
-    private boolean sendHead(UUID subscriptionId) {
+    private boolean sendHead(UUID subscriptionId, Prefetched prefetched) {
         @SuppressWarnings("unchecked")
         List<Notification> head = entities.createNativeQuery(HEAD, Notification.class).setParameter(1, subscriptionId)
                 .getResultList();
@@ -217,7 +228,8 @@ public class NotificationSender {
         Optional<Resource> focus = Optional.empty();
         if (notification.kind == NotificationKind.EVENT && subscription.content == PayloadContent.FULL_RESOURCE) {
             try {
-                focus = focusRecords.read(notification.focus);
+                focus = prefetched.notificationId().equals(notification.id) ? prefetched.record()
+                        : focusRecords.read(notification.focus);
             } catch (FocusRecords.Unavailable e) {
                 Duration waited = notification.postponed(e.getMessage(), now, settings.firstRetry(),
                         settings.maxRetryWait());
@@ -242,6 +254,43 @@ public class NotificationSender {
             disclosed(subscription, notification, category.get(), consent.get(), now);
         }
         return true;
+    }
+
+    /** The record a notification carries, read before the transaction that sends it; or why it could not be. */
+    private record Prefetched(Long notificationId, Optional<Resource> resource, FocusRecords.Unavailable failure) {
+
+        static final Prefetched NONE = new Prefetched(-1L, Optional.empty(), null);
+
+        Optional<Resource> record() throws FocusRecords.Unavailable {
+            if (failure != null) {
+                throw failure;
+            }
+            return resource;
+        }
+    }
+
+    /**
+     * Reads the record the subscription's next notification carries, when it is full-resource and kept by another
+     * service, outside any transaction: the transaction that sends it then holds its row and a connection only for
+     * the POST. The head is checked again there; a record read for another is read again.
+     */
+    private Prefetched prefetch(UUID subscription) {
+        List<?> head = QuarkusTransaction.requiringNew().call(() -> entities.createNativeQuery(NEXT_FULL_RESOURCE)
+                .setParameter(1, subscription).setParameter(2, Instant.now()).getResultList());
+        if (head.isEmpty()) {
+            return Prefetched.NONE;
+        }
+        Object[] next = (Object[]) head.get(0);
+        String focus = (String) next[1];
+        if (!focusRecords.keptElsewhere(focus)) {
+            return Prefetched.NONE;
+        }
+        Long id = ((Number) next[0]).longValue();
+        try {
+            return new Prefetched(id, focusRecords.read(focus), null);
+        } catch (FocusRecords.Unavailable e) {
+            return new Prefetched(id, Optional.empty(), e);
+        }
     }
 
     /** POSTs the notification's Bundle, signed; the endpoint's refusal, or empty when it took it. */
