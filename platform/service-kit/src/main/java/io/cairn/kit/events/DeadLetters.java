@@ -1,5 +1,6 @@
 package io.cairn.kit.events;
 
+import io.cairn.contracts.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,6 @@ public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-    /** The suffix of every dead-letter topic (ARCHITECTURE.md). */
-    public static final String SUFFIX = ".dlq";
 
     private final Map<String, Object> kafkaConfig;
     private volatile KafkaProducer<String, String> producer;
@@ -46,7 +45,7 @@ public class DeadLetters {
      * @throws IllegalStateException when the broker did not take it in time: the caller tries again
      */
     public void park(ConsumerRecord<String, String> record, Throwable reason) {
-        ProducerRecord<String, String> parked = new ProducerRecord<>(record.topic() + SUFFIX, null, record.key(),
+        ProducerRecord<String, String> parked = new ProducerRecord<>(Topics.deadLetterOf(record.topic()), null, record.key(),
                 record.value(), new RecordHeaders(record.headers().toArray()));
         parked.headers().remove("dead-letter-reason");
         parked.headers().add("dead-letter-reason", bytes(String.valueOf(reason.getMessage())));

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,11 +74,11 @@ public class IncomingEvents {
      * Applies one poll's records (a channel with {@code batch=true}): each event the consumer has an effect for,
      * unless it applied it before. Any other type is passed over as it arrives, not parsed, validated, nor recorded in
      * the inbox: a topic carries every event of its producer, and most are for other consumers. The events it wants,
-     * in the records' order (so each patient's keep theirs), are applied in one transaction with an inbox row each. When that
-     * transaction fails for an event's fault, they are applied one by
-     * one, so that the event at fault is retried and then parked, and no other with it. A record that cannot be read,
-     * or whose effect keeps failing, is parked on the dead-letter topic by itself once the others are applied; the
-     * batch is acknowledged when this returns.
+     * in the records' order (so each patient's keep theirs), are applied {@link #TOGETHER} to a transaction, with an
+     * inbox row each. When such a transaction fails for an event's fault, its events are applied one by one, so that
+     * the event at fault is retried and then parked, and no other with it. A record that cannot be read, or whose
+     * effect keeps failing, is parked on the dead-letter topic by itself once the others are applied; the batch is
+     * acknowledged when this returns.
      */
     public void applyAllOnce(String consumer, ConsumerRecords<String, String> records, EventEffects effects) {
         List<Received> wanted = new ArrayList<>();
@@ -125,7 +124,7 @@ public class IncomingEvents {
                 return;
             } catch (IllegalStateException e) {
                 LOG.warnf("%s waits for the broker to park a record: %s", consumer, e.getMessage());
-                pause(Math.min(maxOutageBackoff.toMillis(), retryDelay.toMillis() << Math.min(failures++, 10)));
+                pause(outageWait(failures++));
             }
         }
     }
@@ -149,9 +148,7 @@ public class IncomingEvents {
                 QuarkusTransaction.requiringNew().timeout(TOGETHER_TIMEOUT_SECONDS).run(() -> {
                     for (Received received : batch) {
                         try (Scope scope = traceOf(received.event()).makeCurrent()) {
-                            if (inbox.firstDelivery(consumer, received.event())) {
-                                effects.apply(received.event());
-                            }
+                            applyIfFirst(consumer, received.event(), effects);
                         }
                     }
                 });
@@ -164,7 +161,7 @@ public class IncomingEvents {
                     // outage out), so that a long transaction is not itself the cause.
                     LOG.warnf("%s waits for the database to apply %d events: %s", consumer, batch.size(),
                             e.getMessage());
-                    pause(Math.min(maxOutageBackoff.toMillis(), retryDelay.toMillis() << Math.min(outages++, 10)));
+                    pause(outageWait(outages++));
                 } else {
                     LOG.debugf("%s applies a batch one event at a time: %s", consumer, e.getMessage());
                     return false;
@@ -179,19 +176,21 @@ public class IncomingEvents {
         if (traceparent == null) {
             return Context.current();
         }
-        return W3CTraceContextPropagator.getInstance().extract(Context.current(), traceparent,
-                new TextMapGetter<String>() {
-                    @Override
-                    public Iterable<String> keys(String carrier) {
-                        return List.of("traceparent");
-                    }
-
-                    @Override
-                    public String get(String carrier, String key) {
-                        return "traceparent".equals(key) ? carrier : null;
-                    }
-                });
+        return W3CTraceContextPropagator.getInstance().extract(Context.current(), traceparent, TRACEPARENT);
     }
+
+    /** Reads a {@code traceparent} value as the only field of its carrier. */
+    private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return List.of(CloudEventHeaders.TRACEPARENT);
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return CloudEventHeaders.TRACEPARENT.equals(key) ? carrier : null;
+        }
+    };
 
     /**
      * Applies one event in its own transaction: a failing effect is retried {@code cairn.inbox.max-retries} times, an
@@ -200,7 +199,7 @@ public class IncomingEvents {
      * @throws PoisonEventException at once for an event that can never be processed
      * @throws RuntimeException the effect's own failure after the retries
      */
-    private boolean apply(String consumer, IncomingEvent event, EventEffects effects) {
+    private void apply(String consumer, IncomingEvent event, EventEffects effects) {
         int failures = 0;
         int outages = 0;
         while (true) {
@@ -208,7 +207,8 @@ public class IncomingEvents {
                 holdForRedelivery(consumer, event);
             }
             try {
-                return applyInItsOwnTransaction(consumer, event, effects::apply);
+                QuarkusTransaction.requiringNew().run(() -> applyIfFirst(consumer, event, effects));
+                return;
             } catch (PoisonEventException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -219,7 +219,7 @@ public class IncomingEvents {
                     // The partition waits: later events of this patient must not overtake this one.
                     LOG.warnf("%s waits for the database to apply event %s: %s", consumer,
                             event.envelope().id(), e.getMessage());
-                    pause(Math.min(maxOutageBackoff.toMillis(), retryDelay.toMillis() << Math.min(outages++, 10)));
+                    pause(outageWait(outages++));
                 } else if (++failures > maxRetries) {
                     throw e;
                 } else {
@@ -254,15 +254,18 @@ public class IncomingEvents {
                 + " was not applied");
     }
 
-    private boolean applyInItsOwnTransaction(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.firstDelivery(consumer, event)) {
-                LOG.debugf("%s already applied event %s", consumer, event.envelope().id());
-                return false;
-            }
-            effect.accept(event);
-            return true;
-        });
+    /** Applies the event's effect and remembers it in the inbox, in the caller's transaction, unless it was before. */
+    private void applyIfFirst(String consumer, IncomingEvent event, EventEffects effects) {
+        if (inbox.firstDelivery(consumer, event)) {
+            effects.apply(event);
+        } else {
+            LOG.debugf("%s already applied event %s", consumer, event.envelope().id());
+        }
+    }
+
+    /** The wait before the next try in an outage: doubling from the retry delay, up to the longest outage back-off. */
+    private long outageWait(int outagesSoFar) {
+        return Math.min(maxOutageBackoff.toMillis(), retryDelay.toMillis() << Math.min(outagesSoFar, 10));
     }
 
     private static void pause(long millis) {
