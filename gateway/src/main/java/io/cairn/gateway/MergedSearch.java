@@ -87,16 +87,22 @@ final class MergedSearch {
      * second service, the worklist, refuses everyone else.)
      */
     Future<Gathered> gatherSorted(RoutingContext rc, List<Search> searches, int page, int count, boolean descending) {
+        // Nothing needed yet: each search is asked only how many it has.
         Gathered counted = new Gathered();
-        return from(rc, searches, 0, counting(counted)).compose(done -> {
+        return from(rc, searches, 0, counted).compose(done -> {
             List<Search> holding = new ArrayList<>();
+            List<Long> held = new ArrayList<>();
             for (int i = 0; i < searches.size(); i++) {
                 if (counted.totals.get(i) > 0) {
                     holding.add(searches.get(i));
+                    held.add(counted.totals.get(i));
                 }
             }
-            if (holding.size() <= 1) {
-                return gather(rc, searches, page, count);
+            if (holding.isEmpty()) {
+                return Future.succeededFuture(counted);
+            }
+            if (holding.size() == 1) {
+                return gather(rc, holding, page, count);
             }
             long depth = (long) (page + 1) * count;
             if (depth > SORTED_DEPTH) {
@@ -114,8 +120,9 @@ final class MergedSearch {
             gathered.reachable = SORTED_DEPTH;
             List<JsonObject> matches = new ArrayList<>();
             Future<Void> read = Future.succeededFuture();
-            for (Search search : holding) {
-                long wanted = Math.min(depth, counted.totals.get(searches.indexOf(search)));
+            for (int h = 0; h < holding.size(); h++) {
+                Search search = holding.get(h);
+                long wanted = Math.min(depth, held.get(h));
                 for (long offset = 0; offset < wanted; offset += MAX_COUNT) {
                     String uri = search.path() + "?" + search.query() + "_count="
                             + Math.min(MAX_COUNT, wanted - offset) + "&_offset=" + offset;
@@ -123,17 +130,9 @@ final class MergedSearch {
                         if (!answer.ok()) {
                             return Future.failedFuture("service answered " + answer.status());
                         }
-                        JsonArray entries = answer.body().toJsonObject().getJsonArray("entry",
-                                new JsonArray());
-                        for (int i = 0; i < entries.size(); i++) {
-                            JsonObject entry = entries.getJsonObject(i);
-                            if ("include".equals(entry.getJsonObject("search", new JsonObject())
-                                    .getString("mode"))) {
-                                gathered.included.add(entry);
-                            } else {
-                                matches.add(entry);
-                            }
-                        }
+                        // No includes were asked for: every entry is a match.
+                        answer.body().toJsonObject().getJsonArray("entry", new JsonArray()).stream()
+                                .map(JsonObject.class::cast).forEach(matches::add);
                         return Future.succeededFuture();
                     }));
                 }
@@ -154,12 +153,6 @@ final class MergedSearch {
         NotMerged(String message) {
             super(message, null, false, false);
         }
-    }
-
-    /** Each search asked only how many it has, its total kept in order. */
-    private static Gathered counting(Gathered counted) {
-        counted.need = 0;
-        return counted;
     }
 
     private static Instant lastUpdated(JsonObject entry) {
