@@ -29,6 +29,8 @@ import org.jboss.logging.Logger;
 public class FocusRecords {
 
     private static final Logger LOG = Logger.getLogger(FocusRecords.class);
+    /** The one focus type intake keeps itself: an admitted referral. */
+    private static final String REFERRAL = "ServiceRequest";
 
     /** The record's service could not answer: the notification waits, and its endpoint is not blamed. */
     public static class Unavailable extends Exception {
@@ -51,13 +53,12 @@ public class FocusRecords {
 
     /** Whether a subscription to the topic can have its records in full: its focus is kept where intake can read. */
     public boolean offered(SubscriptionTopic topic) {
-        return "ServiceRequest".equals(topic.focusType()) || serviceOf(topic.focusType()).isPresent();
+        return REFERRAL.equals(topic.focusType()) || serviceOf(topic.focusType()).isPresent();
     }
 
     /** Whether the record named {@code Type/id} is read from another service (no transaction of intake's needed). */
     public boolean keptElsewhere(String focus) {
-        int slash = focus.indexOf('/');
-        return slash > 0 && serviceOf(focus.substring(0, slash)).isPresent();
+        return serviceOf(typeOf(focus)).isPresent();
     }
 
     /**
@@ -67,10 +68,9 @@ public class FocusRecords {
      * @throws Unavailable when its service is down, slow or refuses intake
      */
     public Optional<Resource> read(String focus) throws Unavailable {
-        int slash = focus.indexOf('/');
-        String type = focus.substring(0, slash);
-        String id = focus.substring(slash + 1);
-        if ("ServiceRequest".equals(type)) {
+        String type = typeOf(focus);
+        String id = focus.substring(type.length() + 1);
+        if (REFERRAL.equals(type)) {
             return Optional.ofNullable(Referral.<Referral> findById(UUID.fromString(id))).map(FhirReferrals::toFhir);
         }
         Optional<URI> service = serviceOf(type);
@@ -129,6 +129,11 @@ public class FocusRecords {
             tokens = current;
         }
         return current.getAccessToken();
+    }
+
+    /** The resource type of a focus written {@code Type/id}. */
+    private static String typeOf(String focus) {
+        return focus.substring(0, Math.max(0, focus.indexOf('/')));
     }
 
     private Optional<URI> serviceOf(String type) {
