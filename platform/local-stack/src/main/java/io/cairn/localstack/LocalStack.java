@@ -67,6 +67,8 @@ public final class LocalStack {
      * C2. The gateway keeps C2: it is the one hot path every request takes. Production images keep the JVM's default.
      */
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+    /** An app's shutdown, and the seconds it then takes to write its class-data archive on its first exit. */
+    private static final Duration APP_GRACE = Duration.ofSeconds(60);
 
     private final Path root;
     private final Path data;
@@ -80,6 +82,8 @@ public final class LocalStack {
     private String kafkaServers;
     private String oidcUrl;
     private ClassDataArchive keycloakClasses;
+    /** Each app's classes, written when its own instance first exits and mapped by every later start. */
+    private final Map<String, ClassDataArchive> appClasses = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStack(Path root) {
         this.root = root;
@@ -349,8 +353,21 @@ public final class LocalStack {
         }
         // glibc gives each thread that allocates an arena of its own; two are plenty and keep memory from fraying.
         env.putIfAbsent("MALLOC_ARENA_MAX", "2");
-        Process process = spawn(port == SERVICES.get(name) ? name : name + "-" + port,
-                appProcess(javaBinary(), jar.getParent(), options), env);
+        boolean own = port == SERVICES.get(name);
+        ClassDataArchive classes = appClasses.computeIfAbsent(name,
+                app -> ClassDataArchive.ofApp(jar.getParent(), javaBinary()));
+        if (own) {
+            String archive = classes.jvmOption();
+            options.add(archive);
+            if (archive.startsWith("-XX:ArchiveClassesAtExit")) {
+                // Writing the archive, the JVM warns of each class it leaves out (thousands of lines): errors only.
+                options.add("-Xlog:cds*=error");
+            }
+        } else {
+            options.addAll(classes.mapOnly());
+        }
+        Process process = spawn(own ? name : name + "-" + port, appProcess(javaBinary(), jar.getParent(), options),
+                env);
         synchronized (instances) {
             instances.put(instance, process);
         }
@@ -358,7 +375,10 @@ public final class LocalStack {
         return process;
     }
 
-    /** Stops one service instance as Kubernetes would (SIGTERM, then a kill after the grace period). */
+    /**
+     * Stops one service instance as Kubernetes would (SIGTERM, then a kill after the grace period). An own instance
+     * writing its class-data archive at exit takes some seconds more; the archive is kept before the next start.
+     */
     void stopService(String name, int port) throws InterruptedException {
         Process process;
         synchronized (instances) {
@@ -368,27 +388,22 @@ public final class LocalStack {
             throw new IllegalArgumentException("No instance of " + name + " runs on port " + port);
         }
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(APP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
         synchronized (processes) {
             processes.remove(process);
         }
+        ClassDataArchive classes = appClasses.get(name);
+        if (classes != null && port == SERVICES.get(name)) {
+            classes.keepIfReadable();
+        }
     }
 
-    /**
-     * A Quarkus app's process, run in its {@code quarkus-app} directory. The build archived the classes the app loads at
-     * start (quarkus.package.jar.appcds) while running {@code quarkus-run.jar} from that directory, and JDK 17 looks for
-     * the archive's class path relative to where the JVM runs: started from anywhere else, the JVM ignores the archive
-     * with a warning.
-     */
+    /** A Quarkus app's process, run in its {@code quarkus-app} directory. */
     static ProcessBuilder appProcess(String java, Path app, List<String> options) {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(options);
-        Path classes = app.resolve("app-cds.jsa");
-        if (Files.exists(classes)) {
-            command.add("-XX:SharedArchiveFile=" + classes);
-        }
         command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toString()));
         return new ProcessBuilder(command).directory(app.toFile());
     }
@@ -449,31 +464,24 @@ public final class LocalStack {
 
     /** Stops services first, then Keycloak, Kafka and PostgreSQL; children of each process (kc.sh forks) too. */
     private void stop() {
-        List<Process> reversed;
+        List<Process> apps;
+        synchronized (instances) {
+            apps = new ArrayList<>(instances.values());
+        }
+        // The apps first, while the database and broker they let go of are still there; an app writing its class-data
+        // archive at exit needs some seconds more than its shutdown.
+        stopAll(apps, APP_GRACE);
+        List<Process> others;
         synchronized (processes) {
-            reversed = new ArrayList<>(processes);
+            others = new ArrayList<>(processes);
         }
-        java.util.Collections.reverse(reversed);
-        // Each process with its descendants: kc.sh may end before the JVM it forked, which still writes its archive.
-        List<ProcessHandle> all = new ArrayList<>();
-        for (Process process : reversed) {
-            process.descendants().forEach(all::add);
-            all.add(process.toHandle());
-        }
-        all.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        for (ProcessHandle process : all) {
-            try {
-                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                process.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        others.removeAll(apps);
+        java.util.Collections.reverse(others);
+        stopAll(others, Duration.ofSeconds(20));
         if (keycloakClasses != null) {
             keycloakClasses.keepIfReadable();
         }
+        appClasses.values().forEach(ClassDataArchive::keepIfReadable);
         if (kafka != null) {
             kafka.close();
         }
@@ -485,6 +493,26 @@ public final class LocalStack {
                 postgres.close();
             } catch (IOException e) {
                 System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Each process with its descendants: kc.sh may end before the JVM it forked, which still writes its archive. */
+    private static void stopAll(List<Process> stopping, Duration grace) {
+        List<ProcessHandle> all = new ArrayList<>();
+        for (Process process : stopping) {
+            process.descendants().forEach(all::add);
+            all.add(process.toHandle());
+        }
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle process : all) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

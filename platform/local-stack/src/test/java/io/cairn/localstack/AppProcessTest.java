@@ -1,12 +1,15 @@
 package io.cairn.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -16,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher runs an app so that the JVM maps the class-data archive the build wrote for it. {@code -Xshare:on}
- * turns an archive the JVM would silently ignore into a failed start.
+ * The launcher runs an app so that its own instance writes the classes it loaded when it exits, and every later start
+ * maps them. {@code -Xshare:on} turns an archive the JVM would silently ignore into a failed start.
  */
 class AppProcessTest {
 
@@ -32,23 +35,67 @@ class AppProcessTest {
     Path dir;
 
     @Test
-    void anAppMapsTheClassesItsBuildArchived() throws Exception {
+    void anAppWritesItsClassesWhenItExitsAndTheNextStartMapsThem() throws Exception {
         Path app = quarkusApp();
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
 
-        assertEquals(0, run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of("-Xshare:on"))));
+        assertEquals(0, run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption()))));
+        classes.keepIfReadable();
+
+        String map = classes.jvmOption();
+        assertEquals("-XX:SharedArchiveFile=" + app.resolve("classes.jsa"), map);
+        assertEquals(0, run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of("-Xshare:on", map))));
     }
 
     @Test
-    void theSameCommandFromAnotherDirectoryCannotMapThem() throws Exception {
+    void aReplicaMapsTheArchiveOnceThereIsOneAndNeverWritesIt() throws Exception {
         Path app = quarkusApp();
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
+        assertEquals(List.of(), classes.mapOnly());
 
-        ProcessBuilder elsewhere = LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of("-Xshare:on"))
-                .directory(dir.toFile());
+        run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption())));
+        classes.keepIfReadable();
 
-        assertNotEquals(0, run(elsewhere));
+        List<String> options = new ArrayList<>(List.of("-Xshare:on"));
+        options.addAll(classes.mapOnly());
+        assertEquals(2, options.size());
+        assertEquals(0, run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, options)));
     }
 
-    /** A quarkus-app directory as the build leaves it: quarkus-run.jar, and app-cds.jsa dumped from that directory. */
+    @Test
+    void aRebuiltAppDropsTheArchiveOfItsLastBuildAndWritesAnother() throws Exception {
+        Path app = quarkusApp();
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
+        run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption())));
+        classes.keepIfReadable();
+        assertTrue(Files.exists(app.resolve("classes.jsa")));
+
+        // The next build writes quarkus-run.jar again.
+        Files.setLastModifiedTime(app.resolve("quarkus-run.jar"),
+                FileTime.from(Files.getLastModifiedTime(app.resolve("classes.jsa")).toInstant().plusSeconds(1)));
+
+        assertEquals(List.of(), classes.mapOnly());
+        assertFalse(Files.exists(app.resolve("classes.jsa")));
+        assertEquals("-XX:ArchiveClassesAtExit=" + app.resolve("classes.jsa.written"), classes.jvmOption());
+    }
+
+    @Test
+    void anArchiveTheJvmWouldIgnoreIsDroppedThoughItIsNewerThanTheJar() throws Exception {
+        Path app = quarkusApp();
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
+        run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption())));
+        classes.keepIfReadable();
+        FileTime archived = Files.getLastModifiedTime(app.resolve("classes.jsa"));
+
+        // Rebuilt while the app ran: the archive it wrote at exit is newer than the jar, but of the jar before.
+        Files.write(app.resolve("quarkus-run.jar"), new byte[] { 0 }, java.nio.file.StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(app.resolve("quarkus-run.jar"), FileTime.from(archived.toInstant().minusSeconds(10)));
+
+        assertEquals(List.of(), classes.mapOnly());
+        assertFalse(Files.exists(app.resolve("classes.jsa")));
+    }
+
+    /** A quarkus-app directory as the build leaves it: quarkus-run.jar. */
     private Path quarkusApp() throws Exception {
         Path app = Files.createDirectories(dir.resolve("quarkus-app"));
         Manifest manifest = new Manifest();
@@ -61,9 +108,6 @@ class AppProcessTest {
             jar.putNextEntry(new JarEntry(entry));
             hello.transferTo(jar);
         }
-        // As quarkus.package.jar.appcds does it.
-        assertEquals(0, run(new ProcessBuilder(ClassDataArchiveTest.JAVA, "-XX:ArchiveClassesAtExit=app-cds.jsa",
-                "-jar", "quarkus-run.jar").directory(app.toFile())));
         return app;
     }
 
