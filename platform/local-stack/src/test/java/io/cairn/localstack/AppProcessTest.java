@@ -65,9 +65,7 @@ class AppProcessTest {
     @Test
     void aRebuiltAppDropsTheArchiveOfItsLastBuildAndWritesAnother() throws Exception {
         Path app = quarkusApp();
-        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
-        run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption())));
-        classes.keepIfReadable();
+        ClassDataArchive classes = archived(app);
         assertTrue(Files.exists(app.resolve("classes.jsa")));
 
         // The next build writes quarkus-run.jar again.
@@ -82,9 +80,7 @@ class AppProcessTest {
     @Test
     void anArchiveTheJvmWouldIgnoreIsDroppedThoughItIsNewerThanTheJar() throws Exception {
         Path app = quarkusApp();
-        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
-        run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption())));
-        classes.keepIfReadable();
+        ClassDataArchive classes = archived(app);
         FileTime archived = Files.getLastModifiedTime(app.resolve("classes.jsa"));
 
         // Rebuilt while the app ran: the archive it wrote at exit is newer than the jar, but of the jar before.
@@ -93,6 +89,14 @@ class AppProcessTest {
 
         assertEquals(List.of(), classes.mapOnly());
         assertFalse(Files.exists(app.resolve("classes.jsa")));
+    }
+
+    /** The app's archive, once its first run has written it and the launcher kept it. */
+    private static ClassDataArchive archived(Path app) throws Exception {
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
+        assertEquals(0, run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption()))));
+        classes.keepIfReadable();
+        return classes;
     }
 
     /** A quarkus-app directory as the build leaves it: quarkus-run.jar. */
