@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,11 @@ final class ClassDataArchive {
     private final Path written;
     private final Path madeFrom;
     private final String java;
+    /**
+     * The archive and jar (times, jar size) last found mappable together: until either changes, a start need not start
+     * a JVM to try the archive again.
+     */
+    private String mappableAsOf;
 
     ClassDataArchive(Path archive, String java) {
         this(archive, null, java);
@@ -52,11 +58,21 @@ final class ClassDataArchive {
     }
 
     private boolean current() throws IOException {
-        if (madeFrom != null && Files.exists(archive) && (Files.getLastModifiedTime(archive)
-                .compareTo(Files.getLastModifiedTime(madeFrom)) < 0 || !mappable(archive))) {
-            Files.delete(archive);
+        if (madeFrom == null || !Files.exists(archive)) {
+            return Files.exists(archive);
         }
-        return Files.exists(archive);
+        FileTime made = Files.getLastModifiedTime(archive);
+        String asOf = state();
+        if (made.compareTo(Files.getLastModifiedTime(madeFrom)) < 0 || !asOf.equals(mappableAsOf) && !mappable(archive)) {
+            Files.delete(archive);
+            return false;
+        }
+        mappableAsOf = asOf;
+        return true;
+    }
+
+    private String state() throws IOException {
+        return Files.getLastModifiedTime(archive) + " " + Files.getLastModifiedTime(madeFrom) + " " + Files.size(madeFrom);
     }
 
     /**
@@ -88,6 +104,7 @@ final class ClassDataArchive {
             }
             if (mappable(written)) {
                 Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                mappableAsOf = madeFrom == null ? null : state();
             } else {
                 Files.deleteIfExists(written);
             }
