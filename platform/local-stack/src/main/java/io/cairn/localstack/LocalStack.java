@@ -67,8 +67,8 @@ public final class LocalStack {
      * C2. The gateway keeps C2: it is the one hot path every request takes. Production images keep the JVM's default.
      */
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
-    /** An app's shutdown, and the seconds it then takes to write its class-data archive on its first exit. */
-    private static final Duration APP_GRACE = Duration.ofSeconds(60);
+    /** An app's shutdown: Kubernetes's grace period. */
+    private static final Duration APP_GRACE = Duration.ofSeconds(30);
 
     private final Path root;
     private final Path data;
@@ -290,7 +290,8 @@ public final class LocalStack {
                 "--http-port=" + Ports.KEYCLOAK, "--import-realm", "--health-enabled=true"),
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         "JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                        "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 " + keycloakClasses.jvmOption()));
+                        "JAVA_OPTS_APPEND",
+                        "-XX:TieredStopAtLevel=1 " + String.join(" ", keycloakClasses.jvmOptions())));
         Health.await("Keycloak", REALM_URL + "/.well-known/openid-configuration", Duration.ofMinutes(4), keycloak);
         return null;
     }
@@ -357,12 +358,7 @@ public final class LocalStack {
         ClassDataArchive classes = appClasses.computeIfAbsent(name,
                 app -> ClassDataArchive.ofApp(jar.getParent(), javaBinary()));
         if (own) {
-            String archive = classes.jvmOption();
-            options.add(archive);
-            if (archive.startsWith("-XX:ArchiveClassesAtExit")) {
-                // Writing the archive, the JVM warns of each class it leaves out (thousands of lines): errors only.
-                options.add("-Xlog:cds*=error");
-            }
+            options.addAll(classes.jvmOptions());
         } else {
             options.addAll(classes.mapOnly());
         }
@@ -372,13 +368,13 @@ public final class LocalStack {
             instances.put(instance, process);
         }
         Health.await(name, "http://localhost:" + port + "/q/health/ready", Duration.ofMinutes(2), process);
+        if (own) {
+            classes.writeOnceReady();
+        }
         return process;
     }
 
-    /**
-     * Stops one service instance as Kubernetes would (SIGTERM, then a kill after the grace period). An own instance
-     * writing its class-data archive at exit takes some seconds more; the archive is kept before the next start.
-     */
+    /** Stops one service instance as Kubernetes would (SIGTERM, then a kill after the grace period). */
     void stopService(String name, int port) throws InterruptedException {
         Process process;
         synchronized (instances) {
@@ -393,10 +389,6 @@ public final class LocalStack {
         }
         synchronized (processes) {
             processes.remove(process);
-        }
-        ClassDataArchive classes = appClasses.get(name);
-        if (classes != null && port == SERVICES.get(name)) {
-            classes.keepIfReadable();
         }
     }
 
@@ -468,8 +460,8 @@ public final class LocalStack {
         synchronized (instances) {
             apps = new ArrayList<>(instances.values());
         }
-        // The apps first, while the database and broker they let go of are still there; an app writing its class-data
-        // archive at exit needs some seconds more than its shutdown.
+        // The apps first, while the database and broker they let go of are still there.
+        appClasses.values().forEach(ClassDataArchive::abandon);
         stopAll(apps, APP_GRACE);
         List<Process> others;
         synchronized (processes) {
@@ -481,7 +473,6 @@ public final class LocalStack {
         if (keycloakClasses != null) {
             keycloakClasses.keepIfReadable();
         }
-        appClasses.values().forEach(ClassDataArchive::keepIfReadable);
         if (kafka != null) {
             kafka.close();
         }

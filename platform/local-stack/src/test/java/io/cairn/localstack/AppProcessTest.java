@@ -1,71 +1,70 @@
 package io.cairn.localstack;
 
+import static io.cairn.localstack.HelloApp.JAVA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher runs an app so that its own instance writes the classes it loaded when it exits, and every later start
- * maps them. {@code -Xshare:on} turns an archive the JVM would silently ignore into a failed start.
+ * The launcher runs an app so that its own instance's first run lists the classes it loads, a JVM archives those once
+ * the app is ready, and every later start maps them. {@code -Xshare:on} turns an archive the JVM would silently ignore
+ * into a failed start.
  */
 class AppProcessTest {
-
-    /** The app: prints a line and exits. */
-    public static final class Hello {
-        public static void main(String[] args) {
-            System.out.println("hello");
-        }
-    }
 
     @TempDir
     Path dir;
 
     @Test
-    void anAppWritesItsClassesWhenItExitsAndTheNextStartMapsThem() throws Exception {
-        Path app = quarkusApp();
-        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
+    void anAppsFirstRunListsItsClassesTheyAreArchivedOnceItIsReadyAndTheNextStartMapsThem() throws Exception {
+        Path app = HelloApp.quarkusApp(dir);
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, JAVA);
 
-        assertEquals(0, run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption()))));
-        classes.keepIfReadable();
+        List<String> list = classes.jvmOptions();
+        assertEquals(List.of("-XX:DumpLoadedClassList=" + app.resolve("classes.lst.loading")), list);
+        Process first = HelloApp.start(LocalStack.appProcess(JAVA, app, list));
+        classes.writeOnceReady();
+        // A restart while the archive is written neither lists nor writes another.
+        assertFalse(String.join(" ", classes.jvmOptions()).contains("DumpLoadedClassList"));
+        classes.awaitWritten();
 
-        String map = classes.jvmOption();
-        assertEquals("-XX:SharedArchiveFile=" + app.resolve("classes.jsa"), map);
-        assertEquals(0, run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of("-Xshare:on", map))));
+        assertTrue(Files.exists(app.resolve("classes.jsa")));
+        assertTrue(Files.readString(app.resolve("classes.lst")).contains(HelloApp.Hello.class.getName().replace('.', '/')));
+        assertEquals(0, HelloApp.stop(first));
+        List<String> map = classes.jvmOptions();
+        assertEquals(List.of("-XX:SharedArchiveFile=" + app.resolve("classes.jsa")), map);
+        List<String> required = new ArrayList<>(List.of("-Xshare:on"));
+        required.addAll(map);
+        assertEquals(0, HelloApp.run(LocalStack.appProcess(JAVA, app, required)));
     }
 
     @Test
     void aReplicaMapsTheArchiveOnceThereIsOneAndNeverWritesIt() throws Exception {
-        Path app = quarkusApp();
-        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
+        Path app = HelloApp.quarkusApp(dir);
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, JAVA);
         assertEquals(List.of(), classes.mapOnly());
 
-        run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption())));
-        classes.keepIfReadable();
+        archive(classes, app);
 
         List<String> options = new ArrayList<>(List.of("-Xshare:on"));
         options.addAll(classes.mapOnly());
         assertEquals(2, options.size());
-        assertEquals(0, run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, options)));
+        assertEquals(0, HelloApp.run(LocalStack.appProcess(JAVA, app, options)));
     }
 
     @Test
     void aRebuiltAppDropsTheArchiveOfItsLastBuildAndWritesAnother() throws Exception {
-        Path app = quarkusApp();
-        ClassDataArchive classes = archived(app);
+        Path app = HelloApp.quarkusApp(dir);
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, JAVA);
+        archive(classes, app);
         assertTrue(Files.exists(app.resolve("classes.jsa")));
 
         // The next build writes quarkus-run.jar again.
@@ -74,16 +73,32 @@ class AppProcessTest {
 
         assertEquals(List.of(), classes.mapOnly());
         assertFalse(Files.exists(app.resolve("classes.jsa")));
-        assertEquals("-XX:ArchiveClassesAtExit=" + app.resolve("classes.jsa.written"), classes.jvmOption());
+        assertTrue(String.join(" ", classes.jvmOptions()).contains("DumpLoadedClassList"));
+    }
+
+    @Test
+    void anArchiveNotWrittenWhenTheStackStopsIsNeverKeptAndTheNextStartListsAgain() throws Exception {
+        Path app = HelloApp.quarkusApp(dir);
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, JAVA);
+        Process first = HelloApp.start(LocalStack.appProcess(JAVA, app, classes.jvmOptions()));
+        classes.writeOnceReady();
+
+        classes.abandon();
+        classes.awaitWritten();
+        HelloApp.stop(first);
+
+        assertFalse(Files.exists(app.resolve("classes.jsa")));
+        assertTrue(String.join(" ", classes.jvmOptions()).contains("DumpLoadedClassList"));
     }
 
     @Test
     void anArchiveTheJvmWouldIgnoreIsDroppedThoughItIsNewerThanTheJar() throws Exception {
-        Path app = quarkusApp();
-        ClassDataArchive classes = archived(app);
+        Path app = HelloApp.quarkusApp(dir);
+        ClassDataArchive classes = ClassDataArchive.ofApp(app, JAVA);
+        archive(classes, app);
         FileTime archived = Files.getLastModifiedTime(app.resolve("classes.jsa"));
 
-        // Rebuilt while the app ran: the archive it wrote at exit is newer than the jar, but of the jar before.
+        // Rebuilt while the app ran: the archive is newer than the jar, but of the jar before.
         Files.write(app.resolve("quarkus-run.jar"), new byte[] { 0 }, java.nio.file.StandardOpenOption.APPEND);
         Files.setLastModifiedTime(app.resolve("quarkus-run.jar"), FileTime.from(archived.toInstant().minusSeconds(10)));
 
@@ -91,31 +106,11 @@ class AppProcessTest {
         assertFalse(Files.exists(app.resolve("classes.jsa")));
     }
 
-    /** The app's archive, once its first run has written it and the launcher kept it. */
-    private static ClassDataArchive archived(Path app) throws Exception {
-        ClassDataArchive classes = ClassDataArchive.ofApp(app, ClassDataArchiveTest.JAVA);
-        assertEquals(0, run(LocalStack.appProcess(ClassDataArchiveTest.JAVA, app, List.of(classes.jvmOption()))));
-        classes.keepIfReadable();
-        return classes;
-    }
-
-    /** A quarkus-app directory as the build leaves it: quarkus-run.jar. */
-    private Path quarkusApp() throws Exception {
-        Path app = Files.createDirectories(dir.resolve("quarkus-app"));
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Hello.class.getName());
-        String entry = Hello.class.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(app.resolve("quarkus-run.jar"));
-                JarOutputStream jar = new JarOutputStream(file, manifest);
-                InputStream hello = Hello.class.getResourceAsStream("/" + entry)) {
-            jar.putNextEntry(new JarEntry(entry));
-            hello.transferTo(jar);
-        }
-        return app;
-    }
-
-    private static int run(ProcessBuilder process) throws Exception {
-        return process.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    /** The app's first run, its archive written once it is ready. */
+    private static void archive(ClassDataArchive classes, Path app) throws Exception {
+        Process first = HelloApp.start(LocalStack.appProcess(JAVA, app, classes.jvmOptions()));
+        classes.writeOnceReady();
+        classes.awaitWritten();
+        assertEquals(0, HelloApp.stop(first));
     }
 }
