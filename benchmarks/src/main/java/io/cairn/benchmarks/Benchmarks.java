@@ -60,7 +60,7 @@ public final class Benchmarks {
             goals.addAll(gateway.goals);
 
             EventChain chain = new EventChain(settings).run();
-            sections.add(chain.markdown());
+            sections.add(chain.markdown(output));
             goals.addAll(chain.goals);
 
             Footprint footprint = new Footprint(stack, settings, Optional.of(warm)).run();
@@ -78,7 +78,7 @@ public final class Benchmarks {
     private static void runOnly(String section, Stack stack, Settings settings) throws Exception {
         String markdown = switch (section) {
             case "gateway" -> new GatewayCost(stack, settings).run().markdown(settings.output());
-            case "chain" -> new EventChain(settings).run().markdown();
+            case "chain" -> new EventChain(settings).run().markdown(settings.output());
             case "footprint" -> new Footprint(stack, settings, Optional.empty()).run().markdown(settings.output());
             case "scale" -> new Scale(stack, settings).run().markdown(settings.output());
             default -> throw new IllegalArgumentException("No section " + section

@@ -46,16 +46,6 @@ final class CpuUse {
         return cores;
     }
 
-    static String markdown(Map<String, Double> cores) {
-        StringBuilder out = new StringBuilder("| part | cores busy (of " + Runtime.getRuntime().availableProcessors()
-                + ") |\n| --- | ---: |\n");
-        cores.forEach((part, busy) -> out.append("| ").append(part).append(" | ").append(Report.number(busy))
-                .append(" |\n"));
-        out.append("| **all** | **").append(Report.number(cores.values().stream().mapToDouble(d -> d).sum()))
-                .append("** |\n");
-        return out.toString();
-    }
-
     private static Map<String, Duration> read() {
         Map<String, Duration> used = new LinkedHashMap<>();
         PARTS.keySet().forEach(part -> used.put(part, Duration.ZERO));

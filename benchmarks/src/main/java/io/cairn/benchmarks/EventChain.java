@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,15 +36,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class EventChain {
 
-    static final int[] RATES = { 10, 50, 100 };
     private static final int WARM_UP_RATE = 20;
+    /** A phase's completions at most: a fast rate's phase is shorter, so that the curve needs fewer assessments. */
+    private static final int MOST_PER_PHASE = 1_000;
+    /** Past this p99 the chain is far beyond what it keeps up with: faster rates are not offered. */
+    private static final double SATURATED_MS = 10_000;
+    private static final double CAPACITY_P99_MS = 1_000;
 
     private final Settings settings;
     final Map<Integer, Latencies.Summary> chain = new LinkedHashMap<>();
     final Map<Integer, Integer> lost = new LinkedHashMap<>();
     /** Per rate: the cores each part of the stack kept busy while it ran. */
     final Map<Integer, Map<String, Double>> cpuByRate = new LinkedHashMap<>();
-    Latencies.Summary kafkaFloor;
+    /** Per rate: raw Kafka on the same broker at the same rate, right after the chain's phase. */
+    final Map<Integer, Latencies.Summary> kafkaFloor = new LinkedHashMap<>();
+    /** The rate the curve stopped at: the one before it left the chain saturated, or none. */
+    Integer saturatedAt;
     final List<Goal> goals = new ArrayList<>();
 
     EventChain(Settings settings) {
@@ -58,36 +67,46 @@ final class EventChain {
 
     EventChain run() throws Exception {
         Clinic clinic = new Clinic();
-        int perPhase = (int) settings.chainPhase().toSeconds();
+        String batch = UUID.randomUUID().toString().substring(0, 8);
         // The services' JIT compilers are still busy after the other sections: the path is warmed up unmeasured.
         int warmUp = WARM_UP_RATE * (int) settings.warmUp().multipliedBy(3).toSeconds();
-        int total = warmUp;
-        for (int rate : RATES) {
-            total += rate * perPhase;
-        }
-        Report.progress("event chain: filling in " + total + " assessments to complete");
-        List<Clinic.ReadyAssessment> ready = clinic.readyAssessments(total, UUID.randomUUID().toString()
-                .substring(0, 8));
-        int next = warmUp;
         try (PlanWatch watch = new PlanWatch(clinic.clinician)) {
+            Report.progress("event chain: filling in " + warmUp + " assessments to warm up on");
+            List<Clinic.ReadyAssessment> warming = clinic.readyAssessments(warmUp, batch + "-warm");
             Report.progress("event chain: warming up, " + WARM_UP_RATE + " completions/s");
-            watch.measure(clinic, ready.subList(0, warmUp), WARM_UP_RATE);
-            for (int rate : RATES) {
-                List<Clinic.ReadyAssessment> phase = ready.subList(next, next + rate * perPhase);
-                next += phase.size();
+            watch.measure(clinic, warming, WARM_UP_RATE);
+            for (int rate : settings.chainRates()) {
+                int count = (int) Math.min(rate * settings.chainPhase().toSeconds(), MOST_PER_PHASE);
+                Report.progress("event chain: filling in " + count + " assessments to complete at " + rate + "/s");
+                List<Clinic.ReadyAssessment> phase = clinic.readyAssessments(count, batch + "-" + rate);
+                // Filling in registers patients, whose events the services handle just after: let them settle.
+                Thread.sleep(3_000);
                 Report.progress("event chain: " + rate + " completions/s");
                 CpuUse cpu = CpuUse.from();
-                chain.put(rate, watch.measure(clinic, phase, rate));
+                Latencies.Summary latency = watch.measure(clinic, phase, rate);
+                chain.put(rate, latency);
                 cpuByRate.put(rate, cpu.cores());
                 lost.put(rate, watch.unseen);
+                Report.progress("event chain: Kafka floor, " + rate + " records/s");
+                kafkaFloor.put(rate, KafkaFloor.measure(rate, Duration.ofMillis(1_000L * count / rate)));
+                if (latency.p99() > SATURATED_MS || watch.unseen > 0) {
+                    saturatedAt = rate;
+                    break;
+                }
             }
         }
-        Report.progress("event chain: Kafka floor, 50 records/s");
-        kafkaFloor = KafkaFloor.measure(50, settings.chainPhase());
         Latencies.Summary at50 = chain.get(50);
         goals.add(Goal.atMost("assessment completed → plan readable, p50 at 50/s", 25, at50.p50(), "ms"));
         goals.add(Goal.atMost("assessment completed → plan readable, p99 at 50/s", 100, at50.p99(), "ms"));
+        goals.add(Goal.atLeast("highest completion rate with p99 ≤ 1 s", 200, capacity(), "/s"));
         return this;
+    }
+
+    /** The highest rate offered at which every plan was readable and p99 stayed within a second. */
+    int capacity() {
+        return chain.entrySet().stream()
+                .filter(rate -> rate.getValue().p99() <= CAPACITY_P99_MS && lost.get(rate.getKey()) == 0)
+                .mapToInt(Map.Entry::getKey).max().orElse(0);
     }
 
     /** Watches the treatment-plan topic for drafted plans and confirms each through the API. */
@@ -212,38 +231,57 @@ final class EventChain {
         }
     }
 
-    String markdown() {
+    String markdown(Path reportDirectory) throws java.io.IOException {
         StringBuilder out = new StringBuilder("""
-                ## 2. Event chain latency
+                ## 2. Event chain latency and capacity
 
-                Assessments filled in beforehand, then completed through the gateway at a constant rate, after a
-                warm-up at %d/s that is not counted. Each time is
-                from the `200` of `POST /api/v1/assessments/{id}/complete` to the first `GET
+                Assessments filled in before each phase, then completed through the gateway at a constant rate
+                (for %d s, or %d completions at the faster rates), after a warm-up at %d/s that is not counted. Each
+                time is from the `200` of `POST /api/v1/assessments/{id}/complete` to the first `GET
                 /api/v1/treatment-plans?patientId=` on the treatment-plan service that returns the drafted plan
                 (the path: intake's transaction and outbox, its relay, Kafka, treatment-plan's consumer and inbox,
                 its transaction). The harness watches the topic for the `plan.drafted` event to know when to read.
+                Right after each phase, the floor on the same broker at the same rate: a producer (`acks=all`,
+                `linger.ms=0`) and a consumer in one JVM, produce → consume.
 
-                | completions/s | plans | p50 (ms) | p90 | p95 | p99 | p99.9 | not readable within a minute |
-                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-                """.formatted(WARM_UP_RATE));
-        chain.forEach((rate, latency) -> out.append("| ").append(rate).append(" | ").append(latency.count())
-                .append(" | ").append(Report.latencies(latency, true)).append(" | ").append(lost.get(rate))
-                .append(" |\n"));
-        out.append("""
-
-                The floor, on the same broker in the same run: a producer (`acks=all`, `linger.ms=0`) and a consumer
-                in one JVM, 50 records/s for %d s, produce → consume:
-
-                | records | p50 (ms) | p90 | p95 | p99 | p99.9 |
-                | ---: | ---: | ---: | ---: | ---: | ---: |
-                | %d | %s |
-
-                """.formatted(settings.chainPhase().toSeconds(), kafkaFloor.count(),
-                Report.latencies(kafkaFloor, true)));
+                | completions/s | plans | p50 (ms) | p90 | p95 | p99 | p99.9 | not readable within a minute \
+                | Kafka p50 (ms) | Kafka p99 | cores busy |
+                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                """.formatted(settings.chainPhase().toSeconds(), MOST_PER_PHASE, WARM_UP_RATE));
+        List<CapacityPlot.Point> points = new ArrayList<>();
+        chain.forEach((rate, latency) -> {
+            Latencies.Summary kafka = kafkaFloor.get(rate);
+            double cores = cpuByRate.get(rate).values().stream().mapToDouble(d -> d).sum();
+            points.add(new CapacityPlot.Point(rate, latency.p50(), latency.p99(), kafka.p50(), kafka.p99(), cores));
+            out.append("| ").append(rate).append(" | ").append(latency.count()).append(" | ")
+                    .append(Report.latencies(latency, true)).append(" | ").append(lost.get(rate)).append(" | ")
+                    .append(Report.number(kafka.p50())).append(" | ").append(Report.number(kafka.p99()))
+                    .append(" | ").append(Report.number(cores)).append(" |\n");
+        });
+        int capacity = capacity();
+        out.append('\n').append(capacity == 0 ? "**The chain kept p99 within 1 s at none of the rates offered.**"
+                : "**The chain keeps p99 within 1 s up to " + capacity + " completions/s** of those offered")
+                .append(saturatedAt == null ? "."
+                        : "; at " + saturatedAt + "/s it fell behind (p99 over "
+                                + Report.number(SATURATED_MS / 1000) + " s or plans not readable), so no faster rate was "
+                                + "offered.")
+                .append("\n\n");
+        int cores = Runtime.getRuntime().availableProcessors();
+        Files.writeString(reportDirectory.resolve("event-chain-capacity.svg"), CapacityPlot.svg(points, cores));
+        out.append("![the capacity curve: chain and Kafka p50 and p99 on a log scale, and the cores busy, against "
+                + "completions offered per second](event-chain-capacity.svg)\n\n");
         out.append(Report.goals(goals));
-        cpuByRate.forEach((rate, cores) -> out.append("\nCPU while completing ").append(rate)
-                .append(" assessments/s (the whole phase, until the last plan was readable):\n\n")
-                .append(CpuUse.markdown(cores)));
+        out.append("\nCores each part of the stack kept busy during each phase (until its last plan was readable):\n\n"
+                + "| part |");
+        cpuByRate.keySet().forEach(rate -> out.append(' ').append(rate).append("/s |"));
+        out.append("\n| --- |");
+        cpuByRate.keySet().forEach(rate -> out.append(" ---: |"));
+        out.append('\n');
+        cpuByRate.values().iterator().next().keySet().forEach(part -> {
+            out.append("| ").append(part).append(" |");
+            cpuByRate.values().forEach(byPart -> out.append(' ').append(Report.number(byPart.get(part))).append(" |"));
+            out.append('\n');
+        });
         return out.append('\n').toString();
     }
 }

@@ -2,21 +2,22 @@ package io.cairn.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How long and how big: the full run that writes BENCHMARKS.md, or the smoke run (a few seconds a phase, small data)
  * that CI runs so the harness never rots.
  */
-record Settings(boolean smoke, Path output, Duration warmUp, Duration phase, Duration chainPhase, int patients,
-        int attendanceRows, Duration footprintLoad) {
+record Settings(boolean smoke, Path output, Duration warmUp, Duration phase, Duration chainPhase,
+        List<Integer> chainRates, int patients, int attendanceRows, Duration footprintLoad) {
 
     static Settings full(Path output) {
         return new Settings(false, output, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15),
-                100_000, 5_000_000, Duration.ofSeconds(15));
+                List.of(10, 25, 50, 100, 150, 200, 300, 400), 100_000, 5_000_000, Duration.ofSeconds(15));
     }
 
     static Settings smoke(Path output) {
-        return new Settings(true, output, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 2_000,
-                50_000, Duration.ofSeconds(2));
+        return new Settings(true, output, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                List.of(10, 50, 100), 2_000, 50_000, Duration.ofSeconds(2));
     }
 }
