@@ -49,6 +49,7 @@ public final class Benchmarks {
         try (Stack stack = new Stack(root)) {
             Report.progress("starting the local stack from empty data");
             stack.start(true);
+            stack.awaitArchives();
             stack.stop();
             Report.progress("starting the local stack again, warm");
             Duration warm = stack.start(false);

@@ -104,8 +104,8 @@ final class Footprint {
                 ## 3. Footprint
 
                 Each app launched alone (a second instance beside the running stack, on a spare port, started by the
-                local stack's launcher as it starts its own: `%s`, mapping the class-data archive its own instance
-                wrote when it first exited), timed
+                local stack's launcher as it starts its own: `%s`, mapping the class-data archive made from the
+                classes its own instance loaded until it was ready), timed
                 from launch to the first `200` of `/q/health/ready` (polled every 10 ms), which needs its database,
                 broker and OIDC provider. Resident memory (`VmRSS`) right after that, and after %d s of %d reads/s.
 

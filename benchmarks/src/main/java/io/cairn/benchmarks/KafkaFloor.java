@@ -49,7 +49,7 @@ final class KafkaFloor {
         consumerConfig.put("key.deserializer", ByteArrayDeserializer.class.getName());
         consumerConfig.put("value.deserializer", ByteArrayDeserializer.class.getName());
         Latencies latencies = new Latencies();
-        long total = rate * duration.toSeconds();
+        long total = Math.max(1, rate * duration.toMillis() / 1000);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig);
                 KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
             TopicPartition partition = new TopicPartition(TOPIC, 0);

@@ -96,6 +96,19 @@ final class Stack implements AutoCloseable {
         return new Replica(app, port, pid, ready);
     }
 
+    /**
+     * Waits until the apps' class-data archives are written: after a build, a first start writes them in the
+     * background, and a stop would abandon them, leaving the "warm" start without them.
+     */
+    void awaitArchives() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(FAULT_CONTROL + "/archives/await"))
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException("Waiting for the class-data archives answered " + answer.statusCode());
+        }
+    }
+
     void stopReplica(Replica replica) throws Exception {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(FAULT_CONTROL + "/services/"
                 + replica.app() + "/stop?port=" + replica.port())).timeout(Duration.ofMinutes(1))

@@ -100,15 +100,21 @@ final class ClassDataArchive {
      * Once the app started with {@link #jvmOptions} is ready: archives the classes it has loaded so far, in the
      * background, and keeps the archive if a JVM can map it. Does nothing if that start mapped an archive.
      */
-    synchronized void writeOnceReady() throws IOException {
+    synchronized void writeOnceReady() {
         if (!listing) {
             return;
         }
         listing = false;
-        // The list as it stands: whole lines only, since the app may be writing one.
-        String loaded = Files.readString(loading(), StandardCharsets.UTF_8);
-        Files.writeString(classList, loaded.substring(0, loaded.lastIndexOf('\n') + 1), StandardCharsets.UTF_8);
-        Files.deleteIfExists(written);
+        try {
+            // The list as it stands: whole lines only, since the app may be writing one.
+            String loaded = Files.readString(loading(), StandardCharsets.UTF_8);
+            Files.writeString(classList, loaded.substring(0, loaded.lastIndexOf('\n') + 1), StandardCharsets.UTF_8);
+            Files.deleteIfExists(written);
+        } catch (IOException e) {
+            // The app runs on without an archive; its next start lists its classes again.
+            System.err.println("The class-data archive " + archive + " was not written: " + e.getMessage());
+            return;
+        }
         writing = WRITER.submit(this::write);
     }
 
@@ -119,9 +125,14 @@ final class ClassDataArchive {
                 if (abandoned) {
                     return;
                 }
-                dump = new ProcessBuilder("nice", "-n", "19", java, "-Xshare:dump",
-                        "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + written,
-                        "-Xlog:cds=error", "-Xlog:gc*=error", "-cp", madeFrom.toString()).redirectErrorStream(true)
+                List<String> command = new ArrayList<>(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile="
+                        + classList, "-XX:SharedArchiveFile=" + written, "-Xlog:cds=error", "-Xlog:gc*=error", "-cp",
+                        madeFrom.toString()));
+                // At the lowest priority where there is nice: the apps running beside it come first.
+                if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
+                    command.addAll(0, List.of("/usr/bin/nice", "-n", "19"));
+                }
+                dump = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 writer = dump;
             }

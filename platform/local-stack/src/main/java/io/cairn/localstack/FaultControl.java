@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
  * <pre>
  * POST /kafka/stop | /kafka/start                 the broker, keeping its data
  * POST /postgres/stop | /postgres/start           the PostgreSQL server of every service's database
+ * POST /archives/await                            once every app's class-data archive being written is written
  * POST /services/{name}/stop?port=P               one service instance (default: its own port)
  * POST /services/{name}/start?port=P&amp;env=K=V    one instance, a replica when P is not its own port; the
  *                                                 answer's X-Process-Id header names its process
@@ -90,6 +91,7 @@ final class FaultControl {
             case "kafka/start" -> stack.restartKafka();
             case "postgres/stop" -> stack.stopPostgres();
             case "postgres/start" -> stack.startPostgres();
+            case "archives/await" -> stack.awaitArchives();
             default -> {
                 return actOnService(path, segments, query, env);
             }

@@ -83,7 +83,7 @@ public final class LocalStack {
     private String kafkaServers;
     private String oidcUrl;
     private ClassDataArchive keycloakClasses;
-    /** Each app's classes, written when its own instance first exits and mapped by every later start. */
+    /** Each app's classes, archived once its own instance's first start is ready and mapped by every later start. */
     private final Map<String, ClassDataArchive> appClasses = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalStack(Path root) {
@@ -287,9 +287,11 @@ public final class LocalStack {
         }
         Files.write(imports.resolve("cairn-realm.json"), realm);
         // Keycloak skips a realm it has (IGNORE_EXISTING), but reading the file to find that took 4-5 s of each
-        // start: the realm is imported on the first start, and again only if its file has changed since.
+        // start: the file is read when Keycloak's database is new or the file changed (a changed realm still needs
+        // --wipe to apply, as before).
         Path imported = home.resolve("data/cairn-realm.imported.json");
-        boolean importRealm = !Files.exists(imported) || !Arrays.equals(Files.readAllBytes(imported), realm);
+        boolean importRealm = !Files.exists(imported) || !Files.exists(home.resolve("data/h2"))
+                || !Arrays.equals(Files.readAllBytes(imported), realm);
         // C1 alone, and the classes of the last run mapped from an archive: a warm start of Keycloak took 15 s
         // before, 12 s on C1 and 8-10 s with both on two cores.
         keycloakClasses = new ClassDataArchive(home.resolve("keycloak-classes.jsa"), javaBinary());
@@ -386,6 +388,13 @@ public final class LocalStack {
             classes.writeOnceReady();
         }
         return process;
+    }
+
+    /** Waits until every app's class-data archive being written is written: a stop would abandon them. */
+    void awaitArchives() throws Exception {
+        for (ClassDataArchive classes : appClasses.values()) {
+            classes.awaitWritten();
+        }
     }
 
     /** Stops one service instance as Kubernetes would (SIGTERM, then a kill after the grace period). */

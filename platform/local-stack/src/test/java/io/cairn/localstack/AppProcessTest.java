@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the app is ready, and every later start maps them. {@code -Xshare:on} turns an archive the JVM would silently ignore
  * into a failed start.
  */
+// A JVM that hangs fails its test instead of the build.
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AppProcessTest {
 
     @TempDir

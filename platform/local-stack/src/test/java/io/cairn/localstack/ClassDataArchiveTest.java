@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Keycloak's archive, written when it exits, is mapped on the next start; a truncated one is dropped, never mapped. */
+// A JVM that hangs fails its test instead of the build.
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ClassDataArchiveTest {
 
     @TempDir
