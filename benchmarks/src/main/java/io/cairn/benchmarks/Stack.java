@@ -101,9 +101,22 @@ final class Stack implements AutoCloseable {
      * background, and a stop would abandon them, leaving the "warm" start without them.
      */
     void awaitArchives() throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(FAULT_CONTROL + "/archives/await"))
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest await = HttpRequest.newBuilder(URI.create(FAULT_CONTROL + "/archives/await"))
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        HttpResponse<String> answer;
+        while (true) {
+            try {
+                answer = HTTP.send(await, HttpResponse.BodyHandlers.ofString());
+                break;
+            } catch (java.net.ConnectException e) {
+                // The launcher opens its fault control just after the gateway is ready.
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
         if (answer.statusCode() != 204) {
             throw new IllegalStateException("Waiting for the class-data archives answered " + answer.statusCode());
         }
