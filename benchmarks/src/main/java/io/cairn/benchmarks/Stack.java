@@ -51,7 +51,24 @@ final class Stack implements AutoCloseable {
         long began = System.nanoTime();
         launcher = builder.start();
         awaitReady("the local stack", GATEWAY, Duration.ofMinutes(6), launcher);
-        return Duration.ofNanos(System.nanoTime() - began);
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        awaitFaultControl();
+        return took;
+    }
+
+    /** The launcher opens its fault control just after the gateway is ready; every section here needs it. */
+    private static void awaitFaultControl() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            try (java.net.Socket open = new java.net.Socket("localhost", URI.create(FAULT_CONTROL).getPort())) {
+                return;
+            } catch (java.net.ConnectException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** Stops the whole stack as Ctrl-C would, waiting until every part has exited. */
@@ -101,22 +118,9 @@ final class Stack implements AutoCloseable {
      * background, and a stop would abandon them, leaving the "warm" start without them.
      */
     void awaitArchives() throws Exception {
-        HttpRequest await = HttpRequest.newBuilder(URI.create(FAULT_CONTROL + "/archives/await"))
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        HttpResponse<String> answer;
-        while (true) {
-            try {
-                answer = HTTP.send(await, HttpResponse.BodyHandlers.ofString());
-                break;
-            } catch (java.net.ConnectException e) {
-                // The launcher opens its fault control just after the gateway is ready.
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(FAULT_CONTROL + "/archives/await"))
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 204) {
             throw new IllegalStateException("Waiting for the class-data archives answered " + answer.statusCode());
         }

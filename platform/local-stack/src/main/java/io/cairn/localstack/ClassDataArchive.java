@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -175,9 +174,9 @@ final class ClassDataArchive {
         if (madeFrom == null || !Files.exists(archive)) {
             return Files.exists(archive);
         }
-        FileTime made = Files.getLastModifiedTime(archive);
         String asOf = state();
-        if (made.compareTo(Files.getLastModifiedTime(madeFrom)) < 0 || !asOf.equals(mappableAsOf) && !mappable(archive)) {
+        if (Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(madeFrom)) < 0
+                || !asOf.equals(mappableAsOf) && !mappable(archive)) {
             Files.delete(archive);
             return false;
         }

@@ -285,7 +285,6 @@ public final class LocalStack {
         try (InputStream json = LocalStack.class.getResourceAsStream("/cairn-realm.json")) {
             realm = json.readAllBytes();
         }
-        Files.write(imports.resolve("cairn-realm.json"), realm);
         // Keycloak skips a realm it has (IGNORE_EXISTING), but reading the file to find that took 4-5 s of each
         // start: the file is read when Keycloak's database is new or the file changed (a changed realm still needs
         // --wipe to apply, as before).
@@ -298,6 +297,7 @@ public final class LocalStack {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + Ports.KEYCLOAK, "--health-enabled=true"));
         if (importRealm) {
+            Files.write(imports.resolve("cairn-realm.json"), realm);
             command.add("--import-realm");
         }
         Process keycloak = spawn("keycloak", command,
