@@ -48,6 +48,8 @@ final class EventChain {
     final Map<Integer, Integer> lost = new LinkedHashMap<>();
     /** Per rate: the cores each part of the stack kept busy while it ran. */
     final Map<Integer, Map<String, Double>> cpuByRate = new LinkedHashMap<>();
+    /** How long each phase took, from its first completion offered until its last plan was readable. */
+    final Map<Integer, Duration> phaseTook = new LinkedHashMap<>();
     /** Per rate: raw Kafka on the same broker at the same rate, right after the chain's phase. */
     final Map<Integer, Latencies.Summary> kafkaFloor = new LinkedHashMap<>();
     /** The rate at which the chain fell behind, after which no faster one was offered; none if it never did. */
@@ -83,7 +85,9 @@ final class EventChain {
                 Thread.sleep(3_000);
                 Report.progress("event chain: " + rate + " completions/s");
                 CpuUse cpu = CpuUse.from();
+                long began = System.nanoTime();
                 Latencies.Summary latency = watch.measure(clinic, phase, rate);
+                phaseTook.put(rate, Duration.ofNanos(System.nanoTime() - began));
                 chain.put(rate, latency);
                 cpuByRate.put(rate, cpu.cores());
                 lost.put(rate, watch.unseen + watch.refused);
@@ -258,23 +262,29 @@ final class EventChain {
                 (the path: intake's transaction and outbox, its relay, Kafka, treatment-plan's consumer and inbox,
                 its transaction). The harness watches the topic for the `plan.drafted` event to know when to read.
                 Right after each phase, the floor on the same broker at the same rate: a producer (`acks=all`,
-                `linger.ms=0`) and a consumer in one JVM, produce → consume.
+                `linger.ms=0`) and a consumer in one JVM, produce → consume. *Plans/s* is the rate the chain
+                achieved (plans ÷ the time from the phase's first completion to its last readable plan), and *CPU
+                per plan* the whole machine's busy time in the phase ÷ its plans (harness and idle work included).
 
                 | completions/s | plans | p50 (ms) | p90 | p95 | p99 | p99.9 | refused or not readable within a minute \
-                | Kafka p50 (ms) | Kafka p99 | cores busy |
-                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                | Kafka p50 (ms) | Kafka p99 | cores busy | plans/s | CPU per plan (ms) |
+                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """.formatted(settings.chainPhase().toSeconds(), MOST_PER_PHASE, WARM_UP_RATE));
         List<CapacityPlot.Point> points = new ArrayList<>();
         chain.forEach((rate, latency) -> {
             Latencies.Summary kafka = kafkaFloor.get(rate);
             double cores = cpuByRate.get(rate).values().stream().mapToDouble(d -> d).sum();
+            double seconds = phaseTook.get(rate).toNanos() / 1e9;
             // A phase that lost plans is drawn at the top: its p99 counts only the plans that made it.
             double p99 = lost.get(rate) > 0 ? Double.POSITIVE_INFINITY : latency.p99();
             points.add(new CapacityPlot.Point(rate, latency.p50(), p99, kafka.p50(), kafka.p99(), cores));
             out.append("| ").append(rate).append(" | ").append(latency.count()).append(" | ")
                     .append(Report.latencies(latency, true)).append(" | ").append(lost.get(rate)).append(" | ")
                     .append(Report.number(kafka.p50())).append(" | ").append(Report.number(kafka.p99()))
-                    .append(" | ").append(Report.number(cores)).append(" |\n");
+                    .append(" | ").append(Report.number(cores)).append(" | ")
+                    .append(Report.number(latency.count() / seconds)).append(" | ")
+                    .append(Report.number(latency.count() == 0 ? 0 : cores * seconds * 1000 / latency.count()))
+                    .append(" |\n");
         });
         int capacity = capacity();
         out.append('\n').append(capacity == 0 ? "**The chain kept p99 within 1 s at none of the rates offered**"

@@ -15,7 +15,9 @@ import io.cairn.kit.problem.ResourceNotFoundException;
 import io.cairn.kit.security.Caller;
 import io.cairn.kit.security.PatientAccess;
 import io.cairn.treatmentplan.domain.drafting.DraftingRules;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -128,9 +130,11 @@ public class TreatmentPlans {
     @Transactional
     public List<TreatmentPlan> ofPatientUnread(UUID patientId, PlanStatus status) {
         access.read(RecordCategory.TREATMENT_PLANS, "patient", patientId, patientId);
-        return status == null
-                ? TreatmentPlan.list("patientId", Sort.descending("draftedAt"), patientId)
-                : TreatmentPlan.list("patientId = ?1 and status = ?2", Sort.descending("draftedAt"), patientId, status);
+        PanacheQuery<TreatmentPlan> plans = status == null
+                ? TreatmentPlan.find("patientId", Sort.descending("draftedAt"), patientId)
+                : TreatmentPlan.find("patientId = ?1 and status = ?2", Sort.descending("draftedAt"), patientId, status);
+        // Read-only: the plans are shown, never changed here, so Hibernate keeps no copy of their JSON to compare.
+        return plans.withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /** Records that the caller read these plans: for an EHR, a disclosure in each patient's accounting. */

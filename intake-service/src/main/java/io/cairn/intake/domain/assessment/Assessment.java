@@ -26,10 +26,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A comprehensive biopsychosocial assessment: structured sections, scored screeners, ASAM ratings, level of care. */
+/**
+ * A comprehensive biopsychosocial assessment: structured sections, scored screeners, ASAM ratings, level of care.
+ * An update writes only the columns that changed: completing one changes a few, and need not serialize and write its
+ * nine JSON sections again.
+ */
+@DynamicUpdate
 @Entity
 @Table(name = "assessment")
 public class Assessment extends PanacheEntityBase {

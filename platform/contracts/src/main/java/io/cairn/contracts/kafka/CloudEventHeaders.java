@@ -51,6 +51,11 @@ public final class CloudEventHeaders {
         }
     }
 
+    /** The event's type alone, if the record names one: a consumer passes most records over on it. */
+    public static String type(Headers headers) {
+        return text(headers, TYPE);
+    }
+
     private static String required(Headers headers, String name) {
         String value = text(headers, name);
         if (value == null || value.isBlank()) {

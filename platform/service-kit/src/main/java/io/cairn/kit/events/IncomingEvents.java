@@ -16,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,17 +52,19 @@ public class IncomingEvents {
     private volatile boolean stopping;
 
     private final Inbox inbox;
+    private final EntityManager entities;
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
     private final int maxRetries;
     private final Duration retryDelay;
     private final Duration maxOutageBackoff;
 
-    IncomingEvents(Inbox inbox, DeadLetters deadLetters, ObjectMapper json,
+    IncomingEvents(Inbox inbox, EntityManager entities, DeadLetters deadLetters, ObjectMapper json,
             @ConfigProperty(name = "cairn.inbox.max-retries", defaultValue = "3") int maxRetries,
             @ConfigProperty(name = "cairn.inbox.retry-delay", defaultValue = "200ms") Duration retryDelay,
             @ConfigProperty(name = "cairn.inbox.max-outage-backoff", defaultValue = "10s") Duration maxOutageBackoff) {
         this.inbox = inbox;
+        this.entities = entities;
         this.deadLetters = deadLetters;
         // Tolerant reader: fields a newer producer added are ignored, not fatal.
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -150,6 +153,11 @@ public class IncomingEvents {
                         try (Scope scope = traceOf(received.event()).makeCurrent()) {
                             applyIfFirst(consumer, received.event(), effects);
                         }
+                        // Each event's changes are written and let go before the next one's effect: otherwise each
+                        // query of a later event dirty-checks every entity the earlier ones loaded or made, and a
+                        // batch costs its size squared (a third of a busy consumer's time, profiled).
+                        entities.flush();
+                        entities.clear();
                     }
                 });
                 return true;
@@ -278,29 +286,44 @@ public class IncomingEvents {
     }
 
     Optional<IncomingEvent> read(ConsumerRecord<String, String> record, Set<EventType> wanted) {
+        if (passedOver(record, wanted)) {
+            return Optional.empty();
+        }
         EventEnvelope envelope;
         try {
             envelope = CloudEventHeaders.read(record.headers());
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException("no valid CloudEvents envelope: " + e.getMessage());
         }
-        Optional<EventType> type = EventType.fromType(envelope.type());
-        if (type.isEmpty()) {
-            LOG.infof("Skipping event %s of unknown type %s", envelope.id(), envelope.type());
-            return Optional.empty();
-        }
-        if (!wanted.contains(type.get())) {
-            return Optional.empty();
-        }
+        EventType type = EventType.fromType(envelope.type()).orElseThrow();
         JsonNode data = parse(record.value(), envelope);
-        List<String> violations = EventSchemas.instance().incompatibilities(type.get(), data);
+        List<String> violations = EventSchemas.instance().incompatibilities(type, data);
         if (!violations.isEmpty()) {
             throw new PoisonEventException("data of " + envelope.type() + " violates its schema: " + violations);
         }
         if (!envelope.subject().equals(data.path("patientId").asText())) {
             throw new PoisonEventException("subject " + envelope.subject() + " is not the data's patientId");
         }
-        return Optional.of(new IncomingEvent(envelope, type.get(), data, json));
+        return Optional.of(new IncomingEvent(envelope, type, data, json));
+    }
+
+    /**
+     * Whether the record names a type this consumer does not apply: decided on that header alone, before the rest of
+     * the envelope or the data is read, as most records on a topic are for other consumers. A record without a type
+     * is read in full, and parked as unreadable.
+     */
+    private static boolean passedOver(ConsumerRecord<String, String> record, Set<EventType> wanted) {
+        String typeName = CloudEventHeaders.type(record.headers());
+        if (typeName == null) {
+            return false;
+        }
+        Optional<EventType> type = EventType.fromType(typeName);
+        if (type.isEmpty()) {
+            LOG.infof("Skipping the event at %s-%d@%d of unknown type %s", record.topic(), record.partition(),
+                    record.offset(), typeName);
+            return true;
+        }
+        return !wanted.contains(type.get());
     }
 
     private JsonNode parse(String value, EventEnvelope envelope) {

@@ -1,6 +1,5 @@
 package io.cairn.kit.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.contracts.EventEnvelope;
 import io.cairn.contracts.EventSchemas;
@@ -40,20 +39,24 @@ public class Outbox {
     private final URI eventSource;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
+    private final boolean checkSchemas;
 
     Outbox(DataSource dataSource, ObjectMapper json, @ConfigProperty(name = "cairn.event-source") URI eventSource,
-            OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+            OutboxRelay relay, TransactionSynchronizationRegistry transactions, OutboxConfig config) {
         this.dataSource = dataSource;
         this.json = json;
         this.eventSource = eventSource;
         this.relay = relay;
         this.transactions = transactions;
+        this.checkSchemas = config.checkSchemas();
     }
 
     /**
      * Stores {@code payload} for publication on its type's topic, keyed by its patient.
      *
-     * @throws IllegalArgumentException when the payload does not satisfy its JSON Schema (a bug in the caller)
+     * @throws IllegalArgumentException when the payload does not satisfy its JSON Schema (a bug in the caller), checked
+     *         where {@code cairn.outbox.check-schemas} is on: in tests and dev mode, where every producer's path runs.
+     *         In production the consumers check what they read, and park what does not satisfy it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(EventPayload payload) {
@@ -64,13 +67,14 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(EventType type, EventPayload payload) {
         type.require(payload);
-        JsonNode data = json.valueToTree(payload);
-        List<String> violations = EventSchemas.instance().violations(type, data);
-        if (!violations.isEmpty()) {
-            throw new IllegalArgumentException(type.type() + " does not match its schema: " + violations);
+        if (checkSchemas) {
+            List<String> violations = EventSchemas.instance().violations(type, json.valueToTree(payload));
+            if (!violations.isEmpty()) {
+                throw new IllegalArgumentException(type.type() + " does not match its schema: " + violations);
+            }
         }
         EventEnvelope envelope = EventEnvelope.of(type, eventSource, payload.patientId(), traceparent());
-        String serialized = serialize(data);
+        String serialized = serialize(payload);
         if (serialized.length() > MAX_EVENT_BYTES) {
             // Kafka would refuse it forever and block every later event: refuse it now, in the caller's transaction.
             throw new IllegalArgumentException(type.type() + " is larger than " + MAX_EVENT_BYTES + " bytes");
@@ -81,7 +85,7 @@ public class Outbox {
         return envelope;
     }
 
-    private String serialize(JsonNode data) {
+    private String serialize(EventPayload data) {
         try {
             return json.writeValueAsString(data);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -30,4 +30,12 @@ public interface OutboxConfig {
 
     @WithDefault("15s")
     Duration maxBackoff();
+
+    /**
+     * Whether each published payload is checked against its JSON Schema: on in tests and dev mode, where it finds a
+     * producer's bug before it ships; off in production, where the check was more than a quarter of the CPU of
+     * completing an assessment (profiled) and each consumer still checks what it reads and parks what fails.
+     */
+    @WithDefault("false")
+    boolean checkSchemas();
 }
