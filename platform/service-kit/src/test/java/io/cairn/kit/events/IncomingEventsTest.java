@@ -67,6 +67,28 @@ class IncomingEventsTest {
     }
 
     @Test
+    void aRecordOfATypeTheConsumerDoesNotApplyIsPassedOverOnItsTypeEvenWithABrokenEnvelope() {
+        UUID patient = UUID.randomUUID();
+        ProducerRecord<String, String> othersEvent = new ProducerRecord<>(TOPIC, patient.toString(), "{not json");
+        // Only a type: its consumer would park it as unreadable; this one is not its consumer and reads no further.
+        othersEvent.headers().add(CloudEventHeaders.TYPE, "treatment-plan.plan.drafted".getBytes());
+
+        ProducerRecord<String, String> noEnvelope = new ProducerRecord<>(TOPIC, patient.toString(),
+                referralReceived(patient, UUID.randomUUID()).value());
+
+        try (TopicWatch deadLetters = TopicWatch.of(DEAD_LETTERS)) {
+            send(othersEvent, noEnvelope, referralReceived(patient, UUID.randomUUID()));
+
+            // Records are parked in their order: had the first been, it would be parked before the second.
+            List<ConsumerRecord<String, String>> parked = deadLetters.awaitRecords(keyed(patient), 1,
+                    Duration.ofSeconds(30));
+            assertEquals(noEnvelope.value(), parked.get(0).value(), "the record without a type is parked first");
+            await().atMost(Duration.ofSeconds(20)).until(() -> tally(patient) == 1L);
+            assertEquals(1, deadLetters.records(keyed(patient)).size(), "only the record without a type");
+        }
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithTheReasonAndTheNextOneIsStillApplied() {
         UUID patient = UUID.randomUUID();
         ProducerRecord<String, String> notJson = referralReceived(patient, UUID.randomUUID());
