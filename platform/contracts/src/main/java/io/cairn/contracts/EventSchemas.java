@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON Schemas of every event type, loaded once. Producers check what they publish and consumers check what they
- * receive, so a record and its schema cannot drift apart unnoticed.
+ * The JSON Schemas of every event type, loaded once. Consumers check what they receive; producers check what they
+ * publish in tests and dev mode (where every producer's path runs), so a record and its schema cannot drift apart
+ * unnoticed.
  */
 public final class EventSchemas {
 

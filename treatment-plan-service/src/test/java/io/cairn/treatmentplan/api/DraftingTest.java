@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -77,6 +78,24 @@ class DraftingTest {
             assertEquals(0, plansOf(patient).getList("").size());
             assertEquals(List.of(), plans.records(keyed(patient)));
         }
+    }
+
+    @Test
+    void twoAssessmentsOfOnePatientInOnePollDraftAPlanAndThenReviseIt() {
+        UUID patient = UUID.randomUUID();
+        AssessmentCompleted first = assessment(patient, LevelOfCare.INTENSIVE_OUTPATIENT);
+        AssessmentCompleted second = assessment(patient, LevelOfCare.INTENSIVE_OUTPATIENT);
+
+        // Sent together, they are applied in one transaction: the second must find the plan the first drafted there.
+        EventRecords.send(EventRecords.of(first), EventRecords.of(second));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !plansOf(patient).getList("").isEmpty());
+        String id = plansOf(patient).getString("[0].id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(CLINICIAN).get("/treatment-plans/" + id + "/versions")
+                .jsonPath().getList("").size() == 2);
+        assertEquals(1, plansOf(patient).getList("").size(), "one plan, revised: not a second plan");
+        as(CLINICIAN).get("/treatment-plans/" + id + "/versions").then()
+                .body("[1].changeNote", startsWith("Revised from re-assessment " + second.assessmentId()));
     }
 
     @Test

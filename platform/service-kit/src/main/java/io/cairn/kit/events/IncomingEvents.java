@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -83,7 +84,7 @@ public class IncomingEvents {
      * effect keeps failing, is parked on the dead-letter topic by itself once the others are applied; the batch is
      * acknowledged when this returns.
      */
-    public void applyAllOnce(String consumer, ConsumerRecords<String, String> records, EventEffects effects) {
+    public void applyAllOnce(String consumer, Iterable<ConsumerRecord<String, String>> records, EventEffects effects) {
         List<Received> wanted = new ArrayList<>();
         List<Map.Entry<ConsumerRecord<String, String>, RuntimeException>> unprocessable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -108,6 +109,28 @@ public class IncomingEvents {
         }
         for (var parked : unprocessable) {
             park(consumer, parked.getKey(), parked.getValue());
+        }
+    }
+
+    /** What a channel subscribed to several topics does with one topic's records: its inbox name and effects. */
+    public record TopicConsumer(String consumer, EventEffects effects) {
+    }
+
+    /**
+     * Applies one poll of a channel subscribed to several topics: each topic's records as {@link #applyAllOnce} does
+     * for a channel of its own, under that topic's inbox name. One Kafka consumer where there was one per topic: fewer
+     * fetches, threads and wake-ups for records that are mostly passed over.
+     *
+     * @throws IllegalStateException for a record of a topic the channel has no consumer for (a configuration fault)
+     */
+    public void applyAllOnce(ConsumerRecords<String, String> records, Map<String, TopicConsumer> byTopic) {
+        for (String topic : records.partitions().stream().map(TopicPartition::topic).distinct().toList()) {
+            TopicConsumer topicConsumer = byTopic.get(topic);
+            if (topicConsumer == null) {
+                throw new IllegalStateException("No consumer for the records of topic " + topic + "; configured for "
+                        + byTopic.keySet());
+            }
+            applyAllOnce(topicConsumer.consumer(), records.records(topic), topicConsumer.effects());
         }
     }
 
@@ -314,7 +337,7 @@ public class IncomingEvents {
      */
     private static boolean passedOver(ConsumerRecord<String, String> record, Set<EventType> wanted) {
         String typeName = CloudEventHeaders.type(record.headers());
-        if (typeName == null) {
+        if (typeName == null || typeName.isBlank()) {
             return false;
         }
         Optional<EventType> type = EventType.fromType(typeName);
