@@ -4,6 +4,9 @@ import io.cairn.contracts.EventType;
 import io.cairn.contracts.events.DisclosureRecorded;
 import io.cairn.intake.domain.DisclosureAccounting;
 import io.cairn.kit.events.IncomingEvents;
+import io.cairn.kit.events.IncomingEvents.TopicConsumer;
+import io.cairn.contracts.Topics;
+import java.util.Map;
 import io.cairn.kit.events.EventEffects;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,25 +15,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the patients' accounting of disclosures from every service's {@code disclosure.recorded} events, intake's own
- * included: one consumer (and inbox name) per topic, so that a replay of any topic from offset 0 adds nothing twice.
+ * included: one Kafka consumer for the four topics, each under an inbox name of its own, so that a replay of any topic
+ * from offset 0 adds nothing twice.
  */
 @ApplicationScoped
 public class AccountingConsumer {
 
     private final IncomingEvents events;
     private final DisclosureAccounting accounting;
-    private final EventEffects fromIntake;
-    private final EventEffects fromTreatmentPlan;
-    private final EventEffects fromScheduling;
-    private final EventEffects fromAftercare;
+    private final Map<String, TopicConsumer> byTopic;
 
     AccountingConsumer(IncomingEvents events, DisclosureAccounting accounting) {
         this.events = events;
         this.accounting = accounting;
-        this.fromIntake = keeping(EventType.INTAKE_DISCLOSURE);
-        this.fromTreatmentPlan = keeping(EventType.TREATMENT_PLAN_DISCLOSURE);
-        this.fromScheduling = keeping(EventType.SCHEDULING_DISCLOSURE);
-        this.fromAftercare = keeping(EventType.AFTERCARE_DISCLOSURE);
+        this.byTopic = Map.of(Topics.INTAKE, new TopicConsumer("accounting-intake", keeping(EventType.INTAKE_DISCLOSURE)),
+                Topics.TREATMENT_PLAN, new TopicConsumer("accounting-treatment-plan",
+                        keeping(EventType.TREATMENT_PLAN_DISCLOSURE)),
+                Topics.SCHEDULING, new TopicConsumer("accounting-scheduling",
+                        keeping(EventType.SCHEDULING_DISCLOSURE)),
+                Topics.AFTERCARE, new TopicConsumer("accounting-aftercare", keeping(EventType.AFTERCARE_DISCLOSURE)));
     }
 
     /** Keeps one service's disclosures in the accounting. */
@@ -41,27 +44,9 @@ public class AccountingConsumer {
                 disclosure -> accounting.recorded(disclosure, service));
     }
 
-    @Incoming("intake-disclosures")
+    @Incoming("disclosures")
     @Blocking
-    public void onIntakeEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("accounting-intake", records, fromIntake);
-    }
-
-    @Incoming("treatment-plan-disclosures")
-    @Blocking
-    public void onTreatmentPlanEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("accounting-treatment-plan", records, fromTreatmentPlan);
-    }
-
-    @Incoming("scheduling-disclosures")
-    @Blocking
-    public void onSchedulingEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("accounting-scheduling", records, fromScheduling);
-    }
-
-    @Incoming("aftercare-disclosures")
-    @Blocking
-    public void onAftercareEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("accounting-aftercare", records, fromAftercare);
+    public void onEvents(ConsumerRecords<String, String> records) {
+        events.applyAllOnce(records, byTopic);
     }
 }

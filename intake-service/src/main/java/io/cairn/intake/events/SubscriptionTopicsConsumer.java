@@ -12,27 +12,29 @@ import io.cairn.intake.domain.subscription.Notifications;
 import io.cairn.intake.domain.subscription.SubscriptionTopic;
 import io.cairn.kit.events.EventEffects;
 import io.cairn.kit.events.IncomingEvents;
+import io.cairn.kit.events.IncomingEvents.TopicConsumer;
+import io.cairn.contracts.Topics;
+import java.util.Map;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns the other services' events into the subscription topics EHR clients follow: one consumer (and inbox name) per
- * topic, so that a redelivered or replayed event notifies no one twice. Intake's own topics (admission, revocation)
+ * Turns the other services' events into the subscription topics EHR clients follow: one Kafka consumer for their three
+ * topics, each under an inbox name of its own, so that a redelivered or replayed event notifies no one twice. Intake's own
+ * topics (admission, revocation)
  * are queued where they happen.
  */
 @ApplicationScoped
 public class SubscriptionTopicsConsumer {
 
     private final IncomingEvents events;
-    private final EventEffects treatmentPlan;
-    private final EventEffects scheduling;
-    private final EventEffects aftercare;
+    private final Map<String, TopicConsumer> byTopic;
 
     SubscriptionTopicsConsumer(IncomingEvents events, Notifications notifications) {
         this.events = events;
-        this.treatmentPlan = EventEffects.of()
+        EventEffects treatmentPlan = EventEffects.of()
                 .on(EventType.PLAN_APPROVED, PlanApproved.class, plan -> notifications.occurred(
                         SubscriptionTopic.PLAN_APPROVED, plan.patientId(), "CarePlan/" + plan.planId(), plan.approvedAt()))
                 .on(EventType.PLAN_REVISED, PlanRevised.class, plan -> notifications.occurred(
@@ -43,10 +45,10 @@ public class SubscriptionTopicsConsumer {
                 .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class, discharge -> notifications.occurred(
                         SubscriptionTopic.PATIENT_DISCHARGED, discharge.patientId(), "CarePlan/" + discharge.planId(),
                         discharge.dischargedAt()));
-        this.scheduling = EventEffects.of().on(EventType.ATTENDANCE_RECORDED, AttendanceRecorded.class,
+        EventEffects scheduling = EventEffects.of().on(EventType.ATTENDANCE_RECORDED, AttendanceRecorded.class,
                 attendance -> notifications.occurred(SubscriptionTopic.ATTENDANCE_RECORDED, attendance.patientId(),
                         focusOf(attendance), attendance.recordedAt()));
-        this.aftercare = EventEffects.of()
+        EventEffects aftercare = EventEffects.of()
                 .on(EventType.AFTERCARE_REFERRAL_CREATED, AftercareReferralCreated.class, referral -> notifications
                         .occurred(SubscriptionTopic.AFTERCARE_REFERRAL_OPENED, referral.patientId(),
                                 "EpisodeOfCare/" + referral.aftercareReferralId(), referral.createdAt()))
@@ -54,6 +56,9 @@ public class SubscriptionTopicsConsumer {
                         SubscriptionTopic.RELAPSE_REPORTED, relapse.patientId(),
                         "EpisodeOfCare/" + relapse.aftercareReferralId(),
                         relapse.reportedAt()));
+        this.byTopic = Map.of(Topics.TREATMENT_PLAN, new TopicConsumer("subscriptions-treatment-plan", treatmentPlan),
+                Topics.SCHEDULING, new TopicConsumer("subscriptions-scheduling", scheduling),
+                Topics.AFTERCARE, new TopicConsumer("subscriptions-aftercare", aftercare));
     }
 
     /**
@@ -68,21 +73,9 @@ public class SubscriptionTopicsConsumer {
         return attended ? "Encounter/" + attendance.attendanceId() : "Patient/" + attendance.patientId();
     }
 
-    @Incoming("treatment-plan-subscriptions")
+    @Incoming("subscriptions")
     @Blocking
-    public void onTreatmentPlanEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("subscriptions-treatment-plan", records, treatmentPlan);
-    }
-
-    @Incoming("scheduling-subscriptions")
-    @Blocking
-    public void onSchedulingEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("subscriptions-scheduling", records, scheduling);
-    }
-
-    @Incoming("aftercare-subscriptions")
-    @Blocking
-    public void onAftercareEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("subscriptions-aftercare", records, aftercare);
+    public void onEvents(ConsumerRecords<String, String> records) {
+        events.applyAllOnce(records, byTopic);
     }
 }

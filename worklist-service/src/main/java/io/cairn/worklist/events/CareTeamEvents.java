@@ -15,6 +15,9 @@ import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.SafetyAlertRaised;
 import io.cairn.kit.events.EventEffects;
 import io.cairn.kit.events.IncomingEvents;
+import io.cairn.kit.events.IncomingEvents.TopicConsumer;
+import io.cairn.contracts.Topics;
+import java.util.Map;
 import io.cairn.worklist.domain.Worklist;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,24 +25,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The worklist is fed only by events: each of the four services' topics, one consumer (and inbox name) each, so that
- * a replay of any topic from offset 0 changes no task.
+ * The worklist is fed only by events: the four services' topics, read by one Kafka consumer, each under an inbox name
+ * of its own, so that a replay of any topic from offset 0 changes no task.
  */
 @ApplicationScoped
 public class CareTeamEvents {
 
     private final IncomingEvents events;
-    private final EventEffects fromIntake;
-    private final EventEffects fromTreatmentPlan;
-    private final EventEffects fromScheduling;
-    private final EventEffects fromAftercare;
+    private final Map<String, TopicConsumer> byTopic;
 
     CareTeamEvents(IncomingEvents events, Worklist worklist) {
         this.events = events;
-        this.fromIntake = EventEffects.of()
+        EventEffects fromIntake = EventEffects.of()
                 .on(EventType.INTAKE_SAFETY_ALERT, SafetyAlertRaised.class, worklist::safetyAlertRaised)
                 .on(EventType.REFERRAL_RECEIVED, ReferralReceived.class, worklist::referralReceived);
-        this.fromTreatmentPlan = EventEffects.of()
+        EventEffects fromTreatmentPlan = EventEffects.of()
                 .on(EventType.PLAN_DRAFTED, PlanDrafted.class, worklist::planDrafted)
                 .on(EventType.PLAN_APPROVED, PlanApproved.class, worklist::planApproved)
                 .on(EventType.PLAN_REVIEWED, PlanReviewed.class, worklist::planReviewed)
@@ -49,36 +49,22 @@ public class CareTeamEvents {
                         graduated -> worklist.episodeEnded(graduated.patientId(), graduated.dischargedOn()))
                 .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class,
                         discharged -> worklist.episodeEnded(discharged.patientId(), discharged.dischargedOn()));
-        this.fromScheduling = EventEffects.of()
+        EventEffects fromScheduling = EventEffects.of()
                 .on(EventType.ENGAGEMENT_ALERT, EngagementAlert.class, worklist::engagementAlert);
-        this.fromAftercare = EventEffects.of()
+        EventEffects fromAftercare = EventEffects.of()
                 .on(EventType.AFTERCARE_SAFETY_ALERT, SafetyAlertRaised.class, worklist::safetyAlertRaised)
                 .on(EventType.AFTERCARE_REFERRAL_CREATED, AftercareReferralCreated.class,
                         worklist::aftercareReferralCreated)
                 .on(EventType.CHECK_IN_RECORDED, CheckInRecorded.class, worklist::checkInRecorded);
+        this.byTopic = Map.of(Topics.INTAKE, new TopicConsumer("worklist-intake", fromIntake),
+                Topics.TREATMENT_PLAN, new TopicConsumer("worklist-treatment-plan", fromTreatmentPlan),
+                Topics.SCHEDULING, new TopicConsumer("worklist-scheduling", fromScheduling),
+                Topics.AFTERCARE, new TopicConsumer("worklist-aftercare", fromAftercare));
     }
 
-    @Incoming("intake-events")
+    @Incoming("care-team-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("worklist-intake", records, fromIntake);
-    }
-
-    @Incoming("treatment-plan-events")
-    @Blocking
-    public void onTreatmentPlanEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("worklist-treatment-plan", records, fromTreatmentPlan);
-    }
-
-    @Incoming("scheduling-events")
-    @Blocking
-    public void onSchedulingEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("worklist-scheduling", records, fromScheduling);
-    }
-
-    @Incoming("aftercare-events")
-    @Blocking
-    public void onAftercareEvent(ConsumerRecords<String, String> records) {
-        events.applyAllOnce("worklist-aftercare", records, fromAftercare);
+    public void onEvents(ConsumerRecords<String, String> records) {
+        events.applyAllOnce(records, byTopic);
     }
 }
