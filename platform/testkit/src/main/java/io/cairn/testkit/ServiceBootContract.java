@@ -3,7 +3,8 @@ package io.cairn.testkit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,11 +26,13 @@ public abstract class ServiceBootContract {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    /** Ready on its database alone: with the broker away it goes on answering, its outbox holding what it publishes. */
     @Test
-    void isReadyWithItsDatabaseAndKafka() {
+    void isReadyWithItsDatabaseNotTheBroker() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", not(hasItem("Kafka connection health check")));
     }
 
     @Test
