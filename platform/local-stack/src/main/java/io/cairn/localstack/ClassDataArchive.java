@@ -26,15 +26,6 @@ import java.util.concurrent.Future;
  */
 final class ClassDataArchive {
 
-    /**
-     * Map the archive at the address it was written for. This JDK otherwise maps it elsewhere on every start and
-     * relocates every pointer in it (ArchiveRelocationMode=1, its default since 17.0.x): 0.35 s of each app's start,
-     * measured, and every page of the archive made private, which an app's resident memory then counts. Where that
-     * address is taken the JVM still relocates. Only the local stack maps app archives; the images do not.
-     */
-    static final List<String> MAP_AT_ITS_ADDRESS = List.of("-XX:+UnlockDiagnosticVMOptions",
-            "-XX:ArchiveRelocationMode=0");
-
     /** One archive written at a time: each takes about 35 s of a core and 800 MB while it runs. */
     private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "class-data-archive");
@@ -86,7 +77,7 @@ final class ClassDataArchive {
     synchronized List<String> jvmOptions() throws IOException {
         listing = false;
         if (current()) {
-            return mapping();
+            return List.of("-XX:SharedArchiveFile=" + archive);
         }
         if (classList == null) {
             Files.deleteIfExists(written);
@@ -101,13 +92,7 @@ final class ClassDataArchive {
 
     /** For a second JVM beside the one that writes it (a replica): the archive if there is one, nothing otherwise. */
     synchronized List<String> mapOnly() throws IOException {
-        return current() ? mapping() : List.of();
-    }
-
-    private List<String> mapping() {
-        List<String> options = new ArrayList<>(MAP_AT_ITS_ADDRESS);
-        options.add("-XX:SharedArchiveFile=" + archive);
-        return options;
+        return current() ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
     /**

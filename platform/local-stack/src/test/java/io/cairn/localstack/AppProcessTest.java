@@ -43,8 +43,7 @@ class AppProcessTest {
         assertTrue(Files.readString(app.resolve("classes.lst")).contains(HelloApp.Hello.class.getName().replace('.', '/')));
         assertEquals(0, HelloApp.stop(first));
         List<String> map = classes.jvmOptions();
-        assertEquals(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
-                "-XX:SharedArchiveFile=" + app.resolve("classes.jsa")), map);
+        assertEquals(List.of("-XX:SharedArchiveFile=" + app.resolve("classes.jsa")), map);
         List<String> required = new ArrayList<>(List.of("-Xshare:on"));
         required.addAll(map);
         assertEquals(0, HelloApp.run(LocalStack.appProcess(JAVA, app, required)));
@@ -60,25 +59,8 @@ class AppProcessTest {
 
         List<String> options = new ArrayList<>(List.of("-Xshare:on"));
         options.addAll(classes.mapOnly());
-        assertEquals(4, options.size());
+        assertEquals(2, options.size());
         assertEquals(0, HelloApp.run(LocalStack.appProcess(JAVA, app, options)));
-    }
-
-    /** Relocating an archive costs each start a third of a second and makes its pages private: it is mapped as written. */
-    @Test
-    void theArchiveIsMappedAtTheAddressItWasWrittenFor() throws Exception {
-        Path app = HelloApp.quarkusApp(dir);
-        ClassDataArchive classes = ClassDataArchive.ofApp(app, JAVA);
-        archive(classes, app);
-
-        List<String> options = new ArrayList<>(List.of("-Xshare:on", "-Xlog:cds=info"));
-        options.addAll(classes.mapOnly());
-        Process run = LocalStack.appProcess(JAVA, app, options).redirectErrorStream(true).start();
-        run.getOutputStream().close();
-        String log = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, run.waitFor());
-        assertTrue(log.contains("Mapped static  region #0"), log);
-        assertFalse(log.contains("alternative address"), log);
     }
 
     @Test

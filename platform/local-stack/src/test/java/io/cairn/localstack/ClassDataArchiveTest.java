@@ -35,8 +35,7 @@ class ClassDataArchiveTest {
 
         assertTrue(Files.exists(archive));
         List<String> map = classes.jvmOptions();
-        assertEquals(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
-                "-XX:SharedArchiveFile=" + archive), map);
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive), map);
         assertEquals(0, HelloApp.run(LocalStack.appProcess(JAVA, app, map)));
     }
 
