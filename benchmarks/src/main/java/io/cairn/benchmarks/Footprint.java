@@ -18,6 +18,8 @@ final class Footprint {
 
     private static final int FIRST_PORT = 8091;
     private static final int LOAD_RATE = 200;
+    /** Starts of each app, in a row. */
+    private static final int STARTS = 3;
 
     private final Stack stack;
     private final Settings settings;
@@ -28,7 +30,12 @@ final class Footprint {
     Profile.Findings startProfile;
 
     /** One app's figures. */
-    record Row(String app, Duration ready, double rssAfterStart, double rssAfterLoad, String load) {
+    record Row(String app, List<Duration> starts, double rssAfterStart, double rssAfterLoad, String load) {
+
+        /** The median start. */
+        Duration ready() {
+            return starts.stream().sorted().toList().get(starts.size() / 2);
+        }
     }
 
     Footprint(Stack stack, Settings settings, Optional<Duration> warmStart) {
@@ -54,7 +61,16 @@ final class Footprint {
         try (Load load = new Load()) {
             for (Map.Entry<String, Load.Target> app : loads.entrySet()) {
                 Report.progress("footprint: starting " + app.getKey() + " alone");
+                // A start's time on this machine varies by a second between two starts in a row: the median of
+                // three is reported, the last of them loaded.
+                List<Duration> starts = new ArrayList<>();
+                for (int i = 1; i < STARTS; i++) {
+                    Stack.Replica timedOnly = stack.startReplica(app.getKey(), port);
+                    starts.add(timedOnly.ready());
+                    stack.stopReplica(timedOnly);
+                }
                 Stack.Replica replica = stack.startReplica(app.getKey(), port++);
+                starts.add(replica.ready());
                 try {
                     double afterStart = Stack.rssMegabytes(replica.pid());
                     Load.Target target = new Load.Target(app.getKey(), replica.port(), app.getValue().path(),
@@ -63,7 +79,7 @@ final class Footprint {
                     if (paced.failures() > 0) {
                         throw new IllegalStateException(app.getKey() + " failed under load: " + paced.firstFailure());
                     }
-                    apps.put(app.getKey(), new Row(app.getKey(), replica.ready(), afterStart,
+                    apps.put(app.getKey(), new Row(app.getKey(), starts, afterStart,
                             Stack.rssMegabytes(replica.pid()), "`GET " + target.path().get() + "`"));
                 } finally {
                     stack.stopReplica(replica);
@@ -106,14 +122,18 @@ final class Footprint {
                 Each app launched alone (a second instance beside the running stack, on a spare port, started by the
                 local stack's launcher as it starts its own: `%s`, mapping the class-data archive made from the
                 classes its own instance loaded until it was ready), timed
-                from launch to the first `200` of `/q/health/ready` (polled every 10 ms), which needs its database,
-                broker and OIDC provider. Resident memory (`VmRSS`) right after that, and after %d s of %d reads/s.
+                from launch to the first `200` of `/q/health/ready` (polled every 10 ms; ready once its database
+                answers), started %d times in a row and the median reported. Resident memory (`VmRSS`) right after
+                the last start, and after %d s of %d reads/s.
 
-                | app | launch → ready (s) | RSS after start (MB) | RSS after load (MB) | load |
-                | --- | ---: | ---: | ---: | --- |
-                """.formatted(Machine.appCommand(), settings.footprintLoad().toSeconds(), LOAD_RATE));
+                | app | launch → ready (s), median | each start (s) | RSS after start (MB) | RSS after load (MB) | load |
+                | --- | ---: | --- | ---: | ---: | --- |
+                """.formatted(Machine.appCommand(), STARTS, settings.footprintLoad().toSeconds(), LOAD_RATE));
         apps.values().forEach(row -> out.append("| ").append(row.app()).append(" | ")
                 .append(Report.number(row.ready().toMillis() / 1000.0)).append(" | ")
+                .append(String.join(", ", row.starts().stream().map(d -> Report.number(d.toMillis() / 1000.0))
+                        .toList()))
+                .append(" | ")
                 .append(Report.number(row.rssAfterStart())).append(" | ").append(Report.number(row.rssAfterLoad()))
                 .append(" | ").append(row.load()).append(" |\n"));
         warmStart.ifPresent(start -> out.append("""
