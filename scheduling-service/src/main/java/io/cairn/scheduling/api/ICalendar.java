@@ -13,6 +13,7 @@ import java.util.List;
 final class ICalendar {
 
     static final String MEDIA_TYPE = "text/calendar";
+    private static final java.util.regex.Pattern SAFE_URL = java.util.regex.Pattern.compile(TelehealthUrl.PATTERN);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -37,7 +38,9 @@ final class ICalendar {
             if (session.location != null) {
                 line(ics, "LOCATION:" + text(session.location));
             }
-            if (session.telehealthUrl != null) {
+            // URL is a URI value, which has no escapes: one that could break the line (a row older than the
+            // request's check) is left out rather than written.
+            if (session.telehealthUrl != null && SAFE_URL.matcher(session.telehealthUrl).matches()) {
                 line(ics, "URL:" + session.telehealthUrl);
             }
             line(ics, "END:VEVENT");
@@ -46,10 +49,10 @@ final class ICalendar {
         return ics.toString();
     }
 
-    /** TEXT values escape backslash, semicolon, comma and newlines. */
+    /** TEXT values escape backslash, semicolon, comma and line breaks (a lone CR ends a line for many readers). */
     private static String text(String value) {
         return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                .replace("\n", "\\n");
+                .replace("\n", "\\n").replace("\r", "\\n");
     }
 
     /** Lines end in CRLF and fold at 75 octets, continuing with a space. */

@@ -19,6 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "endsAt":"2026-12-01T15:50:00Z","patientIds":["6f1c9b1e-2a4b-4d8e-9a51-0c8f3e7d2b10"]}""")
 public record SessionRequest(@NotNull SessionKind kind, GroupType groupType, @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 200) String facilitatorId, @NotNull @Min(1) @Max(100) Integer capacity,
-        @Size(max = 300) String location, @Size(max = 500) String telehealthUrl, @NotNull OffsetDateTime startsAt,
+        @Size(max = 300) String location, @TelehealthUrl String telehealthUrl, @NotNull OffsetDateTime startsAt,
         @NotNull OffsetDateTime endsAt, @Size(max = 100) List<@NotNull UUID> patientIds) {
 }

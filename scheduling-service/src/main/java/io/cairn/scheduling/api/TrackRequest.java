@@ -24,6 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TrackRequest(@NotBlank @Size(max = 200) String name, @NotNull PreferredSchedule scheduleType,
         @NotNull Population ageGroup, @NotEmpty @Size(max = 14) List<@Valid @NotNull TrackBlock> blocks,
         @NotNull @Min(1) @Max(100) Integer capacity, @NotBlank @Size(max = 200) String facilitatorId,
-        @Size(max = 300) String location, @Size(max = 500) String telehealthUrl, @NotNull LocalDate activeFrom,
+        @Size(max = 300) String location, @TelehealthUrl String telehealthUrl, @NotNull LocalDate activeFrom,
         LocalDate activeUntil) {
 }

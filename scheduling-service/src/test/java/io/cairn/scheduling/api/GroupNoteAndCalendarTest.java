@@ -20,7 +20,10 @@ import io.cairn.contracts.events.ConsentStatus;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +36,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class GroupNoteAndCalendarTest {
+
+    @Inject
+    EntityManager entities;
 
     @Test
     void anAttendeeReadsTheSharedPartAndTheirOwnNothingOfAnotherMember() {
@@ -124,5 +130,34 @@ class GroupNoteAndCalendarTest {
                 + "/schedule.ics").then().statusCode(404).contentType("application/problem+json");
         as(Tokens.forPatient(patient)).get("/patients/" + patient + "/schedule").then().statusCode(200)
                 .body("id", contains(first, second)).body("[0].title", not(equalTo(null)));
+    }
+
+    /**
+     * Nothing a title, a place or a stored address holds adds a line to the feed: a lone CR is escaped like a line
+     * break, and an address that could break its line (one stored before addresses were checked) is left out.
+     */
+    @Test
+    void noValueBreaksALineOfTheScheduleFeed() throws Exception {
+        UUID patient = UUID.randomUUID();
+        String session = as(Schedule.SCHEDULER).body("""
+                {"kind":"group","groupType":"psychoeducation","title":"Relapse\\rATTENDEE:mailto:a@example.org",
+                 "facilitatorId":"f-%s","capacity":5,"location":"Room 1\\r\\nORGANIZER:mailto:b@example.org",
+                 "startsAt":"%sT18:00:00Z","endsAt":"%sT19:00:00Z"}""".formatted(UUID.randomUUID(),
+                today().plusDays(3), today().plusDays(3))).post("/sessions").then().statusCode(201).extract().path("id");
+        book(session, patient);
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
+                "update session set telehealth_url = 'https://rooms.example/a' || chr(13) || chr(10) "
+                        + "|| 'ATTENDEE:mailto:c@example.org' where id = ?1")
+                .setParameter(1, UUID.fromString(session)).executeUpdate());
+
+        String ics = as(Tokens.forPatient(patient)).accept("text/calendar").get("/patients/" + patient
+                + "/schedule.ics").then().statusCode(200).extract().asString();
+
+        VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT").get(0);
+        assertEquals(List.of(), event.getProperties("ATTENDEE"));
+        assertEquals(List.of(), event.getProperties("ORGANIZER"));
+        assertEquals(List.of(), event.getProperties("URL"));
+        assertTrue(event.getSummary().getValue().startsWith("Relapse"), event.getSummary().getValue());
+        assertFalse(ics.contains("\r\nATTENDEE"), ics);
     }
 }

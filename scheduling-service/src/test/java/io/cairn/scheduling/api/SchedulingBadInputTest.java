@@ -60,6 +60,34 @@ class SchedulingBadInputTest {
                 .post("/sessions").then().statusCode(400).body("violations[0].field", equalTo("endsAt"));
     }
 
+    /** The address is written as is into the patient's calendar feed: a line break there would add properties. */
+    @Test
+    void aTelehealthUrlThatIsNoUrlIs400AndSchedulesNothing() throws Exception {
+        java.time.LocalDate day = today().plusDays(4000 + new java.util.Random().nextInt(4000));
+        for (String url : new String[] { "https://rooms.example/a\r\nATTENDEE:mailto:someone@example.org",
+                "https://rooms.example/a b", "javascript:alert(1)", "rooms.example/a",
+                "https://rooms.example/" + "a".repeat(500) }) {
+            String session = sessionJson("facilitator-" + UUID.randomUUID(), day, "18:00", "19:00", 5)
+                    .replace("\"location\":\"Room 1\"", "\"location\":\"Room 1\",\"telehealthUrl\":"
+                            + quoted(url));
+            as(SCHEDULER).body(session).post("/sessions").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", hasItem("telehealthUrl"));
+            as(SCHEDULER).body("""
+                    {"name":"Telehealth %s","scheduleType":"evening","ageGroup":"adult","capacity":5,
+                     "facilitatorId":"f","activeFrom":"2026-01-01","telehealthUrl":%s,"blocks":[{"day":"MONDAY",
+                     "start":"18:00","end":"21:00","groupType":"process-group","title":"t"}]}"""
+                    .formatted(UUID.randomUUID(), quoted(url))).post("/tracks").then()
+                    .statusCode(400).body("violations.field", hasItem("telehealthUrl"));
+        }
+        as(SCHEDULER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/sessions").then()
+                .statusCode(200).body("size()", equalTo(0));
+        String fine = sessionJson("facilitator-" + UUID.randomUUID(), day, "18:00", "19:00", 5)
+                .replace("\"location\":\"Room 1\"", "\"location\":\"Room 1\",\"telehealthUrl\":"
+                        + "\"https://rooms.example/okafor?id=7&pin=1\"");
+        as(SCHEDULER).body(fine).post("/sessions").then().statusCode(201)
+                .body("telehealthUrl", equalTo("https://rooms.example/okafor?id=7&pin=1"));
+    }
+
     @Test
     void impossibleAttendanceIs400() {
         String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "19:00", 5);
@@ -87,5 +115,9 @@ class SchedulingBadInputTest {
                 .body("violations[0].field", equalTo("isoWeek"));
         as(SCHEDULER).queryParam("status", "pending").get("/enrollments").then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
+    }
+
+    private static String quoted(String text) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
     }
 }
