@@ -35,9 +35,18 @@ public class FhirMetadata {
 
     private final BackendDocuments documents;
     private final FhirContext fhir = FhirContext.forR4Cached();
-    /** Public and a backend call per FHIR service each: rebuilt at most once a minute per address the clients use. */
-    private final Cache<String, String> cached = Caffeine.newBuilder().maximumSize(16)
+    /**
+     * Public and a backend call per FHIR service each: built at most once a minute, whatever address a client names
+     * (keyed by the address, any client could have it rebuilt on every request), and the address written into it as
+     * each request is answered.
+     */
+    private final Cache<String, String> cached = Caffeine.newBuilder().maximumSize(1)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
+    /** Stands for the address in the cached statement; nothing else in it looks like this. */
+    private static final String BASE = "urn:cairn:base-of-the-request";
+    /** A host name or address with an optional port: what a forwarded host may be to be written back. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern
+            .compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
 
     FhirMetadata(BackendDocuments documents) {
         this.documents = documents;
@@ -49,9 +58,9 @@ public class FhirMetadata {
 
     /** Runs on a worker thread: it may ask every service for its own statement. */
     void serve(RoutingContext rc) {
-        String base = baseOf(rc.request());
+        String statement = cached.get(PATH, key -> fhir.newJsonParser().encodeResourceToString(merge(BASE)));
         rc.response().putHeader("Content-Type", GatewayProblems.FHIR_JSON)
-                .end(cached.get(base, key -> fhir.newJsonParser().encodeResourceToString(merge(key))));
+                .end(statement.replace(BASE, baseOf(rc.request())));
     }
 
     CapabilityStatement merge(String base) {
@@ -138,11 +147,17 @@ public class FhirMetadata {
         });
     }
 
-    /** The address the client used, as an ingress in front of the gateway reports it. */
+    /**
+     * The address the client used, as an ingress in front of the gateway reports it; a scheme or host that is not
+     * one (a client may send these headers itself) is not written back, the gateway's own is.
+     */
     private static String baseOf(HttpServerRequest request) {
-        String proto = Optional.ofNullable(request.getHeader("X-Forwarded-Proto")).orElse(request.scheme());
-        String host = Optional.ofNullable(request.getHeader("X-Forwarded-Host"))
-                .orElse(request.authority() == null ? "localhost" : request.authority().toString());
+        String proto = Optional.ofNullable(request.getHeader("X-Forwarded-Proto"))
+                .filter(p -> p.equals("http") || p.equals("https")).orElse(request.scheme());
+        String host = Optional.ofNullable(request.getHeader("X-Forwarded-Host")).filter(h -> HOST.matcher(h).matches())
+                .or(() -> Optional.ofNullable(request.authority()).map(Object::toString)
+                        .filter(h -> HOST.matcher(h).matches()))
+                .orElse("localhost");
         return proto + "://" + host;
     }
 }

@@ -53,6 +53,13 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
+    private static final AtomicInteger METADATA_FETCHED = new AtomicInteger();
+
+    /** How many times any backend's CapabilityStatement was fetched. */
+    public static int metadataFetched() {
+        return METADATA_FETCHED.get();
+    }
+
     /** How many requests reached the backend so far. */
     public static int received(Backend backend) {
         return RECEIVED.get(backend).get();
@@ -74,6 +81,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 if (request.path().equals("/fhir/r4/metadata")) {
+                    METADATA_FETCHED.incrementAndGet();
                     request.response().putHeader("Content-Type", "application/fhir+json").end(capabilities(backend));
                     return;
                 }

@@ -130,6 +130,26 @@ class GatewayTest {
         FhirValidation.assertValid(statement);
     }
 
+    /**
+     * The statement is public, so a client names whatever forwarded address it likes: each gets its own address back
+     * when it is one, and none has the backends asked again; one that is no address is not written back.
+     */
+    @Test
+    void theCapabilityStatementIsBuiltOnceWhateverAddressClientsName() {
+        given().accept("application/fhir+json").get("/fhir/r4/metadata").then().statusCode(200);
+        int fetched = Backends.metadataFetched();
+        for (int i = 0; i < 20; i++) {
+            given().header("X-Forwarded-Host", "ehr" + i + ".example.org").header("X-Forwarded-Proto", "https")
+                    .get("/fhir/r4/metadata").then().statusCode(200)
+                    .body("implementation.url", equalTo("https://ehr" + i + ".example.org/fhir/r4"));
+        }
+        assertEquals(fetched, Backends.metadataFetched(), "the statement was built again for another address");
+        String statement = given().header("X-Forwarded-Host", "evil.example\",\"url\":\"x")
+                .header("X-Forwarded-Proto", "javascript").get("/fhir/r4/metadata").then().statusCode(200)
+                .body("implementation.url", matchesPattern("http://localhost:\\d+/fhir/r4")).extract().asString();
+        FhirValidation.assertValid(statement);
+    }
+
     @Test
     void badTokensAre401AndNothingReachesABackend() {
         int before = Backends.received(Backend.INTAKE);
