@@ -152,7 +152,12 @@ public class TreatmentPlans {
         if (plans.isEmpty()) {
             throw new ResourceNotFoundException("Goal", problemId);
         }
-        return get((UUID) plans.get(0));
+        try {
+            return get((UUID) plans.get(0));
+        } catch (ResourceNotFoundException hidden) {
+            // In the words of a goal that does not exist: naming its plan would tell the caller the plan's id.
+            throw new ResourceNotFoundException("Goal", problemId);
+        }
     }
 
     /**

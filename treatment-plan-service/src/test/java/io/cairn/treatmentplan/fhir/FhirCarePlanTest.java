@@ -19,6 +19,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
@@ -85,7 +87,12 @@ class FhirCarePlanTest {
         FhirValidation.assertValid(fhir(CLINICIAN).queryParam("patient", "Patient/" + patient).get("/Goal").then()
                 .statusCode(200).body("total", equalTo(2))
                 .body("entry.fullUrl", everyItem(containsString("/fhir/r4/Goal/"))).extract().asString());
-        fhir(EHR_TOKEN).get("/" + goals.get(0)).then().statusCode(404).contentType(FHIR_JSON);
+        // A goal hidden from the caller is not found in the same words as one that does not exist: its plan's id
+        // is not named.
+        String hidden = fhir(EHR_TOKEN).get("/" + goals.get(0)).then().statusCode(404).contentType(FHIR_JSON)
+                .extract().asString();
+        assertFalse(hidden.contains(plan), hidden);
+        assertTrue(hidden.contains(goals.get(0).substring("Goal/".length())), hidden);
         fhir(CLINICIAN).get("/Goal/" + UUID.randomUUID()).then().statusCode(404).contentType(FHIR_JSON);
     }
 
