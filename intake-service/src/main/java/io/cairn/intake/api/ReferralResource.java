@@ -48,7 +48,9 @@ public class ReferralResource {
 
     @POST
     @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.EHR_INTEGRATION })
-    @Operation(operationId = "receiveReferral", summary = "Receive a referral", description = "Publishes intake.referral.received.")
+    @Operation(operationId = "receiveReferral", summary = "Receive a referral", description = "Publishes intake.referral.received. An EHR client refers only a patient it knows by its own "
+            + "identifier system (it registered them) or whose Part 2 consent for demographics names it; any other is "
+            + "answered 404, as a patient that does not exist.")
     @APIResponse(responseCode = "201", description = "Received; Location names the new referral", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
     public RestResponse<ReferralView> receive(@Valid @NotNull ReferralRequest request) {
         Referral referral = referrals.receive(request);

@@ -42,6 +42,18 @@ public class EhrIdentifierSystems {
     }
 
     /**
+     * Whether the caller, an EHR client, knows this patient by its own identifier system: it registered them, or its
+     * organisation (the clients sharing its system) did. Always true for anyone else.
+     */
+    public boolean callerKnows(Patient patient) {
+        if (caller.isStaff() || !caller.hasRole(Roles.EHR_INTEGRATION)) {
+            return true;
+        }
+        String own = systems.get(caller.clientId().orElse(""));
+        return own != null && patient.identifiers.stream().anyMatch(identifier -> own.equals(identifier.system()));
+    }
+
+    /**
      * Lets an EHR client use an identifier of {@code system} only if it is its own.
      *
      * @throws ProblemException 403 otherwise

@@ -37,8 +37,11 @@ public class Referrals {
     private final Caller caller;
     private final Outbox outbox;
     private final Notifications notifications;
+    private final EhrIdentifierSystems ehrSystems;
 
-    Referrals(Patients patients, PatientAccess access, Caller caller, Outbox outbox, Notifications notifications) {
+    Referrals(Patients patients, PatientAccess access, Caller caller, Outbox outbox, Notifications notifications,
+            EhrIdentifierSystems ehrSystems) {
+        this.ehrSystems = ehrSystems;
         this.notifications = notifications;
         this.patients = patients;
         this.access = access;
@@ -52,7 +55,12 @@ public class Referrals {
             throw new InvalidRequestException("source", "aftercare-relapse referrals are opened by the platform when "
                     + "aftercare reports a relapse");
         }
-        patients.find(request.patientId());
+        Patient patient = patients.find(request.patientId());
+        if (!ehrSystems.callerKnows(patient) && !access.mayRead(patient.id, RecordCategory.DEMOGRAPHICS)) {
+            // An EHR refers only a patient it registered or whose consent names it; any other is answered as one
+            // that does not exist, so that a referral cannot tell who is in the program.
+            throw access.refused("create", "Patient", patient.id, patient.id);
+        }
         Referral referral = open(request.patientId(), request.source(), request.reason(), request.urgency(), null,
                 caller.name());
         referral.referringOrganization = request.referringOrganization();

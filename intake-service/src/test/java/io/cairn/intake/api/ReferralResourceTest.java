@@ -127,4 +127,35 @@ class ReferralResourceTest {
         return as(COORDINATOR).body("{\"to\":\"" + to + "\",\"note\":\"moving to " + to + "\"}")
                 .post("/referrals/" + referral + "/transitions").then();
     }
+
+    /**
+     * An EHR refers a patient it knows by its own identifier system, or one whose consent names it; any other patient
+     * is answered as one that does not exist, and nothing is stored.
+     */
+    @Test
+    void anEhrRefersOnlyAPatientItRegisteredOrWhoseConsentNamesIt() {
+        String ehr = io.cairn.testkit.Tokens.forEhrClient("ehr-northside");
+        String referral = """
+                {"patientId":"%s","source":"ehr","reason":"step-down","urgency":"routine"}""";
+        UUID elsewhere = UUID.fromString(as(COORDINATOR).body(Intake.patientJson("Southside", "S-" + UUID.randomUUID())
+                .replace("urn:ehr:northside:mrn", "urn:ehr:southside:mrn")).post("/patients").then().statusCode(201)
+                .extract().path("id"));
+        UUID nobody = UUID.randomUUID();
+
+        String refused = as(ehr).body(referral.formatted(elsewhere)).post("/referrals").then().statusCode(404)
+                .contentType("application/problem+json").extract().path("detail");
+        String missing = as(ehr).body(referral.formatted(nobody)).post("/referrals").then().statusCode(404)
+                .extract().path("detail");
+        assertEquals(missing.replace(nobody.toString(), "ID"), refused.replace(elsewhere.toString(), "ID"));
+        as(COORDINATOR).queryParam("patientId", elsewhere).get("/referrals").then().statusCode(200)
+                .body("", hasSize(0));
+
+        UUID registered = registerPatient();
+        as(ehr).body(referral.formatted(registered)).post("/referrals").then().statusCode(201);
+
+        Intake.giveConsent(elsewhere, "ehr-northside", "\"demographics\"");
+        as(ehr).body(referral.formatted(elsewhere)).post("/referrals").then().statusCode(201);
+        as(COORDINATOR).queryParam("patientId", elsewhere).get("/referrals").then().statusCode(200)
+                .body("", hasSize(1));
+    }
 }

@@ -113,7 +113,15 @@ public class PatientAccess {
 
     /** Audits a refused read; the caller throws the 404 it answers with. */
     private ResourceNotFoundException refused(String resourceType, Object resourceId, UUID patientId) {
-        audit.record(new AuditEntry("read", resourceType, String.valueOf(resourceId), patientId, AuditOutcome.DENIED));
+        return refused("read", resourceType, resourceId, patientId);
+    }
+
+    /**
+     * Audits a refused action on the patient's records and returns the 404 to answer with, in the words of a record
+     * that does not exist (the refusal's audit record is kept).
+     */
+    public ResourceNotFoundException refused(String action, String resourceType, Object resourceId, UUID patientId) {
+        audit.record(new AuditEntry(action, resourceType, String.valueOf(resourceId), patientId, AuditOutcome.DENIED));
         return new ResourceNotFoundException(resourceType, resourceId);
     }
 
