@@ -17,7 +17,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A telehealth room's address: an http(s) URL of at most 500 characters with no spaces or control characters. It is
+ * A telehealth room's address: an http(s) URL of at most 500 characters in printable ASCII without spaces. It is
  * written as is into the patient's calendar feed, where a line break would start a property of the caller's choosing.
  */
 @Pattern(regexp = TelehealthUrl.PATTERN)
@@ -29,11 +29,14 @@ import java.lang.annotation.Target;
 @Target({ FIELD, METHOD, PARAMETER, RECORD_COMPONENT, ANNOTATION_TYPE })
 public @interface TelehealthUrl {
 
-    /** The whole value: a scheme, then no space and no control character. */
-    String PATTERN = "https?://[^\\s\\x00-\\x1F\\x7F]+";
+    /**
+     * The whole value: a scheme, then printable ASCII without spaces, as a URI is written. Anchored and ASCII-only so
+     * that it means the same to a client's JSON Schema validator (ECMA-262: unanchored, its {@code \s} Unicode-wide) as here.
+     */
+    String PATTERN = "^https?://[\\x21-\\x7E]+$";
 
-    String message() default "must be an http or https URL of at most 500 characters, without spaces or control "
-            + "characters";
+    String message() default "must be an http or https URL of at most 500 characters, in printable ASCII without "
+            + "spaces";
 
     Class<?>[] groups() default {};
 

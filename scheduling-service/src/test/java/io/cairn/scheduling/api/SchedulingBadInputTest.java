@@ -65,7 +65,8 @@ class SchedulingBadInputTest {
     void aTelehealthUrlThatIsNoUrlIs400AndSchedulesNothing() throws Exception {
         java.time.LocalDate day = today().plusDays(4000 + new java.util.Random().nextInt(4000));
         for (String url : new String[] { "https://rooms.example/a\r\nATTENDEE:mailto:someone@example.org",
-                "https://rooms.example/a b", "javascript:alert(1)", "rooms.example/a",
+                "https://rooms.example/a b", "https://rooms.example/a\u00a0b", "javascript:x//https://a",
+                "javascript:alert(1)", "rooms.example/a",
                 "https://rooms.example/" + "a".repeat(500) }) {
             String session = sessionJson("facilitator-" + UUID.randomUUID(), day, "18:00", "19:00", 5)
                     .replace("\"location\":\"Room 1\"", "\"location\":\"Room 1\",\"telehealthUrl\":"
