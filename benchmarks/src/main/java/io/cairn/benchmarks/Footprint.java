@@ -122,9 +122,9 @@ final class Footprint {
                 Each app launched alone (a second instance beside the running stack, on a spare port, started by the
                 local stack's launcher as it starts its own: `%s`, mapping the class-data archive made from the
                 classes its own instance loaded until it was ready), timed
-                from launch to the first `200` of `/q/health/ready` (polled every 10 ms; ready once its database
-                answers), started %d times in a row and the median reported. Resident memory (`VmRSS`) right after
-                the last start, and after %d s of %d reads/s.
+                from launch to the first `200` of `/q/health/ready` (polled every 10 ms; a service is ready once
+                its database answers, the gateway once its OIDC provider does), started %d times in a row and the
+                median reported. Resident memory (`VmRSS`) right after the last start, and after %d s of %d reads/s.
 
                 | app | launch → ready (s), median | each start (s) | RSS after start (MB) | RSS after load (MB) | load |
                 | --- | ---: | --- | ---: | ---: | --- |
