@@ -46,11 +46,15 @@ public class EhrIdentifierSystems {
      * organisation (the clients sharing its system) did. Always true for anyone else.
      */
     public boolean callerKnows(Patient patient) {
-        if (caller.isStaff() || !caller.hasRole(Roles.EHR_INTEGRATION)) {
+        if (!isEhrClient()) {
             return true;
         }
         String own = systems.get(caller.clientId().orElse(""));
         return own != null && patient.identifiers.stream().anyMatch(identifier -> own.equals(identifier.system()));
+    }
+
+    private boolean isEhrClient() {
+        return !caller.isStaff() && caller.hasRole(Roles.EHR_INTEGRATION);
     }
 
     /**
@@ -59,7 +63,7 @@ public class EhrIdentifierSystems {
      * @throws ProblemException 403 otherwise
      */
     public void requireOwn(String system) {
-        if (caller.isStaff() || !caller.hasRole(Roles.EHR_INTEGRATION)) {
+        if (!isEhrClient()) {
             return;
         }
         String client = caller.clientId().orElse("");
