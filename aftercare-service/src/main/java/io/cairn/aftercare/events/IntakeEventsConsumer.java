@@ -24,9 +24,11 @@ public class IntakeEventsConsumer {
     private final IncomingEvents events;
     /** The only events of the topic this consumer applies; the others are for other consumers. */
     private final EventEffects effects;
+    private final ConsentProjection consents;
 
     IntakeEventsConsumer(IncomingEvents events, ConsentProjection consents) {
         this.events = events;
+        this.consents = consents;
         this.effects = EventEffects.of()
                 .on(EventType.CONSENT_CHANGED, ConsentChanged.class, consents::apply)
                 .on(EventType.ASSESSMENT_COMPLETED, AssessmentCompleted.class, IntakeEventsConsumer::keepBaseline)
@@ -37,6 +39,7 @@ public class IntakeEventsConsumer {
     @Blocking
     public void onIntakeEvent(ConsumerRecords<String, String> records) {
         events.applyAllOnce(CONSUMER, records, effects);
+        events.afterPoll(CONSUMER, () -> consents.heard(CONSUMER, records));
     }
 
     private static void keepBaseline(AssessmentCompleted assessment) {

@@ -174,7 +174,7 @@ class AftercareFlowTest {
 
         EventRecords.send(EventRecords.of(new ConsentChanged(UUID.randomUUID(), patient, "ehr-northside",
                 ConsentPurpose.TREATMENT, List.of(RecordCategory.AFTERCARE), ConsentStatus.ACTIVE, today(), null,
-                Instant.now())));
+                Instant.now(), 1L)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/aftercare-referrals/" + referral)
                 .statusCode() == 200);

@@ -123,8 +123,14 @@ public class Consents implements Part2Consents {
         return consent;
     }
 
+    /**
+     * Tells the other services, with the consent's revision: its version once written (0 when given), plus one. The
+     * consumers order a consent's changes by it, not by the time, which each intake replica reads off its own clock.
+     */
     private void publish(Consent consent) {
+        Consent.flush();
         outbox.publish(new ConsentChanged(consent.id, consent.patientId, consent.recipient, consent.purpose,
-                consent.categories(), consent.status, consent.effectiveFrom, consent.expiresOn, Instant.now()));
+                consent.categories(), consent.status, consent.effectiveFrom, consent.expiresOn, Instant.now(),
+                consent.version + 1L));
     }
 }

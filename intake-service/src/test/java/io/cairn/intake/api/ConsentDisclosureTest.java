@@ -106,6 +106,8 @@ class ConsentDisclosureTest {
                     Duration.ofSeconds(15));
             assertEquals(List.of("active", "revoked"),
                     changes.stream().map(r -> read(r).get("status").asText()).toList());
+            // The consumers order a consent's changes by its revision, not by intake's clock.
+            assertEquals(List.of(1L, 2L), changes.stream().map(r -> read(r).get("revision").asLong()).toList());
             for (ConsumerRecord<String, String> change : changes) {
                 assertEquals(List.of(), EventSchemas.instance().violations(EventType.CONSENT_CHANGED, read(change)));
                 assertEquals(EHR, read(change).get("recipient").asText());

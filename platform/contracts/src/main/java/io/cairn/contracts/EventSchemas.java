@@ -66,9 +66,15 @@ public final class EventSchemas {
         return schema.validate(data).stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
+    /**
+     * The schema as a consumer checks it: a newer producer may add fields, and values to an enum. Whether a consumer
+     * can use a value it does not know is for its contract record to say (a consent's unknown status is not active);
+     * one that cannot parks the event when it reads it.
+     */
     private static JsonNode allowingAdditions(JsonNode schema) {
         if (schema instanceof ObjectNode object) {
             object.remove("additionalProperties");
+            object.remove("enum");
             object.forEach(EventSchemas::allowingAdditions);
         } else if (schema.isArray()) {
             schema.forEach(EventSchemas::allowingAdditions);

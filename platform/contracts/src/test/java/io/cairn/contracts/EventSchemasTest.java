@@ -78,7 +78,7 @@ class EventSchemasTest {
             new ReferralReceived(UUID.randomUUID(), PATIENT, ReferralSource.PHYSICIAN, false, null, NOW),
             new ConsentChanged(UUID.randomUUID(), PATIENT, "ehr-northside", ConsentPurpose.CARE_COORDINATION,
                     List.of(RecordCategory.DEMOGRAPHICS, RecordCategory.ASSESSMENTS), ConsentStatus.ACTIVE, TODAY,
-                    TODAY.plusYears(1), NOW),
+                    TODAY.plusYears(1), NOW, 1L),
             new AssessmentCompleted(UUID.randomUUID(), PATIENT, Population.ADULT, LevelOfCare.PARTIAL_HOSPITALIZATION,
                     LevelOfCare.INTENSIVE_OUTPATIENT, "Stable housing and strong family support", new AsamRatings(1, 0,
                             2, 2, 3, 1),
@@ -166,6 +166,18 @@ class EventSchemasTest {
         assertEquals(List.of(), EventSchemas.instance().incompatibilities(type, data));
         data.remove("patientId");
         assertFalse(EventSchemas.instance().incompatibilities(type, data).isEmpty());
+    }
+
+    @Test
+    void consumersTolerateAValueANewerProducerAddedToAnEnumButNotAWrongType() {
+        ObjectNode data = JSON.valueToTree(SAMPLES.get(EventType.CONSENT_CHANGED));
+        data.put("status", "suspended");
+        data.putArray("recordCategories").add("attendance").add("billing");
+
+        assertFalse(EventSchemas.instance().violations(EventType.CONSENT_CHANGED, data).isEmpty());
+        assertEquals(List.of(), EventSchemas.instance().incompatibilities(EventType.CONSENT_CHANGED, data));
+        data.put("status", 7);
+        assertFalse(EventSchemas.instance().incompatibilities(EventType.CONSENT_CHANGED, data).isEmpty());
     }
 
     @Test

@@ -35,6 +35,6 @@ public final class FhirRequests {
     public static void consentToEhr(UUID patient, RecordCategory category) {
         EventRecords.send(EventRecords.of(new ConsentChanged(UUID.randomUUID(), patient, EHR,
                 ConsentPurpose.CARE_COORDINATION, List.of(category), ConsentStatus.ACTIVE,
-                LocalDate.now().minusDays(1), null, Instant.now())));
+                LocalDate.now().minusDays(1), null, Instant.now(), 1L)));
     }
 }

@@ -18,9 +18,11 @@ public class ConsentEventsConsumer {
     private final IncomingEvents events;
     /** The only event of the topic this consumer applies; the others are for other consumers. */
     private final EventEffects effects;
+    private final ConsentProjection consents;
 
     ConsentEventsConsumer(IncomingEvents events, ConsentProjection consents) {
         this.events = events;
+        this.consents = consents;
         this.effects = EventEffects.of().on(EventType.CONSENT_CHANGED, ConsentChanged.class, consents::apply);
     }
 
@@ -28,5 +30,6 @@ public class ConsentEventsConsumer {
     @Blocking
     public void onIntakeEvent(ConsumerRecords<String, String> records) {
         events.applyAllOnce(CONSUMER, records, effects);
+        events.afterPoll(CONSUMER, () -> consents.heard(CONSUMER, records));
     }
 }

@@ -83,7 +83,7 @@ class GroupNoteAndCalendarTest {
 
         EventRecords.send(EventRecords.of(new ConsentChanged(UUID.randomUUID(), consenting, "ehr-northside",
                 ConsentPurpose.CARE_COORDINATION, List.of(RecordCategory.ATTENDANCE), ConsentStatus.ACTIVE,
-                today().minusDays(1), null, Instant.now())));
+                today().minusDays(1), null, Instant.now(), 1L)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/patients/" + consenting + "/hours")
                 .statusCode() == 200);

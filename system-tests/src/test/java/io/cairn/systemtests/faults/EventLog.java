@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -98,7 +99,16 @@ public final class EventLog {
         }
     }
 
-    /** End offsets of every partition of the topics: equal before and after means nothing was published. */
+    /**
+     * The id of every event on the topics ({@code topic id}): the same before and after means nothing was published.
+     * A relay's checkpoints (no event id) are not events, and keep coming.
+     */
+    public static Set<String> eventIds(List<String> topics) {
+        return topics.stream().flatMap(topic -> read(topic).stream()).filter(e -> e.id() != null)
+                .map(e -> e.topic() + " " + e.id()).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** End offsets of every partition of the topics. */
     public static Map<TopicPartition, Long> endOffsets(List<String> topics) {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();

@@ -66,7 +66,7 @@ class PoisonMessageIT {
                 new Consumed(Topics.INTAKE, List.of("treatment_plan", "scheduling", "aftercare"),
                         EventType.CONSENT_CHANGED, new ConsentChanged(UUID.randomUUID(), patient, "fault-suite-ehr",
                                 ConsentPurpose.TREATMENT, List.of(RecordCategory.DEMOGRAPHICS), ConsentStatus.ACTIVE,
-                                LocalDate.now(), null, now)),
+                                LocalDate.now(), null, now, 1L)),
                 new Consumed(Topics.INTAKE, List.of("aftercare", "worklist"), EventType.REFERRAL_RECEIVED,
                         new ReferralReceived(UUID.randomUUID(), patient, ReferralSource.PHYSICIAN, false, null, now)),
                 new Consumed(Topics.TREATMENT_PLAN, List.of("scheduling", "aftercare", "worklist", "intake"),
@@ -134,6 +134,14 @@ class PoisonMessageIT {
         for (String db : consumed.consumers()) {
             assertEquals(0, Databases.count(db, "SELECT count(*) FROM inbox_event WHERE event_id = ?::uuid",
                     poison.id().toString()), "the poison had no effect in " + db);
+        }
+        if (consumed.poisonType() == EventType.CONSENT_CHANGED) {
+            // It may have been a revocation: each service holds the patient's records from every EHR until it is
+            // applied (replayed), rather than go on disclosing under a consent it cannot know is still given.
+            for (String db : consumed.consumers()) {
+                assertEquals(1, Databases.count(db, "SELECT count(*) FROM consent_hold WHERE patient_id = ?::uuid",
+                        patient), "the patient is held in " + db);
+            }
         }
         Report.figures("poison message on " + consumed.topic(),
                 "consumers=%d, parked on %s=%d (reason: %s), next record applied by %d"

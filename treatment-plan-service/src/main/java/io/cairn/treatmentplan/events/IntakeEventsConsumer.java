@@ -20,9 +20,11 @@ public class IntakeEventsConsumer {
     private final IncomingEvents events;
     /** The only events of the topic this consumer applies; the others are for other consumers. */
     private final EventEffects effects;
+    private final ConsentProjection consents;
 
     IntakeEventsConsumer(IncomingEvents events, Admissions admissions, ConsentProjection consents) {
         this.events = events;
+        this.consents = consents;
         this.effects = EventEffects.of()
                 .on(EventType.ASSESSMENT_COMPLETED, AssessmentCompleted.class, admissions::draftFrom)
                 .on(EventType.CONSENT_CHANGED, ConsentChanged.class, consents::apply);
@@ -32,5 +34,6 @@ public class IntakeEventsConsumer {
     @Blocking
     public void onIntakeEvent(ConsumerRecords<String, String> records) {
         events.applyAllOnce(CONSUMER, records, effects);
+        events.afterPoll(CONSUMER, () -> consents.heard(CONSUMER, records));
     }
 }

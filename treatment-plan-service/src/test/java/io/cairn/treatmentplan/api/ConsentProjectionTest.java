@@ -6,27 +6,31 @@ import static io.cairn.treatmentplan.api.Plans.draftPlan;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.contracts.EventSchemas;
+import io.cairn.contracts.EventType;
+import io.cairn.contracts.Topics;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentPurpose;
 import io.cairn.contracts.events.ConsentStatus;
 import io.cairn.contracts.events.RecordCategory;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.cairn.contracts.EventSchemas;
-import io.cairn.contracts.EventType;
-import io.cairn.contracts.Topics;
+import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.cairn.testkit.EventRecords;
-import io.cairn.testkit.TopicWatch;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.cairn.testkit.Tokens;
+import io.cairn.testkit.TopicWatch;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /** 42 CFR Part 2 in treatment-plan: consents arrive from intake; EHR reads follow them and are accounted for. */
@@ -46,15 +50,15 @@ class ConsentProjectionTest {
         UUID consent = UUID.randomUUID();
         Instant given = Instant.now();
 
-        as(ehr).get("/treatment-plans/" + plan).then().statusCode(404);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 404);
 
         EventRecords.send(EventRecords.of(change(consent, patient, List.of(RecordCategory.DEMOGRAPHICS),
-                ConsentStatus.ACTIVE, given)));
+                ConsentStatus.ACTIVE, given, 1)));
         await().atMost(Duration.ofSeconds(20)).until(() -> projected(consent));
         as(ehr).get("/treatment-plans/" + plan).then().statusCode(404);
 
         EventRecords.send(EventRecords.of(change(consent, patient, List.of(RecordCategory.TREATMENT_PLANS),
-                ConsentStatus.ACTIVE, given.plusSeconds(1))));
+                ConsentStatus.ACTIVE, given.plusSeconds(1), 2)));
         await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 200);
         assertEquals(1L, disclosures(patient));
 
@@ -71,32 +75,102 @@ class ConsentProjectionTest {
             assertEquals(plan, data.get("resourceId").asText());
         }
 
-        // A revocation, then a late redelivery of the older grant: the revocation stands.
+        // A revocation from an intake replica whose clock is an hour behind, then a late redelivery of the grant: the
+        // revision orders them, not the time, and the revocation stands.
         EventRecords.send(EventRecords.of(change(consent, patient, List.of(RecordCategory.TREATMENT_PLANS),
-                ConsentStatus.REVOKED, given.plusSeconds(2))),
+                ConsentStatus.REVOKED, given.minusSeconds(3600), 3)),
                 EventRecords.of(change(consent, patient, List.of(RecordCategory.TREATMENT_PLANS),
-                        ConsentStatus.ACTIVE, given.plusSeconds(1))));
+                        ConsentStatus.ACTIVE, given.plusSeconds(1), 2)));
         await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 404);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 404);
         as(CLINICIAN).get("/treatment-plans/" + plan).then().statusCode(200);
     }
 
-    private static ConsentChanged change(UUID consent, UUID patient, List<RecordCategory> categories,
-            ConsentStatus status, Instant at) {
+    @Test
+    void aValueANewerIntakeAddedToAnEnumIsReadClosedNotParked() {
+        UUID patient = UUID.randomUUID();
+        String plan = draftPlan(patient).getString("id");
+        String ehr = Tokens.forEhrClient(EHR);
+        UUID consent = UUID.randomUUID();
+
+        // A category this service does not know releases nothing, and does not cost it the ones it knows.
+        ProducerRecord<String, String> given = withData(change(consent, patient,
+                List.of(RecordCategory.TREATMENT_PLANS), ConsentStatus.ACTIVE, Instant.now(), 1),
+                data -> data.putArray("recordCategories").add("treatment-plans").add("genomics"));
+        EventRecords.send(given);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 200);
+
+        // A status it does not know is not active.
+        ProducerRecord<String, String> suspended = withData(change(consent, patient,
+                List.of(RecordCategory.TREATMENT_PLANS), ConsentStatus.ACTIVE, Instant.now(), 2),
+                data -> data.put("status", "suspended-by-court-order"));
+        EventRecords.send(suspended);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 404);
+        assertEquals(2L, applied(List.of(EventRecords.eventId(given), EventRecords.eventId(suspended))));
+        assertEquals(0L, holds(patient));
+    }
+
+    @Test
+    void aConsentChangeThatCannotBeAppliedHoldsThePatientFromEveryEhrUntilItIs() {
+        UUID patient = UUID.randomUUID();
+        String plan = draftPlan(patient).getString("id");
+        String ehr = Tokens.forEhrClient(EHR);
+        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.TREATMENT_PLANS),
+                ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 200);
+
+        // A change of the patient's consents that cannot be read: it may have been the revocation of that consent.
+        ConsentChanged revocation = change(UUID.randomUUID(), patient, List.of(RecordCategory.TREATMENT_PLANS),
+                ConsentStatus.REVOKED, Instant.now(), 2);
+        ProducerRecord<String, String> unreadable = withData(revocation, data -> data.remove("consentId"));
+        EventRecords.send(unreadable);
+        await().atMost(Duration.ofSeconds(20)).until(() -> holds(patient) == 1);
+        as(ehr).get("/treatment-plans/" + plan).then().statusCode(404);
+        as(CLINICIAN).get("/treatment-plans/" + plan).then().statusCode(200);
+
+        // Replayed from the dead-letter topic once it is readable, it is applied and the hold ends.
+        ProducerRecord<String, String> replayed = EventRecords.of(revocation);
+        replayed.headers().remove(CloudEventHeaders.ID).add(CloudEventHeaders.ID,
+                EventRecords.eventId(unreadable).toString().getBytes(StandardCharsets.UTF_8));
+        EventRecords.send(replayed);
+        await().atMost(Duration.ofSeconds(20)).until(() -> holds(patient) == 0);
+        as(ehr).get("/treatment-plans/" + plan).then().statusCode(200);
+    }
+
+    static ConsentChanged change(UUID consent, UUID patient, List<RecordCategory> categories, ConsentStatus status,
+            Instant at, long revision) {
         return new ConsentChanged(consent, patient, EHR, ConsentPurpose.CARE_COORDINATION, categories, status,
-                LocalDate.now().minusDays(1), null, at);
+                LocalDate.now().minusDays(1), null, at, revision);
+    }
+
+    /** The change's record with its data edited, as a newer or broken producer would write it. */
+    private static ProducerRecord<String, String> withData(ConsentChanged change,
+            java.util.function.Consumer<ObjectNode> edit) {
+        ProducerRecord<String, String> record = EventRecords.of(change);
+        ObjectNode data = EventRecords.JSON.valueToTree(change);
+        edit.accept(data);
+        return new ProducerRecord<>(record.topic(), null, record.key(), data.toString(), record.headers());
     }
 
     private boolean projected(UUID consent) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entities.createNativeQuery(
-                "select count(*) from consent_projection where consent_id = ?1").setParameter(1, consent)
-                .getSingleResult()).longValue() == 1);
+        return count("select count(*) from consent_projection where consent_id = ?1", consent) == 1;
     }
 
     private long disclosures(UUID patient) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entities.createNativeQuery(
-                "select count(*) from audit_event where patient_id = ?1 and action = 'disclose'")
-                .setParameter(1, patient).getSingleResult()).longValue());
+        return count("select count(*) from audit_event where patient_id = ?1 and action = 'disclose'", patient);
+    }
+
+    private long holds(UUID patient) {
+        return count("select count(*) from consent_hold where patient_id = ?1", patient);
+    }
+
+    private long applied(List<UUID> events) {
+        return count("select count(*) from inbox_event where event_id = any (?1)", events.toArray(UUID[]::new));
+    }
+
+    private long count(String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entities.createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
     }
 }

@@ -182,6 +182,7 @@ class FhirBulkExportTest {
 
     private static ConsentChanged consentChange(UUID consent, UUID patient, ConsentStatus status, Instant at) {
         return new ConsentChanged(consent, patient, EHR, ConsentPurpose.CARE_COORDINATION,
-                List.of(RecordCategory.TREATMENT_PLANS), status, LocalDate.now().minusDays(1), null, at);
+                List.of(RecordCategory.TREATMENT_PLANS), status, LocalDate.now().minusDays(1), null, at,
+                status == ConsentStatus.REVOKED ? 2L : 1L);
     }
 }

@@ -1,8 +1,11 @@
 package io.cairn.kit.consent;
 
-import io.cairn.kit.api.ClinicCalendar;
+import io.cairn.contracts.EventType;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.RecordCategory;
+import io.cairn.contracts.kafka.CloudEventHeaders;
+import io.cairn.kit.api.ClinicCalendar;
+import io.cairn.kit.events.RelayCheckpoint;
 import io.cairn.kit.security.Part2Consents;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,42 +16,86 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * A service's copy of the Part 2 consents intake owns, kept from {@code intake.consent.changed}: what lets this
- * service disclose a patient's records to an EHR client. A change older than the one already kept is ignored, so
- * redelivery and reordering cannot bring a revoked consent back.
+ * service disclose a patient's records to an EHR client. It fails closed:
+ * <ul>
+ * <li>a consent's changes are ordered by intake's revision, and a revocation is final, so redelivery, reordering or
+ * another replica's clock cannot bring a revoked consent back;</li>
+ * <li>EHR reads are refused ({@link ConsentUnverifiableException}) unless intake's relay has said, within
+ * {@code cairn.consent.max-staleness}, on each partition of its topic, that every change it committed before then
+ * is here ({@link RelayCheckpoint}): with the broker away, a revocation made meanwhile cannot go unseen;</li>
+ * <li>a consent change this service could not apply (parked) holds the patient's records from every EHR until it is
+ * applied.</li>
+ * </ul>
  */
 @ApplicationScoped
 @DefaultBean
 public class ConsentProjection implements Part2Consents {
 
+    private static final Logger LOG = Logger.getLogger(ConsentProjection.class);
+
     private static final String UPSERT = """
             INSERT INTO consent_projection (consent_id, patient_id, recipient, record_categories, status, effective_from,
-                                            expires_on, changed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                            expires_on, changed_at, revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (consent_id) DO UPDATE SET status = excluded.status, record_categories = excluded.record_categories,
-                effective_from = excluded.effective_from, expires_on = excluded.expires_on, changed_at = excluded.changed_at
-            WHERE consent_projection.changed_at < excluded.changed_at
+                effective_from = excluded.effective_from, expires_on = excluded.expires_on, changed_at = excluded.changed_at,
+                revision = excluded.revision
+            WHERE consent_projection.status <> 'REVOKED'
+              AND (excluded.revision > consent_projection.revision OR excluded.status = 'REVOKED')
             """;
     private static final String ACTIVE = """
-            SELECT consent_id FROM consent_projection
+            SELECT consent_id FROM consent_projection c
             WHERE patient_id = ? AND recipient = ? AND status = 'ACTIVE' AND ? = ANY (record_categories)
               AND effective_from <= ? AND (expires_on IS NULL OR expires_on >= ?)
-            ORDER BY effective_from DESC, changed_at DESC LIMIT 1
+              AND NOT EXISTS (SELECT 1 FROM consent_hold h WHERE h.patient_id = c.patient_id OR h.patient_id IS NULL)
+            ORDER BY effective_from DESC, revision DESC LIMIT 1
+            """;
+    private static final String CHECKPOINT = """
+            INSERT INTO consent_checkpoint (partition, partitions, as_of) VALUES (?, ?, ?)
+            ON CONFLICT (partition) DO UPDATE SET partitions = excluded.partitions,
+                as_of = greatest(consent_checkpoint.as_of, excluded.as_of)
+            """;
+    /** Milliseconds the copy stays current from now: negative when it is not, or not known to be. */
+    private static final String CURRENT_FOR = """
+            SELECT CASE WHEN count(*) > 0 AND count(*) >= max(partitions)
+                        THEN extract(epoch FROM min(as_of) + make_interval(secs => ?) - now()) * 1000 ELSE -1 END
+            FROM consent_checkpoint
+            """;
+    /** A change the consumer did not apply (it is not in its inbox) was parked: its patient is held. */
+    private static final String HOLD = """
+            INSERT INTO consent_hold (consumer, topic, partition, record_offset, event_id, patient_id)
+            SELECT ?, ?, ?, ?, ?, ?
+            WHERE NOT EXISTS (SELECT 1 FROM inbox_event WHERE consumer = ? AND event_id = ?)
+            ON CONFLICT DO NOTHING
+            """;
+    private static final String RELEASE = """
+            DELETE FROM consent_hold h USING inbox_event i WHERE i.consumer = h.consumer AND i.event_id = h.event_id
             """;
 
     private final DataSource dataSource;
-
     private final ClinicCalendar calendar;
+    private final Duration maxStaleness;
+    /** Until when ({@link System#nanoTime()}) the copy is known current; read by request threads. */
+    private volatile long currentUntil;
+    private volatile boolean everCurrent;
 
-    ConsentProjection(DataSource dataSource, ClinicCalendar calendar) {
+    ConsentProjection(DataSource dataSource, ClinicCalendar calendar,
+            @ConfigProperty(name = "cairn.consent.max-staleness", defaultValue = "30s") Duration maxStaleness) {
         this.calendar = calendar;
         this.dataSource = dataSource;
+        this.maxStaleness = maxStaleness;
     }
 
     /** Keeps the change; runs in the consumer's transaction, with its inbox record. */
@@ -59,13 +106,110 @@ public class ConsentProjection implements Part2Consents {
             upsert.setObject(1, change.consentId());
             upsert.setObject(2, change.patientId());
             upsert.setString(3, change.recipient());
-            upsert.setArray(4, connection.createArrayOf("text",
-                    change.recordCategories().stream().map(Enum::name).toArray()));
-            upsert.setString(5, change.status().name());
+            // A category a newer intake added reads as null here: it releases nothing this service holds.
+            upsert.setArray(4, connection.createArrayOf("text", change.recordCategories().stream()
+                    .filter(Objects::nonNull).map(Enum::name).toArray()));
+            // So does a status this service does not know: only ACTIVE discloses.
+            upsert.setString(5, change.status() == null ? "UNKNOWN" : change.status().name());
             upsert.setDate(6, Date.valueOf(change.effectiveFrom()));
             upsert.setDate(7, change.expiresOn() == null ? null : Date.valueOf(change.expiresOn()));
             upsert.setTimestamp(8, Timestamp.from(change.changedAt()));
+            upsert.setLong(9, change.revision() == null ? 0 : change.revision());
             upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Consent projection unavailable", e);
+        }
+    }
+
+    /**
+     * What a poll of intake's topic tells about the copy, once {@code consumer} applied or parked each of its events:
+     * each consent change it did not apply holds its patient, and each checkpoint says the copy is current as of then.
+     * Both in one transaction, so that a checkpoint never counts without the holds before it. Runs in the
+     * consumer's transaction after the poll ({@link io.cairn.kit.events.IncomingEvents#afterPoll}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void heard(String consumer, Iterable<ConsumerRecord<String, String>> records) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement hold = connection.prepareStatement(HOLD);
+                PreparedStatement checkpoint = connection.prepareStatement(CHECKPOINT)) {
+            boolean changes = false;
+            for (ConsumerRecord<String, String> record : records) {
+                String type = CloudEventHeaders.type(record.headers());
+                if (EventType.CONSENT_CHANGED.type().equals(type)) {
+                    changes = true;
+                    hold(hold, consumer, record);
+                } else {
+                    Optional<RelayCheckpoint> heard = RelayCheckpoint.of(record);
+                    if (heard.isPresent()) {
+                        checkpoint.setInt(1, heard.get().partition());
+                        checkpoint.setInt(2, heard.get().partitions());
+                        checkpoint.setTimestamp(3, Timestamp.from(heard.get().asOf()));
+                        checkpoint.addBatch();
+                    }
+                }
+            }
+            if (changes) {
+                if (java.util.Arrays.stream(hold.executeBatch()).anyMatch(held -> held > 0)) {
+                    LOG.errorf("%s could not apply a consent change: EHR reads of its patient are refused until it is "
+                            + "replayed from the dead-letter topic (deploy/README, consent holds)", consumer);
+                }
+                try (PreparedStatement release = connection.prepareStatement(RELEASE)) {
+                    release.executeUpdate();
+                }
+            }
+            checkpoint.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Consent projection unavailable", e);
+        }
+    }
+
+    private static void hold(PreparedStatement hold, String consumer, ConsumerRecord<String, String> record)
+            throws SQLException {
+        UUID event = uuid(text(record, CloudEventHeaders.ID));
+        hold.setString(1, consumer);
+        hold.setString(2, record.topic());
+        hold.setInt(3, record.partition());
+        hold.setLong(4, record.offset());
+        hold.setObject(5, event);
+        hold.setObject(6, uuid(record.key()));
+        hold.setString(7, consumer);
+        hold.setObject(8, event);
+        hold.addBatch();
+    }
+
+    private static String text(ConsumerRecord<String, String> record, String header) {
+        var value = record.headers().lastHeader(header);
+        return value == null || value.value() == null ? null
+                : new String(value.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @throws ConsentUnverifiableException when the copy is not known to be current
+     */
+    @Override
+    public void requireCurrent() {
+        if (System.nanoTime() - currentUntil < 0 && everCurrent) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(CURRENT_FOR)) {
+            select.setDouble(1, maxStaleness.toMillis() / 1000.0);
+            try (ResultSet result = select.executeQuery()) {
+                double currentFor = result.next() ? result.getDouble(1) : -1;
+                if (currentFor <= 0) {
+                    throw new ConsentUnverifiableException();
+                }
+                currentUntil = System.nanoTime() + (long) (currentFor * 1_000_000);
+                everCurrent = true;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Consent projection unavailable", e);
         }
@@ -74,6 +218,7 @@ public class ConsentProjection implements Part2Consents {
     @Override
     @Transactional
     public Optional<UUID> consentFor(UUID patientId, String recipient, RecordCategory category) {
+        requireCurrent();
         LocalDate today = calendar.today();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(ACTIVE)) {
@@ -89,5 +234,4 @@ public class ConsentProjection implements Part2Consents {
             throw new IllegalStateException("Consent projection unavailable", e);
         }
     }
-
 }

@@ -82,7 +82,8 @@ public class IncomingEvents {
      * inbox row each. When such a transaction fails for an event's fault, its events are applied one by one, so that
      * the event at fault is retried and then parked, and no other with it. A record that cannot be read, or whose
      * effect keeps failing, is parked on the dead-letter topic by itself once the others are applied; the batch is
-     * acknowledged when this returns.
+     * acknowledged when this returns. A relay's checkpoints ({@link RelayCheckpoint}) are passed over too: a consumer
+     * that needs them reads them from the poll after this returned.
      */
     public void applyAllOnce(String consumer, Iterable<ConsumerRecord<String, String>> records, EventEffects effects) {
         List<Received> wanted = new ArrayList<>();
@@ -109,6 +110,34 @@ public class IncomingEvents {
         }
         for (var parked : unprocessable) {
             park(consumer, parked.getKey(), parked.getValue());
+        }
+    }
+
+    /**
+     * Runs what a consumer keeps about a whole poll (io.cairn.kit.consent.ConsentProjection#heard), in its own
+     * transaction once {@link #applyAllOnce} returned, waiting out a database outage as an event does.
+     *
+     * @throws RuntimeException the step's own failure, which is not the database's: the channel stops, and the poll
+     *         is delivered again after the restart
+     */
+    public void afterPoll(String consumer, Runnable step) {
+        int outages = 0;
+        while (true) {
+            if (stopping) {
+                holdForRedelivery(consumer, "the end of a poll");
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(step);
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    holdForRedelivery(consumer, "the end of a poll");
+                } else if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("%s waits for the database to end a poll: %s", consumer, e.getMessage());
+                pause(outageWait(outages++));
+            }
         }
     }
 
@@ -270,8 +299,11 @@ public class IncomingEvents {
      * the process to end; the record's offset stays uncommitted, so the event is delivered again after the restart.
      */
     private static void holdForRedelivery(String consumer, IncomingEvent event) {
-        LOG.infof("%s is stopping: event %s is left for redelivery after the restart", consumer,
-                event.envelope().id());
+        holdForRedelivery(consumer, "event " + event.envelope().id());
+    }
+
+    private static void holdForRedelivery(String consumer, String what) {
+        LOG.infof("%s is stopping: %s is left for redelivery after the restart", consumer, what);
         long until = System.nanoTime() + HOLD_LIMIT.toNanos();
         while (System.nanoTime() < until) {
             try {
@@ -281,8 +313,7 @@ public class IncomingEvents {
                 Thread.interrupted();
             }
         }
-        throw new IllegalStateException("Still stopping after " + HOLD_LIMIT + "; event " + event.envelope().id()
-                + " was not applied");
+        throw new IllegalStateException("Still stopping after " + HOLD_LIMIT + "; " + what + " was not applied");
     }
 
     /** Applies the event's effect and remembers it in the inbox, in the caller's transaction, unless it was before. */
@@ -339,6 +370,9 @@ public class IncomingEvents {
         String typeName = CloudEventHeaders.type(record.headers());
         if (typeName == null || typeName.isBlank()) {
             return false;
+        }
+        if (RelayCheckpoint.is(typeName)) {
+            return true;
         }
         Optional<EventType> type = EventType.fromType(typeName);
         if (type.isEmpty()) {

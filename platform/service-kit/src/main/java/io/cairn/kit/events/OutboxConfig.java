@@ -3,6 +3,7 @@ package io.cairn.kit.events;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How the outbox relay publishes; every setting also reads from the environment, e.g. CAIRN_OUTBOX_BATCH_SIZE. */
 @ConfigMapping(prefix = "cairn.outbox")
@@ -30,6 +31,16 @@ public interface OutboxConfig {
 
     @WithDefault("15s")
     Duration maxBackoff();
+
+    /**
+     * A topic the relay sends a {@link RelayCheckpoint} to, on each of its partitions, every
+     * {@link #checkpointEvery()} while it keeps up: intake's, whose consent changes the other services must know are
+     * current before they disclose anything to an EHR (io.cairn.kit.consent.ConsentProjection).
+     */
+    Optional<String> checkpointTopic();
+
+    @WithDefault("5s")
+    Duration checkpointEvery();
 
     /**
      * Whether each published payload is checked against its JSON Schema: on in tests and dev mode, where it finds a

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
@@ -65,6 +67,10 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private final Counter sent;
     private final Counter failedBatches;
+
+    /** When the relay last sent checkpoints ({@link System#nanoTime()}); read and written by its thread only. */
+    private long lastCheckpoint;
+    private boolean checkpointed;
 
     private volatile boolean running;
     private Thread worker;
@@ -145,8 +151,11 @@ public class OutboxRelay {
             if (!tryRelayLock(connection)) {
                 return 0;
             }
+            // Taken before the select: whatever committed before it is in this batch or was sent before.
+            Instant asOf = databaseNow(connection);
             List<OutboxRow> batch = unsent(connection);
             awaitTopicMetadata(batch);
+            List<RelayCheckpoint> checkpoints = checkpointsDue(batch.size(), asOf);
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             AtomicReference<Exception> firstFailure = new AtomicReference<>();
             for (OutboxRow row : batch) {
@@ -160,12 +169,46 @@ public class OutboxRelay {
                     }
                 }));
             }
+            // After the batch, each on its partition: a consumer reads it only once it has read what came before.
+            String checkpointTopic = config.checkpointTopic().orElse(null);
+            for (RelayCheckpoint checkpoint : checkpoints) {
+                if (firstFailure.get() != null) {
+                    throw firstFailure.get();
+                }
+                acks.add(producer.send(checkpoint.toRecord(checkpointTopic)));
+            }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(config.sendTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
             }
             markSent(connection, batch);
             sent.increment(batch.size());
+            if (!checkpoints.isEmpty()) {
+                lastCheckpoint = System.nanoTime();
+                checkpointed = true;
+            }
             return batch.size();
+        }
+    }
+
+    /**
+     * One checkpoint per partition of the checkpoint topic when one is configured, due, and this batch leaves nothing
+     * unsent behind it (a full batch may have more after it); none otherwise.
+     */
+    private List<RelayCheckpoint> checkpointsDue(int batchSize, Instant asOf) {
+        String topic = config.checkpointTopic().orElse(null);
+        if (topic == null || batchSize >= config.batchSize()
+                || checkpointed && System.nanoTime() - lastCheckpoint < config.checkpointEvery().toNanos()) {
+            return List.of();
+        }
+        List<PartitionInfo> partitions = producer.partitionsFor(topic);
+        return partitions.stream().map(p -> new RelayCheckpoint(p.partition(), partitions.size(), asOf)).toList();
+    }
+
+    private static Instant databaseNow(Connection connection) throws SQLException {
+        try (PreparedStatement now = connection.prepareStatement("SELECT statement_timestamp()");
+                ResultSet result = now.executeQuery()) {
+            result.next();
+            return result.getTimestamp(1).toInstant();
         }
     }
 

@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
         return title;
     }
 
+    /** Seconds the client should wait before it retries, sent as {@code Retry-After}; 0 for none. */
+    public int retryAfterSeconds() {
+        return 0;
+    }
+
     public List<Problem.Violation> violations() {
         return violations;
     }

@@ -36,8 +36,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.slug(), e.title(), e.status(), e.getMessage(), path(uri))
-                .withViolations(e.violations()));
+        Problem problem = Problem.of(e.slug(), e.title(), e.status(), e.getMessage(), path(uri))
+                .withViolations(e.violations());
+        if (e.retryAfterSeconds() > 0) {
+            return RestResponse.ResponseBuilder.<Problem> create(problem.status()).entity(problem)
+                    .type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
+        return respond(problem);
     }
 
     /** A unique key the request would duplicate is a conflict; any other broken constraint is our bug. */

@@ -67,6 +67,11 @@ public class Caller {
                 .anyMatch(this::hasRole);
     }
 
+    /** An EHR client, not staff: what it reads of a patient is a disclosure, and needs a Part 2 consent. */
+    public boolean isEhrClient() {
+        return !isStaff() && hasRole(Roles.EHR_INTEGRATION);
+    }
+
     private Optional<JsonWebToken> token() {
         return inRequest() && identity.getPrincipal() instanceof JsonWebToken token ? Optional.of(token)
                 : Optional.empty();

@@ -16,6 +16,15 @@ public interface Part2Consents {
      */
     Optional<UUID> consentFor(UUID patientId, String recipient, RecordCategory category);
 
+    /**
+     * Refuses when this view may be behind the consents intake holds (a projection with no recent word from intake):
+     * no answer it gives an EHR can be trusted then. Intake's own view is always current.
+     *
+     * @throws io.cairn.kit.problem.ProblemException a 503 the EHR may retry
+     */
+    default void requireCurrent() {
+    }
+
     /** Whether a consent of the patient, active today, lets {@code recipient} have records of {@code category}. */
     default boolean allowsDisclosure(UUID patientId, String recipient, RecordCategory category) {
         return consentFor(patientId, recipient, category).isPresent();

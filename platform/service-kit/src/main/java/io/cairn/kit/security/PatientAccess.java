@@ -77,6 +77,10 @@ public class PatientAccess {
      */
     public <T> void readAll(RecordCategory category, String resourceType, List<T> rows,
             Function<? super T, ?> resourceId, Function<? super T, UUID> patientId) {
+        if (isDisclosure() && consents.isResolvable()) {
+            // Even an empty window: the EHR must not take "none" for an answer the service cannot give.
+            consents.get().requireCurrent();
+        }
         List<AuditEntry> reads = new ArrayList<>(rows.size());
         List<Runnable> disclosed = new ArrayList<>();
         for (T row : rows) {
@@ -130,6 +134,6 @@ public class PatientAccess {
     }
 
     private boolean isDisclosure() {
-        return !caller.isStaff() && caller.hasRole(Roles.EHR_INTEGRATION);
+        return caller.isEhrClient();
     }
 }

@@ -94,7 +94,7 @@ class IncomingEventsTest {
         ProducerRecord<String, String> notJson = referralReceived(patient, UUID.randomUUID());
         notJson = new ProducerRecord<>(TOPIC, null, patient.toString(), "{not json", notJson.headers());
         ProducerRecord<String, String> schemaBreaking = new ProducerRecord<>(TOPIC, null, patient.toString(),
-                referralReceived(patient, UUID.randomUUID()).value().replace("\"self\"", "\"neighbour\""),
+                referralReceived(patient, UUID.randomUUID()).value().replace("\"self\"", "7"),
                 referralReceived(patient, UUID.randomUUID()).headers());
         ProducerRecord<String, String> noEnvelope = new ProducerRecord<>(TOPIC, patient.toString(),
                 referralReceived(patient, UUID.randomUUID()).value());
