@@ -58,7 +58,7 @@ class RelayReplicasIT {
 
         Set<String> admitted = Set.copyOf(patients);
         List<EventLog.Event> events = EventLog.read(Topics.INTAKE).stream()
-                .filter(e -> admitted.contains(e.subject())).toList();
+                .filter(e -> e.subject() != null && admitted.contains(e.subject())).toList();
         long outboxed = Databases.count("intake", "SELECT count(*) FROM outbox_event WHERE patient_id = ANY(?)",
                 (Object) admitted.toArray(String[]::new));
         Map<String, Long> copies = events.stream().collect(Collectors.groupingBy(EventLog.Event::id,

@@ -1,20 +1,12 @@
 package io.cairn.kit.testapp;
 
-import io.cairn.contracts.events.RecordCategory;
-import io.cairn.kit.security.Part2Consents;
+import io.cairn.kit.consent.NoDisclosures;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The test app holds its consents itself, as intake does (none): always current, unlike the projection the other
- * services keep of intake's (tested in treatment-plan).
+ * The test app discloses to no EHR under a consent, and keeps no copy of intake's consents (the projection is tested
+ * in treatment-plan).
  */
 @ApplicationScoped
-public class OwnConsents implements Part2Consents {
-
-    @Override
-    public Optional<UUID> consentFor(UUID patientId, String recipient, RecordCategory category) {
-        return Optional.empty();
-    }
+public class OwnConsents extends NoDisclosures {
 }
