@@ -29,7 +29,7 @@ final class BackendReads {
             "Content-Location", "Location");
     /** Sent on to the services: who asks, which request this is, where the client reached us, and the trace. */
     private static final List<String> FORWARDED_HEADERS = List.of("Authorization", "Accept", GatewayRouter.REQUEST_ID,
-            "X-Forwarded-Host", "X-Forwarded-Proto", "traceparent", "tracestate");
+            ForwardedHeaders.HOST, ForwardedHeaders.PROTO, "traceparent", "tracestate");
 
     /** One service's answer. */
     record Answer(int status, MultiMap headers, Buffer body) {
@@ -158,7 +158,6 @@ final class BackendReads {
 
     /** The request's path at the address the client used (as the services write their links), and a {@code ?}. */
     static StringBuilder publicPath(HttpServerRequest request) {
-        return new StringBuilder(request.getHeader("X-Forwarded-Proto")).append("://")
-                .append(request.getHeader("X-Forwarded-Host")).append(request.path()).append('?');
+        return new StringBuilder(ForwardedHeaders.base(request)).append(request.path()).append('?');
     }
 }

@@ -318,7 +318,7 @@ final class BulkExport {
 
     /** Where the client reached the gateway, as the services write their links. */
     private static String base(HttpServerRequest request) {
-        return request.getHeader("X-Forwarded-Proto") + "://" + request.getHeader("X-Forwarded-Host");
+        return ForwardedHeaders.base(request);
     }
 
     private static void invalid(RoutingContext rc, String detail) {

@@ -44,10 +44,8 @@ public class FhirMetadata {
             .expireAfterWrite(Duration.ofMinutes(1)).build();
     /** Stands for the address in the cached statement; nothing else in it looks like this. */
     private static final String BASE = "urn:cairn:base-of-the-request";
-    /** A host name or address with an optional port: what a forwarded host may be to be written back. */
-    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern
-            .compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
 
+    /** A host name or address with an optional port: what a forwarded host may be to be written back. */
     FhirMetadata(BackendDocuments documents) {
         this.documents = documents;
     }
@@ -60,7 +58,7 @@ public class FhirMetadata {
     void serve(RoutingContext rc) {
         String statement = cached.get(PATH, key -> fhir.newJsonParser().encodeResourceToString(merge(BASE)));
         rc.response().putHeader("Content-Type", GatewayProblems.FHIR_JSON)
-                .end(statement.replace(BASE, baseOf(rc.request())));
+                .end(statement.replace(BASE, ForwardedHeaders.base(rc.request())));
     }
 
     CapabilityStatement merge(String base) {
@@ -145,19 +143,5 @@ public class FhirMetadata {
                 return Optional.empty();
             }
         });
-    }
-
-    /**
-     * The address the client used, as an ingress in front of the gateway reports it; a scheme or host that is not
-     * one (a client may send these headers itself) is not written back, the gateway's own is.
-     */
-    private static String baseOf(HttpServerRequest request) {
-        String proto = Optional.ofNullable(request.getHeader("X-Forwarded-Proto"))
-                .filter(p -> p.equals("http") || p.equals("https")).orElse(request.scheme());
-        String host = Optional.ofNullable(request.getHeader("X-Forwarded-Host")).filter(h -> HOST.matcher(h).matches())
-                .or(() -> Optional.ofNullable(request.authority()).map(Object::toString)
-                        .filter(h -> HOST.matcher(h).matches()))
-                .orElse("localhost");
-        return proto + "://" + host;
     }
 }

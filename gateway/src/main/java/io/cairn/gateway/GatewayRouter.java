@@ -104,13 +104,8 @@ public class GatewayRouter {
                 && id.length() <= 200).orElseGet(() -> UUID.randomUUID().toString());
         request.headers().set(REQUEST_ID, requestId);
         // Services write links (Location) to the address the client used, not to themselves; an ingress in front
-        // of the gateway may have set these already.
-        if (request.getHeader("X-Forwarded-Host") == null && request.authority() != null) {
-            request.headers().set("X-Forwarded-Host", request.authority().toString());
-        }
-        if (request.getHeader("X-Forwarded-Proto") == null) {
-            request.headers().set("X-Forwarded-Proto", request.scheme());
-        }
+        // of the gateway may have set these already, and a client too (checked here, once).
+        ForwardedHeaders.settle(request);
         rc.response().putHeader(REQUEST_ID, requestId);
         String route = RouteTable.routeName(request.path());
         long started = System.nanoTime();

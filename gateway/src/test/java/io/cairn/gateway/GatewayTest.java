@@ -84,6 +84,24 @@ class GatewayTest {
         }
     }
 
+    /**
+     * The services write the forwarded address into their links: a client that names one passes it on, one that names
+     * no address (or several) gets the gateway's own, checked once for the services and the gateway alike.
+     */
+    @Test
+    void aForwardedAddressReachesTheServicesOnlyWhenItIsOne() {
+        given().auth().oauth2(CLINICIAN).header("X-Forwarded-Host", "clinic.example.org:8443")
+                .header("X-Forwarded-Proto", "https").get("/api/v1/tracks").then().statusCode(200)
+                .body("headers.x-forwarded-host", equalTo("clinic.example.org:8443"))
+                .body("headers.x-forwarded-proto", equalTo("https"));
+        for (String host : List.of("evil.example/phish?", "a.example, b.example", "x\"><script>")) {
+            given().auth().oauth2(CLINICIAN).header("X-Forwarded-Host", host).header("X-Forwarded-Proto", "javascript")
+                    .get("/api/v1/tracks").then().statusCode(200)
+                    .body("headers.x-forwarded-host", matchesPattern("localhost:\\d+"))
+                    .body("headers.x-forwarded-proto", equalTo("http"));
+        }
+    }
+
     @Test
     void aRequestIdFromTheClientIsKept() {
         given().auth().oauth2(CLINICIAN).header("X-Request-Id", "ehr-batch-42").get("/api/v1/tracks").then()

@@ -132,7 +132,24 @@ public class AftercareReferrals {
 
     @Transactional
     public List<AftercareReferral> ofPatient(UUID patientId) {
+        List<AftercareReferral> referrals = ofPatientUnread(patientId);
+        recordRead(referrals);
+        return referrals;
+    }
+
+    /**
+     * The patient's referrals, once the caller may read the patient's aftercare at all, without recording that any was
+     * read: a search records those it answers ({@link #recordRead}), each a disclosure to an EHR.
+     */
+    @Transactional
+    public List<AftercareReferral> ofPatientUnread(UUID patientId) {
         access.read(RecordCategory.AFTERCARE, "patient", patientId, patientId);
         return AftercareReferral.list("patientId", Sort.descending("createdAt"), patientId);
+    }
+
+    /** Records that the caller read these referrals. */
+    @Transactional
+    public void recordRead(List<AftercareReferral> referrals) {
+        access.readAll(RecordCategory.AFTERCARE, RESOURCE, referrals, r -> r.id, r -> r.patientId);
     }
 }

@@ -62,8 +62,9 @@ public class FhirEpisodeOfCareResource implements FhirCapability {
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", SearchParameters.REVINCLUDE));
         boolean followUps = !search.includes(SearchParameters.REVINCLUDE, Set.of(FhirTaskResource.EPISODE)).isEmpty();
-        return SearchBundles.ofAll(referrals.ofPatient(search.requiredPatient()), search, FhirEpisodesOfCare::toFhir,
-                uri, page -> followUps ? page.stream().map(referral -> FhirTasks.toFhir(
+        return SearchBundles.ofAll(referrals.ofPatientUnread(search.requiredPatient()), search,
+                FhirEpisodesOfCare::toFhir, uri, referrals::recordRead,
+                page -> followUps ? page.stream().map(referral -> FhirTasks.toFhir(
                         new FollowUp(referral, checkIns.ofReferral(referral.id)))).toList() : List.of());
     }
 

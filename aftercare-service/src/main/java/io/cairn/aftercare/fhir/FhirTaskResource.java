@@ -68,10 +68,11 @@ public class FhirTaskResource implements FhirCapability {
         boolean episodes = !search.includes(SearchParameters.INCLUDE, Set.of(EPISODE)).isEmpty();
         Optional<TaskStatus> status = search.taskStatus("status");
         Optional<String> owner = search.string("owner");
-        return SearchBundles.ofAll(referrals.ofPatient(search.requiredPatient()).stream().map(this::followUp)
+        return SearchBundles.ofAll(referrals.ofPatientUnread(search.requiredPatient()).stream().map(this::followUp)
                 .filter(followUp -> status.isEmpty() || FhirTasks.status(followUp) == status.get())
                 .filter(followUp -> owner.isEmpty() || owner.get().equals(followUp.referral().caseManager))
                 .toList(), search, FhirTasks::toFhir, uri,
+                page -> referrals.recordRead(page.stream().map(FollowUp::referral).toList()),
                 page -> episodes
                         ? page.stream().map(followUp -> FhirEpisodesOfCare.toFhir(followUp.referral())).toList()
                         : List.of());

@@ -12,12 +12,16 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.fhir.validation.FhirValidation;
 import io.cairn.testkit.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,6 +31,36 @@ import org.junit.jupiter.api.Test;
 /** An EHR reads the ended IOP episode as an EpisodeOfCare while a consent for aftercare names it. */
 @QuarkusTest
 class FhirEpisodeOfCareTest {
+
+    @Inject
+    EntityManager entities;
+
+    @Test
+    void aSearchDisclosesEachEpisodeItAnswersByItsOwnId() {
+        UUID patient = UUID.randomUUID();
+        String episode = referralAfterGraduation(patient, LocalDate.now(ZoneOffset.UTC).minusDays(1)).getString("id");
+        consentToEhr(patient, RecordCategory.AFTERCARE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fhir(EHR_TOKEN).get("/EpisodeOfCare/" + episode)
+                .statusCode() == 200);
+        long disclosed = disclosures(episode);
+
+        fhir(EHR_TOKEN).queryParam("patient", patient.toString()).get("/EpisodeOfCare").then().statusCode(200)
+                .body("total", equalTo(1));
+        assertEquals(disclosed + 1, disclosures(episode), "the episode answered is in the patient's accounting");
+        fhir(EHR_TOKEN).queryParam("patient", patient.toString()).get("/Task").then().statusCode(200)
+                .body("total", equalTo(1));
+        assertEquals(disclosed + 2, disclosures(episode), "so is the follow-up answered");
+        fhir(EHR_TOKEN).queryParam("patient", patient.toString()).queryParam("status", "completed").get("/Task")
+                .then().statusCode(200).body("total", equalTo(0));
+        assertEquals(disclosed + 2, disclosures(episode), "a search that answers nothing discloses nothing");
+    }
+
+    private long disclosures(String referral) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entities.createNativeQuery("""
+                select count(*) from audit_event
+                where action = 'disclose' and resource_type = 'aftercare-referral' and resource_id = ?1""")
+                .setParameter(1, referral).getSingleResult()).longValue());
+    }
 
     @Test
     void theEpisodeEndsOnTheDayOfGraduationAndIsDisclosedOnlyUnderConsent() {

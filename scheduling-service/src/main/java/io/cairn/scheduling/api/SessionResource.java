@@ -1,5 +1,11 @@
 package io.cairn.scheduling.api;
 
+import jakarta.ws.rs.core.HttpHeaders;
+
+import jakarta.ws.rs.HeaderParam;
+
+import io.cairn.kit.api.Versions;
+
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
@@ -107,24 +113,31 @@ public class SessionResource {
     @Path("/{id}/note")
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(operationId = "writeGroupNote", summary = "Write the group note: a shared part and one per attendee", description = "For clinicians, on group sessions only. Replaces the note and all its parts; each part is for "
-            + "a patient booked in the session or with attendance recorded there, and is never shown to another member.")
-    @APIResponse(responseCode = "200", description = "The note as written")
+            + "a patient booked in the session or with attendance recorded there, and is never shown to another member. "
+            + "Send the ETag you read in If-Match: 412 when the note changed since, so that your copy does not remove "
+            + "a part another clinician wrote meanwhile.")
+    @APIResponse(responseCode = "200", description = "The note as written; its ETag is the new version")
     @APIResponse(responseCode = "409", description = "Written by someone else at the same moment; read it and retry")
-    public GroupNoteView writeNote(@PathParam("id") UUID id, @Valid @NotNull GroupNoteRequest request) {
+    @APIResponse(responseCode = "412", description = "If-Match is not the note's current version")
+    public RestResponse<GroupNoteView> writeNote(@PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull GroupNoteRequest request) {
         Map<UUID, String> parts = new LinkedHashMap<>();
         if (request.parts() != null) {
             request.parts().forEach(p -> parts.put(p.patientId(), p.text()));
         }
-        return GroupNoteView.of(notes.write(id, request.topic(), request.content(), parts));
+        GroupNotes.Note note = notes.write(id, Versions.ifMatch(ifMatch, "note"), request.topic(), request.content(),
+                parts);
+        return RestResponse.ResponseBuilder.ok(GroupNoteView.of(note)).tag(Versions.etag(note.version())).build();
     }
 
     @GET
     @Path("/{id}/note")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT, Roles.EHR_INTEGRATION })
     @Operation(operationId = "readGroupNote", summary = "Read the group note as the caller may see it", description = "A patient gets the shared part and only their own part; an EHR client only the parts of "
-            + "patients whose consent names it.")
+            + "patients whose consent names it. The ETag is the note's version: send it in If-Match to write.")
     @APIResponse(responseCode = "200", description = "The note")
-    public GroupNoteView readNote(@PathParam("id") UUID id) {
-        return GroupNoteView.of(notes.read(id));
+    public RestResponse<GroupNoteView> readNote(@PathParam("id") UUID id) {
+        GroupNotes.Note note = notes.read(id);
+        return RestResponse.ResponseBuilder.ok(GroupNoteView.of(note)).tag(Versions.etag(note.version())).build();
     }
 }

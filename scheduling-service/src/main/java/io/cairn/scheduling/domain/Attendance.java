@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -41,4 +42,6 @@ public class Attendance extends PanacheEntityBase {
     public String recordedBy;
     @Column(name = "recorded_at")
     public Instant recordedAt;
+    @Version
+    public int version;
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,4 +22,6 @@ public class GroupNote extends PanacheEntityBase {
     public String author;
     @Column(name = "written_at")
     public Instant writtenAt;
+    @Version
+    public int version;
 }

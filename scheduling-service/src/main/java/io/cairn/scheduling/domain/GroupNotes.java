@@ -6,10 +6,12 @@ import io.cairn.kit.audit.AuditEntry;
 import io.cairn.kit.audit.AuditLog;
 import io.cairn.kit.audit.AuditOutcome;
 import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.kit.problem.PreconditionFailedException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import io.cairn.kit.security.Caller;
 import io.cairn.kit.security.PatientAccess;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class GroupNotes {
 
+    /** @param version the note's version, its ETag: a write based on another is refused */
     public record Note(UUID sessionId, String topic, String content, String author, Instant writtenAt,
-            Map<UUID, String> parts) {
+            Map<UUID, String> parts, int version) {
     }
 
     private final Sessions sessions;
@@ -39,8 +42,15 @@ public class GroupNotes {
         this.audit = audit;
     }
 
+    /**
+     * Writes the note: its shared part and each attendee's, replacing what was there. Parts that did not change are
+     * left as they were; parts not sent are removed.
+     *
+     * @param ifMatch the version the writer read ({@code If-Match}), when sent: 412 when the note moved on since, so
+     *        that a stale copy cannot silently remove another clinician's parts
+     */
     @Transactional
-    public Note write(UUID sessionId, String topic, String content, Map<UUID, String> parts) {
+    public Note write(UUID sessionId, Integer ifMatch, String topic, String content, Map<UUID, String> parts) {
         Session session = sessions.find(sessionId);
         if (session.kind != SessionKind.GROUP) {
             throw new InvalidRequestException("sessionId", "is not a group session");
@@ -50,7 +60,11 @@ public class GroupNotes {
                 throw new InvalidRequestException("parts", "patient " + patient + " is not in this session");
             }
         }
-        GroupNote note = GroupNote.findById(sessionId);
+        GroupNote note = GroupNote.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (ifMatch != null && (note == null || note.version != ifMatch)) {
+            throw new PreconditionFailedException(note == null ? "The session has no note yet; write it without If-Match"
+                    : "The note has changed since ETag \"" + ifMatch + "\"; it is now \"" + note.version + "\"");
+        }
         if (note == null) {
             note = new GroupNote();
             note.sessionId = sessionId;
@@ -60,15 +74,27 @@ public class GroupNotes {
         note.author = caller.name();
         note.writtenAt = Instant.now();
         note.persist();
-        GroupNotePart.delete("sessionId", sessionId);
+        Map<UUID, GroupNotePart> kept = new java.util.HashMap<>();
+        GroupNotePart.<GroupNotePart> list("sessionId", sessionId).forEach(part -> kept.put(part.patientId, part));
+        kept.values().stream().filter(part -> !parts.containsKey(part.patientId)).forEach(part -> {
+            part.delete();
+            access.wrote("remove", "group-note-part", sessionId, part.patientId);
+        });
         parts.forEach((patient, text) -> {
-            GroupNotePart part = new GroupNotePart();
-            part.sessionId = sessionId;
-            part.patientId = patient;
+            GroupNotePart part = kept.get(patient);
+            if (part != null && part.text.equals(text.strip())) {
+                return;
+            }
+            if (part == null) {
+                part = new GroupNotePart();
+                part.sessionId = sessionId;
+                part.patientId = patient;
+            }
             part.text = text.strip();
             part.persist();
             access.wrote("write", "group-note-part", sessionId, patient);
         });
+        GroupNote.flush();
         return read(sessionId);
     }
 
@@ -91,6 +117,6 @@ public class GroupNotes {
             audit.record(new AuditEntry("read", "group-note", sessionId.toString(), null, AuditOutcome.DENIED));
             throw new ResourceNotFoundException("Group note of session", sessionId);
         }
-        return new Note(sessionId, note.topic, note.content, note.author, note.writtenAt, visible);
+        return new Note(sessionId, note.topic, note.content, note.author, note.writtenAt, visible, note.version);
     }
 }

@@ -23,11 +23,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +44,61 @@ public class AttendanceTest {
     EngagementWatch engagement;
     @Inject
     EntityManager entities;
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * A correction waits for the mark's lock before its event takes a place in the outbox: two corrections of one mark
+     * are then kept and told in the same order, so the last event treatment planning applies is the mark kept here.
+     * (Before, the place was taken first, and the later-kept correction could be told first.)
+     */
+    @Test
+    void aCorrectionTakesItsPlaceInTheOutboxOnlyOnceItHoldsTheMark() throws Exception {
+        String session = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
+        UUID patient = UUID.randomUUID();
+        book(session, patient).statusCode(201);
+        attend(session, patient, "present", 180);
+        CompletableFuture<Integer> correction;
+        try (Connection other = dataSource.getConnection()) {
+            // Another correction of the same mark holds it.
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement(
+                    "SELECT id FROM attendance WHERE session_id = ?::uuid AND patient_id = ?::uuid FOR UPDATE")) {
+                lock.setString(1, session);
+                lock.setString(2, patient.toString());
+                lock.executeQuery().close();
+            }
+            long places = outboxPlacesTaken();
+            correction = CompletableFuture.supplyAsync(() -> correct(session, patient, "late", 120));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> outboxPlacesTaken() == places && !correction.isDone());
+            other.commit();
+        }
+        assertEquals(200, correction.get(20, TimeUnit.SECONDS));
+        try (TopicWatch topic = TopicWatch.of(Topics.SCHEDULING)) {
+            List<ConsumerRecord<String, String>> told = topic.awaitRecords(keyed(patient).and(
+                    r -> "scheduling.attendance.recorded".equals(EventRecords.type(r))), 2, Duration.ofSeconds(20));
+            JsonNode last = EventRecords.data(told.get(told.size() - 1));
+            assertEquals(List.of("late", 120), List.of(last.get("status").asText(), last.get("minutesAttended").asInt()));
+        }
+    }
+
+    /** Places taken in the outbox's order, committed or not (a sequence is not rolled back). */
+    private long outboxPlacesTaken() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement last = connection.prepareStatement(
+                        "SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox_event', 'position')), 0)");
+                ResultSet result = last.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static int correct(String session, UUID patient, String status, int minutes) {
+        return as(CLINICIAN).body("""
+                {"sessionId":"%s","records":[{"patientId":"%s","status":"%s","minutesAttended":%d}]}"""
+                .formatted(session, patient, status, minutes)).post("/attendance").statusCode();
+    }
 
     @Test
     void bookingRulesRefuseDoubleBookingAndOverCapacity() {

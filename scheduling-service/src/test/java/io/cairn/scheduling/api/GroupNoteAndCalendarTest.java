@@ -94,6 +94,53 @@ class GroupNoteAndCalendarTest {
     }
 
     @Test
+    void aWriteFromAStaleCopyOfTheNoteIsRefusedAndRemovesNoOnesPart() {
+        String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        book(group, alice);
+        book(group, bob);
+        String first = as(CLINICIAN).body("""
+                {"topic":"t","content":"c","parts":[{"patientId":"%s","text":"Alice engaged well"}]}"""
+                .formatted(alice)).put("/sessions/" + group + "/note").then().statusCode(200).extract().header("ETag");
+        assertEquals(first, as(CLINICIAN).get("/sessions/" + group + "/note").then().statusCode(200).extract()
+                .header("ETag"));
+
+        // A co-facilitator adds Bob's part on the note they read...
+        String second = as(CLINICIAN).header("If-Match", first).body("""
+                {"topic":"t","content":"c","parts":[{"patientId":"%s","text":"Alice engaged well"},
+                 {"patientId":"%s","text":"Bob left early, upset"}]}""".formatted(alice, bob))
+                .put("/sessions/" + group + "/note").then().statusCode(200).body("parts", hasSize(2)).extract()
+                .header("ETag");
+        assertFalse(first.equals(second), "a write moves the version on");
+        long bobsWrites = writesOfPart(bob);
+
+        // ...and the first clinician's copy, without it, is refused: Bob's part stays.
+        as(CLINICIAN).header("If-Match", first).body("""
+                {"topic":"t","content":"c, edited","parts":[{"patientId":"%s","text":"Alice engaged well"}]}"""
+                .formatted(alice)).put("/sessions/" + group + "/note").then().statusCode(412)
+                .contentType("application/problem+json");
+        as(CLINICIAN).get("/sessions/" + group + "/note").then().statusCode(200).header("ETag", second)
+                .body("content", equalTo("c")).body("parts", hasSize(2));
+        as(CLINICIAN).header("If-Match", "not-a-version").body("""
+                {"topic":"t","content":"c","parts":[]}""").put("/sessions/" + group + "/note").then().statusCode(400);
+
+        // A write that leaves Bob's part as it was does not write it again.
+        as(CLINICIAN).header("If-Match", second).body("""
+                {"topic":"t","content":"c, edited","parts":[{"patientId":"%s","text":"Alice engaged well"},
+                 {"patientId":"%s","text":"Bob left early, upset"}]}""".formatted(alice, bob))
+                .put("/sessions/" + group + "/note").then().statusCode(200);
+        assertEquals(bobsWrites, writesOfPart(bob));
+    }
+
+    private long writesOfPart(UUID patient) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entities.createNativeQuery(
+                "select count(*) from audit_event where resource_type = 'group-note-part' and patient_id = ?1 "
+                        + "and action = 'write'")
+                .setParameter(1, patient).getSingleResult()).longValue());
+    }
+
+    @Test
     void aNotePartForSomeoneNotInTheSessionIs400() {
         String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
 

@@ -1,5 +1,6 @@
 package io.cairn.treatmentplan.api;
 
+import io.cairn.kit.api.Versions;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
@@ -241,17 +242,10 @@ public class TreatmentPlanResource {
 
     private static EntityTag etag(TreatmentPlan plan) {
         // The plan's one version, as FHIR's versionId gives it: every change moves it on.
-        return new EntityTag(String.valueOf(plan.version));
+        return Versions.etag(plan.version);
     }
 
     private static Integer versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("If-Match", "must be the ETag of the plan, e.g. \"3\"");
-        }
+        return Versions.ifMatch(ifMatch, "plan");
     }
 }
