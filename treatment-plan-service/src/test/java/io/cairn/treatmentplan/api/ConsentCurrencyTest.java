@@ -13,12 +13,16 @@ import io.cairn.kit.events.RelayCheckpoint;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.KafkaResource;
 import io.cairn.testkit.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -55,7 +59,10 @@ class ConsentCurrencyTest {
         as(CLINICIAN).get("/treatment-plans/" + plan).then().statusCode(200);
 
         // Heard on some partitions only: still behind on the others.
-        checkpoints(Instant.now(), 0);
+        Instant heard = Instant.now();
+        checkpoints(heard, 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> checkpointOf(0).filter(asOf -> asOf.isAfter(heard.minusSeconds(1))).isPresent());
         refused(ehr, "/treatment-plans/" + plan);
 
         checkpoints(Instant.now(), IntStream.range(1, KafkaResource.PARTITIONS).toArray());
@@ -65,6 +72,16 @@ class ConsentCurrencyTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 503);
         refused(ehr, "/treatment-plans/" + plan);
         as(CLINICIAN).get("/treatment-plans/" + plan).then().statusCode(200);
+    }
+
+    @Inject
+    EntityManager entities;
+
+    private Optional<Instant> checkpointOf(int partition) {
+        List<?> asOf = QuarkusTransaction.requiringNew().call(() -> entities.createNativeQuery(
+                "select as_of from consent_checkpoint where partition = ?1").setParameter(1, partition).getResultList());
+        return asOf.stream().findFirst().map(value -> value instanceof java.time.OffsetDateTime time ? time.toInstant()
+                : (Instant) value);
     }
 
     private static void refused(String ehr, String path) {

@@ -63,14 +63,18 @@ public class ConsentProjection implements Part2Consents {
             ORDER BY effective_from DESC, revision DESC LIMIT 1
             """;
     private static final String CHECKPOINT = """
-            INSERT INTO consent_checkpoint (partition, partitions, as_of) VALUES (?, ?, ?)
+            INSERT INTO consent_checkpoint (partition, partitions, as_of) VALUES (?, ?, least(?, clock_timestamp()))
             ON CONFLICT (partition) DO UPDATE SET partitions = excluded.partitions,
                 as_of = greatest(consent_checkpoint.as_of, excluded.as_of)
             """;
-    /** Milliseconds the copy stays current from now: negative when it is not, or not known to be. */
+    /**
+     * Milliseconds the copy stays current from now: negative when it is not, or not known to be. The clock, not
+     * {@code now()}: a caller's transaction (a bulk export's runs for minutes) would date it back to its start.
+     */
     private static final String CURRENT_FOR = """
             SELECT CASE WHEN count(*) > 0 AND count(*) >= max(partitions)
-                        THEN extract(epoch FROM min(as_of) + make_interval(secs => ?) - now()) * 1000 ELSE -1 END
+                        THEN extract(epoch FROM min(as_of) + make_interval(secs => ?) - clock_timestamp()) * 1000
+                        ELSE -1 END
             FROM consent_checkpoint
             """;
     /** A change the consumer did not apply (it is not in its inbox) was parked: its patient is held. */
@@ -207,7 +211,9 @@ public class ConsentProjection implements Part2Consents {
                 if (currentFor <= 0) {
                     throw new ConsentUnverifiableException();
                 }
-                currentUntil = System.nanoTime() + (long) (currentFor * 1_000_000);
+                // Never longer than the staleness allowed, whatever a checkpoint says (one is never dated ahead of
+                // the clock that keeps it, see CHECKPOINT).
+                currentUntil = System.nanoTime() + Math.min((long) (currentFor * 1_000_000), maxStaleness.toNanos());
                 everCurrent = true;
             }
         } catch (SQLException e) {

@@ -169,15 +169,15 @@ public class OutboxRelay {
                     }
                 }));
             }
-            // After the batch, each on its partition: a consumer reads it only once it has read what came before.
-            String checkpointTopic = config.checkpointTopic().orElse(null);
-            for (RelayCheckpoint checkpoint : checkpoints) {
-                if (firstFailure.get() != null) {
-                    throw firstFailure.get();
-                }
-                acks.add(producer.send(checkpoint.toRecord(checkpointTopic)));
-            }
             for (Future<RecordMetadata> ack : acks) {
+                ack.get(config.sendTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            }
+            // Once the broker has every event of the batch, each on its partition: a consumer reads it only after what
+            // came before (sent earlier, a failed event could otherwise be followed by a checkpoint that got through).
+            String checkpointTopic = config.checkpointTopic().orElse(null);
+            List<Future<RecordMetadata>> checkpointAcks = checkpoints.stream()
+                    .map(checkpoint -> producer.send(checkpoint.toRecord(checkpointTopic))).toList();
+            for (Future<RecordMetadata> ack : checkpointAcks) {
                 ack.get(config.sendTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
             }
             markSent(connection, batch);
