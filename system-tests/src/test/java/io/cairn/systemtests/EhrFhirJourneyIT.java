@@ -247,6 +247,8 @@ class EhrFhirJourneyIT {
                         "Encounter", "EpisodeOfCare", "Task"))
                 .body("entry.resource.resourceType", not(hasItems("QuestionnaireResponse")))
                 .body("entry.resource.resourceType", not(hasItems("Observation")))
+                // The referral is intake's clinical record: released under assessments, which this consent leaves out.
+                .body("entry.resource.resourceType", not(hasItems("ServiceRequest")))
                 .extract().asString());
         List<String> everything = JsonPath.from(whole).getList("entry.fullUrl");
         assertEquals(JsonPath.from(whole).getInt("total"), everything.size());

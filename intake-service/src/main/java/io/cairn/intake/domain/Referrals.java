@@ -31,6 +31,12 @@ import java.util.stream.Collectors;
 public class Referrals {
 
     static final String RESOURCE = "referral";
+    /**
+     * What a referral is, under Part 2: intake's clinical record of why and by whom the person came (reason, source,
+     * referrer, urgency, a readmission after a relapse), released to an EHR under a consent for assessments, not with
+     * the demographics that identify the patient (docs/record-categories.md).
+     */
+    public static final RecordCategory CATEGORY = RecordCategory.ASSESSMENTS;
 
     private final Patients patients;
     private final PatientAccess access;
@@ -98,7 +104,7 @@ public class Referrals {
     @Transactional
     public Referral get(UUID id) {
         Referral referral = find(id);
-        access.read(RecordCategory.DEMOGRAPHICS, RESOURCE, id, referral.patientId);
+        access.read(CATEGORY, RESOURCE, id, referral.patientId);
         return referral;
     }
 
@@ -113,8 +119,8 @@ public class Referrals {
         if (!caller.isStaff() && patientId == null) {
             throw new InvalidRequestException("patientId", "is required for patients and EHR clients");
         }
-        if (patientId != null && !access.mayRead(patientId, RecordCategory.DEMOGRAPHICS)) {
-            access.read(RecordCategory.DEMOGRAPHICS, "patient", patientId, patientId); // audits the refusal, answers 404
+        if (patientId != null && !access.mayRead(patientId, CATEGORY)) {
+            access.read(CATEGORY, "patient", patientId, patientId); // audits the refusal, answers 404
         }
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
@@ -130,7 +136,7 @@ public class Referrals {
         var found = Referral.<Referral> find(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions),
                 changes.sort(Sort.descending("receivedAt").and("id")), parameters);
         PageOf<Referral> listed = window.of(found);
-        access.readAll(RecordCategory.DEMOGRAPHICS, RESOURCE, listed.items(), r -> r.id, r -> r.patientId);
+        access.readAll(CATEGORY, RESOURCE, listed.items(), r -> r.id, r -> r.patientId);
         return listed;
     }
 

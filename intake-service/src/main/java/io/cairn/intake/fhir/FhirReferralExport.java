@@ -1,6 +1,7 @@
 package io.cairn.intake.fhir;
 
-import io.cairn.contracts.events.RecordCategory;
+import io.cairn.intake.domain.Referrals;
+
 import io.cairn.fhir.bulk.BulkExportSource;
 import io.cairn.intake.domain.Referral;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class FhirReferralExport implements BulkExportSource {
     @Override
     public Stream<Exported> export(Set<String> types, Instant since) {
         Stream<Referral> referrals = BulkExportSource.changedSince(Referral.class, since);
-        return referrals.map(referral -> new Exported(referral.patientId, RecordCategory.DEMOGRAPHICS,
+        return referrals.map(referral -> new Exported(referral.patientId, Referrals.CATEGORY,
                 FhirReferrals.toFhir(referral)));
     }
 }

@@ -56,15 +56,17 @@ class FhirBulkExportTest {
             assertFalse(lines.stream().anyMatch(line -> line.contains(stranger.toString())), "no consent, no line");
         }
         assertTrue(file(EHR_TOKEN, job, "Patient").stream().anyMatch(line -> line.contains(consenting.toString())));
-        assertTrue(file(EHR_TOKEN, job, "ServiceRequest").stream()
+        // The consent names demographics alone: no referral (clinical, under assessments) nor screener of theirs.
+        assertFalse(file(EHR_TOKEN, job, "ServiceRequest").stream()
                 .anyMatch(line -> line.contains("\"id\":\"" + referral + "\"")));
-        // The consent names demographics alone: no screener of theirs is released.
         assertFalse(file(EHR_TOKEN, job, "Observation").stream().anyMatch(line -> line.contains(consenting.toString())));
         fhir(EHR_TOKEN).get("/_export/" + job + "/Consent").then().statusCode(404);
 
         giveConsent(consenting, EHR, "\"assessments\"");
-        String screeners = start(EHR_TOKEN, "QuestionnaireResponse,Observation", null);
+        String screeners = start(EHR_TOKEN, "QuestionnaireResponse,Observation,ServiceRequest", null);
         awaitComplete(EHR_TOKEN, screeners);
+        assertTrue(file(EHR_TOKEN, screeners, "ServiceRequest").stream()
+                .anyMatch(line -> line.contains("\"id\":\"" + referral + "\"")));
         List<String> observations = file(EHR_TOKEN, screeners, "Observation").stream()
                 .filter(line -> line.contains("Patient/" + consenting)).toList();
         assertEquals(6, observations.size(), "each screener's total");

@@ -63,9 +63,19 @@ class FhirServiceRequestTest {
                 .body("reason", equalTo("Daily drinking, two failed attempts to cut down"));
 
         fhir(EHR_TOKEN).get("/ServiceRequest/" + id).then().statusCode(404);
+        // A referral says why and by whom the person came: clinical, released under assessments, not demographics.
         api(COORDINATOR).body("""
                 {"patientId":"%s","recipient":"%s","purpose":"care-coordination","recordCategories":["demographics"]}
                 """.formatted(patientId, EHR)).post("/consents").then().statusCode(201);
+        fhir(EHR_TOKEN).get("/ServiceRequest/" + id).then().statusCode(404);
+        fhir(EHR_TOKEN).queryParam("patient", patientId).get("/ServiceRequest").then().statusCode(404);
+        api(EHR_TOKEN).get("/referrals/" + id).then().statusCode(404);
+        api(EHR_TOKEN).queryParam("patientId", patientId).get("/referrals").then().statusCode(404);
+        api(COORDINATOR).body("""
+                {"patientId":"%s","recipient":"%s","purpose":"care-coordination","recordCategories":["assessments"]}
+                """.formatted(patientId, EHR)).post("/consents").then().statusCode(201);
+        api(EHR_TOKEN).get("/referrals/" + id).then().statusCode(200).body("reason", equalTo(
+                "Daily drinking, two failed attempts to cut down"));
 
         api(COORDINATOR).body("{\"to\":\"declined\",\"note\":\"needs residential care first\"}")
                 .post("/referrals/" + id + "/transitions").then().statusCode(200);

@@ -60,8 +60,9 @@ class FhirSubscriptionTest {
         UUID consenting = registerPatient();
         UUID otherCategory = registerPatient();
         UUID withoutConsent = registerPatient();
-        giveConsent(consenting, CLIENT, "\"demographics\"");
-        giveConsent(otherCategory, CLIENT, "\"treatment-plans\"");
+        giveConsent(consenting, CLIENT, "\"assessments\"");
+        // An admission is told under assessments (a referral is clinical): demographics does not release it.
+        giveConsent(otherCategory, CLIENT, "\"demographics\",\"treatment-plans\"");
         try (NotificationReceiver endpoint = NotificationReceiver.start(SECRET)) {
             String created = fhir(CLIENT_TOKEN).contentType(FHIR_JSON)
                     .body(subscription("patient-admitted", endpoint.url(), "", "id-only"))
@@ -117,7 +118,7 @@ class FhirSubscriptionTest {
     @Test
     void aFullResourceNotificationCarriesTheRecordAsTheClientWouldReadIt() {
         UUID patient = registerPatient();
-        giveConsent(patient, CLIENT, "\"demographics\"");
+        giveConsent(patient, CLIENT, "\"assessments\"");
         try (NotificationReceiver endpoint = NotificationReceiver.start(SECRET)) {
             String id = subscribe(subscription("patient-admitted", endpoint.url(), filterTo(patient),
                     "full-resource"));
@@ -151,7 +152,7 @@ class FhirSubscriptionTest {
     @Test
     void aRevocationWithdrawsWhatWaitsAndTellsTheRecipient() {
         UUID patient = registerPatient();
-        UUID consent = giveConsent(patient, CLIENT, "\"demographics\"");
+        UUID consent = giveConsent(patient, CLIENT, "\"assessments\"");
         try (NotificationReceiver endpoint = NotificationReceiver.start(SECRET)) {
             String admissions = subscribe(subscription("patient-admitted", endpoint.url(),
                     filterTo(patient), "id-only"));

@@ -134,7 +134,8 @@ public class SessionResource {
     @Path("/{id}/note")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR, Roles.PATIENT, Roles.EHR_INTEGRATION })
     @Operation(operationId = "readGroupNote", summary = "Read the group note as the caller may see it", description = "A patient gets the shared part and only their own part; an EHR client only the parts of "
-            + "patients whose consent names it. The ETag is the note's version: send it in If-Match to write.")
+            + "patients whose consent names it for treatment plans (a group note is a clinical note, not attendance), "
+            + "and the shared part with them. The ETag is the note's version: send it in If-Match to write.")
     @APIResponse(responseCode = "200", description = "The note")
     public RestResponse<GroupNoteView> readNote(@PathParam("id") UUID id) {
         GroupNotes.Note note = notes.read(id);

@@ -25,6 +25,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class GroupNotes {
 
+    /**
+     * What a group note is, under Part 2: a clinical note of the session, as a progress note is (treatment-plans),
+     * not the attendance it follows (docs/record-categories.md). An EHR reads a member's part, and the shared part
+     * with it, only under a consent for treatment plans.
+     */
+    public static final RecordCategory CATEGORY = RecordCategory.TREATMENT_PLANS;
+
     /** @param version the note's version, its ETag: a write based on another is refused */
     public record Note(UUID sessionId, String topic, String content, String author, Instant writtenAt,
             Map<UUID, String> parts, int version) {
@@ -107,8 +114,8 @@ public class GroupNotes {
         }
         Map<UUID, String> visible = new java.util.LinkedHashMap<>();
         for (GroupNotePart part : GroupNotePart.<GroupNotePart> list("sessionId", sessionId)) {
-            if (access.mayRead(part.patientId, RecordCategory.ATTENDANCE)) {
-                access.read(RecordCategory.ATTENDANCE, "group-note-part", sessionId, part.patientId);
+            if (access.mayRead(part.patientId, CATEGORY)) {
+                access.read(CATEGORY, "group-note-part", sessionId, part.patientId);
                 visible.put(part.patientId, part.text);
             }
         }

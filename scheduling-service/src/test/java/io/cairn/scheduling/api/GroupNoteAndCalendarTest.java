@@ -88,6 +88,14 @@ class GroupNoteAndCalendarTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/patients/" + consenting + "/hours")
                 .statusCode() == 200);
         as(ehr).get("/patients/" + other + "/hours").then().statusCode(404);
+        // The group note is a clinical note, not attendance: it needs a consent for treatment plans.
+        as(ehr).get("/sessions/" + group + "/note").then().statusCode(404);
+
+        EventRecords.send(EventRecords.of(new ConsentChanged(UUID.randomUUID(), consenting, "ehr-northside",
+                ConsentPurpose.CARE_COORDINATION, List.of(RecordCategory.TREATMENT_PLANS), ConsentStatus.ACTIVE,
+                today().minusDays(1), null, Instant.now(), 1L)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/sessions/" + group + "/note")
+                .statusCode() == 200);
         as(ehr).get("/sessions/" + group + "/note").then().statusCode(200)
                 .body("parts.patientId", contains(consenting.toString()))
                 .body("parts.text", contains("mine"));

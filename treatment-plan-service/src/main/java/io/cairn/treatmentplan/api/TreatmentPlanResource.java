@@ -165,7 +165,7 @@ public class TreatmentPlanResource {
     @Path("/{id}/weekly-hours")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "getWeeklyHours", summary = "Hours attended per ISO week since approval", description = "The sessions attended, as scheduling reports them, summed per ISO week from the day the plan was approved to the day it ended, against the plan's weekly hours; a week with no attendance is left out, and before approval the list is empty. A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
+    @Operation(operationId = "getWeeklyHours", summary = "Hours attended per ISO week since approval", description = "The sessions attended, as scheduling reports them, summed per ISO week from the day the plan was approved to the day it ended, against the plan's weekly hours; a week with no attendance is left out, and before approval the list is empty. A patient reads only their own plan's; an EHR client only while a Part 2 consent names it for treatment plans and for attendance (the hours are attendance, the target is the plan's), and each such read is a disclosure of both. Any other plan is answered 404.")
     @APIResponse(responseCode = "200", description = "Each week's hours against the plan's weekly target")
     public List<WeeklyHours> weeklyHours(@PathParam("id") UUID id) {
         return hours.weeklyHours(id);

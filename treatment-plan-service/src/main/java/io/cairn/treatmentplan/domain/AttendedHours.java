@@ -3,6 +3,8 @@ package io.cairn.treatmentplan.domain;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.AttendanceStatus;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.kit.security.PatientAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -21,8 +23,10 @@ public class AttendedHours {
     private final TreatmentPlans plans;
 
     private final ClinicCalendar calendar;
+    private final PatientAccess access;
 
-    AttendedHours(TreatmentPlans plans, ClinicCalendar calendar) {
+    AttendedHours(TreatmentPlans plans, ClinicCalendar calendar, PatientAccess access) {
+        this.access = access;
         this.calendar = calendar;
         this.plans = plans;
     }
@@ -45,9 +49,14 @@ public class AttendedHours {
         record.persist();
     }
 
+    /**
+     * The plan's weekly target (treatment-plans) against the hours attended (attendance, as scheduling's
+     * {@code /patients/{id}/hours} releases them): the caller needs both, and an EHR's read is a disclosure of each.
+     */
     @Transactional
     public List<WeeklyHours> weeklyHours(UUID id) {
         TreatmentPlan plan = plans.get(id);
+        access.read(RecordCategory.ATTENDANCE, "weekly-hours", plan.id, plan.patientId);
         Map<String, long[]> byWeek = new TreeMap<>();
         for (AttendanceRecord record : attendanceSinceApproval(plan)) {
             long[] week = byWeek.computeIfAbsent(record.isoWeek, w -> new long[2]);

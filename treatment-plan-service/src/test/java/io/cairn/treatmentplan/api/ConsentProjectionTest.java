@@ -87,6 +87,25 @@ class ConsentProjectionTest {
         as(CLINICIAN).get("/treatment-plans/" + plan).then().statusCode(200);
     }
 
+    /** The weekly hours hold the plan's target and the hours attended: the EHR needs a consent for both kinds. */
+    @Test
+    void theWeeklyHoursAreReleasedUnderAttendanceAsWellAsThePlan() {
+        UUID patient = UUID.randomUUID();
+        String plan = draftPlan(patient).getString("id");
+        String ehr = Tokens.forEhrClient(EHR);
+        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.TREATMENT_PLANS),
+                ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 200);
+        as(ehr).get("/treatment-plans/" + plan + "/weekly-hours").then().statusCode(404);
+
+        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.ATTENDANCE),
+                ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan + "/weekly-hours")
+                .statusCode() == 200);
+        assertEquals(1L, count("select count(*) from audit_event where patient_id = ?1 and action = 'disclose' "
+                + "and resource_type = 'weekly-hours'", patient));
+    }
+
     @Test
     void aValueANewerIntakeAddedToAnEnumIsReadClosedNotParked() {
         UUID patient = UUID.randomUUID();

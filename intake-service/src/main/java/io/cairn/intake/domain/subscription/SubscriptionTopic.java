@@ -12,7 +12,7 @@ import java.util.Optional;
 public enum SubscriptionTopic {
 
     PATIENT_ADMITTED("patient-admitted", "The patient's referral is admitted to the program", "ServiceRequest",
-            RecordCategory.DEMOGRAPHICS),
+            RecordCategory.ASSESSMENTS),
     PLAN_APPROVED("plan-approved", "A treatment plan is approved", "CarePlan", RecordCategory.TREATMENT_PLANS),
     PLAN_REVISED("plan-revised", "An approved treatment plan is revised", "CarePlan", RecordCategory.TREATMENT_PLANS),
     ATTENDANCE_RECORDED("attendance-recorded", "Attendance at a session is recorded", "Encounter",
