@@ -119,6 +119,19 @@ test("the laptop overlay, one replica each, is not fit for production", () => {
   expectProblem(PRODUCTION_RULES.productionRedundant(rendered), /demo users whose password is their name/);
 });
 
+test("a production realm without login hardening breaks realmIsTheLocalStacks", () => {
+  for (const [change, problem] of [
+    [(realm) => { delete realm.bruteForceProtected; }, /no brute-force protection/],
+    [(realm) => { realm.failureFactor = 30; }, /lockout after 30 failures/],
+    [(realm) => { realm.passwordPolicy = "length(8)"; }, /password policy "length\(8\)"/],
+    [(realm) => { realm.accessTokenLifespan = 1800; }, /access tokens live 1800 s/],
+  ]) {
+    const prod = render("prod");
+    change(prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm);
+    expectProblem(RULES.realmIsTheLocalStacks(prod, { overlay: "prod" }), problem);
+  }
+});
+
 test("a production realm that keeps the demo EHR client breaks realmIsTheLocalStacks", () => {
   const prod = render("prod");
   const realm = prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm;

@@ -255,6 +255,14 @@ export function realmIsTheLocalStacks(objects, { overlay } = {}) {
       delete expected.users;
     }
     expected.sslRequired = realm.sslRequired;
+    for (const key of LOGIN_HARDENING) {
+      if (key in realm) {
+        expected[key] = realm[key];
+      } else {
+        delete expected[key];
+      }
+    }
+    problems.push(...loginHardeningProblems(realm).map((problem) => `${nameOf(imports[0])}: ${problem}`));
     if (!["external", "all"].includes(realm.sslRequired)) {
       problems.push(`${nameOf(imports[0])}: sslRequired is ${realm.sslRequired} in production`);
     }
@@ -271,6 +279,32 @@ export function realmIsTheLocalStacks(objects, { overlay } = {}) {
   }
   if (JSON.stringify(sortKeys(realm)) !== JSON.stringify(sortKeys(expected))) {
     problems.push(`${nameOf(imports[0])}: its realm differs from platform/local-stack's cairn-realm.json (run deploy/components/keycloak/sync-realm)`);
+  }
+  return problems;
+}
+
+/** What production adds to the local stack's realm for staff and patients signing in. */
+const LOGIN_HARDENING = ["bruteForceProtected", "permanentLockout", "failureFactor", "waitIncrementSeconds",
+  "maxFailureWaitSeconds", "minimumQuickLoginWaitSeconds", "quickLoginCheckMilliSeconds", "maxDeltaTimeSeconds",
+  "passwordPolicy", "accessTokenLifespan"];
+
+/**
+ * A production login: password guessing locked out after a few failures, passwords of 12 characters at least and
+ * not the username, access tokens of 5 minutes at most (a stolen one is short-lived; clients refresh).
+ */
+function loginHardeningProblems(realm) {
+  const problems = [];
+  if (realm.bruteForceProtected !== true) {
+    problems.push("no brute-force protection in production (bruteForceProtected)");
+  } else if (!(realm.failureFactor >= 1 && realm.failureFactor <= 10)) {
+    problems.push(`brute-force lockout after ${realm.failureFactor} failures: 10 at most`);
+  }
+  const length = /length\((\d+)\)/.exec(realm.passwordPolicy ?? "");
+  if (!length || Number(length[1]) < 12 || !/notUsername/.test(realm.passwordPolicy)) {
+    problems.push(`password policy "${realm.passwordPolicy ?? ""}" in production: length(12) at least, and notUsername`);
+  }
+  if (!(realm.accessTokenLifespan <= 300)) {
+    problems.push(`access tokens live ${realm.accessTokenLifespan} s in production: 300 at most`);
   }
   return problems;
 }
