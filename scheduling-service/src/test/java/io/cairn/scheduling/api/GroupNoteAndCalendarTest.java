@@ -81,9 +81,7 @@ class GroupNoteAndCalendarTest {
         String ehr = Tokens.forEhrClient("ehr-northside");
         as(ehr).get("/patients/" + consenting + "/hours").then().statusCode(404);
 
-        EventRecords.send(EventRecords.of(new ConsentChanged(UUID.randomUUID(), consenting, "ehr-northside",
-                ConsentPurpose.CARE_COORDINATION, List.of(RecordCategory.ATTENDANCE), ConsentStatus.ACTIVE,
-                today().minusDays(1), null, Instant.now(), 1L)));
+        consentToTheEhr(consenting, RecordCategory.ATTENDANCE);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/patients/" + consenting + "/hours")
                 .statusCode() == 200);
@@ -91,9 +89,7 @@ class GroupNoteAndCalendarTest {
         // The group note is a clinical note, not attendance: it needs a consent for treatment plans.
         as(ehr).get("/sessions/" + group + "/note").then().statusCode(404);
 
-        EventRecords.send(EventRecords.of(new ConsentChanged(UUID.randomUUID(), consenting, "ehr-northside",
-                ConsentPurpose.CARE_COORDINATION, List.of(RecordCategory.TREATMENT_PLANS), ConsentStatus.ACTIVE,
-                today().minusDays(1), null, Instant.now(), 1L)));
+        consentToTheEhr(consenting, RecordCategory.TREATMENT_PLANS);
         await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/sessions/" + group + "/note")
                 .statusCode() == 200);
         as(ehr).get("/sessions/" + group + "/note").then().statusCode(200)
@@ -146,6 +142,13 @@ class GroupNoteAndCalendarTest {
                 "select count(*) from audit_event where resource_type = 'group-note-part' and patient_id = ?1 "
                         + "and action = 'write'")
                 .setParameter(1, patient).getSingleResult()).longValue());
+    }
+
+    /** The consent as intake tells it: for one category of the patient's records, to ehr-northside. */
+    private static void consentToTheEhr(UUID patient, RecordCategory category) {
+        EventRecords.send(EventRecords.of(new ConsentChanged(UUID.randomUUID(), patient, "ehr-northside",
+                ConsentPurpose.CARE_COORDINATION, List.of(category), ConsentStatus.ACTIVE, today().minusDays(1), null,
+                Instant.now(), 1L)));
     }
 
     @Test

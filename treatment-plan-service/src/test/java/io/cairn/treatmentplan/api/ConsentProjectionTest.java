@@ -91,11 +91,8 @@ class ConsentProjectionTest {
     @Test
     void theWeeklyHoursAreReleasedUnderAttendanceAsWellAsThePlan() {
         UUID patient = UUID.randomUUID();
-        String plan = draftPlan(patient).getString("id");
         String ehr = Tokens.forEhrClient(EHR);
-        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.TREATMENT_PLANS),
-                ConsentStatus.ACTIVE, Instant.now(), 1)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 200);
+        String plan = planReadableBy(ehr, patient);
         as(ehr).get("/treatment-plans/" + plan + "/weekly-hours").then().statusCode(404);
 
         EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.ATTENDANCE),
@@ -133,11 +130,8 @@ class ConsentProjectionTest {
     @Test
     void aConsentChangeThatCannotBeAppliedHoldsThePatientFromEveryEhrUntilItIs() {
         UUID patient = UUID.randomUUID();
-        String plan = draftPlan(patient).getString("id");
         String ehr = Tokens.forEhrClient(EHR);
-        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.TREATMENT_PLANS),
-                ConsentStatus.ACTIVE, Instant.now(), 1)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 200);
+        String plan = planReadableBy(ehr, patient);
 
         // A change of the patient's consents that cannot be read: it may have been the revocation of that consent.
         ConsentChanged revocation = change(UUID.randomUUID(), patient, List.of(RecordCategory.TREATMENT_PLANS),
@@ -155,6 +149,15 @@ class ConsentProjectionTest {
         EventRecords.send(replayed);
         await().atMost(Duration.ofSeconds(20)).until(() -> holds(patient) == 0);
         as(ehr).get("/treatment-plans/" + plan).then().statusCode(200);
+    }
+
+    /** A drafted plan of the patient, once a consent for plans lets the EHR read it. */
+    private static String planReadableBy(String ehr, UUID patient) {
+        String plan = draftPlan(patient).getString("id");
+        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.TREATMENT_PLANS),
+                ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 200);
+        return plan;
     }
 
     static ConsentChanged change(UUID consent, UUID patient, List<RecordCategory> categories, ConsentStatus status,
