@@ -42,11 +42,9 @@ class GroupNoteAndCalendarTest {
 
     @Test
     void anAttendeeReadsTheSharedPartAndTheirOwnNothingOfAnotherMember() {
-        String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
         UUID alice = UUID.randomUUID();
         UUID bob = UUID.randomUUID();
-        book(group, alice);
-        book(group, bob);
+        String group = yesterdaysGroup(alice, bob);
         String secret = "Bob disclosed a relapse on Saturday";
 
         as(CLINICIAN).body("""
@@ -68,11 +66,9 @@ class GroupNoteAndCalendarTest {
 
     @Test
     void anEhrClientSeesTheAttendanceOfPatientsWhoseConsentNamesItAndNoOneElse() {
-        String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
         UUID consenting = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        book(group, consenting);
-        book(group, other);
+        String group = yesterdaysGroup(consenting, other);
         as(CLINICIAN)
                 .body("""
                         {"topic":"t","content":"shared","parts":[{"patientId":"%s","text":"mine"},{"patientId":"%s","text":"theirs"}]}"""
@@ -99,11 +95,9 @@ class GroupNoteAndCalendarTest {
 
     @Test
     void aWriteFromAStaleCopyOfTheNoteIsRefusedAndRemovesNoOnesPart() {
-        String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
         UUID alice = UUID.randomUUID();
         UUID bob = UUID.randomUUID();
-        book(group, alice);
-        book(group, bob);
+        String group = yesterdaysGroup(alice, bob);
         String first = as(CLINICIAN).body("""
                 {"topic":"t","content":"c","parts":[{"patientId":"%s","text":"Alice engaged well"}]}"""
                 .formatted(alice)).put("/sessions/" + group + "/note").then().statusCode(200).extract().header("ETag");
@@ -142,6 +136,15 @@ class GroupNoteAndCalendarTest {
                 "select count(*) from audit_event where resource_type = 'group-note-part' and patient_id = ?1 "
                         + "and action = 'write'")
                 .setParameter(1, patient).getSingleResult()).longValue());
+    }
+
+    /** A group session held yesterday evening, with these members booked. */
+    private static String yesterdaysGroup(UUID... members) {
+        String group = session("facilitator-" + UUID.randomUUID(), today().minusDays(1), "18:00", "21:00", 10);
+        for (UUID member : members) {
+            book(group, member);
+        }
+        return group;
     }
 
     /** The consent as intake tells it: for one category of the patient's records, to ehr-northside. */

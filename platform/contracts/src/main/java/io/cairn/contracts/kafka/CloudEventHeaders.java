@@ -56,6 +56,11 @@ public final class CloudEventHeaders {
         return text(headers, TYPE);
     }
 
+    /** The event's id as the record names it, unchecked (null when it names none): for a record that may be unreadable. */
+    public static String id(Headers headers) {
+        return text(headers, ID);
+    }
+
     private static String required(Headers headers, String name) {
         String value = text(headers, name);
         if (value == null || value.isBlank()) {

@@ -169,7 +169,7 @@ public class ConsentProjection implements Part2Consents {
 
     private static void hold(PreparedStatement hold, String consumer, ConsumerRecord<String, String> record)
             throws SQLException {
-        UUID event = uuid(text(record, CloudEventHeaders.ID));
+        UUID event = uuid(CloudEventHeaders.id(record.headers()));
         hold.setString(1, consumer);
         hold.setString(2, record.topic());
         hold.setInt(3, record.partition());
@@ -179,12 +179,6 @@ public class ConsentProjection implements Part2Consents {
         hold.setString(7, consumer);
         hold.setObject(8, event);
         hold.addBatch();
-    }
-
-    private static String text(ConsumerRecord<String, String> record, String header) {
-        var value = record.headers().lastHeader(header);
-        return value == null || value.value() == null ? null
-                : new String(value.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static UUID uuid(String text) {
