@@ -143,7 +143,7 @@ public class AftercareReferrals {
      */
     @Transactional
     public List<AftercareReferral> ofPatientUnread(UUID patientId) {
-        access.read(RecordCategory.AFTERCARE, "patient", patientId, patientId);
+        access.search(RecordCategory.AFTERCARE, patientId);
         return AftercareReferral.list("patientId", Sort.descending("createdAt"), patientId);
     }
 

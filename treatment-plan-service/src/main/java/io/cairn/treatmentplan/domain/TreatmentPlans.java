@@ -129,7 +129,7 @@ public class TreatmentPlans {
      */
     @Transactional
     public List<TreatmentPlan> ofPatientUnread(UUID patientId, PlanStatus status) {
-        access.read(RecordCategory.TREATMENT_PLANS, "patient", patientId, patientId);
+        access.search(RecordCategory.TREATMENT_PLANS, patientId);
         PanacheQuery<TreatmentPlan> plans = status == null
                 ? TreatmentPlan.find("patientId", Sort.descending("draftedAt"), patientId)
                 : TreatmentPlan.find("patientId = ?1 and status = ?2", Sort.descending("draftedAt"), patientId, status);

@@ -5,6 +5,7 @@ import static io.cairn.treatmentplan.api.Plans.as;
 import static io.cairn.treatmentplan.api.Plans.draftPlan;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -148,6 +151,66 @@ class ConsentProjectionTest {
                 EventRecords.eventId(unreadable).toString().getBytes(StandardCharsets.UTF_8));
         EventRecords.send(replayed);
         await().atMost(Duration.ofSeconds(20)).until(() -> holds(patient) == 0);
+        as(ehr).get("/treatment-plans/" + plan).then().statusCode(200);
+    }
+
+    /** A search discloses the records it answers: one that answers none is in no patient's accounting. */
+    @Test
+    void aSearchThatAnswersNothingDisclosesNothing() {
+        UUID patient = UUID.randomUUID();
+        UUID consent = UUID.randomUUID();
+        String ehr = Tokens.forEhrClient(EHR);
+        EventRecords.send(EventRecords.of(change(consent, patient, List.of(RecordCategory.TREATMENT_PLANS),
+                ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> projected(consent));
+
+        as(ehr).basePath("/fhir/r4").accept("application/fhir+json").get("/CarePlan?patient=Patient/" + patient)
+                .then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+        as(ehr).get("/treatment-plans?patientId=" + patient).then().statusCode(200);
+        assertEquals(0L, disclosures(patient));
+
+        // Without the consent, the same searches are refused as if the patient were unknown, and that is audited.
+        String other = UUID.randomUUID().toString();
+        as(ehr).basePath("/fhir/r4").accept("application/fhir+json").get("/CarePlan?patient=Patient/" + other)
+                .then().statusCode(404);
+        assertEquals(1L, count("select count(*) from audit_event where patient_id = ?1 and outcome = 'DENIED'",
+                UUID.fromString(other)));
+    }
+
+    /**
+     * This database restored to a moment before the consumer's committed offsets (or an offset reset past records that
+     * aged out of the topic): the records in between, any of which may have been a revocation, are never heard.
+     */
+    @Test
+    void recordsSkippedUnreadHoldEveryPatientFromEhrsUntilAnOperatorSettlesIt() {
+        UUID patient = UUID.randomUUID();
+        String ehr = Tokens.forEhrClient(EHR);
+        String plan = planReadableBy(ehr, patient);
+
+        Map<Integer, Long> rewound = QuarkusTransaction.requiringNew().call(() -> {
+            entities.createNativeQuery("update consent_position set next_offset = next_offset - 1").executeUpdate();
+            List<?> rows = entities.createNativeQuery("select partition, next_offset from consent_position")
+                    .getResultList();
+            return rows.stream().map(Object[].class::cast).collect(Collectors.toMap(
+                    row -> ((Number) row[0]).intValue(), row -> ((Number) row[1]).longValue()));
+        });
+        assertFalse(rewound.isEmpty());
+        try {
+            // Every partition's next poll starts a record beyond where this database had got to.
+            await().atMost(Duration.ofSeconds(30)).until(() -> rewound.entrySet().stream().allMatch(partition -> count(
+                    "select count(*) from consent_position where partition = ?1 and next_offset > "
+                            + partition.getValue(),
+                    partition.getKey()) == 1));
+            assertEquals(rewound.size(), count("select count(*) from consent_hold where patient_id is null "
+                    + "and event_id is null and consumer = ?1", "treatment-plan-intake"));
+            as(ehr).get("/treatment-plans/" + plan).then().statusCode(404);
+            as(CLINICIAN).get("/treatment-plans/" + plan).then().statusCode(200);
+        } finally {
+            // The operator, once the patients' consents are checked at intake.
+            QuarkusTransaction.requiringNew().run(() -> entities
+                    .createNativeQuery("delete from consent_hold where patient_id is null and event_id is null")
+                    .executeUpdate());
+        }
         as(ehr).get("/treatment-plans/" + plan).then().statusCode(200);
     }
 

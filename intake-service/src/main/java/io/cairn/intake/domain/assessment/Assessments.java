@@ -174,7 +174,7 @@ public class Assessments {
     @Transactional
     public List<Assessment> ofPatientUnread(UUID patientId) {
         patients.find(patientId);
-        access.read(RecordCategory.ASSESSMENTS, "patient", patientId, patientId);
+        access.search(RecordCategory.ASSESSMENTS, patientId);
         return Assessment.list("patientId", Sort.descending("startedAt"), patientId);
     }
 

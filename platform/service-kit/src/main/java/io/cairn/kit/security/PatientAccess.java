@@ -54,6 +54,18 @@ public class PatientAccess {
         return false;
     }
 
+    /**
+     * Lets a search of the patient's records of a category through, without recording a read: the search records
+     * those it answers ({@link #readAll}), so one that answers none discloses nothing.
+     *
+     * @throws ResourceNotFoundException when the caller may not see the patient's records (the refusal is audited)
+     */
+    public void search(RecordCategory category, UUID patientId) {
+        if (!mayRead(patientId, category)) {
+            throw refused("patient", patientId, patientId);
+        }
+    }
+
     /** The consent that lets the caller, an EHR client, have the patient's records of a category. */
     private Optional<UUID> consentFor(UUID patientId, RecordCategory category) {
         return caller.clientId().filter(client -> consents.isResolvable())
