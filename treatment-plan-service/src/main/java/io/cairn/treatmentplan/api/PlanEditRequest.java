@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"planVersion":1,"weeklyHours":9,"expectedWeeks":10,"preferredSchedule":"evening",
          "changeNote":"Added family sessions after talking with the patient",
          "problems":[{"id":"5d3c1e0a-7f1b-4f8e-9c2d-1a2b3c4d5e6f","kind":"alcohol-use",
-           "description":"Alcohol use (AUDIT 19, zone-3-harmful)","goal":"Stop drinking and build a life in recovery",
+           "description":"Alcohol use","screening":"AUDIT 19, zone-3-harmful","goal":"Stop drinking and build a life in recovery",
            "objectives":[{"description":"Abstain from alcohol for 4 consecutive weeks","targetDate":"2026-12-22"}],
            "interventions":["motivational-interviewing","cbt","relapse-prevention"]}]}""")
 public record PlanEditRequest(

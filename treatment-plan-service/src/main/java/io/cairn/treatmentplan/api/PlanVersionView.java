@@ -1,6 +1,7 @@
 package io.cairn.treatmentplan.api;
 
 import io.cairn.treatmentplan.domain.PlanContent;
+import io.cairn.treatmentplan.domain.PlanRelease;
 import io.cairn.treatmentplan.domain.PlanVersion;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlanVersionView(int number, String author, Instant createdAt, @Schema(nullable = true) String changeNote,
         PlanContent content) {
 
-    public static PlanVersionView of(PlanVersion v) {
-        return new PlanVersionView(v.number, v.author, v.createdAt, v.changeNote, v.snapshot);
+    /** The version without what the assessment found, unless the caller may have it ({@link PlanRelease}). */
+    public static PlanVersionView of(PlanVersion v, PlanRelease released) {
+        return new PlanVersionView(v.number, v.author, v.createdAt, v.changeNote,
+                released.screenings() ? v.snapshot : v.snapshot.withoutScreenings());
     }
 }

@@ -12,6 +12,8 @@ import io.cairn.treatmentplan.domain.Admissions;
 import io.cairn.treatmentplan.domain.AttendedHours;
 import io.cairn.treatmentplan.domain.Endings;
 import io.cairn.treatmentplan.domain.PlanContent;
+import io.cairn.treatmentplan.domain.PlanRelease;
+import io.cairn.treatmentplan.domain.PlanVersion;
 import io.cairn.treatmentplan.domain.PlanReviews;
 import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.ProgressNote;
@@ -78,7 +80,8 @@ public class TreatmentPlanResource {
     @APIResponse(responseCode = "404", description = "No such patient, or not one the caller may see")
     public List<TreatmentPlanView> list(@QueryParam("patientId") @NotNull UUID patientId,
             @QueryParam("status") PlanStatus status) {
-        return plans.ofPatient(patientId, status).stream().map(TreatmentPlanView::of).toList();
+        return plans.ofPatient(patientId, status).stream()
+                .map(plan -> TreatmentPlanView.of(plan, plans.releaseOf(plan))).toList();
     }
 
     @GET
@@ -89,7 +92,8 @@ public class TreatmentPlanResource {
     @APIResponse(responseCode = "200", description = "The plan")
     public RestResponse<TreatmentPlanView> get(@PathParam("id") UUID id) {
         TreatmentPlan plan = plans.get(id);
-        return RestResponse.ResponseBuilder.ok(TreatmentPlanView.of(plan)).tag(etag(plan)).build();
+        return RestResponse.ResponseBuilder.ok(TreatmentPlanView.of(plan, plans.releaseOf(plan))).tag(etag(plan))
+                .build();
     }
 
     @PUT
@@ -114,7 +118,9 @@ public class TreatmentPlanResource {
     @Operation(operationId = "listTreatmentPlanVersions", summary = "Every version of the plan, oldest first", description = "Each version's content as it stood, with who made it, when, and the change note; its objectives carry no status, since progress is not part of a version. A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
     @APIResponse(responseCode = "200", description = "The versions with author and time")
     public List<PlanVersionView> versions(@PathParam("id") UUID id) {
-        return plans.versions(id).stream().map(PlanVersionView::of).toList();
+        List<PlanVersion> versions = plans.versions(id);
+        PlanRelease released = plans.releaseOf(id, versions);
+        return versions.stream().map(version -> PlanVersionView.of(version, released)).toList();
     }
 
     @POST

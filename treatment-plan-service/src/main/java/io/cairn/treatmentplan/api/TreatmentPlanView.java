@@ -6,6 +6,7 @@ import io.cairn.contracts.events.PreferredSchedule;
 import io.cairn.treatmentplan.domain.Attestation;
 import io.cairn.treatmentplan.domain.PlanContent;
 import io.cairn.treatmentplan.domain.PlanProblem;
+import io.cairn.treatmentplan.domain.PlanRelease;
 import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import java.math.BigDecimal;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "assessmentId":"3a8d2f4c-1b6e-4c0a-9e7d-2f5b8c1a6d90","status":"active","population":"adult",
          "planVersion":2,
          "problems":[{"id":"5d3c1e0a-7f1b-4f8e-9c2d-1a2b3c4d5e6f","kind":"alcohol-use",
-           "description":"Alcohol use (AUDIT 19, zone-3-harmful)","goal":"Stop drinking and build a life in recovery",
+           "description":"Alcohol use","screening":"AUDIT 19, zone-3-harmful","goal":"Stop drinking and build a life in recovery",
            "objectives":[{"id":"7a1f2b3c-4d5e-6f70-8192-a3b4c5d6e7f8",
              "description":"Abstain from alcohol for 4 consecutive weeks","targetDate":"2026-12-22",
              "status":"progressing"}],"interventions":["motivational-interviewing","cbt"]}],
@@ -42,17 +43,27 @@ public record TreatmentPlanView(UUID id, UUID patientId, UUID assessmentId, Plan
         @Schema(nullable = true, description = "When the plan was first approved and took effect") Instant approvedAt,
         @Schema(nullable = true, description = "The version in force") Integer approvedVersion,
         @Schema(nullable = true) LocalDate nextReviewDue,
-        boolean flaggedForReview, @Schema(nullable = true) String reviewFlagReason,
+        boolean flaggedForReview,
+        @Schema(nullable = true, description = "Why the plan was flagged: the hours attended and sessions missed. Attendance records: shown to an EHR client only while a Part 2 consent for attendance names it too") String reviewFlagReason,
         @Schema(nullable = true) LocalDate endedOn, @Schema(nullable = true) DischargeReason dischargeReason,
         @Schema(nullable = true) String endNote) {
 
+    /** The whole plan: for staff, and for the patient it belongs to. */
     public static TreatmentPlanView of(TreatmentPlan p) {
+        return of(p, PlanRelease.WHOLE);
+    }
+
+    /** The plan without the records of other categories the caller may not have ({@link PlanRelease}). */
+    public static TreatmentPlanView of(TreatmentPlan p, PlanRelease released) {
+        PlanContent revision = p.revision().orElse(null);
         return new TreatmentPlanView(p.id, p.patientId, p.assessmentId, p.status, p.population, p.planVersion,
-                p.problems(), p.weeklyHours, p.expectedWeeks, p.reviewIntervalDays, p.preferredSchedule,
-                p.revision().orElse(null), p.draftedAt, p.acknowledgedBy, p.acknowledgedAt, p.acknowledgedVersion,
+                released.screenings() ? p.problems() : p.problems().stream().map(PlanProblem::withoutScreening).toList(),
+                p.weeklyHours, p.expectedWeeks, p.reviewIntervalDays, p.preferredSchedule,
+                revision == null || released.screenings() ? revision : revision.withoutScreenings(), p.draftedAt,
+                p.acknowledgedBy, p.acknowledgedAt, p.acknowledgedVersion,
                 p.acknowledgmentMethod == null ? null
                         : new Attestation(p.acknowledgmentWitnessedBy, p.acknowledgmentMethod),
                 p.approvedBy, p.approvedAt, p.approvedVersion, p.nextReviewDue, p.flaggedForReview,
-                p.reviewFlagReason, p.endedOn, p.dischargeReason, p.endNote);
+                released.hoursAttended() ? p.reviewFlagReason : null, p.endedOn, p.dischargeReason, p.endNote);
     }
 }

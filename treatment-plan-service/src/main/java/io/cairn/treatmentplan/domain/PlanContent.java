@@ -15,6 +15,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlanContent(List<PlanProblem> problems, BigDecimal weeklyHours, int expectedWeeks,
         @Schema(nullable = true) PreferredSchedule preferredSchedule) {
 
+    /** The content without what the assessment found ({@link PlanProblem#screening()}). */
+    public PlanContent withoutScreenings() {
+        return new PlanContent(problems.stream().map(PlanProblem::withoutScreening).toList(), weeklyHours,
+                expectedWeeks, preferredSchedule);
+    }
+
+    /** Whether a problem says what the assessment found. */
+    public boolean hasScreenings() {
+        return problems.stream().anyMatch(problem -> problem.screening() != null);
+    }
+
     /** New problems and objectives get their ids; hours to one decimal; no objective carries a status. */
     PlanContent normalized() {
         return new PlanContent(problems.stream().map(PlanProblem::normalized).toList(),

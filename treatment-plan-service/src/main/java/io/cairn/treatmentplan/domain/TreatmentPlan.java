@@ -250,7 +250,7 @@ public class TreatmentPlan extends PanacheEntityBase {
     }
 
     private List<PlanProblem> withProgress(List<PlanProblem> content) {
-        return content.stream().map(p -> new PlanProblem(p.id(), p.kind(), p.description(), p.goal(),
+        return content.stream().map(p -> new PlanProblem(p.id(), p.kind(), p.description(), p.screening(), p.goal(),
                 p.objectives().stream().map(o -> o.withStatus(progress.getOrDefault(o.id(),
                         ObjectiveStatus.NOT_STARTED))).toList(),
                 p.interventions())).toList();

@@ -182,6 +182,30 @@ public class TreatmentPlans {
         return PlanVersion.list("planId", Sort.ascending("number"), plan.id);
     }
 
+    /**
+     * What of other categories the caller may see in the plan ({@link PlanRelease}). For an EHR client each that the
+     * plan holds is a disclosure under its own category too: a consent for plans alone releases neither.
+     */
+    @Transactional
+    public PlanRelease releaseOf(TreatmentPlan plan) {
+        boolean screenings = plan.content().hasScreenings()
+                || plan.revision().map(PlanContent::hasScreenings).orElse(false);
+        return releaseOf(plan, screenings);
+    }
+
+    /** {@link #releaseOf(TreatmentPlan)} for the plan's versions. */
+    @Transactional
+    public PlanRelease releaseOf(UUID id, List<PlanVersion> versions) {
+        return releaseOf(find(id), versions.stream().anyMatch(version -> version.snapshot.hasScreenings()));
+    }
+
+    private PlanRelease releaseOf(TreatmentPlan plan, boolean screenings) {
+        return new PlanRelease(
+                screenings && access.releases(RecordCategory.ASSESSMENTS, RESOURCE, plan.id, plan.patientId),
+                plan.reviewFlagReason != null
+                        && access.releases(RecordCategory.ATTENDANCE, RESOURCE, plan.id, plan.patientId));
+    }
+
     private static void requireCurrent(TreatmentPlan plan, Integer ifMatch, int basedOnVersion) {
         plan.requireOpen();
         if (ifMatch != null && ifMatch != plan.version) {

@@ -1,11 +1,17 @@
 package io.cairn.treatmentplan.api;
 
 import static io.cairn.treatmentplan.api.Plans.CLINICIAN;
+import static io.cairn.treatmentplan.api.Plans.activePlan;
 import static io.cairn.treatmentplan.api.Plans.as;
 import static io.cairn.treatmentplan.api.Plans.draftPlan;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +21,8 @@ import io.cairn.contracts.Topics;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentPurpose;
 import io.cairn.contracts.events.ConsentStatus;
+import io.cairn.contracts.events.EngagementAlert;
+import io.cairn.contracts.events.EngagementRisk;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.cairn.testkit.EventRecords;
@@ -24,6 +32,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,6 +161,56 @@ class ConsentProjectionTest {
         EventRecords.send(replayed);
         await().atMost(Duration.ofSeconds(20)).until(() -> holds(patient) == 0);
         as(ehr).get("/treatment-plans/" + plan).then().statusCode(200);
+    }
+
+    /**
+     * A plan holds fields of two other categories: the screener results its problems were drafted from (assessments)
+     * and why it was flagged for review (hours attended, attendance). A consent for plans alone releases neither.
+     */
+    @Test
+    void aPlanShowsAnEhrTheScreeningsAndAttendanceInItOnlyUnderTheirOwnCategories() {
+        UUID patient = UUID.randomUUID();
+        String ehr = Tokens.forEhrClient(EHR);
+        String plan = activePlan(patient);
+        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.TREATMENT_PLANS),
+                ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).statusCode() == 200);
+        EventRecords.send(EventRecords.of(new EngagementAlert(patient, EngagementRisk.MISSED_SESSIONS, "2026-W48",
+                new BigDecimal("5"), new BigDecimal("9"), 2, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(CLINICIAN).get("/treatment-plans/" + plan).jsonPath()
+                .getString("reviewFlagReason") != null);
+        as(CLINICIAN).get("/treatment-plans/" + plan).then().statusCode(200)
+                .body("problems.description", hasItem("Alcohol use"))
+                .body("problems.screening", hasItem("AUDIT 19, zone-3-harmful"));
+
+        long before = disclosures(patient);
+        as(ehr).get("/treatment-plans/" + plan).then().statusCode(200)
+                .body("problems.description", hasItem("Alcohol use"))
+                .body("problems.screening", everyItem(nullValue()))
+                .body("flaggedForReview", equalTo(true)).body("reviewFlagReason", nullValue());
+        as(ehr).get("/treatment-plans/" + plan + "/versions").then().statusCode(200)
+                .body("content.problems.flatten().screening", everyItem(nullValue()));
+        as(ehr).queryParam("patientId", patient).get("/treatment-plans").then().statusCode(200)
+                .body("[0].problems.screening", everyItem(nullValue())).body("[0].reviewFlagReason", nullValue());
+        assertEquals(before + 3, disclosures(patient), "one disclosure of the plan each, under treatment-plans only");
+
+        // With assessments and attendance released too, each read discloses under those as well.
+        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient,
+                List.of(RecordCategory.ASSESSMENTS, RecordCategory.ATTENDANCE), ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan).jsonPath()
+                .getList("problems.screening").contains("AUDIT 19, zone-3-harmful"));
+        long released = disclosures(patient);
+        as(ehr).get("/treatment-plans/" + plan).then().statusCode(200)
+                .body("problems.screening", hasItem("AUDIT 19, zone-3-harmful"))
+                .body("reviewFlagReason", startsWith("Engagement alert for 2026-W48"));
+        assertEquals(released + 3, disclosures(patient), "the plan under treatment-plans, assessments, attendance");
+        try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            java.util.function.Supplier<List<String>> categories = () -> topic.records(TopicWatch.keyed(patient).and(
+                    r -> "treatment-plan.disclosure.recorded".equals(EventRecords.type(r)))).stream()
+                    .map(r -> EventRecords.data(r).get("recordCategory").asText()).distinct().sorted().toList();
+            await().atMost(Duration.ofSeconds(15)).until(() -> categories.get().size() == 3);
+            assertEquals(List.of("assessments", "attendance", "treatment-plans"), categories.get());
+        }
     }
 
     /** A search discloses the records it answers: one that answers none is in no patient's accounting. */

@@ -66,6 +66,26 @@ public class PatientAccess {
         }
     }
 
+    /**
+     * Whether an answer about a record the caller may read can carry the patient's records of another category too
+     * (a field that belongs to that category). For an EHR client it can while a consent for that category names it,
+     * and then that is a disclosure under it as well; intake's subscription sender never (intake checked the consent
+     * for the record's own category alone). Refusing is no refusal of the record: nothing is audited for it.
+     */
+    public boolean releases(RecordCategory category, String resourceType, Object resourceId, UUID patientId) {
+        if (!caller.isStaff() && caller.hasRole(Roles.SUBSCRIPTION_SENDER)) {
+            return false;
+        }
+        if (!isDisclosure()) {
+            return mayRead(patientId, category);
+        }
+        if (consentFor(patientId, category).isEmpty()) {
+            return false;
+        }
+        read(category, resourceType, resourceId, patientId);
+        return true;
+    }
+
     /** The consent that lets the caller, an EHR client, have the patient's records of a category. */
     private Optional<UUID> consentFor(UUID patientId, RecordCategory category) {
         return caller.clientId().filter(client -> consents.isResolvable())

@@ -43,7 +43,7 @@ public class PlanDrafter {
     public PlanDraft draft(AssessmentCompleted assessment, LocalDate today) {
         List<PlanProblem> problems = new ArrayList<>();
         if (assessment.safetyAlert()) {
-            problems.add(problem(ProblemKind.SAFETY, "Safety risk raised at assessment (" + alerts(assessment) + ")",
+            problems.add(problem(ProblemKind.SAFETY, "Safety risk raised at assessment", alerts(assessment),
                     "Stay safe while in treatment",
                     List.of(objective("Complete a written safety plan with the clinician", today.plusDays(7)),
                             objective("Name two people and the crisis line to contact when at risk",
@@ -59,7 +59,7 @@ public class PlanDrafter {
             if (audit.map(a -> a.score() >= rules.auditMatEvaluationAt()).orElse(false)) {
                 interventions.add(MAT_EVALUATION);
             }
-            problems.add(problem(ProblemKind.ALCOHOL_USE, "Alcohol use" + scored(audit),
+            problems.add(problem(ProblemKind.ALCOHOL_USE, "Alcohol use", scored(audit),
                     "Stop drinking and build a life in recovery",
                     List.of(objective("Abstain from alcohol for 4 consecutive weeks, confirmed at weekly check-ins",
                             today.plusWeeks(4)),
@@ -80,8 +80,8 @@ public class PlanDrafter {
             }
             problems.add(problem(ProblemKind.DRUG_USE, "Drug use" + (drugs.isEmpty() ? ""
                     : " (" + String.join(", ",
-                            drugs) + ")")
-                    + scored(dast), "Stop drug use and stay in recovery",
+                            drugs) + ")"),
+                    scored(dast), "Stop drug use and stay in recovery",
                     List.of(objective("Negative drug screens for 4 consecutive weeks", today.plusWeeks(4)),
                             objective("Write a relapse-prevention plan naming 3 triggers and a coping response to each",
                                     today.plusWeeks(2))),
@@ -89,20 +89,20 @@ public class PlanDrafter {
         }
         Optional<ScreenerResult> phq9 = result(assessment, "PHQ-9");
         if (phq9.map(p -> p.score() >= rules.phq9ProblemAt()).orElse(false)) {
-            problems.add(problem(ProblemKind.DEPRESSION, "Depression" + scored(phq9), "Reduce depressive symptoms",
+            problems.add(problem(ProblemKind.DEPRESSION, "Depression", scored(phq9), "Reduce depressive symptoms",
                     List.of(objective("Lower the PHQ-9 score by 5 points or more", today.plusWeeks(8)),
                             objective("Plan and do 3 pleasant or valued activities a week", today.plusWeeks(3))),
                     List.of(CBT, PSYCHOEDUCATION, MBSR)));
         }
         Optional<ScreenerResult> gad7 = result(assessment, "GAD-7");
         if (gad7.map(g -> g.score() >= rules.gad7ProblemAt()).orElse(false)) {
-            problems.add(problem(ProblemKind.ANXIETY, "Anxiety" + scored(gad7), "Manage anxiety without substances",
+            problems.add(problem(ProblemKind.ANXIETY, "Anxiety", scored(gad7), "Manage anxiety without substances",
                     List.of(objective("Lower the GAD-7 score below 10", today.plusWeeks(8)),
                             objective("Practise a relaxation or mindfulness skill daily", today.plusWeeks(2))),
                     List.of(CBT, MBSR, DBT_SKILLS)));
         }
         if (assessment.familyConflict()) {
-            problems.add(problem(ProblemKind.FAMILY_CONFLICT, "Family conflict reported at assessment",
+            problems.add(problem(ProblemKind.FAMILY_CONFLICT, "Family conflict reported at assessment", null,
                     "Improve family communication and support for recovery",
                     List.of(objective("Attend at least 3 family therapy sessions", today.plusWeeks(6)),
                             objective("Agree a family recovery-support plan", today.plusWeeks(8))),
@@ -127,7 +127,7 @@ public class PlanDrafter {
     }
 
     private static String scored(Optional<ScreenerResult> result) {
-        return result.map(r -> " (" + r.screener() + " " + r.score() + ", " + r.band() + ")").orElse("");
+        return result.map(r -> r.screener() + " " + r.score() + ", " + r.band()).orElse(null);
     }
 
     private static String alerts(AssessmentCompleted assessment) {
@@ -139,8 +139,8 @@ public class PlanDrafter {
         return new Objective(UUID.randomUUID(), description, target, ObjectiveStatus.NOT_STARTED);
     }
 
-    private static PlanProblem problem(ProblemKind kind, String description, String goal, List<Objective> objectives,
-            List<Intervention> interventions) {
-        return new PlanProblem(UUID.randomUUID(), kind, description, goal, objectives, interventions);
+    private static PlanProblem problem(ProblemKind kind, String description, String screening, String goal,
+            List<Objective> objectives, List<Intervention> interventions) {
+        return new PlanProblem(UUID.randomUUID(), kind, description, screening, goal, objectives, interventions);
     }
 }

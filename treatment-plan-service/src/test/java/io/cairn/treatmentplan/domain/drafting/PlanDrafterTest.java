@@ -93,7 +93,9 @@ class PlanDrafterTest {
                 false);
 
         PlanProblem alcohol = only(draft, ProblemKind.ALCOHOL_USE);
-        assertTrue(alcohol.description().contains("AUDIT 19"), alcohol.description());
+        // What the assessment found is kept apart from the problem: it is released under assessments, not plans.
+        assertEquals("Alcohol use", alcohol.description());
+        assertEquals("AUDIT 19, zone-3-harmful", alcohol.screening());
         assertTrue(alcohol.objectives().size() >= 1 && alcohol.objectives().size() <= 3);
         alcohol.objectives().forEach(o -> {
             assertTrue(o.targetDate().isAfter(TODAY));
