@@ -170,3 +170,131 @@ test("a production realm without intake's service account user breaks realmIsThe
   delete prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm.users;
   expectProblem(RULES.realmIsTheLocalStacks(prod, { overlay: "prod" }), /no service-account-cairn-subscriptions in production/);
 });
+
+// --- Traffic between services: Kafka, PostgreSQL and Keycloak over verified TLS ------------------------------------
+
+test("a plain listener added back breaks kafkaAuthenticated", () => {
+  const objects = broken((o) => {
+    find(o, "Kafka", "cairn").spec.kafka.listeners.push({ name: "plain", port: 9092, type: "internal", tls: false });
+  });
+  const problems = RULES.kafkaAuthenticated(objects);
+  expectProblem(problems, /Kafka\/cairn\/cairn: listener plain \(9092\) is not TLS/);
+  expectProblem(problems, /Kafka\/cairn\/cairn: listener plain \(9092\) lets clients in without authentication/);
+});
+
+test("a Kafka cluster without ACLs, or with a super user, breaks kafkaAuthenticated", () => {
+  const unauthorized = broken((o) => { delete find(o, "Kafka", "cairn").spec.kafka.authorization; });
+  expectProblem(RULES.kafkaAuthenticated(unauthorized), /Kafka\/cairn\/cairn: no ACLs enforced/);
+  const superUser = broken((o) => { find(o, "Kafka", "cairn").spec.kafka.authorization.superUsers = ["cairn-ops"]; });
+  expectProblem(RULES.kafkaAuthenticated(superUser), /Kafka\/cairn\/cairn: super users cairn-ops bypass every ACL/);
+});
+
+test("a service that connects to the plain port breaks kafkaAuthenticated", () => {
+  const objects = broken((o) => {
+    find(o, "ConfigMap", "treatment-plan-service-config").data.KAFKA_BOOTSTRAP_SERVERS = "cairn-kafka-bootstrap:9092";
+  });
+  expectProblem(RULES.kafkaAuthenticated(objects),
+    /treatment-plan-service container .*: KAFKA_BOOTSTRAP_SERVERS cairn-kafka-bootstrap:9092 is not a TLS listener/);
+});
+
+test("a service that logs in to Kafka as another service breaks kafkaAuthenticated", () => {
+  const objects = broken((o) => {
+    const login = container(o, "worklist-service").env.find((e) => e.name === "KAFKA_SASL_JAAS_CONFIG");
+    login.valueFrom.secretKeyRef.name = "intake-service";
+  });
+  expectProblem(RULES.kafkaAuthenticated(objects),
+    /worklist-service container .*: KAFKA_SASL_JAAS_CONFIG is key sasl.jaas.config of Secret intake-service, not .* Secret worklist-service/);
+});
+
+test("a service without its KafkaUser breaks kafkaAuthenticated and referencesResolve", () => {
+  const objects = broken((o) => o.splice(o.findIndex((x) => x.kind === "KafkaUser" && x.metadata.name === "aftercare-service"), 1));
+  expectProblem(RULES.kafkaAuthenticated(objects), /Deployment\/cairn\/aftercare-service: no KafkaUser aftercare-service/);
+  expectProblem(RULES.referencesResolve(objects), /Deployment\/cairn\/aftercare-service: .*refers to Secret aftercare-service/);
+});
+
+test("a KafkaUser granted Write on another service's topic breaks kafkaAclsExact", () => {
+  const objects = broken((o) => {
+    find(o, "KafkaUser", "scheduling-service").spec.authorization.acls
+      .push({ resource: { type: "topic", name: "cairn.intake.v1", patternType: "literal" }, operations: ["Write"] });
+  });
+  expectProblem(RULES.kafkaAclsExact(objects),
+    /KafkaUser\/cairn\/scheduling-service: Write on topic cairn\.intake\.v1, which only intake-service may write/);
+});
+
+test("the operators' KafkaUser granted Write for a replay breaks kafkaAclsExact", () => {
+  const objects = broken((o) => {
+    find(o, "KafkaUser", "cairn-ops").spec.authorization.acls
+      .find((acl) => acl.resource.name === "cairn.intake.v1").operations.push("Write");
+  });
+  expectProblem(RULES.kafkaAclsExact(objects), /KafkaUser\/cairn\/cairn-ops: Write on topic cairn\.intake\.v1, which only intake-service/);
+});
+
+test("a KafkaUser without a consumer group of its service breaks kafkaAclsExact", () => {
+  const objects = broken((o) => {
+    const acls = find(o, "KafkaUser", "intake-service").spec.authorization.acls;
+    acls.splice(acls.findIndex((acl) => acl.resource.name === "intake-accounting"), 1);
+  });
+  expectProblem(RULES.kafkaAclsExact(objects), /KafkaUser\/cairn\/intake-service: no Read on group intake-accounting/);
+});
+
+test("a topic wildcard ACL breaks kafkaAclsExact", () => {
+  const objects = broken((o) => {
+    find(o, "KafkaUser", "cairn-ops").spec.authorization.acls
+      .push({ resource: { type: "topic", name: "*", patternType: "literal" }, operations: ["Read"] });
+  });
+  expectProblem(RULES.kafkaAclsExact(objects), /KafkaUser\/cairn\/cairn-ops: ACL on topic \*: name each topic/);
+});
+
+test("sslmode=prefer breaks databaseVerified", () => {
+  const objects = broken((o) => {
+    find(o, "ConfigMap", "intake-service-config").data.QUARKUS_DATASOURCE_JDBC_URL = "jdbc:postgresql://cairn-db-rw:5432/intake?sslmode=prefer";
+  });
+  expectProblem(RULES.databaseVerified(objects),
+    /ConfigMap\/cairn\/intake-service-config: QUARKUS_DATASOURCE_JDBC_URL does not verify the server \(sslmode=prefer/);
+});
+
+test("Keycloak's database by host, without a verifying URL, breaks databaseVerified", () => {
+  const objects = broken((o) => {
+    const db = find(o, "Keycloak").spec.db;
+    delete db.url;
+    Object.assign(db, { host: "cairn-db-rw", port: 5432, database: "keycloak" });
+  });
+  expectProblem(RULES.databaseVerified(objects), /Keycloak\/cairn\/cairn-keycloak: no db.url/);
+});
+
+test("a database CA that is not mounted breaks databaseVerified", () => {
+  const objects = broken((o) => {
+    const trust = find(o, "Deployment", "scheduling-service").spec.template.spec.volumes.find((v) => v.name === "trust");
+    trust.projected.sources = trust.projected.sources.filter((source) => source.secret.name !== "cairn-db-ca");
+  });
+  expectProblem(RULES.databaseVerified(objects),
+    /scheduling-service container .*: sslrootcert \/etc\/cairn\/trust\/db-ca\.crt is not ca\.crt of Secret cairn-db-ca mounted/);
+});
+
+test("an http OIDC URL breaks keycloakOverTls", () => {
+  const objects = broken((o) => {
+    find(o, "ConfigMap", "gateway-config").data.QUARKUS_OIDC_AUTH_SERVER_URL = "http://cairn-keycloak-service:8080/realms/cairn";
+  });
+  expectProblem(RULES.keycloakOverTls(objects), /ConfigMap\/cairn\/gateway-config: QUARKUS_OIDC_AUTH_SERVER_URL http:\/\/.* is not https/);
+});
+
+test("Keycloak with HTTP on breaks keycloakOverTls", () => {
+  const objects = broken((o) => { find(o, "Keycloak").spec.http.httpEnabled = true; });
+  expectProblem(RULES.keycloakOverTls(objects), /Keycloak\/cairn\/cairn-keycloak: HTTP is on/);
+});
+
+test("intake's OIDC client without a TLS configuration breaks keycloakOverTls", () => {
+  const objects = broken((o) => { delete find(o, "ConfigMap", "intake-service-config").data.QUARKUS_OIDC_CLIENT_TLS_TLS_CONFIGURATION_NAME; });
+  expectProblem(RULES.keycloakOverTls(objects), /intake-service container .*: no QUARKUS_OIDC_CLIENT_TLS_TLS_CONFIGURATION_NAME/);
+});
+
+test("an ingress that reaches Keycloak in clear, or unverified, breaks keycloakOverTls", () => {
+  const objects = broken((o) => {
+    const annotations = find(o, "Ingress", "keycloak").metadata.annotations;
+    delete annotations["nginx.ingress.kubernetes.io/backend-protocol"];
+    delete annotations["nginx.ingress.kubernetes.io/proxy-ssl-verify"];
+  });
+  const problems = RULES.keycloakOverTls(objects);
+  expectProblem(problems, /Ingress\/cairn\/keycloak: reaches Keycloak over plain HTTP/);
+  expectProblem(problems, /Ingress\/cairn\/keycloak: does not verify Keycloak's certificate/);
+});

@@ -4,13 +4,25 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "./render.mjs";
 
-/** Every topic of platform/contracts' Topics, with its dead-letter topic. */
+/** Every topic of platform/contracts' Topics, with its dead-letter topic (as service-kit's DeadLetters names it). */
 export function contractTopics() {
   const source = fs.readFileSync(path.join(ROOT, "platform/contracts/src/main/java/io/cairn/contracts/Topics.java"), "utf8");
   const suffix = /DEAD_LETTER_SUFFIX\s*=\s*"([^"]+)"/.exec(source)[1];
   const topics = [...source.matchAll(/public static final String \w+\s*=\s*"([^"]+)"/g)].map((m) => m[1]);
-  return { topics, deadLetters: topics.map((topic) => topic + suffix) };
+  return { topics, deadLetters: topics.map((topic) => topic + suffix), deadLetterOf: (topic) => topic + suffix };
 }
+
+/**
+ * The app whose outbox relay publishes each topic of platform/contracts' Topics (each service publishes only its
+ * own topic: EventType names the topic of every event, Outbox writes it there): the only one that may write it.
+ */
+export const TOPIC_PRODUCERS = {
+  "cairn.intake.v1": "intake-service",
+  "cairn.treatment-plan.v1": "treatment-plan-service",
+  "cairn.scheduling.v1": "scheduling-service",
+  "cairn.aftercare.v1": "aftercare-service",
+  "cairn.worklist.v1": "worklist-service",
+};
 
 function properties(file) {
   const entries = {};
@@ -30,7 +42,9 @@ function pomValue(pom, tag) {
 
 /**
  * The apps that build an image: the modules with quarkus-container-image-jib, each with the image name Jib gives it
- * (group/artifactId:version, as in the root pom's images profile) and the topics it consumes.
+ * (group/artifactId:version, as in the root pom's images profile), the topics it consumes and its consumer groups
+ * (SmallRye's incoming Kafka channels: `topic`, or `topics`, else the channel's name; `group.id`, else kafka.group.id,
+ * else the application's name), the topic its outbox relay sends checkpoints to, and whether it uses an OIDC client.
  */
 export function apps() {
   appsRead ??= readApps();
@@ -56,15 +70,24 @@ function readApps() {
       const artifactId = /<\/parent>[\s\S]*?<artifactId>([^<]+)<\/artifactId>/.exec(pom)[1];
       const resolve = (value) => value.replace("${project.artifactId}", artifactId).replace("${project.version}", version);
       const config = properties(path.join(ROOT, module, "src/main/resources/application.properties"));
-      const consumes = Object.entries(config)
-        .filter(([key]) => /^mp\.messaging\.incoming\.[^.]+\.topic$/.test(key))
-        .map(([, topic]) => topic);
+      const incoming = (channel, key) => config[`mp.messaging.incoming.${channel}.${key}`];
+      // Quarkus picks the Kafka connector for a channel that names none (the only connector these apps have).
+      const channels = [...new Set(Object.keys(config)
+        .map((key) => /^mp\.messaging\.incoming\.([^.]+)\./.exec(key)?.[1])
+        .filter((channel) => channel && (incoming(channel, "connector") ?? "smallrye-kafka") === "smallrye-kafka"))];
+      const topicsOf = (channel) => (incoming(channel, "topics") ?? incoming(channel, "topic") ?? channel)
+        .split(",").map((topic) => topic.trim()).filter(Boolean);
+      const groupOf = (channel) => incoming(channel, "group.id") ?? config["kafka.group.id"]
+        ?? config["quarkus.application.name"] ?? artifactId;
       return {
         module,
         artifactId,
         image: `${group}/${resolve(name)}:${resolve(tag)}`,
         archive: path.join(ROOT, module, "target/jib-image.tar"),
-        consumes,
+        consumes: [...new Set(channels.flatMap(topicsOf))],
+        groups: [...new Set(channels.map(groupOf))],
+        checkpointTopic: config["cairn.outbox.checkpoint-topic"] ?? null,
+        oidcClient: Object.keys(config).some((key) => key.startsWith("quarkus.oidc-client.")),
       };
     });
 }
