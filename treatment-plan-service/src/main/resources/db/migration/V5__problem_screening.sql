@@ -4,9 +4,9 @@
 -- not show. In force, in a pending revision and in every version kept.
 CREATE FUNCTION cairn_split_screening(problem JSONB) RETURNS JSONB LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN found IS NULL THEN problem
-                ELSE problem || jsonb_build_object('description', found[1], 'screening', found[2]) END
+                ELSE problem || jsonb_build_object('description', found[1] || coalesce(found[3], ''), 'screening', found[2]) END
     FROM (SELECT coalesce(
-            regexp_match(problem ->> 'description', '^(.*) \(((?:AUDIT|DAST-10|PHQ-9|GAD-7) [0-9]+, [^()]*)\)$'),
+            regexp_match(problem ->> 'description', '^(.*?)\s*\(((?:AUDIT|DAST-10|PHQ-9|GAD-7) [0-9]+, [^()]*)\)(.*)$'),
             regexp_match(problem ->> 'description', '^(Safety risk raised at assessment) \((.+)\)$')) AS found) f
 $$;
 

@@ -63,7 +63,9 @@ public record TreatmentPlanView(UUID id, UUID patientId, UUID assessmentId, Plan
                 p.acknowledgedBy, p.acknowledgedAt, p.acknowledgedVersion,
                 p.acknowledgmentMethod == null ? null
                         : new Attestation(p.acknowledgmentWitnessedBy, p.acknowledgmentMethod),
-                p.approvedBy, p.approvedAt, p.approvedVersion, p.nextReviewDue, p.flaggedForReview,
-                released.hoursAttended() ? p.reviewFlagReason : null, p.endedOn, p.dischargeReason, p.endNote);
+                p.approvedBy, p.approvedAt, p.approvedVersion, p.nextReviewDue,
+                // Only engagement alerts flag a plan: the flag itself says attendance fell short.
+                p.flaggedForReview && released.hoursAttended(), released.hoursAttended() ? p.reviewFlagReason : null, p.endedOn,
+                p.dischargeReason, p.endNote);
     }
 }

@@ -188,21 +188,23 @@ public class TreatmentPlans {
      */
     @Transactional
     public PlanRelease releaseOf(TreatmentPlan plan) {
-        boolean screenings = plan.content().hasScreenings()
-                || plan.revision().map(PlanContent::hasScreenings).orElse(false);
-        return releaseOf(plan, screenings);
+        return releaseOf(plan, plan.content().hasScreenings()
+                || plan.revision().map(PlanContent::hasScreenings).orElse(false));
     }
 
     /** {@link #releaseOf(TreatmentPlan)} for the plan's versions. */
     @Transactional
     public PlanRelease releaseOf(UUID id, List<PlanVersion> versions) {
-        return releaseOf(find(id), versions.stream().anyMatch(version -> version.snapshot.hasScreenings()));
+        TreatmentPlan plan = find(id);
+        // A version holds no review flag: nothing of attendance to release.
+        return new PlanRelease(versions.stream().anyMatch(version -> version.snapshot.hasScreenings())
+                && access.releases(RecordCategory.ASSESSMENTS, RESOURCE, plan.id, plan.patientId), false);
     }
 
     private PlanRelease releaseOf(TreatmentPlan plan, boolean screenings) {
         return new PlanRelease(
                 screenings && access.releases(RecordCategory.ASSESSMENTS, RESOURCE, plan.id, plan.patientId),
-                plan.reviewFlagReason != null
+                (plan.flaggedForReview || plan.reviewFlagReason != null)
                         && access.releases(RecordCategory.ATTENDANCE, RESOURCE, plan.id, plan.patientId));
     }
 

@@ -187,7 +187,7 @@ class ConsentProjectionTest {
         as(ehr).get("/treatment-plans/" + plan).then().statusCode(200)
                 .body("problems.description", hasItem("Alcohol use"))
                 .body("problems.screening", everyItem(nullValue()))
-                .body("flaggedForReview", equalTo(true)).body("reviewFlagReason", nullValue());
+                .body("flaggedForReview", equalTo(false)).body("reviewFlagReason", nullValue());
         as(ehr).get("/treatment-plans/" + plan + "/versions").then().statusCode(200)
                 .body("content.problems.flatten().screening", everyItem(nullValue()));
         as(ehr).queryParam("patientId", patient).get("/treatment-plans").then().statusCode(200)
@@ -202,6 +202,7 @@ class ConsentProjectionTest {
         long released = disclosures(patient);
         as(ehr).get("/treatment-plans/" + plan).then().statusCode(200)
                 .body("problems.screening", hasItem("AUDIT 19, zone-3-harmful"))
+                .body("flaggedForReview", equalTo(true))
                 .body("reviewFlagReason", startsWith("Engagement alert for 2026-W48"));
         assertEquals(released + 3, disclosures(patient), "the plan under treatment-plans, assessments, attendance");
         try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
