@@ -99,7 +99,7 @@ public class AftercareReferrals {
         LocalDate next = dischargedOn.plusDays(7);
         if (outreach) {
             items.add(new AftercareItem(AftercareItem.Kind.OUTREACH, "Reach the patient within 72 hours of leaving "
-                    + "against medical advice; offer to resume care", null, null, AftercareItem.Status.PLANNED,
+                    + "the program; offer to resume care", null, null, AftercareItem.Status.PLANNED,
                     dischargedOn));
         }
         items.add(new AftercareItem(AftercareItem.Kind.STEP_DOWN_THERAPY, "Weekly outpatient therapy (ASAM level 1)",

@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Reference;
 
 /**
  * The IOP episode as a FHIR {@code EpisodeOfCare}, as aftercare knows it: finished on the day of discharge, with the
- * case manager who follows the patient now, and whether the episode ended against medical advice.
+ * case manager who follows the patient now, and whether its outreach is urgent.
  */
 final class FhirEpisodesOfCare {
 
@@ -31,7 +31,8 @@ final class FhirEpisodesOfCare {
                 .setPeriod(new Period().setEndElement(new DateTimeType(referral.dischargedOn.toString())));
         fhir.addType().setText(PROGRAM);
         if (referral.outreach) {
-            fhir.addType().setText("Ended against medical advice: outreach within 72 hours");
+            // Urgent, without the reason: why the episode ended is the plan's record (treatment-plans), not aftercare's.
+            fhir.addType().setText("Urgent outreach within 72 hours");
         }
         if (referral.caseManager != null) {
             fhir.setCareManager(new Reference().setDisplay(referral.caseManager));

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.aftercare.domain.CheckIns;
@@ -98,6 +99,12 @@ class AftercareFlowTest {
         JsonPath referral = awaitReferral(patient);
         assertEquals(true, referral.getBoolean("outreach"));
         assertEquals(dischargedAt.plus(72, ChronoUnit.HOURS), Instant.parse(referral.getString("firstContactDueBy")));
+        // Why the patient left is the plan's record (treatment-plans): aftercare says its outreach is urgent, not why.
+        assertTrue(referral.getList("items.description", String.class).stream()
+                .noneMatch(item -> item.contains("medical advice")), referral.prettify());
+        io.cairn.testkit.FhirRequests.fhir(CASE_MANAGER).get("/EpisodeOfCare/" + referral.getString("id")).then()
+                .statusCode(200).body("type.text", hasItem("Urgent outreach within 72 hours"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("medical advice")));
         as(CASE_MANAGER).get("/aftercare-referrals/" + referral.getString("id") + "/check-ins").then()
                 .body("milestoneDays", contains(3, 7, 30, 90, 180, 365))
                 .body("[0].dueOn", equalTo(today().plusDays(3).toString()));

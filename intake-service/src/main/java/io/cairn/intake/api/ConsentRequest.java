@@ -27,7 +27,16 @@ public record ConsentRequest(
         @NotNull UUID patientId,
         @NotBlank @Size(max = 200) String recipient,
         @NotNull ConsentPurpose purpose,
-        @NotEmpty @Size(max = 10) List<@NotNull RecordCategory> recordCategories,
+        @Schema(description = "What the consent releases to the recipient, as the patient is told when signing it: "
+                + "demographics (who the patient is: name, birth date, sex, contact, emergency contact, identifiers, "
+                + "preferred schedule); assessments (the referral and its reason, the assessments, screener answers "
+                + "and scores, safety findings, level of care, and what each plan problem was raised by); "
+                + "treatment-plans (the plan: problems, goals, objectives, interventions, hours target, reviews, "
+                + "progress notes, group session notes, graduation and discharge with its reason); attendance "
+                + "(sessions booked and attended, hours per week, why a plan was flagged for review); aftercare (the "
+                + "aftercare plan, including the substances its support meetings are for, the people who support the "
+                + "patient and the medications to continue, whether outreach is urgent, check-ins and their answers, "
+                + "relapses)") @NotEmpty @Size(max = 10) List<@NotNull RecordCategory> recordCategories,
         LocalDate effectiveFrom,
         @FutureOrPresent LocalDate expiresOn) {
 }

@@ -21,6 +21,7 @@ import io.cairn.treatmentplan.domain.TreatmentPlan;
 import io.cairn.treatmentplan.domain.TreatmentPlans;
 import io.cairn.treatmentplan.domain.WeeklyHours;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -78,6 +79,8 @@ public class TreatmentPlanResource {
     @Operation(operationId = "listTreatmentPlans", summary = "A patient's treatment plans, newest first", description = "Every plan of the patient, or those with the given status, each with the progress recorded on its objectives. Staff see any patient's; a patient only their own; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other patient is answered 404.")
     @APIResponse(responseCode = "200", description = "The plans")
     @APIResponse(responseCode = "404", description = "No such patient, or not one the caller may see")
+    // The plan and what of other categories it shows: one transaction, one decision.
+    @Transactional
     public List<TreatmentPlanView> list(@QueryParam("patientId") @NotNull UUID patientId,
             @QueryParam("status") PlanStatus status) {
         return plans.ofPatient(patientId, status).stream()
@@ -90,6 +93,8 @@ public class TreatmentPlanResource {
             Roles.EHR_INTEGRATION })
     @Operation(operationId = "getTreatmentPlan", summary = "Read a treatment plan", description = "The ETag is the plan's version, which moves on with every change (progress too) and is the FHIR CarePlan's versionId: send it back in If-Match to edit.")
     @APIResponse(responseCode = "200", description = "The plan")
+    // The plan and what of other categories it shows: one transaction, one decision.
+    @Transactional
     public RestResponse<TreatmentPlanView> get(@PathParam("id") UUID id) {
         TreatmentPlan plan = plans.get(id);
         return RestResponse.ResponseBuilder.ok(TreatmentPlanView.of(plan, plans.releaseOf(plan))).tag(etag(plan))
@@ -117,6 +122,8 @@ public class TreatmentPlanResource {
             Roles.EHR_INTEGRATION })
     @Operation(operationId = "listTreatmentPlanVersions", summary = "Every version of the plan, oldest first", description = "Each version's content as it stood, with who made it, when, and the change note; its objectives carry no status, since progress is not part of a version. A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
     @APIResponse(responseCode = "200", description = "The versions with author and time")
+    // The plan and what of other categories it shows: one transaction, one decision.
+    @Transactional
     public List<PlanVersionView> versions(@PathParam("id") UUID id) {
         List<PlanVersion> versions = plans.versions(id);
         PlanRelease released = plans.releaseOf(id, versions);

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -112,16 +113,19 @@ public class Admissions {
      * are the re-assessment's. Like any change it awaits the patient's acknowledgment and a clinician's approval.
      */
     private void revise(TreatmentPlan plan, AssessmentCompleted assessment, PlanContent drafted) {
-        PlanContent latest = plan.pendingRevision != null ? plan.pendingRevision : plan.content();
-        Set<ProblemKind> found = drafted.problems().stream().map(PlanProblem::kind).collect(Collectors.toSet());
+        PlanContent latest = plan.latest();
+        Map<ProblemKind, PlanProblem> found = drafted.problems().stream()
+                .collect(Collectors.toMap(PlanProblem::kind, problem -> problem, (first, second) -> first));
         Set<ProblemKind> had = latest.problems().stream().map(PlanProblem::kind).collect(Collectors.toSet());
+        // A problem kept says what the re-assessment found, not the assessment before it.
         List<PlanProblem> problems = new ArrayList<>(latest.problems().stream()
-                .filter(problem -> found.contains(problem.kind())).toList());
+                .filter(problem -> found.containsKey(problem.kind()))
+                .map(problem -> problem.withScreening(found.get(problem.kind()).screening())).toList());
         drafted.problems().stream().filter(problem -> !had.contains(problem.kind())).forEach(problems::add);
         plan.change(new PlanContent(problems, drafted.weeklyHours(), drafted.expectedWeeks(),
                 drafted.preferredSchedule()));
         plans.versionMade(plan, Caller.SYSTEM, "Revised from re-assessment " + assessment.assessmentId() + ": "
-                + changes(had, found), assessment.assessmentId());
+                + changes(had, found.keySet()), assessment.assessmentId());
     }
 
     private static String changes(Set<ProblemKind> had, Set<ProblemKind> found) {

@@ -3,7 +3,10 @@ package io.cairn.treatmentplan.domain;
 import io.cairn.contracts.events.PreferredSchedule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -19,6 +22,19 @@ public record PlanContent(List<PlanProblem> problems, BigDecimal weeklyHours, in
     public PlanContent withoutScreenings() {
         return new PlanContent(problems.stream().map(PlanProblem::withoutScreening).toList(), weeklyHours,
                 expectedWeeks, preferredSchedule);
+    }
+
+    /**
+     * The content with each problem's screening as {@code before} has it, by problem id: only an assessment says what
+     * an assessment found, so staff who edit a plan neither change nor lose it, and a problem they add has none.
+     */
+    public PlanContent withScreeningsOf(PlanContent before) {
+        Map<UUID, String> found = new HashMap<>();
+        before.problems.stream().filter(problem -> problem.id() != null && problem.screening() != null)
+                .forEach(problem -> found.put(problem.id(), problem.screening()));
+        return new PlanContent(problems.stream().map(problem -> problem.withScreening(
+                problem.id() == null ? null : found.get(problem.id()))).toList(), weeklyHours, expectedWeeks,
+                preferredSchedule);
     }
 
     /** Whether a problem says what the assessment found. */

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *        records, apart from the description so that a plan can be released without them
  */
 public record PlanProblem(UUID id, @NotNull ProblemKind kind, @NotBlank @Size(max = 500) String description,
-        @Schema(nullable = true, description = "What the assessment found that raised the problem, e.g. \"PHQ-9 15, moderately-severe\": part of the assessment, shown to an EHR client only while a Part 2 consent for assessments names it too") @Size(max = 200) String screening,
+        @Schema(nullable = true, readOnly = true, description = "Set from the assessment the problem was drafted from; an edit keeps it. What the assessment found that raised the problem, e.g. \"PHQ-9 15, moderately-severe\": part of the assessment, shown to an EHR client only while a Part 2 consent for assessments names it too") @Size(max = 200) String screening,
         @NotBlank @Size(max = 500) String goal,
         @NotEmpty @Size(max = 3) List<@Valid @NotNull Objective> objectives,
         @NotEmpty @Size(max = 11) List<@NotNull Intervention> interventions) {
@@ -30,6 +30,10 @@ public record PlanProblem(UUID id, @NotNull ProblemKind kind, @NotBlank @Size(ma
 
     /** The problem without what the assessment found. */
     public PlanProblem withoutScreening() {
-        return new PlanProblem(id, kind, description, null, goal, objectives, interventions);
+        return withScreening(null);
+    }
+
+    PlanProblem withScreening(String found) {
+        return new PlanProblem(id, kind, description, found, goal, objectives, interventions);
     }
 }

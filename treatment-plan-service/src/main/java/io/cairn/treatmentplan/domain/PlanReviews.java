@@ -79,9 +79,9 @@ public class PlanReviews {
         if (revisedProblems != null) {
             // A revision like any change of an active plan: in force once acknowledged and approved. It changes the
             // problems of the latest version, so a revision already waiting keeps its hours, length and schedule.
-            PlanContent latest = plan.pendingRevision != null ? plan.pendingRevision : plan.content();
+            PlanContent latest = plan.latest();
             plan.change(new PlanContent(revisedProblems, latest.weeklyHours(), latest.expectedWeeks(),
-                    latest.preferredSchedule()));
+                    latest.preferredSchedule()).withScreeningsOf(latest));
             plans.versionMade(plan, caller.name(), "Revised at the review of " + heldOn, null);
             review.revisedVersion = plan.planVersion;
         }

@@ -42,7 +42,7 @@ public class PlanVersion extends PanacheEntityBase {
         version.planId = plan.id;
         version.number = plan.planVersion;
         // The version just made: an approved plan's pending revision, or the draft.
-        version.snapshot = plan.pendingRevision != null ? plan.pendingRevision : plan.content();
+        version.snapshot = plan.latest();
         version.author = author;
         version.createdAt = Instant.now();
         version.changeNote = changeNote;

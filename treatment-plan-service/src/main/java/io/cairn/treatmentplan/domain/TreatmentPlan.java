@@ -159,6 +159,11 @@ public class TreatmentPlan extends PanacheEntityBase {
         return pendingRevision != null ? approvedVersion : planVersion;
     }
 
+    /** The latest version's content: the pending revision, or else the content in force. */
+    public PlanContent latest() {
+        return pendingRevision != null ? pendingRevision : content();
+    }
+
     /** The content in force (before approval: the draft). */
     public PlanContent content() {
         return new PlanContent(problemContent, weeklyHours, expectedWeeks, preferredSchedule);

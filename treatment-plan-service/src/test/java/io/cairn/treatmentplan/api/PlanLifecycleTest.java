@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,31 @@ class PlanLifecycleTest {
                 .body("author", contains("system", "clinician-user", "clinician-user"))
                 .body("content.weeklyHours", contains(9.0f, 10.0f, 11.0f))
                 .body("[1].changeNote", equalTo("more evening groups"));
+    }
+
+    /** What the assessment found is the assessment's to say: an edit neither changes nor loses it. */
+    @Test
+    void anEditKeepsWhatTheAssessmentFoundAndAddsNone() {
+        JsonPath plan = draftPlan(UUID.randomUUID());
+        String id = plan.getString("id");
+        List<Map<String, Object>> problems = plan.getList("problems");
+        problems.get(0).remove("screening");
+        problems.get(1).put("screening", "PHQ-9 27, severe");
+        Map<String, Object> added = new java.util.HashMap<>(problems.get(1));
+        added.remove("id");
+        added.put("kind", "family-conflict");
+        added.put("description", "Family conflict");
+        added.put("screening", "made up");
+        problems.add(added);
+        String edit = """
+                {"planVersion":1,"weeklyHours":9,"expectedWeeks":10,"preferredSchedule":"evening",
+                 "changeNote":"family sessions","problems":%s}""".formatted(json(problems));
+
+        as(CLINICIAN).body(edit).put("/treatment-plans/" + id).then().statusCode(200)
+                .body("problems.screening", contains("AUDIT 19, zone-3-harmful", "PHQ-9 12, moderate", null));
+        as(CLINICIAN).get("/treatment-plans/" + id + "/versions").then().statusCode(200)
+                .body("[1].content.problems.screening", contains("AUDIT 19, zone-3-harmful", "PHQ-9 12, moderate",
+                        null));
     }
 
     @Test
@@ -404,8 +430,12 @@ class PlanLifecycleTest {
     }
 
     static String problemsJson(JsonPath plan) {
+        return json(plan.getList("problems"));
+    }
+
+    private static String json(Object value) {
         try {
-            return EventRecords.JSON.writeValueAsString(plan.getList("problems"));
+            return EventRecords.JSON.writeValueAsString(value);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -98,7 +98,8 @@ public class ConsentProjection implements Part2Consents {
             """;
     /** Records were skipped: any of them may have been a revocation, so no patient is disclosed. */
     private static final String HOLD_EVERYONE = """
-            INSERT INTO consent_hold (consumer, topic, partition, record_offset) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
+            INSERT INTO consent_hold (consumer, topic, partition, record_offset, reason) VALUES (?, ?, ?, ?, 'skipped')
+            ON CONFLICT DO NOTHING
             """;
     private static final String RELEASE = """
             DELETE FROM consent_hold h USING inbox_event i WHERE i.consumer = h.consumer AND i.event_id = h.event_id

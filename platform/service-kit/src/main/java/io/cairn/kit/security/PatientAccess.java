@@ -55,15 +55,17 @@ public class PatientAccess {
     }
 
     /**
-     * Lets a search of the patient's records of a category through, without recording a read: the search records
-     * those it answers ({@link #readAll}), so one that answers none discloses nothing.
+     * Lets a search of the patient's records of a category through and audits the search itself, which is no read
+     * of a record: the search records those it answers ({@link #readAll}), so one that answers none discloses
+     * nothing.
      *
      * @throws ResourceNotFoundException when the caller may not see the patient's records (the refusal is audited)
      */
     public void search(RecordCategory category, UUID patientId) {
         if (!mayRead(patientId, category)) {
-            throw refused("patient", patientId, patientId);
+            throw refused("search", "patient", patientId, patientId);
         }
+        audit.record(new AuditEntry("search", "patient", patientId.toString(), patientId, AuditOutcome.SUCCESS));
     }
 
     /**
