@@ -132,6 +132,24 @@ test("a production realm without login hardening breaks realmIsTheLocalStacks", 
   }
 });
 
+test("a production realm that lets staff sign in without a one-time code breaks realmIsTheLocalStacks", () => {
+  for (const [change, problem] of [
+    [(realm) => { delete realm.browserFlow; }, /browser flow "browser" in production does not require a one-time code/],
+    [(realm) => {
+      const otp = realm.authenticatorConfig.find((config) => config.config?.condUserRole === "staff");
+      otp.config.condUserRole = "patient";
+    }, /does not require a one-time code of staff/],
+    [(realm) => {
+      realm.roles.realm.find((role) => role.name === "clinician").composites.realm = [];
+    }, /realm role clinician in production does not carry the role staff/],
+    [(realm) => { realm.clients[0].directAccessGrantsEnabled = true; }, /takes passwords directly in production/],
+  ]) {
+    const prod = render("prod");
+    change(prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm);
+    expectProblem(RULES.realmIsTheLocalStacks(prod, { overlay: "prod" }), problem);
+  }
+});
+
 test("a production realm that keeps the demo EHR client breaks realmIsTheLocalStacks", () => {
   const prod = render("prod");
   const realm = prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm;

@@ -309,7 +309,10 @@ export function realmIsTheLocalStacks(objects, { overlay } = {}) {
 /** What production adds to the local stack's realm for staff and patients signing in. */
 const LOGIN_HARDENING = ["bruteForceProtected", "permanentLockout", "failureFactor", "waitIncrementSeconds",
   "maxFailureWaitSeconds", "minimumQuickLoginWaitSeconds", "quickLoginCheckMilliSeconds", "maxDeltaTimeSeconds",
-  "passwordPolicy", "accessTokenLifespan"];
+  "passwordPolicy", "accessTokenLifespan", "browserFlow"];
+
+/** The realm roles of staff: each must carry the composite role `staff`, on which the login asks for a code. */
+const STAFF_ROLES = ["intake-coordinator", "clinician", "scheduler", "case-manager", "program-director"];
 
 /**
  * A production login: password guessing locked out after a few failures, passwords of 12 characters at least and
@@ -329,7 +332,52 @@ function loginHardeningProblems(realm) {
   if (!(realm.accessTokenLifespan <= 300)) {
     problems.push(`access tokens live ${realm.accessTokenLifespan} s in production: 300 at most`);
   }
+  return [...problems, ...staffOtpProblems(realm)];
+}
+
+/**
+ * Staff sign in with a one-time code in production: the realm's browser flow runs a conditional subflow on the role
+ * `staff` that requires the OTP form (a staff member without a code sets one up at the next login), every staff role
+ * carries `staff`, and no client takes passwords directly (a password grant would skip the browser flow).
+ */
+function staffOtpProblems(realm) {
+  const problems = [];
+  const flows = new Map((realm.authenticationFlows ?? []).map((flow) => [flow.alias, flow]));
+  const configs = new Map((realm.authenticatorConfig ?? []).map((config) => [config.alias, config.config ?? {}]));
+  const browser = flows.get(realm.browserFlow);
+  if (!browser || !asksStaffForACode(browser, flows, configs, new Set())) {
+    problems.push(`browser flow "${realm.browserFlow ?? "browser"}" in production does not require a one-time code of `
+      + "staff (a CONDITIONAL subflow with conditional-user-role staff and auth-otp-form, both REQUIRED)");
+  }
+  const roles = new Map((realm.roles?.realm ?? []).map((role) => [role.name, role]));
+  for (const name of STAFF_ROLES) {
+    if (!(roles.get(name)?.composites?.realm ?? []).includes("staff")) {
+      problems.push(`realm role ${name} in production does not carry the role staff: its users sign in without a one-time code`);
+    }
+  }
+  for (const client of (realm.clients ?? []).filter((c) => c.directAccessGrantsEnabled === true)) {
+    problems.push(`client ${client.clientId} takes passwords directly in production (directAccessGrantsEnabled): no one-time code is asked`);
+  }
   return problems;
+}
+
+function asksStaffForACode(flow, flows, configs, seen) {
+  seen.add(flow.alias);
+  for (const execution of flow.authenticationExecutions ?? []) {
+    const sub = execution.authenticatorFlow ? flows.get(execution.flowAlias) : null;
+    if (!sub || seen.has(sub.alias) || execution.requirement === "DISABLED") {
+      continue;
+    }
+    const steps = sub.authenticationExecutions ?? [];
+    const onStaff = steps.some((step) => step.authenticator === "conditional-user-role" && step.requirement === "REQUIRED"
+      && configs.get(step.authenticatorConfig)?.condUserRole === "staff"
+      && String(configs.get(step.authenticatorConfig)?.negate ?? "false") !== "true");
+    const code = steps.some((step) => step.authenticator === "auth-otp-form" && step.requirement === "REQUIRED");
+    if ((execution.requirement === "CONDITIONAL" && onStaff && code) || asksStaffForACode(sub, flows, configs, seen)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function sortKeys(value) {

@@ -103,20 +103,26 @@ public final class Platform {
 
     /** Gives a registered patient a login, as the clinic's admin would: a Keycloak user carrying their patient id. */
     public static String patientToken(UUID patientId) {
-        String admin = keycloakAdminToken();
         String username = "patient-" + patientId;
+        createUser(username, "journey", "patient", Map.of("patient_id", List.of(patientId.toString())));
+        return tokenOf(username, "journey");
+    }
+
+    /** A Keycloak user of the cairn realm with one realm role, as the clinic's admin would add one. */
+    public static void createUser(String username, String password, String realmRole,
+            Map<String, List<String>> attributes) {
+        String admin = keycloakAdminToken();
         given().baseUri(KEYCLOAK).auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("username", username,
                 "enabled", true, "email", username + "@cairn.example", "emailVerified", true, "firstName", "Test",
-                "lastName", "Patient", "attributes", Map.of("patient_id", List.of(patientId.toString())),
-                "credentials", List.of(Map.of("type", "password", "value", "journey", "temporary", false))))
+                "lastName", "User", "attributes", attributes,
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))))
                 .post("/admin/realms/cairn/users").then().statusCode(201);
         String userId = given().baseUri(KEYCLOAK).auth().oauth2(admin).queryParam("username", username)
                 .queryParam("exact", true).get("/admin/realms/cairn/users").then().statusCode(200).extract()
                 .path("[0].id");
         Map<String, Object> role = given().baseUri(KEYCLOAK).auth().oauth2(admin)
-                .get("/admin/realms/cairn/roles/patient").then().statusCode(200).extract().as(Map.class);
+                .get("/admin/realms/cairn/roles/" + realmRole).then().statusCode(200).extract().as(Map.class);
         given().baseUri(KEYCLOAK).auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role))
                 .post("/admin/realms/cairn/users/" + userId + "/role-mappings/realm").then().statusCode(204);
-        return tokenOf(username, "journey");
     }
 }
