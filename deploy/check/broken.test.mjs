@@ -143,6 +143,24 @@ test("a production realm that lets staff sign in without a one-time code breaks 
       realm.roles.realm.find((role) => role.name === "clinician").composites.realm = [];
     }, /realm role clinician in production does not carry the role staff/],
     [(realm) => { realm.clients[0].directAccessGrantsEnabled = true; }, /takes passwords directly in production/],
+    [(realm) => {
+      const staff = realm.authenticationFlows.find((flow) => flow.alias === "staff OTP - staff");
+      staff.authenticationExecutions.push({ authenticator: "conditional-user-configured", authenticatorFlow: false,
+        requirement: "REQUIRED", priority: 15 });
+    }, /does not require a one-time code of staff/],
+    [(realm) => {
+      realm.authenticationFlows.find((flow) => flow.alias === "browser with staff OTP").authenticationExecutions.push(
+        { authenticatorFlow: true, requirement: "ALTERNATIVE", priority: 40, flowAlias: "forms" });
+    }, /forms goes around it/],
+    [(realm) => {
+      const forms = realm.authenticationFlows.find((flow) => flow.alias === "staff OTP forms");
+      forms.authenticationExecutions.find((step) => step.authenticator === "auth-username-password-form").priority = 50;
+    }, /does not require a one-time code of staff/],
+    [(realm) => { realm.authenticatorConfig.find((c) => c.alias === "staff role").config.negate = "TRUE"; },
+      /does not require a one-time code of staff/],
+    [(realm) => { realm.resetPasswordAllowed = true; }, /resetPasswordAllowed in production/],
+    [(realm) => { realm.clients[0].authenticationFlowBindingOverrides = { browser: "abc" }; }, /overrides the realm's sign-in flows/],
+    [(realm) => { realm.identityProviders = [{ alias: "google" }]; }, /identity providers in production/],
   ]) {
     const prod = render("prod");
     change(prod.find((o) => o.kind === "KeycloakRealmImport").spec.realm);

@@ -336,18 +336,26 @@ function loginHardeningProblems(realm) {
 }
 
 /**
- * Staff sign in with a one-time code in production: the realm's browser flow runs a conditional subflow on the role
- * `staff` that requires the OTP form (a staff member without a code sets one up at the next login), every staff role
- * carries `staff`, and no client takes passwords directly (a password grant would skip the browser flow).
+ * Staff sign in with a one-time code in production: every way through the realm's browser flow other than an existing
+ * session goes through a password form and then a conditional subflow whose one condition is the role `staff` and
+ * which requires the OTP form (a staff member without a code sets one up at that sign-in); every staff role carries
+ * `staff`; and nothing signs a user in around that flow: no client takes passwords directly or overrides the flow, no
+ * identity provider, no self-service password reset or registration, no staff role on a service account.
  */
 function staffOtpProblems(realm) {
   const problems = [];
   const flows = new Map((realm.authenticationFlows ?? []).map((flow) => [flow.alias, flow]));
   const configs = new Map((realm.authenticatorConfig ?? []).map((config) => [config.alias, config.config ?? {}]));
   const browser = flows.get(realm.browserFlow);
-  if (!browser || !asksStaffForACode(browser, flows, configs, new Set())) {
+  const ways = (browser?.authenticationExecutions ?? []).filter((step) => step.requirement !== "DISABLED");
+  const around = ways.filter((step) => !(step.authenticatorFlow
+    ? asksStaffForACode(flows.get(step.flowAlias), flows, configs, new Set())
+    : ["auth-cookie", "identity-provider-redirector"].includes(step.authenticator)));
+  if (!browser || around.length > 0 || !ways.some((step) => step.authenticatorFlow)) {
     problems.push(`browser flow "${realm.browserFlow ?? "browser"}" in production does not require a one-time code of `
-      + "staff (a CONDITIONAL subflow with conditional-user-role staff and auth-otp-form, both REQUIRED)");
+      + "staff on every way through it (after the password form, a CONDITIONAL subflow whose only condition is "
+      + "conditional-user-role staff, with auth-otp-form REQUIRED)"
+      + (around.length ? `: ${around.map((step) => step.flowAlias ?? step.authenticator).join(", ")} goes around it` : ""));
   }
   const roles = new Map((realm.roles?.realm ?? []).map((role) => [role.name, role]));
   for (const name of STAFF_ROLES) {
@@ -355,29 +363,57 @@ function staffOtpProblems(realm) {
       problems.push(`realm role ${name} in production does not carry the role staff: its users sign in without a one-time code`);
     }
   }
-  for (const client of (realm.clients ?? []).filter((c) => c.directAccessGrantsEnabled === true)) {
-    problems.push(`client ${client.clientId} takes passwords directly in production (directAccessGrantsEnabled): no one-time code is asked`);
+  for (const client of realm.clients ?? []) {
+    if (client.directAccessGrantsEnabled === true) {
+      problems.push(`client ${client.clientId} takes passwords directly in production (directAccessGrantsEnabled): no one-time code is asked`);
+    }
+    if (Object.values(client.authenticationFlowBindingOverrides ?? {}).some((flow) => String(flow ?? "").trim())) {
+      problems.push(`client ${client.clientId} overrides the realm's sign-in flows in production (authenticationFlowBindingOverrides)`);
+    }
+  }
+  for (const setting of ["resetPasswordAllowed", "registrationAllowed"]) {
+    if (realm[setting] === true) {
+      problems.push(`${setting} in production: it signs a user in without the staff one-time code`);
+    }
+  }
+  if ((realm.identityProviders ?? []).length > 0) {
+    problems.push("identity providers in production: a brokered sign-in skips the staff one-time code");
+  }
+  for (const user of (realm.users ?? []).filter((u) => u.serviceAccountClientId)) {
+    for (const role of (user.realmRoles ?? []).filter((r) => STAFF_ROLES.includes(r) || r === "staff")) {
+      problems.push(`service account ${user.username} carries the staff role ${role} in production: it signs in without a one-time code`);
+    }
   }
   return problems;
 }
 
+/** Whether every way through this subflow asks staff for a code once their password is known. */
 function asksStaffForACode(flow, flows, configs, seen) {
-  seen.add(flow.alias);
-  for (const execution of flow.authenticationExecutions ?? []) {
-    const sub = execution.authenticatorFlow ? flows.get(execution.flowAlias) : null;
-    if (!sub || seen.has(sub.alias) || execution.requirement === "DISABLED") {
-      continue;
-    }
-    const steps = sub.authenticationExecutions ?? [];
-    const onStaff = steps.some((step) => step.authenticator === "conditional-user-role" && step.requirement === "REQUIRED"
-      && configs.get(step.authenticatorConfig)?.condUserRole === "staff"
-      && String(configs.get(step.authenticatorConfig)?.negate ?? "false") !== "true");
-    const code = steps.some((step) => step.authenticator === "auth-otp-form" && step.requirement === "REQUIRED");
-    if ((execution.requirement === "CONDITIONAL" && onStaff && code) || asksStaffForACode(sub, flows, configs, seen)) {
-      return true;
-    }
+  if (!flow || seen.has(flow.alias)) {
+    return false;
   }
-  return false;
+  seen.add(flow.alias);
+  const steps = (flow.authenticationExecutions ?? []).filter((step) => step.requirement !== "DISABLED");
+  const password = steps.find((step) => step.authenticator === "auth-username-password-form" && step.requirement === "REQUIRED");
+  const onStaff = steps.some((step) => password && step.authenticatorFlow && step.requirement === "CONDITIONAL"
+    && step.priority > password.priority && isStaffCode(flows.get(step.flowAlias), configs));
+  if (onStaff) {
+    return true;
+  }
+  // Or a subflow that does, required on every way through this one.
+  return steps.length > 0 && steps.every((step) => step.requirement === "REQUIRED")
+    && steps.some((step) => step.authenticatorFlow && asksStaffForACode(flows.get(step.flowAlias), flows, configs, seen));
+}
+
+/** A subflow whose only condition is the role staff (not negated) and which requires the OTP form. */
+function isStaffCode(flow, configs) {
+  const steps = (flow?.authenticationExecutions ?? []).filter((step) => step.requirement !== "DISABLED");
+  const conditions = steps.filter((step) => String(step.authenticator ?? "").startsWith("conditional-"));
+  const config = configs.get(conditions[0]?.authenticatorConfig) ?? {};
+  return conditions.length === 1 && conditions[0].authenticator === "conditional-user-role"
+    && conditions[0].requirement === "REQUIRED" && config.condUserRole === "staff"
+    && String(config.negate ?? "false").toLowerCase() !== "true"
+    && steps.some((step) => step.authenticator === "auth-otp-form" && step.requirement === "REQUIRED");
 }
 
 function sortKeys(value) {

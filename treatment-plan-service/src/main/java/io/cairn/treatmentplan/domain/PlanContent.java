@@ -25,16 +25,19 @@ public record PlanContent(List<PlanProblem> problems, BigDecimal weeklyHours, in
     }
 
     /**
-     * The content with each problem's screening as {@code before} has it, by problem id: only an assessment says what
-     * an assessment found, so staff who edit a plan neither change nor lose it, and a problem they add has none.
+     * The content with each problem's screening as the plan's {@code versions} have it, by problem id and kind: only an
+     * assessment says what an assessment found, so staff who edit a plan neither change nor lose it, a problem they
+     * add has none, and a screening stays with the kind of problem it raised.
      */
-    public PlanContent withScreeningsOf(PlanContent before) {
-        Map<UUID, String> found = new HashMap<>();
-        before.problems.stream().filter(problem -> problem.id() != null && problem.screening() != null)
-                .forEach(problem -> found.put(problem.id(), problem.screening()));
-        return new PlanContent(problems.stream().map(problem -> problem.withScreening(
-                problem.id() == null ? null : found.get(problem.id()))).toList(), weeklyHours, expectedWeeks,
-                preferredSchedule);
+    public PlanContent withScreeningsOf(List<PlanContent> versions) {
+        Map<UUID, PlanProblem> found = new HashMap<>();
+        versions.stream().flatMap(version -> version.problems.stream())
+                .filter(problem -> problem.id() != null && problem.screening() != null)
+                .forEach(problem -> found.putIfAbsent(problem.id(), problem));
+        return new PlanContent(problems.stream().map(problem -> {
+            PlanProblem drafted = problem.id() == null ? null : found.get(problem.id());
+            return problem.withScreening(drafted != null && drafted.kind() == problem.kind() ? drafted.screening() : null);
+        }).toList(), weeklyHours, expectedWeeks, preferredSchedule);
     }
 
     /** Whether a problem says what the assessment found. */

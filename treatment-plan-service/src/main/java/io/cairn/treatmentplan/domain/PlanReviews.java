@@ -81,7 +81,7 @@ public class PlanReviews {
             // problems of the latest version, so a revision already waiting keeps its hours, length and schedule.
             PlanContent latest = plan.latest();
             plan.change(new PlanContent(revisedProblems, latest.weeklyHours(), latest.expectedWeeks(),
-                    latest.preferredSchedule()).withScreeningsOf(latest));
+                    latest.preferredSchedule()).withScreeningsOf(plan.versionsKept()));
             plans.versionMade(plan, caller.name(), "Revised at the review of " + heldOn, null);
             review.revisedVersion = plan.planVersion;
         }

@@ -164,6 +164,11 @@ public class TreatmentPlan extends PanacheEntityBase {
         return pendingRevision != null ? pendingRevision : content();
     }
 
+    /** The content awaiting approval, if any, then the content in force. */
+    public List<PlanContent> versionsKept() {
+        return pendingRevision == null ? List.of(content()) : List.of(pendingRevision, content());
+    }
+
     /** The content in force (before approval: the draft). */
     public PlanContent content() {
         return new PlanContent(problemContent, weeklyHours, expectedWeeks, preferredSchedule);
