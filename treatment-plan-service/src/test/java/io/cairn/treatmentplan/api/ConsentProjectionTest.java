@@ -270,10 +270,7 @@ class ConsentProjectionTest {
         assertFalse(rewound.isEmpty());
         try {
             // Every partition's next poll starts a record beyond where this database had got to.
-            await().atMost(Duration.ofSeconds(30)).until(() -> rewound.entrySet().stream().allMatch(partition -> count(
-                    "select count(*) from consent_position where partition = ?1 and next_offset > "
-                            + partition.getValue(),
-                    partition.getKey()) == 1));
+            awaitPolledPast(rewound);
             assertEquals(rewound.size(), count("select count(*) from consent_hold where reason = 'skipped' "
                     + "and patient_id is null and event_id is null and consumer = ?1", "treatment-plan-intake"));
             as(ehr).get("/treatment-plans/" + plan).then().statusCode(404);
@@ -282,13 +279,17 @@ class ConsentProjectionTest {
             // The operator, once the patients' consents are checked at intake; again once every rewound partition
             // has been polled, so that no later test finds everyone held.
             releaseSkippedHolds();
-            await().atMost(Duration.ofSeconds(30)).until(() -> rewound.entrySet().stream().allMatch(partition -> count(
-                    "select count(*) from consent_position where partition = ?1 and next_offset > "
-                            + partition.getValue(),
-                    partition.getKey()) == 1));
+            awaitPolledPast(rewound);
             releaseSkippedHolds();
         }
         as(ehr).get("/treatment-plans/" + plan).then().statusCode(200);
+    }
+
+    /** Waits until each partition's reading has moved past the position given. */
+    private void awaitPolledPast(Map<Integer, Long> positions) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> positions.entrySet().stream().allMatch(partition -> count(
+                "select count(*) from consent_position where partition = ?1 and next_offset > " + partition.getValue(),
+                partition.getKey()) == 1));
     }
 
     private void releaseSkippedHolds() {

@@ -18,10 +18,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -88,19 +86,6 @@ public class ConsentProjection implements Part2Consents {
             WHERE NOT EXISTS (SELECT 1 FROM inbox_event WHERE consumer = ? AND event_id = ?)
             ON CONFLICT DO NOTHING
             """;
-    /** Where the reading of a partition had got to, before this poll. */
-    private static final String POSITION = """
-            SELECT next_offset FROM consent_position WHERE partition = ? FOR UPDATE
-            """;
-    private static final String MOVE = """
-            INSERT INTO consent_position (partition, next_offset) VALUES (?, ?)
-            ON CONFLICT (partition) DO UPDATE SET next_offset = greatest(consent_position.next_offset, excluded.next_offset)
-            """;
-    /** Records were skipped: any of them may have been a revocation, so no patient is disclosed. */
-    private static final String HOLD_EVERYONE = """
-            INSERT INTO consent_hold (consumer, topic, partition, record_offset, reason) VALUES (?, ?, ?, ?, 'skipped')
-            ON CONFLICT DO NOTHING
-            """;
     private static final String RELEASE = """
             DELETE FROM consent_hold h USING inbox_event i WHERE i.consumer = h.consumer AND i.event_id = h.event_id
             """;
@@ -153,7 +138,7 @@ public class ConsentProjection implements Part2Consents {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement hold = connection.prepareStatement(HOLD);
                 PreparedStatement checkpoint = connection.prepareStatement(CHECKPOINT)) {
-            followed(connection, consumer, records);
+            ConsentPositions.follow(connection, consumer, records);
             boolean changes = false;
             for (ConsumerRecord<String, String> record : records) {
                 String type = CloudEventHeaders.type(record.headers());
@@ -182,47 +167,6 @@ public class ConsentProjection implements Part2Consents {
             checkpoint.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Consent projection unavailable", e);
-        }
-    }
-
-    /**
-     * Moves the position kept for each partition of the poll past its records; a poll that starts beyond the position
-     * skipped records (an offset reset past them, or this database restored behind the consumer's offsets), so every
-     * patient is held from EHRs until an operator settles it (deploy/README, consent holds). Offsets on intake's topic
-     * have no gaps of their own: its relay writes without transactions and the topic is not compacted.
-     */
-    private static void followed(Connection connection, String consumer,
-            Iterable<ConsumerRecord<String, String>> records) throws SQLException {
-        Map<Integer, long[]> polled = new TreeMap<>();
-        String topic = null;
-        for (ConsumerRecord<String, String> record : records) {
-            topic = record.topic();
-            polled.merge(record.partition(), new long[] { record.offset(), record.offset() },
-                    (a, b) -> new long[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
-        }
-        try (PreparedStatement position = connection.prepareStatement(POSITION);
-                PreparedStatement move = connection.prepareStatement(MOVE);
-                PreparedStatement holdEveryone = connection.prepareStatement(HOLD_EVERYONE)) {
-            for (Map.Entry<Integer, long[]> partition : polled.entrySet()) {
-                position.setInt(1, partition.getKey());
-                try (ResultSet before = position.executeQuery()) {
-                    if (before.next() && partition.getValue()[0] > before.getLong(1)) {
-                        LOG.errorf("%s skipped offsets %d to %d of %s-%d, which may have held revocations: EHR reads "
-                                + "of every patient are refused until an operator settles it (deploy/README, consent "
-                                + "holds)", consumer, before.getLong(1), partition.getValue()[0] - 1, topic,
-                                partition.getKey());
-                        holdEveryone.setString(1, consumer);
-                        holdEveryone.setString(2, topic);
-                        holdEveryone.setInt(3, partition.getKey());
-                        holdEveryone.setLong(4, before.getLong(1));
-                        holdEveryone.executeUpdate();
-                    }
-                }
-                move.setInt(1, partition.getKey());
-                move.setLong(2, partition.getValue()[1] + 1);
-                move.addBatch();
-            }
-            move.executeBatch();
         }
     }
 
