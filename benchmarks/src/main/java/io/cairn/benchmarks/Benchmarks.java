@@ -34,7 +34,9 @@ public final class Benchmarks {
         Path root = Path.of(System.getProperty("cairn.root", ".")).toAbsolutePath().normalize();
         boolean smoke = List.of(args).contains("--smoke");
         Path output = smoke ? root.resolve("benchmarks/target/smoke") : root.resolve("benchmarks");
-        Settings settings = smoke ? Settings.smoke(output) : Settings.full(output);
+        Settings sized = smoke ? Settings.smoke(output) : Settings.full(output);
+        Settings settings = List.of(args).stream().filter(a -> a.startsWith("--rates=")).findFirst()
+                .map(a -> sized.withChainRates(a.substring(8))).orElse(sized);
         Files.createDirectories(output);
         Map<String, String> machine = new LinkedHashMap<>();
         List<String> sections = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.cairn.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How long and how big: the full run that writes BENCHMARKS.md, or the smoke run (a few seconds a phase, small data)
@@ -14,6 +15,13 @@ record Settings(boolean smoke, Path output, Duration warmUp, Duration phase, Dur
     static Settings full(Path output) {
         return new Settings(false, output, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15),
                 List.of(10, 25, 50, 100, 150, 200, 300, 400), 100_000, 5_000_000, Duration.ofSeconds(15));
+    }
+
+    /** The event chain offered only these rates (e.g. {@code --rates=25,50} while profiling a part). */
+    Settings withChainRates(String rates) {
+        List<Integer> offered = Stream.of(rates.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        return new Settings(smoke, output, warmUp, phase, chainPhase, offered, patients, attendanceRows,
+                footprintLoad);
     }
 
     static Settings smoke(Path output) {
