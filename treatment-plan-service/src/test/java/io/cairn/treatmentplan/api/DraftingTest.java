@@ -23,6 +23,9 @@ import java.time.Instant;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.TopicWatch;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DraftingTest {
+
+    @Inject
+    SessionFactory sessions;
 
     @Test
     void anAssessmentDeliveredTwiceDraftsOnePlanAndOnePlanDrafted() {
@@ -142,5 +148,29 @@ class DraftingTest {
                 .body("[1].changeNote", equalTo("Revised from re-assessment " + again.assessmentId()
                         + ": added anxiety, resolved depression"))
                 .body("[1].author", equalTo("system"));
+    }
+
+    @Test
+    void draftingMoreAssessmentsReusesTheQueryPlansOfTheFirst() {
+        // Each query of a draft is planned once; a plan cached per event would grow until it evicts and searches.
+        draftPlansForNewPatients(3);
+        int cached = cachedQueryPlans();
+
+        draftPlansForNewPatients(5);
+
+        assertEquals(cached, cachedQueryPlans());
+    }
+
+    private static void draftPlansForNewPatients(int patients) {
+        for (int i = 0; i < patients; i++) {
+            UUID patient = UUID.randomUUID();
+            EventRecords.send(EventRecords.of(assessment(patient, LevelOfCare.INTENSIVE_OUTPATIENT)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> plansOf(patient).getList("").size() == 1);
+        }
+    }
+
+    private int cachedQueryPlans() {
+        return sessions.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache()
+                .getNumberOfCachedQueryPlans();
     }
 }
