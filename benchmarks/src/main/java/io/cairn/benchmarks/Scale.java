@@ -46,6 +46,9 @@ final class Scale {
                         + sunday, clinic.scheduler),
                 Load.Target.of("patients under target this week", Stack.GATEWAY, "/api/v1/hours/under-target",
                         clinic.scheduler),
+                // This week has only the sessions already over (none on a Monday); last week has everyone's.
+                Load.Target.of("patients under target last week", Stack.GATEWAY, "/api/v1/hours/under-target?isoWeek="
+                        + ScaleData.isoWeek(data.monday().minusWeeks(1)), clinic.scheduler),
                 Load.Target.of("check-ins due today", Stack.GATEWAY, "/api/v1/check-ins", clinic.caseManager));
         try (Load load = new Load()) {
             for (Load.Target target : targets) {
