@@ -106,7 +106,8 @@ final class EventChain {
             goals.add(Goal.atMost(p50, 25, at50.p50(), "ms"));
             goals.add(Goal.atMost(p99, 100, at50.p99(), "ms"));
         } else {
-            String why = "not offered: the chain fell behind at " + saturatedAt + "/s";
+            String why = saturatedAt != null ? "not offered: the chain fell behind at " + saturatedAt + "/s"
+                    : "not offered (--rates)";
             goals.add(new Goal(p50, "≤ 25 ms", why, false));
             goals.add(new Goal(p99, "≤ 100 ms", why, false));
         }

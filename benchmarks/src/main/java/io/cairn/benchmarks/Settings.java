@@ -19,7 +19,12 @@ record Settings(boolean smoke, Path output, Duration warmUp, Duration phase, Dur
 
     /** The event chain offered only these rates (e.g. {@code --rates=25,50} while profiling a part). */
     Settings withChainRates(String rates) {
-        List<Integer> offered = Stream.of(rates.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        // Ascending and once each: the curve stops at the first rate that leaves the chain behind.
+        List<Integer> offered = Stream.of(rates.split(",")).map(String::trim).map(Integer::valueOf).distinct()
+                .sorted().toList();
+        if (offered.isEmpty() || offered.get(0) <= 0) {
+            throw new IllegalArgumentException("--rates= takes completions per second above 0, e.g. --rates=25,50");
+        }
         return new Settings(smoke, output, warmUp, phase, chainPhase, offered, patients, attendanceRows,
                 footprintLoad);
     }

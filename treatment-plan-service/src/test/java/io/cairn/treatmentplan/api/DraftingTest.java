@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
@@ -27,6 +28,7 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -153,12 +155,16 @@ class DraftingTest {
     @Test
     void draftingMoreAssessmentsReusesTheQueryPlansOfTheFirst() {
         // Each query of a draft is planned once; a plan cached per event would grow until it evicts and searches.
+        // Work of other tests still running may plan a query of its own once, so a round may grow: not every one.
         draftPlansForNewPatients(3);
-        int cached = cachedQueryPlans();
+        List<Integer> added = new ArrayList<>();
+        for (int round = 0; round < 3 && !added.contains(0); round++) {
+            int cached = cachedQueryPlans();
+            draftPlansForNewPatients(5);
+            added.add(cachedQueryPlans() - cached);
+        }
 
-        draftPlansForNewPatients(5);
-
-        assertEquals(cached, cachedQueryPlans());
+        assertTrue(added.contains(0), "query plans added by each round of 5 drafts: " + added);
     }
 
     private static void draftPlansForNewPatients(int patients) {
