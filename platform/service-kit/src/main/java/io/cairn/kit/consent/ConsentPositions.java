@@ -33,9 +33,9 @@ public class ConsentPositions implements KafkaConsumerRebalanceListener {
     public static final String NAME = "consent-positions";
     private static final Logger LOG = Logger.getLogger(ConsentPositions.class);
 
-    /** Where the reading of a partition had got to, before this poll. */
-    private static final String POSITION = """
-            SELECT next_offset FROM consent_position WHERE partition = ? FOR UPDATE
+    /** Where the reading of the poll's partitions had got to, before this poll. */
+    private static final String POSITIONS = """
+            SELECT partition, next_offset FROM consent_position WHERE partition = ANY (?) FOR UPDATE
             """;
     private static final String MOVE = """
             INSERT INTO consent_position (partition, next_offset) VALUES (?, ?)
@@ -88,23 +88,31 @@ public class ConsentPositions implements KafkaConsumerRebalanceListener {
             polled.merge(record.partition(), new long[] { record.offset(), record.offset() },
                     (a, b) -> new long[] { Math.min(a[0], b[0]), Math.max(a[1], b[1]) });
         }
-        try (PreparedStatement position = connection.prepareStatement(POSITION);
-                PreparedStatement move = connection.prepareStatement(MOVE);
+        if (polled.isEmpty()) {
+            return;
+        }
+        Map<Integer, Long> before = new HashMap<>();
+        try (PreparedStatement positions = connection.prepareStatement(POSITIONS)) {
+            positions.setArray(1, connection.createArrayOf("integer", polled.keySet().toArray()));
+            try (ResultSet kept = positions.executeQuery()) {
+                while (kept.next()) {
+                    before.put(kept.getInt(1), kept.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement move = connection.prepareStatement(MOVE);
                 PreparedStatement holdEveryone = connection.prepareStatement(HOLD_EVERYONE)) {
             for (Map.Entry<Integer, long[]> partition : polled.entrySet()) {
-                position.setInt(1, partition.getKey());
-                try (ResultSet before = position.executeQuery()) {
-                    if (before.next() && partition.getValue()[0] > before.getLong(1)) {
-                        LOG.errorf("%s skipped offsets %d to %d of %s-%d, which may have held revocations: EHR reads "
-                                + "of every patient are refused until an operator settles it (deploy/README, consent "
-                                + "holds)", consumer, before.getLong(1), partition.getValue()[0] - 1, topic,
-                                partition.getKey());
-                        holdEveryone.setString(1, consumer);
-                        holdEveryone.setString(2, topic);
-                        holdEveryone.setInt(3, partition.getKey());
-                        holdEveryone.setLong(4, before.getLong(1));
-                        holdEveryone.executeUpdate();
-                    }
+                Long next = before.get(partition.getKey());
+                if (next != null && partition.getValue()[0] > next) {
+                    LOG.errorf("%s skipped offsets %d to %d of %s-%d, which may have held revocations: EHR reads of "
+                            + "every patient are refused until an operator settles it (deploy/README, consent holds)",
+                            consumer, next, partition.getValue()[0] - 1, topic, partition.getKey());
+                    holdEveryone.setString(1, consumer);
+                    holdEveryone.setString(2, topic);
+                    holdEveryone.setInt(3, partition.getKey());
+                    holdEveryone.setLong(4, next);
+                    holdEveryone.executeUpdate();
                 }
                 move.setInt(1, partition.getKey());
                 move.setLong(2, partition.getValue()[1] + 1);
