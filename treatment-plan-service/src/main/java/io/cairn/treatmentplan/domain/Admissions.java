@@ -21,8 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.stream.IntStream;
 
 /**
  * Admission: the plan drafted from a completed IOP assessment, or, for a patient whose plan is open, the revision a
@@ -70,8 +68,10 @@ public class Admissions {
         PlanDraft draft = drafter.draft(assessment, calendar.today());
         PlanContent drafted = new PlanContent(draft.problems(), draft.weeklyHours(), draft.expectedWeeks(),
                 assessment.preferredSchedule());
-        Optional<TreatmentPlan> open = TreatmentPlan.<TreatmentPlan> find(OPEN_PLAN_OF_PATIENT,
-                Stream.concat(Stream.of(assessment.patientId()), PlanStatus.OPEN.stream()).toArray())
+        // The plan of the episode under way (a patient has at most one), each open status its own parameter:
+        // Hibernate plans a query with a collection parameter again at every call.
+        Optional<TreatmentPlan> open = TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status in (?2, ?3, ?4)",
+                assessment.patientId(), PlanStatus.DRAFT, PlanStatus.AWAITING_APPROVAL, PlanStatus.ACTIVE)
                 .firstResultOptional();
         if (open.isPresent()) {
             revise(open.get(), assessment, drafted);
@@ -105,12 +105,6 @@ public class Admissions {
         return (Boolean) TreatmentPlan.getEntityManager().createNativeQuery(DECIDED_BEFORE)
                 .setParameter(1, assessmentId).getSingleResult();
     }
-
-    // The open statuses one parameter each: Hibernate plans a query with a collection parameter again at every call.
-    private static final String OPEN_PLAN_OF_PATIENT = "patientId = ?1 and status in ("
-            + IntStream.rangeClosed(2, PlanStatus.OPEN.size() + 1).mapToObj(i -> "?" + i)
-                    .collect(Collectors.joining(", "))
-            + ")";
 
     private static final String DECIDED_BEFORE = """
             SELECT EXISTS (SELECT 1 FROM treatment_plan WHERE assessment_id = ?1)

@@ -80,8 +80,8 @@ public class PlanReviews {
             // A revision like any change of an active plan: in force once acknowledged and approved. It changes the
             // problems of the latest version, so a revision already waiting keeps its hours, length and schedule.
             PlanContent latest = plan.latest();
-            plan.change(new PlanContent(revisedProblems, latest.weeklyHours(), latest.expectedWeeks(),
-                    latest.preferredSchedule()).withScreeningsOf(plan.versionsKept()));
+            plan.changeByStaff(new PlanContent(revisedProblems, latest.weeklyHours(), latest.expectedWeeks(),
+                    latest.preferredSchedule()));
             plans.versionMade(plan, caller.name(), "Revised at the review of " + heldOn, null);
             review.revisedVersion = plan.planVersion;
         }

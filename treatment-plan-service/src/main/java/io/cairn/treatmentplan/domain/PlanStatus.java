@@ -21,9 +21,6 @@ public enum PlanStatus {
     @JsonProperty("discharged")
     DISCHARGED;
 
-    /** The plan of an episode still under way: a patient has at most one. */
-    public static final java.util.Set<PlanStatus> OPEN = java.util.EnumSet.of(DRAFT, AWAITING_APPROVAL, ACTIVE);
-
     public boolean isClosed() {
         return this == GRADUATED || this == DISCHARGED;
     }

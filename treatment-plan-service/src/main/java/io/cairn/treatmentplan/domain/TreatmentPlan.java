@@ -165,13 +165,21 @@ public class TreatmentPlan extends PanacheEntityBase {
     }
 
     /** The content awaiting approval, if any, then the content in force. */
-    public List<PlanContent> versionsKept() {
+    private List<PlanContent> versionsKept() {
         return pendingRevision == null ? List.of(content()) : List.of(pendingRevision, content());
     }
 
     /** The content in force (before approval: the draft). */
     public PlanContent content() {
         return new PlanContent(problemContent, weeklyHours, expectedWeeks, preferredSchedule);
+    }
+
+    /**
+     * A change staff made (an edit, a review's revision): what the assessment found stays as the plan has it
+     * ({@link PlanContent#withScreeningsOf}), whatever screening the content sent carries.
+     */
+    public void changeByStaff(PlanContent next) {
+        change(next.withScreeningsOf(versionsKept()));
     }
 
     /**

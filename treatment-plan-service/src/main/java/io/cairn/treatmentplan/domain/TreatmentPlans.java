@@ -61,7 +61,7 @@ public class TreatmentPlans {
         TreatmentPlan plan = find(id);
         requireCurrent(plan, ifMatch, basedOnVersion);
         requireHoursForPopulation(plan, content.weeklyHours());
-        plan.change(content.withScreeningsOf(plan.versionsKept()));
+        plan.changeByStaff(content);
         versionMade(plan, caller.name(), changeNote, null);
         access.wrote("update", RESOURCE, id, plan.patientId);
         return plan;
