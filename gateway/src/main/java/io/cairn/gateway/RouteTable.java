@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which service owns a path: the first segment after {@code /api/v1/}, as ARCHITECTURE.md's table gives it, or the
- * resource type after {@code /fhir/r4/}. A patient's schedule and hours live in scheduling although {@code /patients}
- * is intake's.
+ * resource type after {@code /fhir/r4/}. A patient's schedule and hours live in scheduling, and their measures in
+ * treatment-plan, although {@code /patients} is intake's.
  */
 public final class RouteTable {
 
@@ -17,6 +17,8 @@ public final class RouteTable {
 
     private static final Pattern SCHEDULING_PATIENT_VIEWS = Pattern.compile(
             "^/api/v1/patients/[^/]+/(schedule|schedule\\.ics|hours)/?$");
+    private static final Pattern TREATMENT_PLAN_PATIENT_VIEWS = Pattern.compile(
+            "^/api/v1/patients/[^/]+/measures(/due)?/?$");
 
     private static final Map<String, Backend> OWNERS = Map.ofEntries(
             Map.entry("patients", Backend.INTAKE),
@@ -74,6 +76,9 @@ public final class RouteTable {
         }
         if (SCHEDULING_PATIENT_VIEWS.matcher(path).matches()) {
             return Optional.of(Backend.SCHEDULING);
+        }
+        if (TREATMENT_PLAN_PATIENT_VIEWS.matcher(path).matches()) {
+            return Optional.of(Backend.TREATMENT_PLAN);
         }
         return Optional.ofNullable(OWNERS.get(firstSegment(path, API_PREFIX)));
     }

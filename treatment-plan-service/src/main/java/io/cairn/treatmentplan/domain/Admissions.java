@@ -10,6 +10,7 @@ import io.cairn.kit.security.Caller;
 import io.cairn.kit.security.PatientAccess;
 import io.cairn.treatmentplan.domain.drafting.PlanDraft;
 import io.cairn.treatmentplan.domain.drafting.PlanDrafter;
+import io.cairn.treatmentplan.domain.measures.Measures;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,12 +34,14 @@ public class Admissions {
     private final PlanDrafter drafter;
     private final PatientAccess access;
     private final Outbox outbox;
+    private final Measures measures;
 
     private final ClinicCalendar calendar;
 
-    Admissions(TreatmentPlans plans, PlanDrafter drafter, PatientAccess access, Outbox outbox,
+    Admissions(TreatmentPlans plans, PlanDrafter drafter, PatientAccess access, Outbox outbox, Measures measures,
             ClinicCalendar calendar) {
         this.plans = plans;
+        this.measures = measures;
         this.calendar = calendar;
         this.drafter = drafter;
         this.access = access;
@@ -75,6 +78,7 @@ public class Admissions {
                 .firstResultOptional();
         if (open.isPresent()) {
             revise(open.get(), assessment, drafted);
+            measures.fromAssessment(open.get(), assessment);
             return;
         }
         TreatmentPlan plan = new TreatmentPlan();
@@ -91,6 +95,7 @@ public class Admissions {
         plan.medications = assessment.medications().toArray(String[]::new);
         plan.draftedAt = Instant.now();
         plan.persist();
+        measures.fromAssessment(plan, assessment);
         plans.versionMade(plan, Caller.SYSTEM, "Drafted from assessment " + assessment.assessmentId(), null);
         outbox.publish(new PlanDrafted(plan.id, plan.patientId, plan.assessmentId, plan.draftedAt));
     }

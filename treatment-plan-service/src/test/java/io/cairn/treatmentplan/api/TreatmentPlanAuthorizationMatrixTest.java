@@ -58,6 +58,11 @@ class TreatmentPlanAuthorizationMatrixTest extends AuthorizationMatrix<Treatment
                 new Endpoint("GET", "/treatment-plans/reviews-due", null, false, "401 403 200 403 403 200 403 403 403"),
                 new Endpoint("GET", "/treatment-plans/not-admitted?patientId={P}", null, false,
                         "401 403 200 403 200 200 403 403 403"),
+                new Endpoint("GET", "/patients/{P}/measures", null, false, "401 403 200 403 200 200 200 404 404"),
+                new Endpoint("GET", "/patients/{P}/measures/due", null, false, "401 403 200 403 200 200 200 404 404"),
+                new Endpoint("POST", "/patients/{P}/measures", """
+                        {"instrument":"GAD-7","answers":{"1":0,"2":0,"3":0,"4":0,"5":0,"6":0,"7":0}}""", true,
+                        "401 403 201 403 403 403 201 404 403"),
                 new Endpoint("PUT", "/treatment-plans/{A}", "{EDIT}", true, "401 403 200 403 403 403 403 403 403"),
                 // A clinician records the patient's acknowledgment with an attestation; the patient gives their own.
                 new Endpoint("POST", "/treatment-plans/{A}/acknowledge", null, true, "401 403 400 403 403 403 200 404 403"),

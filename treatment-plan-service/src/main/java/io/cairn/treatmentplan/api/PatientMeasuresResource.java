@@ -1,0 +1,68 @@
+package io.cairn.treatmentplan.api;
+
+import io.cairn.contracts.Roles;
+import io.cairn.kit.api.ApiPaths;
+import io.cairn.kit.api.Created;
+import io.cairn.treatmentplan.domain.measures.Measure;
+import io.cairn.treatmentplan.domain.measures.Measures;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path(ApiPaths.V1 + "/patients/{patientId}/measures")
+@Tag(name = "Measures", description = "Measurement-based care: scheduled re-screens (PHQ-9, GAD-7, AUDIT, DAST-10) and their trend from the assessment's baseline")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PatientMeasuresResource {
+
+    private final Measures measures;
+
+    PatientMeasuresResource(Measures measures) {
+        this.measures = measures;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "listMeasures", summary = "Each instrument's series under the patient's latest plan", description = "The assessment's baseline and every re-screen since, per instrument, oldest first, with the change from the first score and whether it is a reliable change (PHQ-9: 5 points, GAD-7: 4). Measures are assessment data: a patient reads only their own; an EHR client only while a Part 2 consent for assessments names it, and each measure it reads is a disclosure. Any other patient is answered 404.")
+    @APIResponse(responseCode = "200", description = "The series; none before a plan is drafted")
+    public List<MeasureSeriesView> list(@PathParam("patientId") UUID patientId) {
+        return measures.series(patientId).stream().map(MeasureSeriesView::of).toList();
+    }
+
+    @GET
+    @Path("/due")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "listDueMeasures", summary = "The re-screens due now", description = "What the patient's active plan asks them to answer today or has asked before and not had: PHQ-9 and GAD-7 every week, AUDIT and DAST-10 every four weeks where the plan treats alcohol or drug use, each counted from its last score (the assessment's baseline first) or, never taken, from approval. Empty without an active plan. A patient reads only their own; an EHR client only while a Part 2 consent for assessments names it. Any other patient is answered 404.")
+    @APIResponse(responseCode = "200", description = "The re-screens due, each once")
+    public List<DueMeasureView> due(@PathParam("patientId") UUID patientId) {
+        return measures.due(patientId).stream().map(DueMeasureView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed({ Roles.PATIENT, Roles.CLINICIAN })
+    @Operation(operationId = "recordMeasure", summary = "Answer a re-screen", description = "Scores the answers with the screener's published scoring and keeps them in the instrument's series under the patient's active plan. The patient answers their own (any other patient is answered 404); a clinician records one given in session. Answers the screener cannot score are a 400 naming each item, and nothing is kept.")
+    @APIResponse(responseCode = "201", description = "Scored and kept", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
+    @APIResponse(responseCode = "409", description = "The patient has no active plan")
+    public RestResponse<MeasureView> record(@PathParam("patientId") UUID patientId,
+            @Valid @NotNull MeasureRequest request) {
+        Measure measure = measures.record(patientId, request.instrument(), request.answers());
+        return Created.at("patients/" + patientId + "/measures", MeasureView.of(measure));
+    }
+}

@@ -1,0 +1,194 @@
+package io.cairn.treatmentplan.domain.measures;
+
+import io.cairn.contracts.Roles;
+import io.cairn.contracts.events.AssessmentCompleted;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.contracts.events.ScreenerResult;
+import io.cairn.kit.api.ClinicCalendar;
+import io.cairn.kit.problem.ConflictException;
+import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.kit.security.Caller;
+import io.cairn.kit.security.PatientAccess;
+import io.cairn.screeners.Screener;
+import io.cairn.screeners.ScreenerCatalogue;
+import io.cairn.screeners.ScreenerCode;
+import io.cairn.screeners.ScreenerScore;
+import io.cairn.screeners.Sex;
+import io.cairn.treatmentplan.domain.PlanStatus;
+import io.cairn.treatmentplan.domain.TreatmentPlan;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Measurement-based care: the screeners a patient's plan re-screens, kept as a series per instrument from the
+ * assessment's baseline on. A patient answers their own re-screens; a clinician may record one given in session.
+ */
+@ApplicationScoped
+public class Measures {
+
+    /** What a patient answers about themselves; the C-SSRS is asked by a clinician at assessment. */
+    static final Set<ScreenerCode> RE_SCREENED = Set.of(ScreenerCode.PHQ_9, ScreenerCode.GAD_7, ScreenerCode.AUDIT,
+            ScreenerCode.DAST_10);
+
+    private final ScreenerCatalogue screeners;
+    private final ClinicCalendar calendar;
+    private final PatientAccess access;
+    private final Caller caller;
+
+    Measures(ScreenerCatalogue screeners, ClinicCalendar calendar, PatientAccess access, Caller caller) {
+        this.screeners = screeners;
+        this.calendar = calendar;
+        this.access = access;
+        this.caller = caller;
+    }
+
+    /** Keeps what an assessment's screeners found as measures of the plan it drafted or revised: each series' start. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fromAssessment(TreatmentPlan plan, AssessmentCompleted assessment) {
+        for (ScreenerResult result : assessment.screenerResults()) {
+            Measure measure = new Measure();
+            measure.id = UUID.randomUUID();
+            measure.patientId = plan.patientId;
+            measure.planId = plan.id;
+            measure.instrument = result.screener();
+            measure.score = result.score();
+            measure.band = result.band();
+            measure.safetyAlert = result.safetyAlert();
+            measure.findings = result.findings().toArray(String[]::new);
+            measure.source = Measure.FROM_ASSESSMENT;
+            measure.assessmentId = assessment.assessmentId();
+            measure.takenAt = assessment.completedAt();
+            measure.takenOn = calendar.dateOf(assessment.completedAt());
+            measure.recordedBy = Caller.SYSTEM;
+            measure.persist();
+        }
+    }
+
+    /** A re-screen the plan's schedule asks for, on or before today. */
+    public record Due(ScreenerCode instrument, LocalDate dueOn, int everyDays, LocalDate lastTakenOn) {
+    }
+
+    /**
+     * The re-screens due today or overdue under the patient's active plan, each once: the first is due a week (or four)
+     * after the assessment's baseline, or at approval when the assessment did not include it.
+     */
+    @Transactional
+    public List<Due> due(UUID patientId) {
+        access.search(RecordCategory.ASSESSMENTS, patientId);
+        Optional<TreatmentPlan> active = TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status = ?2",
+                patientId, PlanStatus.ACTIVE).firstResultOptional();
+        if (active.isEmpty()) {
+            return List.of();
+        }
+        TreatmentPlan plan = active.get();
+        LocalDate today = calendar.today();
+        List<Due> due = new ArrayList<>();
+        for (MeasurementSchedule.Entry entry : MeasurementSchedule.of(plan.problems())) {
+            Optional<LocalDate> last = Measure.<Measure> find("planId = ?1 and instrument = ?2",
+                    Sort.descending("takenAt"), plan.id, entry.instrument().label()).firstResultOptional()
+                    .map(measure -> measure.takenOn);
+            LocalDate dueOn = last.map(taken -> taken.plusDays(entry.everyDays()))
+                    .orElseGet(() -> calendar.dateOf(plan.approvedAt));
+            if (!dueOn.isAfter(today)) {
+                due.add(new Due(entry.instrument(), dueOn, entry.everyDays(), last.orElse(null)));
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Scores and keeps a re-screen under the patient's active plan: the patient's own, or one a clinician gave in
+     * session.
+     *
+     * @throws InvalidRequestException for an instrument not re-screened or answers it cannot score (nothing is kept)
+     * @throws ConflictException when the patient has no active plan
+     */
+    @Transactional
+    public Measure record(UUID patientId, ScreenerCode instrument, Map<Integer, Integer> answers) {
+        if (caller.hasRole(Roles.PATIENT) && !caller.ownPatientId().map(patientId::equals).orElse(false)) {
+            throw access.refused("record", "measure", patientId, patientId);
+        }
+        if (!RE_SCREENED.contains(instrument)) {
+            throw new InvalidRequestException("instrument", "must be one of PHQ-9, GAD-7, AUDIT, DAST-10 (the "
+                    + instrument.label() + " is asked by a clinician at assessment)");
+        }
+        Screener screener = screeners.get(instrument);
+        var invalid = screener.violations(answers, "answers");
+        if (!invalid.isEmpty()) {
+            throw new InvalidRequestException(invalid);
+        }
+        TreatmentPlan plan = TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status = ?2", patientId,
+                PlanStatus.ACTIVE).firstResultOptional().orElseThrow(
+                        () -> new ConflictException("Patient " + patientId
+                                + " has no active treatment plan: re-screens are kept under the plan being followed"));
+        ScreenerScore score = screener.score(answers, Sex.UNKNOWN);
+        Measure measure = new Measure();
+        measure.id = UUID.randomUUID();
+        measure.patientId = patientId;
+        measure.planId = plan.id;
+        measure.instrument = instrument.label();
+        measure.score = score.score();
+        measure.band = score.band();
+        measure.safetyAlert = score.safetyAlert();
+        measure.findings = score.findings().toArray(String[]::new);
+        measure.answers = new LinkedHashMap<>(answers);
+        measure.source = Measure.RE_SCREEN;
+        measure.takenAt = calendar.now();
+        measure.takenOn = calendar.dateOf(measure.takenAt);
+        measure.recordedBy = caller.name();
+        measure.persist();
+        access.wrote("record", "measure", measure.id, patientId);
+        return measure;
+    }
+
+    /** One instrument's measures under a plan, oldest first, and how far the latest moved from the first. */
+    public record Series(String instrument, int baseline, int latest, int change, ReliableChange reliableChange,
+            List<Measure> measures) {
+    }
+
+    /**
+     * Each instrument's series under the patient's latest plan (the episode under way, or the last one), in the
+     * catalogue's order (PHQ-9, GAD-7, AUDIT, DAST-10, C-SSRS).
+     */
+    @Transactional
+    public List<Series> series(UUID patientId) {
+        access.search(RecordCategory.ASSESSMENTS, patientId);
+        Optional<TreatmentPlan> latest = TreatmentPlan.<TreatmentPlan> find("patientId", Sort.descending("draftedAt"),
+                patientId).firstResultOptional();
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        List<Measure> measures = Measure.list("planId", Sort.ascending("takenAt", "id"), latest.get().id);
+        access.readAll(RecordCategory.ASSESSMENTS, "measure", measures, measure -> measure.id,
+                measure -> measure.patientId);
+        Map<String, List<Measure>> byInstrument = new TreeMap<>(
+                Comparator.comparingInt(Measures::catalogueOrder).thenComparing(Comparator.naturalOrder()));
+        measures.forEach(measure -> byInstrument.computeIfAbsent(measure.instrument, i -> new ArrayList<>())
+                .add(measure));
+        List<Series> series = new ArrayList<>();
+        byInstrument.forEach((instrument, taken) -> {
+            int baseline = taken.get(0).score;
+            int last = taken.get(taken.size() - 1).score;
+            series.add(new Series(instrument, baseline, last, last - baseline,
+                    ReliableChange.of(instrument, last - baseline), List.copyOf(taken)));
+        });
+        return series;
+    }
+
+    private static int catalogueOrder(String instrument) {
+        return Arrays.stream(ScreenerCode.values()).filter(code -> code.label().equals(instrument)).findFirst()
+                .map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,168 @@
+package io.cairn.treatmentplan.api;
+
+import static io.cairn.treatmentplan.api.Plans.CLINICIAN;
+import static io.cairn.treatmentplan.api.Plans.activePlan;
+import static io.cairn.treatmentplan.api.Plans.as;
+import static io.cairn.treatmentplan.api.Plans.draftPlan;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cairn.testkit.Rows;
+import io.cairn.testkit.Tokens;
+import io.cairn.treatmentplan.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Measurement-based care: the assessment's baseline, re-screens due on the plan's schedule, and the trend. */
+@QuarkusTest
+class MeasuresTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    EntityManager entities;
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
+
+    @Test
+    void theAssessmentsScreenersStartEachSeriesAndWhatItDidNotScreenIsDueAtApproval() {
+        UUID patient = UUID.randomUUID();
+        activePlan(patient); // assessed with AUDIT 19 and PHQ-9 12; alcohol use and depression drafted
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        as(CLINICIAN).get("/patients/" + patient + "/measures").then().statusCode(200)
+                .body("instrument", contains("PHQ-9", "AUDIT"))
+                .body("find { it.instrument == 'PHQ-9' }.baseline", equalTo(12))
+                .body("find { it.instrument == 'PHQ-9' }.change", equalTo(0))
+                .body("find { it.instrument == 'PHQ-9' }.reliableChange", equalTo("unchanged"))
+                .body("find { it.instrument == 'AUDIT' }.reliableChange", nullValue())
+                .body("find { it.instrument == 'PHQ-9' }.measures[0].source", equalTo("assessment"))
+                .body("find { it.instrument == 'PHQ-9' }.measures[0].band", equalTo("moderate"))
+                .body("find { it.instrument == 'PHQ-9' }.measures[0].answers", nullValue());
+        // PHQ-9 was taken today (a week to go), AUDIT too (four weeks); GAD-7 never: due from approval, today.
+        as(Tokens.forPatient(patient)).get("/patients/" + patient + "/measures/due").then().statusCode(200)
+                .body("instrument", contains("GAD-7")).body("[0].dueOn", equalTo(today.toString()))
+                .body("[0].everyDays", equalTo(7)).body("[0].lastTakenOn", nullValue());
+    }
+
+    @Test
+    void weeklyReScreensAnsweredByThePatientShowAReliableWorsening() {
+        UUID patient = UUID.randomUUID();
+        activePlan(patient);
+        String token = Tokens.forPatient(patient);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        clock.advance(Duration.ofDays(7));
+        as(token).get("/patients/" + patient + "/measures/due").then().statusCode(200)
+                .body("instrument", contains("PHQ-9", "GAD-7"))
+                .body("[0].dueOn", equalTo(today.plusDays(7).toString()))
+                .body("[0].lastTakenOn", equalTo(today.toString()));
+        as(token).body(phq9(1, 1, 2, 2, 2, 2, 2, 2, 0)).post("/patients/" + patient + "/measures").then()
+                .statusCode(201).body("instrument", equalTo("PHQ-9")).body("score", equalTo(14))
+                .body("band", equalTo("moderate")).body("source", equalTo("re-screen"))
+                .body("answers.9", equalTo(0)).body("recordedBy", equalTo("patient-" + patient))
+                .body("takenOn", equalTo(today.plusDays(7).toString()));
+        as(token).get("/patients/" + patient + "/measures/due").then().body("instrument", contains("GAD-7"));
+
+        clock.advance(Duration.ofDays(7));
+        as(token).get("/patients/" + patient + "/measures/due").then().body("instrument", hasItems("PHQ-9"));
+        as(token).body(phq9(2, 2, 2, 2, 2, 2, 2, 2, 2)).post("/patients/" + patient + "/measures").then()
+                .statusCode(201).body("score", equalTo(18)).body("safetyAlert", equalTo(true));
+
+        as(CLINICIAN).get("/patients/" + patient + "/measures").then().statusCode(200)
+                .body("find { it.instrument == 'PHQ-9' }.measures.score", contains(12, 14, 18))
+                .body("find { it.instrument == 'PHQ-9' }.latest", equalTo(18))
+                .body("find { it.instrument == 'PHQ-9' }.change", equalTo(6))
+                .body("find { it.instrument == 'PHQ-9' }.reliableChange", equalTo("worse"));
+    }
+
+    @Test
+    void aClinicianRecordsAReScreenGivenInSession() {
+        UUID patient = UUID.randomUUID();
+        activePlan(patient);
+
+        as(CLINICIAN).body("""
+                {"instrument":"GAD-7","answers":{"1":1,"2":1,"3":1,"4":0,"5":0,"6":1,"7":1}}""")
+                .post("/patients/" + patient + "/measures").then().statusCode(201).body("score", equalTo(5))
+                .body("band", equalTo("mild"));
+        as(CLINICIAN).get("/patients/" + patient + "/measures/due").then().body("instrument", hasSize(0));
+        assertEquals(1L, count("select count(*) from audit_event where action = 'record' and resource_type = 'measure' "
+                + "and patient_id = ?1", patient));
+    }
+
+    @Test
+    void answersTheScreenerCannotScoreAre400NamingEachItemAndKeepNothing() {
+        UUID patient = UUID.randomUUID();
+        activePlan(patient);
+        String token = Tokens.forPatient(patient);
+        long before = measuresOf(patient);
+
+        as(token).body("""
+                {"instrument":"PHQ-9","answers":{"1":1,"2":1,"3":7,"4":1,"5":1,"6":1,"7":1,"8":1,"10":0}}""")
+                .post("/patients/" + patient + "/measures").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("answers.3", "answers.9", "answers.10"));
+        as(token).body("{\"instrument\":\"C-SSRS\",\"answers\":{\"1\":0,\"2\":0}}")
+                .post("/patients/" + patient + "/measures").then().statusCode(400)
+                .body("violations.field", contains("instrument"));
+        as(token).body("{\"instrument\":\"PHQ-10\",\"answers\":{}}").post("/patients/" + patient + "/measures")
+                .then().statusCode(400).contentType("application/problem+json");
+        as(token).body("{\"instrument\":\"PHQ-9\"}").post("/patients/" + patient + "/measures").then()
+                .statusCode(400).contentType("application/problem+json");
+        assertEquals(before, measuresOf(patient));
+    }
+
+    @Test
+    void anotherPatientIs404AndAPatientWithoutAnActivePlanIs409() {
+        UUID patient = UUID.randomUUID();
+        activePlan(patient);
+        UUID drafted = UUID.randomUUID();
+        draftPlan(drafted);
+        long before = measuresOf(patient);
+
+        as(Tokens.forPatient(UUID.randomUUID())).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0))
+                .post("/patients/" + patient + "/measures").then().statusCode(404)
+                .contentType("application/problem+json");
+        as(Tokens.forPatient(UUID.randomUUID())).get("/patients/" + patient + "/measures").then().statusCode(404);
+        as(Tokens.forPatient(drafted)).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0))
+                .post("/patients/" + drafted + "/measures").then().statusCode(409)
+                .contentType("application/problem+json");
+        as(Tokens.forPatient(drafted)).get("/patients/" + drafted + "/measures/due").then().statusCode(200)
+                .body("", hasSize(0));
+        assertEquals(before, measuresOf(patient));
+        assertEquals(2L, measuresOf(drafted), "the draft's baseline only");
+    }
+
+    private static String phq9(int... answers) {
+        StringBuilder json = new StringBuilder("{\"instrument\":\"PHQ-9\",\"answers\":{");
+        for (int i = 0; i < answers.length; i++) {
+            json.append(i == 0 ? "" : ",").append('"').append(i + 1).append("\":").append(answers[i]);
+        }
+        return json.append("}}").toString();
+    }
+
+    private long measuresOf(UUID patient) {
+        return count("select count(*) from measure where patient_id = ?1", patient);
+    }
+
+    private long count(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> Rows.count(entities, sql, parameters));
+    }
+}
