@@ -2,56 +2,53 @@
 -- "how many are under target this week" is two short sums instead of joining the week's 100,000 rows of
 -- attendance_week with every enrollment on each request (#25).
 --
--- Rows are changes, only ever added: a write to attendance_week or enrollment adds one row per count it changed (+1
--- when an enrollment reaches its target in a week, -1 when it falls back, leaves, or its target rises). Added rows never
--- wait for one another, so no transaction recording attendance queues on a counter. The service replaces each count's
--- rows with its exact count every minute (WeeklyCompliance), which keeps the sums short and puts right the rare
--- concurrent change this counting cannot see (a target changed while the same patient's attendance is written, each
--- transaction reading the other's old row).
+-- Rows are changes, only ever added: a write to attendance_week or enrollment adds one row per count it touched (+1
+-- when an enrollment reaches its target in a week, -1 when it falls back, leaves, or its target rises, 0 when it moved
+-- neither way). Added rows never wait for one another, so no transaction recording attendance queues on a counter. The
+-- service replaces the rows of every count touched since with its exact count once a minute (WeeklyCompliance, the
+-- rows not yet recounted tell which), which
+-- keeps the sums short and puts right the rare concurrent change this counting cannot see: a target changed while the
+-- same patient's attendance is written, each transaction reading the other's old row. That is why a write adds its row
+-- even when it counts 0: the count it touched is then recounted.
 --
 -- An enrollment meets its target in a week when it is ENROLLED with a target above 0 and the week's minutes, rounded to
 -- a tenth of an hour as the hours are, reach it; one with a target of 0 is never under target, nor counted here.
 CREATE TABLE week_targets_met (
-    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    iso_week      TEXT   NOT NULL,
-    enrollments   BIGINT NOT NULL
+    id            BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    iso_week      TEXT    NOT NULL,
+    enrollments   BIGINT  NOT NULL,
+    -- The exact count a recount wrote; a trigger's row is a change, and its count is recounted next time.
+    recounted     BOOLEAN NOT NULL DEFAULT false
 );
 CREATE INDEX week_targets_met_week ON week_targets_met (iso_week) INCLUDE (enrollments);
+CREATE INDEX week_targets_met_changed ON week_targets_met (iso_week) WHERE NOT recounted;
 CREATE TABLE enrollments_with_target (
-    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    enrollments   BIGINT NOT NULL
+    id            BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    enrollments   BIGINT  NOT NULL,
+    recounted     BOOLEAN NOT NULL DEFAULT false
 );
 
-INSERT INTO enrollments_with_target (enrollments)
-SELECT count(*) FROM enrollment WHERE status = 'ENROLLED' AND weekly_hours_target > 0;
-
-INSERT INTO week_targets_met (iso_week, enrollments)
-SELECT w.iso_week, count(*) FROM attendance_week w JOIN enrollment e ON e.patient_id = w.patient_id
-    AND e.status = 'ENROLLED' AND e.weekly_hours_target > 0
-    AND round(w.minutes_attended / 60.0, 1) >= e.weekly_hours_target
-GROUP BY w.iso_week;
-
 -- A week's minutes changed: each enrollment of the patient that meets its target counts -1 for the old minutes and +1
--- for the new ones, per week.
+-- for the new ones, per week; every week written gets its row.
 CREATE FUNCTION week_targets_met_by_attendance() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO week_targets_met (iso_week, enrollments)
-        SELECT c.iso_week, count(*) FROM new_rows c JOIN enrollment e ON e.patient_id = c.patient_id
+        SELECT c.iso_week, count(e.id) FROM new_rows c LEFT JOIN enrollment e ON e.patient_id = c.patient_id
             AND e.status = 'ENROLLED' AND e.weekly_hours_target > 0
             AND round(c.minutes_attended / 60.0, 1) >= e.weekly_hours_target
         GROUP BY c.iso_week;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO week_targets_met (iso_week, enrollments)
-        SELECT c.iso_week, sum(c.sign) FROM (
+        SELECT c.iso_week, coalesce(sum(c.sign) FILTER (WHERE e.id IS NOT NULL), 0) FROM (
             SELECT patient_id, iso_week, minutes_attended, -1 AS sign FROM old_rows
             UNION ALL SELECT patient_id, iso_week, minutes_attended, 1 FROM new_rows) c
-        JOIN enrollment e ON e.patient_id = c.patient_id AND e.status = 'ENROLLED' AND e.weekly_hours_target > 0
+        LEFT JOIN enrollment e ON e.patient_id = c.patient_id AND e.status = 'ENROLLED' AND e.weekly_hours_target > 0
             AND round(c.minutes_attended / 60.0, 1) >= e.weekly_hours_target
-        GROUP BY c.iso_week HAVING sum(c.sign) <> 0;
+        GROUP BY c.iso_week;
     ELSE
         INSERT INTO week_targets_met (iso_week, enrollments)
-        SELECT c.iso_week, -count(*) FROM old_rows c JOIN enrollment e ON e.patient_id = c.patient_id
+        SELECT c.iso_week, -count(e.id) FROM old_rows c LEFT JOIN enrollment e ON e.patient_id = c.patient_id
             AND e.status = 'ENROLLED' AND e.weekly_hours_target > 0
             AND round(c.minutes_attended / 60.0, 1) >= e.weekly_hours_target
         GROUP BY c.iso_week;
@@ -67,36 +64,36 @@ CREATE TRIGGER week_targets_met_deleted AFTER DELETE ON attendance_week REFERENC
     FOR EACH STATEMENT EXECUTE FUNCTION week_targets_met_by_attendance();
 
 -- An enrollment changed (enrolled, ended, its target or patient changed): it counts -1 as it was and +1 as it is, among
--- those with a target and in each week its patient met the target; an update that changes neither adds nothing.
+-- those with a target and in each week its patient met the target; each count it touched gets its row.
 CREATE FUNCTION week_targets_met_by_enrollment() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO enrollments_with_target (enrollments)
-        SELECT count(*) FROM new_rows WHERE status = 'ENROLLED' AND weekly_hours_target > 0 HAVING count(*) > 0;
+        SELECT count(*) FILTER (WHERE status = 'ENROLLED' AND weekly_hours_target > 0) FROM new_rows;
         INSERT INTO week_targets_met (iso_week, enrollments)
-        SELECT w.iso_week, count(*) FROM new_rows c JOIN attendance_week w ON w.patient_id = c.patient_id
-            AND c.status = 'ENROLLED' AND c.weekly_hours_target > 0
-            AND round(w.minutes_attended / 60.0, 1) >= c.weekly_hours_target
+        SELECT w.iso_week, count(*) FILTER (WHERE c.status = 'ENROLLED' AND c.weekly_hours_target > 0
+            AND round(w.minutes_attended / 60.0, 1) >= c.weekly_hours_target)
+        FROM new_rows c JOIN attendance_week w ON w.patient_id = c.patient_id
         GROUP BY w.iso_week;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO enrollments_with_target (enrollments)
-        SELECT sum(c.sign) FROM (SELECT status, weekly_hours_target, -1 AS sign FROM old_rows
-                                 UNION ALL SELECT status, weekly_hours_target, 1 FROM new_rows) c
-        WHERE c.status = 'ENROLLED' AND c.weekly_hours_target > 0 HAVING sum(c.sign) <> 0;
+        SELECT coalesce(sum(c.sign) FILTER (WHERE c.status = 'ENROLLED' AND c.weekly_hours_target > 0), 0)
+        FROM (SELECT status, weekly_hours_target, -1 AS sign FROM old_rows
+              UNION ALL SELECT status, weekly_hours_target, 1 FROM new_rows) c;
         INSERT INTO week_targets_met (iso_week, enrollments)
-        SELECT w.iso_week, sum(c.sign) FROM (
-            SELECT patient_id, status, weekly_hours_target, -1 AS sign FROM old_rows
-            UNION ALL SELECT patient_id, status, weekly_hours_target, 1 FROM new_rows) c
-        JOIN attendance_week w ON w.patient_id = c.patient_id AND c.status = 'ENROLLED' AND c.weekly_hours_target > 0
-            AND round(w.minutes_attended / 60.0, 1) >= c.weekly_hours_target
-        GROUP BY w.iso_week HAVING sum(c.sign) <> 0;
+        SELECT w.iso_week, coalesce(sum(c.sign) FILTER (WHERE c.status = 'ENROLLED' AND c.weekly_hours_target > 0
+            AND round(w.minutes_attended / 60.0, 1) >= c.weekly_hours_target), 0)
+        FROM (SELECT patient_id, status, weekly_hours_target, -1 AS sign FROM old_rows
+              UNION ALL SELECT patient_id, status, weekly_hours_target, 1 FROM new_rows) c
+        JOIN attendance_week w ON w.patient_id = c.patient_id
+        GROUP BY w.iso_week;
     ELSE
         INSERT INTO enrollments_with_target (enrollments)
-        SELECT -count(*) FROM old_rows WHERE status = 'ENROLLED' AND weekly_hours_target > 0 HAVING count(*) > 0;
+        SELECT -count(*) FILTER (WHERE status = 'ENROLLED' AND weekly_hours_target > 0) FROM old_rows;
         INSERT INTO week_targets_met (iso_week, enrollments)
-        SELECT w.iso_week, -count(*) FROM old_rows c JOIN attendance_week w ON w.patient_id = c.patient_id
-            AND c.status = 'ENROLLED' AND c.weekly_hours_target > 0
-            AND round(w.minutes_attended / 60.0, 1) >= c.weekly_hours_target
+        SELECT w.iso_week, -count(*) FILTER (WHERE c.status = 'ENROLLED' AND c.weekly_hours_target > 0
+            AND round(w.minutes_attended / 60.0, 1) >= c.weekly_hours_target)
+        FROM old_rows c JOIN attendance_week w ON w.patient_id = c.patient_id
         GROUP BY w.iso_week;
     END IF;
     RETURN NULL;
@@ -108,3 +105,13 @@ CREATE TRIGGER week_targets_met_enrollment_changed AFTER UPDATE ON enrollment RE
     NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION week_targets_met_by_enrollment();
 CREATE TRIGGER week_targets_met_enrollment_deleted AFTER DELETE ON enrollment REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION week_targets_met_by_enrollment();
+
+-- Counted once the triggers are in place: CREATE TRIGGER waits for the writes under way and holds theirs off until this
+-- migration commits, and the counts below see every write committed before, so none is missed or counted twice.
+INSERT INTO week_targets_met (iso_week, enrollments, recounted)
+SELECT w.iso_week, count(*), true FROM attendance_week w JOIN enrollment e ON e.patient_id = w.patient_id
+    AND e.status = 'ENROLLED' AND e.weekly_hours_target > 0
+    AND round(w.minutes_attended / 60.0, 1) >= e.weekly_hours_target
+GROUP BY w.iso_week;
+INSERT INTO enrollments_with_target (enrollments, recounted)
+SELECT count(*), true FROM enrollment WHERE status = 'ENROLLED' AND weekly_hours_target > 0;

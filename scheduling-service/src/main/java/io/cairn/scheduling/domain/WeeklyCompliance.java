@@ -18,22 +18,23 @@ public class WeeklyCompliance {
             + "enrollments_with_target) - (select coalesce(sum(enrollments), 0) from week_targets_met "
             + "where iso_week = ?1)";
 
-    // A count with more than one row of changes gets one row again: its exact count, read in the same statement (one
-    // snapshot) as the rows it replaces, so that a change committed meanwhile is neither lost nor counted twice.
+    // A count a trigger has touched since the last recount gets one row again: its exact count, read in the same
+    // statement (one snapshot) as the rows it replaces, so that a change committed meanwhile is neither lost nor
+    // counted twice.
     private static final String RECOUNT_ENROLLED = """
             with replaced as (delete from enrollments_with_target
-                              where (select count(*) from enrollments_with_target) > 1 returning id)
-            insert into enrollments_with_target (enrollments)
-            select count(*) from enrollment where status = 'ENROLLED' and weekly_hours_target > 0
+                              where exists (select 1 from enrollments_with_target where not recounted) returning id)
+            insert into enrollments_with_target (enrollments, recounted)
+            select count(*), true from enrollment where status = 'ENROLLED' and weekly_hours_target > 0
             having exists (select 1 from replaced)""";
     private static final String RECOUNT_WEEKS = """
-            with weeks as (select iso_week from week_targets_met group by iso_week having count(*) > 1),
+            with weeks as (select distinct iso_week from week_targets_met where not recounted),
             replaced as (delete from week_targets_met t using weeks where t.iso_week = weeks.iso_week)
-            insert into week_targets_met (iso_week, enrollments)
+            insert into week_targets_met (iso_week, enrollments, recounted)
             select weeks.iso_week, (select count(*) from attendance_week w join enrollment e
                 on e.patient_id = w.patient_id and e.status = 'ENROLLED' and e.weekly_hours_target > 0
                 and round(w.minutes_attended / 60.0, 1) >= e.weekly_hours_target
-                where w.iso_week = weeks.iso_week) from weeks""";
+                where w.iso_week = weeks.iso_week), true from weeks""";
 
     private final EntityManager entities;
 
@@ -48,13 +49,19 @@ public class WeeklyCompliance {
     }
 
     /**
-     * Replaces each count's changes by its exact count. One replica at a time: two recounting one week together would
-     * each delete the rows they saw and each add the whole count.
+     * Replaces the changes of each count touched since the last recount by its exact count. One replica at a time: two
+     * recounting one week together would each delete the rows they saw and each add the whole count; a replica that
+     * finds another recounting leaves it the work. The lock is taken in a statement of its own, so that the recount's
+     * statements see whatever a recount before them committed (the service runs READ COMMITTED).
      */
     @Scheduled(every = "{scheduling.week-targets-recount-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void recount() {
-        Locks.forKey(entities, "week-targets-recount");
+        boolean alone = (Boolean) entities.createNativeQuery(
+                "select pg_try_advisory_xact_lock(hashtextextended('week-targets-recount', 0))").getSingleResult();
+        if (!alone) {
+            return;
+        }
         entities.createNativeQuery(RECOUNT_ENROLLED).executeUpdate();
         entities.createNativeQuery(RECOUNT_WEEKS).executeUpdate();
     }
