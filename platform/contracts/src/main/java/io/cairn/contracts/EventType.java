@@ -7,6 +7,7 @@ import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.DisclosureRecorded;
 import io.cairn.contracts.events.EngagementAlert;
 import io.cairn.contracts.events.EventPayload;
+import io.cairn.contracts.events.MeasureWorsened;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.PatientEnrolled;
 import io.cairn.contracts.events.PatientGraduated;
@@ -52,7 +53,9 @@ public enum EventType {
     AFTERCARE_DISCLOSURE("aftercare.disclosure.recorded", Topics.AFTERCARE, DisclosureRecorded.class),
     PLAN_REVISED("treatment-plan.plan.revised", Topics.TREATMENT_PLAN, PlanRevised.class),
     PLAN_REVISION_PROPOSED("treatment-plan.plan.revision-proposed", Topics.TREATMENT_PLAN,
-            PlanRevisionProposed.class);
+            PlanRevisionProposed.class),
+    TREATMENT_PLAN_SAFETY_ALERT("treatment-plan.safety-alert.raised", Topics.TREATMENT_PLAN, SafetyAlertRaised.class),
+    MEASURE_WORSENED("treatment-plan.measure.worsened", Topics.TREATMENT_PLAN, MeasureWorsened.class);
 
     private final String type;
     private final String topic;

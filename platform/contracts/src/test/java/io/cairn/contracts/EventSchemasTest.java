@@ -42,6 +42,7 @@ import io.cairn.contracts.events.PlanRevisionProposed;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.TaskEscalated;
 import io.cairn.contracts.events.DisclosureRecorded;
+import io.cairn.contracts.events.MeasureWorsened;
 import io.cairn.contracts.events.SafetyAlertRaised;
 import io.cairn.contracts.events.SafetyAlertSource;
 import io.cairn.contracts.events.SafetyFinding;
@@ -116,6 +117,10 @@ class EventSchemasTest {
                 SafetyFinding.RECENT_SUICIDAL_BEHAVIOR, SafetyAlertSource.ASSESSMENT, UUID.randomUUID(), NOW));
         SAMPLES.put(EventType.AFTERCARE_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(), PATIENT,
                 SafetyFinding.SELF_HARM_THOUGHTS, SafetyAlertSource.CHECK_IN, UUID.randomUUID(), NOW));
+        SAMPLES.put(EventType.TREATMENT_PLAN_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(), PATIENT,
+                SafetyFinding.SELF_HARM_THOUGHTS, SafetyAlertSource.RE_SCREEN, UUID.randomUUID(), NOW));
+        SAMPLES.put(EventType.MEASURE_WORSENED, new MeasureWorsened(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
+                "PHQ-9", 12, 18, NOW));
         for (EventType type : List.of(EventType.INTAKE_DISCLOSURE, EventType.TREATMENT_PLAN_DISCLOSURE,
                 EventType.SCHEDULING_DISCLOSURE, EventType.AFTERCARE_DISCLOSURE)) {
             SAMPLES.put(type, new DisclosureRecorded(UUID.randomUUID(), PATIENT, "ehr-northside",

@@ -4,6 +4,7 @@ import static io.cairn.treatmentplan.api.Plans.CLINICIAN;
 import static io.cairn.treatmentplan.api.Plans.activePlan;
 import static io.cairn.treatmentplan.api.Plans.as;
 import static io.cairn.treatmentplan.api.Plans.draftPlan;
+import static io.cairn.testkit.TopicWatch.keyed;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,7 +13,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.contracts.EventSchemas;
+import io.cairn.contracts.EventType;
+import io.cairn.contracts.Topics;
+import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.Rows;
+import io.cairn.testkit.TopicWatch;
 import io.cairn.testkit.Tokens;
 import io.cairn.treatmentplan.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +29,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +91,27 @@ class MeasuresTest {
 
         clock.advance(Duration.ofDays(7));
         as(token).get("/patients/" + patient + "/measures/due").then().body("instrument", hasItems("PHQ-9"));
-        as(token).body(phq9(2, 2, 2, 2, 2, 2, 2, 2, 2)).post("/patients/" + patient + "/measures").then()
-                .statusCode(201).body("score", equalTo(18)).body("safetyAlert", equalTo(true));
+        try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            String measure = as(token).body(phq9(2, 2, 2, 2, 2, 2, 2, 2, 2)).post("/patients/" + patient + "/measures")
+                    .then().statusCode(201).body("score", equalTo(18)).body("safetyAlert", equalTo(true)).extract()
+                    .path("id");
+
+            // Six points above the assessment's 12 and item 9 answered: the care team hears of both, at once.
+            JsonNode worse = EventRecords.data(topic.awaitRecords(keyed(patient).and(
+                    r -> "treatment-plan.measure.worsened".equals(EventRecords.type(r))), 1, Duration.ofSeconds(20))
+                    .get(0));
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.MEASURE_WORSENED, worse));
+            assertEquals(measure, worse.get("measureId").asText());
+            assertEquals(12, worse.get("baseline").asInt());
+            assertEquals(18, worse.get("score").asInt());
+            JsonNode alert = EventRecords.data(topic.awaitRecords(keyed(patient).and(
+                    r -> "treatment-plan.safety-alert.raised".equals(EventRecords.type(r))), 1, Duration.ofSeconds(20))
+                    .get(0));
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.TREATMENT_PLAN_SAFETY_ALERT, alert));
+            assertEquals("re-screen", alert.get("source").asText());
+            assertEquals(measure, alert.get("sourceId").asText());
+            assertEquals(9, alert.get("item").asInt());
+        }
 
         as(CLINICIAN).get("/patients/" + patient + "/measures").then().statusCode(200)
                 .body("find { it.instrument == 'PHQ-9' }.measures.score", contains(12, 14, 18))

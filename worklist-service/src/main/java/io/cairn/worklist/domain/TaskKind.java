@@ -16,6 +16,9 @@ public enum TaskKind {
     /** Missed sessions or hours under the weekly minimum. */
     @JsonProperty("engagement")
     ENGAGEMENT,
+    /** A re-screen during the program scored reliably worse than its series began. */
+    @JsonProperty("measure-worsened")
+    MEASURE_WORSENED,
     /** An aftercare check-in's window is open. */
     @JsonProperty("check-in-due")
     CHECK_IN_DUE,

@@ -5,6 +5,7 @@ import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.EngagementAlert;
+import io.cairn.contracts.events.MeasureWorsened;
 import io.cairn.contracts.events.EngagementRisk;
 import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.PlanRevised;
@@ -13,7 +14,6 @@ import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.PlanReviewed;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.SafetyAlertRaised;
-import io.cairn.contracts.events.SafetyAlertSource;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.kit.api.JsonNames;
 import io.cairn.kit.security.Caller;
@@ -40,7 +40,7 @@ public class Worklist {
 
     /** The work an ended episode leaves with nothing to do. */
     static final Set<TaskKind> ENDED_WITH_THE_EPISODE = EnumSet.of(TaskKind.PLAN_APPROVAL, TaskKind.PLAN_REVIEW,
-            TaskKind.ENGAGEMENT);
+            TaskKind.ENGAGEMENT, TaskKind.MEASURE_WORSENED);
 
     private final WorklistRules rules;
     private final OnCallPager pager;
@@ -61,12 +61,17 @@ public class Worklist {
     public void safetyAlertRaised(SafetyAlertRaised alert) {
         // Due from when the finding was saved, not from when the worklist heard of it.
         Instant raised = alert.raisedAt();
-        boolean atCheckIn = alert.source() == SafetyAlertSource.CHECK_IN;
         String title = "Safety alert: " + alert.screener() + " item " + alert.item() + " ("
-                + JsonNames.of(alert.finding()).replace('-', ' ') + ") at " + (atCheckIn ? "a check-in"
-                        : "an assessment");
-        String about = atCheckIn ? ApiPaths.V1 + "/aftercare-referrals?patientId=" + alert.patientId()
-                : ApiPaths.V1 + "/assessments/" + alert.sourceId();
+                + JsonNames.of(alert.finding()).replace('-', ' ') + ") at " + switch (alert.source()) {
+                    case ASSESSMENT -> "an assessment";
+                    case RE_SCREEN -> "a re-screen";
+                    case CHECK_IN -> "a check-in";
+                };
+        String about = switch (alert.source()) {
+            case ASSESSMENT -> ApiPaths.V1 + "/assessments/" + alert.sourceId();
+            case RE_SCREEN -> ApiPaths.V1 + "/patients/" + alert.patientId() + "/measures";
+            case CHECK_IN -> ApiPaths.V1 + "/aftercare-referrals?patientId=" + alert.patientId();
+        };
         open(CareTask.open(TaskKind.SAFETY_ALERT, TaskPriority.URGENT, alert.patientId(), Roles.CLINICIAN, title,
                 "safety-alert:" + alert.alertId(), about, raised, raised, raised));
     }
@@ -110,8 +115,8 @@ public class Worklist {
     @Transactional(Transactional.TxType.MANDATORY)
     public void planReviewed(PlanReviewed review) {
         resolve(planKey(review.planId()), EnumSet.of(TaskKind.PLAN_REVIEW));
-        // An engagement alert asks for a look at the plan; the review was that look.
-        resolveForPatient(review.patientId(), EnumSet.of(TaskKind.ENGAGEMENT));
+        // An engagement alert or a worse re-screen asks for a look at the plan; the review was that look.
+        resolveForPatient(review.patientId(), EnumSet.of(TaskKind.ENGAGEMENT, TaskKind.MEASURE_WORSENED));
         openReview(review.planId(), review.patientId(), review.nextReviewDue());
     }
 
@@ -143,6 +148,21 @@ public class Worklist {
                 "Engagement: " + why + " in " + alert.isoWeek(), "engagement:" + alert.patientId(),
                 ApiPaths.V1 + "/patients/" + alert.patientId() + "/hours", now, now.plus(rules.engagementWithin()),
                 now));
+    }
+
+    /** A re-screen reliably worse than its series began: one open task per patient and instrument. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void measureWorsened(MeasureWorsened worse) {
+        String subject = "measure:" + worse.patientId() + ":" + worse.instrument();
+        if (CareTask.count("subject = ?1 and kind = ?2 and status in ?3", subject, TaskKind.MEASURE_WORSENED,
+                TaskStatus.stillOpen()) > 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        open(CareTask.open(TaskKind.MEASURE_WORSENED, TaskPriority.HIGH, worse.patientId(), Roles.CLINICIAN,
+                worse.instrument() + " worse since the program began: " + worse.baseline() + " to " + worse.score(),
+                subject, ApiPaths.V1 + "/patients/" + worse.patientId() + "/measures", now,
+                now.plus(rules.measureWorsenedWithin()), now));
     }
 
     private boolean aboutAnEndedEpisode(EngagementAlert alert) {

@@ -24,6 +24,10 @@ public interface WorklistRules {
     @WithDefault("2D")
     Duration engagementWithin();
 
+    /** A re-screen reliably worse than its series began should be followed up within this. */
+    @WithDefault("2D")
+    Duration measureWorsenedWithin();
+
     /** A plan review joins the list this long before it is due. */
     @WithDefault("7D")
     Duration reviewNotice();

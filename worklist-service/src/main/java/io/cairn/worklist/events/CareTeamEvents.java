@@ -4,6 +4,7 @@ import io.cairn.contracts.EventType;
 import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.EngagementAlert;
+import io.cairn.contracts.events.MeasureWorsened;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.PlanApproved;
@@ -45,6 +46,8 @@ public class CareTeamEvents {
                 .on(EventType.PLAN_REVIEWED, PlanReviewed.class, worklist::planReviewed)
                 .on(EventType.PLAN_REVISION_PROPOSED, PlanRevisionProposed.class, worklist::planRevisionProposed)
                 .on(EventType.PLAN_REVISED, PlanRevised.class, worklist::planRevised)
+                .on(EventType.TREATMENT_PLAN_SAFETY_ALERT, SafetyAlertRaised.class, worklist::safetyAlertRaised)
+                .on(EventType.MEASURE_WORSENED, MeasureWorsened.class, worklist::measureWorsened)
                 .on(EventType.PATIENT_GRADUATED, PatientGraduated.class,
                         graduated -> worklist.episodeEnded(graduated.patientId(), graduated.dischargedOn()))
                 .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class,

@@ -14,6 +14,11 @@ import io.cairn.contracts.events.AftercareNeeds;
 import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.DischargeReason;
+import io.cairn.contracts.EventType;
+import io.cairn.contracts.events.MeasureWorsened;
+import io.cairn.contracts.events.SafetyAlertRaised;
+import io.cairn.contracts.events.SafetyAlertSource;
+import io.cairn.contracts.events.SafetyFinding;
 import io.cairn.contracts.events.EngagementAlert;
 import io.cairn.contracts.events.EngagementRisk;
 import io.cairn.contracts.events.PatientDischarged;
@@ -126,6 +131,43 @@ class EventTasksTest {
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
                 .until(() -> tasks(patient, "kind=engagement").size() == 1);
+    }
+
+    @Test
+    void aReScreenWorseThanItsSeriesBeganIsOneTaskPerInstrumentUntilThePlanIsReviewed() {
+        UUID patient = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(worsened(patient, plan, "PHQ-9", 12, 18)),
+                EventRecords.of(worsened(patient, plan, "PHQ-9", 12, 20)),
+                EventRecords.of(worsened(patient, plan, "GAD-7", 6, 11)));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
+                .until(() -> tasks(patient, "kind=measure-worsened").size() == 2);
+        Map<String, Object> phq9 = tasks(patient, "kind=measure-worsened").stream()
+                .filter(task -> task.get("title").toString().startsWith("PHQ-9")).findFirst().orElseThrow();
+        assertEquals("PHQ-9 worse since the program began: 12 to 18", phq9.get("title"));
+        assertEquals("/api/v1/patients/" + patient + "/measures", phq9.get("about"));
+        assertEquals("clinician", phq9.get("role"));
+        assertEquals("high", phq9.get("priority"));
+
+        // The review is the look at the plan the worse scores asked for.
+        EventRecords.send(EventRecords.of(new PlanReviewed(plan, patient, UUID.randomUUID(), today(),
+                today().plusDays(30), Instant.now())));
+        awaitTasks(patient, "kind=measure-worsened", 0);
+    }
+
+    @Test
+    void aReScreensSafetyFindingIsAnUrgentTaskAtOnce() {
+        UUID patient = UUID.randomUUID();
+        UUID measure = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(EventType.TREATMENT_PLAN_SAFETY_ALERT, SafetyAlertRaised.of(
+                UUID.randomUUID(), patient, SafetyFinding.SELF_HARM_THOUGHTS, SafetyAlertSource.RE_SCREEN, measure,
+                Instant.now())));
+
+        Map<String, Object> alert = awaitTasks(patient, "kind=safety-alert", 1).get(0);
+        assertEquals("urgent", alert.get("priority"));
+        assertEquals("Safety alert: PHQ-9 item 9 (self harm thoughts) at a re-screen", alert.get("title"));
+        assertEquals("/api/v1/patients/" + patient + "/measures", alert.get("about"));
     }
 
     @Test
@@ -263,6 +305,10 @@ class EventTasksTest {
     static PlanApproved approved(UUID plan, UUID patient, LocalDate nextReviewDue) {
         return new PlanApproved(plan, patient, 1, Population.ADULT, new BigDecimal("9"), null, 10, nextReviewDue,
                 Instant.now());
+    }
+
+    static MeasureWorsened worsened(UUID patient, UUID plan, String instrument, int baseline, int score) {
+        return new MeasureWorsened(UUID.randomUUID(), patient, plan, instrument, baseline, score, Instant.now());
     }
 
     static EngagementAlert engagement(UUID patient, String week) {

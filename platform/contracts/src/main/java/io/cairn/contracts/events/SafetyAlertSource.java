@@ -9,5 +9,8 @@ public enum SafetyAlertSource {
     ASSESSMENT,
     /** An aftercare check-in, recorded by the case manager or by the patient. */
     @JsonProperty("check-in")
-    CHECK_IN
+    CHECK_IN,
+    /** A re-screen during the program, answered by the patient or given by a clinician in session. */
+    @JsonProperty("re-screen")
+    RE_SCREEN
 }

@@ -1,10 +1,16 @@
 package io.cairn.treatmentplan.domain.measures;
 
+import io.cairn.contracts.EventType;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AssessmentCompleted;
+import io.cairn.contracts.events.MeasureWorsened;
 import io.cairn.contracts.events.RecordCategory;
+import io.cairn.contracts.events.SafetyAlertRaised;
+import io.cairn.contracts.events.SafetyAlertSource;
+import io.cairn.contracts.events.SafetyFinding;
 import io.cairn.contracts.events.ScreenerResult;
 import io.cairn.kit.api.ClinicCalendar;
+import io.cairn.kit.events.Outbox;
 import io.cairn.kit.problem.ConflictException;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.security.Caller;
@@ -46,12 +52,14 @@ public class Measures {
     private final ClinicCalendar calendar;
     private final PatientAccess access;
     private final Caller caller;
+    private final Outbox outbox;
 
-    Measures(ScreenerCatalogue screeners, ClinicCalendar calendar, PatientAccess access, Caller caller) {
+    Measures(ScreenerCatalogue screeners, ClinicCalendar calendar, PatientAccess access, Caller caller, Outbox outbox) {
         this.screeners = screeners;
         this.calendar = calendar;
         this.access = access;
         this.caller = caller;
+        this.outbox = outbox;
     }
 
     /** Keeps what an assessment's screeners found as measures of the plan it drafted or revised: each series' start. */
@@ -110,7 +118,8 @@ public class Measures {
 
     /**
      * Scores and keeps a re-screen under the patient's active plan: the patient's own, or one a clinician gave in
-     * session.
+     * session. A safety finding raises a safety alert, and a score reliably worse than the series' first tells the
+     * care team ({@code treatment-plan.measure.worsened}), both with the re-screen, in its transaction.
      *
      * @throws InvalidRequestException for an instrument not re-screened or answers it cannot score (nothing is kept)
      * @throws ConflictException when the patient has no active plan
@@ -150,6 +159,16 @@ public class Measures {
         measure.recordedBy = caller.name();
         measure.persist();
         access.wrote("record", "measure", measure.id, patientId);
+        for (SafetyFinding finding : screener.safetyFindings(answers)) {
+            outbox.publish(EventType.TREATMENT_PLAN_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(), patientId,
+                    finding, SafetyAlertSource.RE_SCREEN, measure.id, measure.takenAt));
+        }
+        Measure first = Measure.<Measure> find("planId = ?1 and instrument = ?2", Sort.ascending("takenAt", "id"),
+                plan.id, measure.instrument).firstResult();
+        if (ReliableChange.of(measure.instrument, measure.score - first.score) == ReliableChange.WORSE) {
+            outbox.publish(new MeasureWorsened(measure.id, patientId, plan.id, measure.instrument, first.score,
+                    measure.score, measure.takenAt));
+        }
         return measure;
     }
 
