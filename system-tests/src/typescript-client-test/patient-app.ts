@@ -8,6 +8,7 @@ import {
   AftercareApi,
   ConsentsApi,
   Configuration,
+  MeasuresApi,
   PatientsApi,
   ResponseError,
   SchedulesAndHoursApi,
@@ -56,7 +57,10 @@ async function plan(): Promise<void> {
   }
 }
 
-/** Once the plan is approved: the sessions booked for them, the same as a calendar file, and their hours. */
+/**
+ * Once the plan is approved: the sessions booked for them, the same as a calendar file, their hours, and a re-screen
+ * answered in the app.
+ */
 async function schedule(): Promise<void> {
   const schedules = new SchedulesAndHoursApi(config);
   const sessions = await schedules.getPatientSchedule({ id: patientId });
@@ -67,6 +71,18 @@ async function schedule(): Promise<void> {
   expect((calendar.match(/BEGIN:VEVENT/g) ?? []).length === sessions.length, 'one event per session');
   const hours = await schedules.getPatientHours({ id: patientId });
   expect(hours.every((w) => /^\d{4}-W\d{2}$/.test(w.isoWeek)), 'weekly hours by ISO week');
+
+  const measures = new MeasuresApi(config);
+  const due = await measures.listDueMeasures({ patientId });
+  expect(due.every((d) => d.dueOn instanceof Date && d.everyDays > 0), 're-screens due, with their dates');
+  const gad7 = await measures.recordMeasure({
+    patientId,
+    measureRequest: { instrument: 'GAD-7', answers: { '1': 2, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1 } },
+  });
+  expect(gad7.score === 8 && gad7.band === 'mild' && gad7.source === 're-screen', 'their GAD-7 scored 8, mild');
+  const series = (await measures.listMeasures({ patientId })).find((s) => s.instrument === 'GAD-7');
+  expect(series !== undefined && series.measures.length === 2 && series.latest === 8 && series.change === 1
+    && series.reliableChange === 'unchanged', 'the GAD-7 series from the assessment on');
 }
 
 /** After graduation: their first check-in with PHQ-9 and GAD-7, their consents and who saw their records. */

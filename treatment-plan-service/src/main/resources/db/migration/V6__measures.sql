@@ -19,7 +19,7 @@ CREATE TABLE measure (
     CHECK ((source = 'assessment') = (assessment_id IS NOT NULL)),
     CHECK ((source = 're-screen') = (answers IS NOT NULL))
 );
--- A patient's series, oldest first, and the latest of each instrument (what is due next).
-CREATE INDEX measure_patient_series ON measure (patient_id, instrument, taken_at);
+-- A plan's series, oldest first, and the latest of each instrument (what is due next).
+CREATE INDEX measure_plan_series ON measure (plan_id, instrument, taken_at, id);
 -- An assessment gives each instrument one baseline, however often its event is delivered.
 CREATE UNIQUE INDEX measure_baseline_once ON measure (assessment_id, instrument) WHERE source = 'assessment';

@@ -3,6 +3,7 @@ package io.cairn.systemtests
 import io.cairn.client.kotlin.apis.AftercareApi
 import io.cairn.client.kotlin.apis.AssessmentsApi
 import io.cairn.client.kotlin.apis.ConsentsApi
+import io.cairn.client.kotlin.apis.MeasuresApi
 import io.cairn.client.kotlin.apis.PatientsApi
 import io.cairn.client.kotlin.apis.ReferralsApi
 import io.cairn.client.kotlin.apis.SchedulesAndHoursApi
@@ -19,6 +20,7 @@ import io.cairn.client.kotlin.models.ConsentPurpose
 import io.cairn.client.kotlin.models.ConsentRequest
 import io.cairn.client.kotlin.models.ExternalIdentifier
 import io.cairn.client.kotlin.models.GraduationRequest
+import io.cairn.client.kotlin.models.MeasureRequest
 import io.cairn.client.kotlin.models.PatientRequest
 import io.cairn.client.kotlin.models.PlanEditRequest
 import io.cairn.client.kotlin.models.Population
@@ -26,6 +28,7 @@ import io.cairn.client.kotlin.models.PreferredSchedule
 import io.cairn.client.kotlin.models.RecordCategory
 import io.cairn.client.kotlin.models.ReferralRequest
 import io.cairn.client.kotlin.models.ReferralSource
+import io.cairn.client.kotlin.models.ScreenerCode
 import io.cairn.client.kotlin.models.Sex
 import io.cairn.client.kotlin.models.StartAssessmentRequest
 import io.cairn.client.kotlin.models.TaskKind
@@ -133,6 +136,16 @@ class KotlinClientIT {
             .header("Accept", "text/calendar").build()).execute().use { it.body.string() }
         assertTrue(calendar.startsWith("BEGIN:VCALENDAR"))
         assertEquals(sessions.size, Regex("BEGIN:VEVENT").findAll(calendar).count())
+
+        // During the program the patient answers the week's PHQ-9 in the app and sees it beside the assessment's 12.
+        val measures = MeasuresApi(Platform.GATEWAY).signedBy(patientToken)
+        assertTrue(measures.listDueMeasures(patient).all { it.everyDays > 0 })
+        val rescreen = measures.recordMeasure(patient, MeasureRequest(instrument = ScreenerCode.decode("PHQ-9")!!,
+            answers = (1..9).associate { "$it" to if (it <= 7) 2 else 0 }))
+        assertEquals(14, rescreen.score)
+        val phq9 = measures.listMeasures(patient).single { it.instrument == ScreenerCode.decode("PHQ-9") }
+        assertEquals(listOf(12, 14), phq9.measures.map { it.score })
+        assertEquals(2, phq9.change)
 
         // The EHR reads the record under the consent; the patient sees both in the app.
         Platform.`as`(Platform.ehrToken()).get("/patients/$patient").then().statusCode(200)

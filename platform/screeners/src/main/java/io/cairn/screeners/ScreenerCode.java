@@ -24,4 +24,9 @@ public enum ScreenerCode {
     public String label() {
         return label;
     }
+
+    /** The screener a published name names, e.g. {@code PHQ-9}. */
+    public static java.util.Optional<ScreenerCode> ofLabel(String label) {
+        return java.util.Arrays.stream(values()).filter(code -> code.label.equals(label)).findFirst();
+    }
 }

@@ -129,6 +129,30 @@ class ConsentProjectionTest {
     }
 
     @Test
+    void measuresAreReleasedUnderAssessmentsAndTheirDueListUnderThePlanAsWell() {
+        UUID patient = UUID.randomUUID();
+        activePlan(patient); // AUDIT and PHQ-9 at assessment: two measures
+        String ehr = Tokens.forEhrClient(EHR);
+        as(ehr).get("/patients/" + patient + "/measures").then().statusCode(404);
+
+        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.ASSESSMENTS),
+                ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/patients/" + patient + "/measures")
+                .statusCode() == 200);
+        assertEquals(2L, count("select count(*) from audit_event where patient_id = ?1 and action = 'disclose' "
+                + "and resource_type = 'measure'", patient), "each measure answered is a disclosure");
+        // The due list tells the plan's schedule (its problems, its approval): not under assessments alone.
+        as(ehr).get("/patients/" + patient + "/measures/due").then().statusCode(404);
+
+        EventRecords.send(EventRecords.of(change(UUID.randomUUID(), patient, List.of(RecordCategory.TREATMENT_PLANS),
+                ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/patients/" + patient + "/measures/due")
+                .statusCode() == 200);
+        assertEquals(1L, count("select count(*) from audit_event where patient_id = ?1 and action = 'disclose' "
+                + "and resource_type = 'treatment-plan'", patient));
+    }
+
+    @Test
     void aValueANewerIntakeAddedToAnEnumIsReadClosedNotParked() {
         UUID patient = UUID.randomUUID();
         String plan = draftPlan(patient).getString("id");

@@ -69,6 +69,9 @@ class DraftingTest {
                 .body("[0].problems.kind", hasSize(2))
                 .body("[0].problems[0].kind", equalTo("alcohol-use"))
                 .body("[0].problems[1].kind", equalTo("depression"));
+        // Its screenings start one series each, once.
+        as(CLINICIAN).get("/patients/" + patient + "/measures").then().statusCode(200)
+                .body("instrument", contains("PHQ-9", "AUDIT")).body("measures.flatten()", hasSize(2));
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.Rows;
 import io.cairn.testkit.TopicWatch;
@@ -28,7 +29,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +44,9 @@ class MeasuresTest {
     @Inject
     EntityManager entities;
 
+    @Inject
+    ClinicCalendar calendar;
+
     @AfterEach
     void putTheClockBack() {
         clock.reset();
@@ -53,7 +56,7 @@ class MeasuresTest {
     void theAssessmentsScreenersStartEachSeriesAndWhatItDidNotScreenIsDueAtApproval() {
         UUID patient = UUID.randomUUID();
         activePlan(patient); // assessed with AUDIT 19 and PHQ-9 12; alcohol use and depression drafted
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
 
         as(CLINICIAN).get("/patients/" + patient + "/measures").then().statusCode(200)
                 .body("instrument", contains("PHQ-9", "AUDIT"))
@@ -75,7 +78,7 @@ class MeasuresTest {
         UUID patient = UUID.randomUUID();
         activePlan(patient);
         String token = Tokens.forPatient(patient);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = calendar.today();
 
         clock.advance(Duration.ofDays(7));
         as(token).get("/patients/" + patient + "/measures/due").then().statusCode(200)

@@ -150,25 +150,33 @@ public class Worklist {
                 now));
     }
 
-    /** A re-screen reliably worse than its series began: one open task per patient and instrument. */
+    /**
+     * A re-screen reliably worse than its series began: one open task per patient and instrument, none for a re-screen
+     * taken on or before the day the episode ended (one that raced the discharge). The title names the instrument, not
+     * the scores: those are the record's.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void measureWorsened(MeasureWorsened worse) {
         String subject = "measure:" + worse.patientId() + ":" + worse.instrument();
         if (CareTask.count("subject = ?1 and kind = ?2 and status in ?3", subject, TaskKind.MEASURE_WORSENED,
-                TaskStatus.stillOpen()) > 0) {
+                TaskStatus.stillOpen()) > 0 || endedOnOrAfter(worse.patientId(), calendar.dateOf(worse.takenAt()))) {
             return;
         }
         Instant now = clock.instant();
         open(CareTask.open(TaskKind.MEASURE_WORSENED, TaskPriority.HIGH, worse.patientId(), Roles.CLINICIAN,
-                worse.instrument() + " worse since the program began: " + worse.baseline() + " to " + worse.score(),
-                subject, ApiPaths.V1 + "/patients/" + worse.patientId() + "/measures", now,
+                worse.instrument() + " re-screen reliably worse since the program began", subject,
+                ApiPaths.V1 + "/patients/" + worse.patientId() + "/measures", now,
                 now.plus(rules.measureWorsenedWithin()), now));
     }
 
     private boolean aboutAnEndedEpisode(EngagementAlert alert) {
-        LocalDate weekStarts = LocalDate.parse(alert.isoWeek() + "-1", DateTimeFormatter.ISO_WEEK_DATE);
+        return endedOnOrAfter(alert.patientId(), LocalDate.parse(alert.isoWeek() + "-1", DateTimeFormatter.ISO_WEEK_DATE));
+    }
+
+    /** Whether an episode of the patient ended on or after the day. */
+    private boolean endedOnOrAfter(UUID patientId, LocalDate day) {
         return !entities.createNativeQuery("SELECT 1 FROM episode_end WHERE patient_id = ?1 AND ended_on >= ?2")
-                .setParameter(1, alert.patientId()).setParameter(2, weekStarts).getResultList().isEmpty();
+                .setParameter(1, patientId).setParameter(2, day).getResultList().isEmpty();
     }
 
     /** A task per scheduled check-in, on the list from a week before it is due. */

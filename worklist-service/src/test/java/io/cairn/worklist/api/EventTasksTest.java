@@ -137,15 +137,15 @@ class EventTasksTest {
     void aReScreenWorseThanItsSeriesBeganIsOneTaskPerInstrumentUntilThePlanIsReviewed() {
         UUID patient = UUID.randomUUID();
         UUID plan = UUID.randomUUID();
-        EventRecords.send(EventRecords.of(worsened(patient, plan, "PHQ-9", 12, 18)),
-                EventRecords.of(worsened(patient, plan, "PHQ-9", 12, 20)),
+        var first = EventRecords.of(worsened(patient, plan, "PHQ-9", 12, 18));
+        EventRecords.send(first, first, EventRecords.of(worsened(patient, plan, "PHQ-9", 12, 20)),
                 EventRecords.of(worsened(patient, plan, "GAD-7", 6, 11)));
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
                 .until(() -> tasks(patient, "kind=measure-worsened").size() == 2);
         Map<String, Object> phq9 = tasks(patient, "kind=measure-worsened").stream()
                 .filter(task -> task.get("title").toString().startsWith("PHQ-9")).findFirst().orElseThrow();
-        assertEquals("PHQ-9 worse since the program began: 12 to 18", phq9.get("title"));
+        assertEquals("PHQ-9 re-screen reliably worse since the program began", phq9.get("title"));
         assertEquals("/api/v1/patients/" + patient + "/measures", phq9.get("about"));
         assertEquals("clinician", phq9.get("role"));
         assertEquals("high", phq9.get("priority"));
@@ -154,6 +154,21 @@ class EventTasksTest {
         EventRecords.send(EventRecords.of(new PlanReviewed(plan, patient, UUID.randomUUID(), today(),
                 today().plusDays(30), Instant.now())));
         awaitTasks(patient, "kind=measure-worsened", 0);
+    }
+
+    @Test
+    void aWorseReScreenEndsWithTheEpisodeAndOneThatRacedItsEndIsNoTask() {
+        UUID patient = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(worsened(patient, plan, "PHQ-9", 12, 18)));
+        awaitTasks(patient, "kind=measure-worsened", 1);
+
+        EventRecords.send(EventRecords.of(new PatientDischarged(plan, patient, DischargeReason.MOVED, today(), NEEDS,
+                Instant.now())), EventRecords.of(worsened(patient, plan, "GAD-7", 6, 11)));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
+                .until(() -> tasks(patient, "kind=measure-worsened").isEmpty());
+        assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM care_task WHERE patient_id = ?1 AND kind = "
+                + "'MEASURE_WORSENED'", patient), "the GAD-7 re-screen of the discharge day opened none");
     }
 
     @Test

@@ -62,10 +62,16 @@ public class Measures {
         this.outbox = outbox;
     }
 
-    /** Keeps what an assessment's screeners found as measures of the plan it drafted or revised: each series' start. */
+    /**
+     * Keeps what an assessment's screeners found as measures of the plan it drafted or revised, for the instruments the
+     * program re-screens: each series' start.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fromAssessment(TreatmentPlan plan, AssessmentCompleted assessment) {
         for (ScreenerResult result : assessment.screenerResults()) {
+            if (ScreenerCode.ofLabel(result.screener()).filter(RE_SCREENED::contains).isEmpty()) {
+                continue; // The C-SSRS is the assessment's own safety screen, not a series the program follows.
+            }
             Measure measure = new Measure();
             measure.id = UUID.randomUUID();
             measure.patientId = plan.patientId;
@@ -101,18 +107,23 @@ public class Measures {
             return List.of();
         }
         TreatmentPlan plan = active.get();
+        // The schedule is the plan's (its problems, its approval), the dates the measures': both are read.
+        access.read(RecordCategory.TREATMENT_PLANS, "treatment-plan", plan.id, patientId);
         LocalDate today = calendar.today();
         List<Due> due = new ArrayList<>();
+        List<Measure> lastTaken = new ArrayList<>();
         for (MeasurementSchedule.Entry entry : MeasurementSchedule.of(plan.problems())) {
-            Optional<LocalDate> last = Measure.<Measure> find("planId = ?1 and instrument = ?2",
-                    Sort.descending("takenAt"), plan.id, entry.instrument().label()).firstResultOptional()
-                    .map(measure -> measure.takenOn);
-            LocalDate dueOn = last.map(taken -> taken.plusDays(entry.everyDays()))
+            Optional<Measure> last = Measure.<Measure> find("planId = ?1 and instrument = ?2",
+                    Sort.descending("takenAt", "id"), plan.id, entry.instrument().label()).firstResultOptional();
+            LocalDate dueOn = last.map(measure -> measure.takenOn.plusDays(entry.everyDays()))
                     .orElseGet(() -> calendar.dateOf(plan.approvedAt));
             if (!dueOn.isAfter(today)) {
-                due.add(new Due(entry.instrument(), dueOn, entry.everyDays(), last.orElse(null)));
+                due.add(new Due(entry.instrument(), dueOn, entry.everyDays(), last.map(m -> m.takenOn).orElse(null)));
+                last.ifPresent(lastTaken::add);
             }
         }
+        access.readAll(RecordCategory.ASSESSMENTS, "measure", lastTaken, measure -> measure.id,
+                measure -> measure.patientId);
         return due;
     }
 
