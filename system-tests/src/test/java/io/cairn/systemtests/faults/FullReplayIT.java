@@ -33,6 +33,10 @@ class FullReplayIT {
         // The worklist's clock escalates urgent tasks nobody claimed: every one due has escalated before the picture.
         await().atMost(Duration.ofMinutes(3)).until(() -> Databases.count("worklist", "SELECT count(*) FROM care_task "
                 + "WHERE status = 'OPEN' AND priority = 'URGENT' AND kind <> 'ESCALATION' AND escalated_at IS NULL") == 0);
+        // Scheduling recounts its under-target counts on its own clock: every change is recounted before the picture.
+        await().atMost(Duration.ofMinutes(2)).until(() -> Databases.count("scheduling", "SELECT (SELECT count(*) FROM "
+                + "week_targets_met WHERE NOT recounted) + (SELECT count(*) FROM enrollments_with_target WHERE NOT "
+                + "recounted)") == 0);
         EventLog.SERVICES.forEach(FaultControl::stopService);
         long replayed;
         Map<String, Long> rowsBefore;
