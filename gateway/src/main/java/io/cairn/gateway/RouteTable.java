@@ -18,7 +18,7 @@ public final class RouteTable {
     private static final Pattern SCHEDULING_PATIENT_VIEWS = Pattern.compile(
             "^/api/v1/patients/[^/]+/(schedule|schedule\\.ics|hours)/?$");
     private static final Pattern TREATMENT_PLAN_PATIENT_VIEWS = Pattern.compile(
-            "^/api/v1/patients/[^/]+/measures(/due)?/?$");
+            "^/api/v1/patients/[^/]+/measures(/due|/schedule)?/?$");
 
     private static final Map<String, Backend> OWNERS = Map.ofEntries(
             Map.entry("patients", Backend.INTAKE),
@@ -27,6 +27,7 @@ public final class RouteTable {
             Map.entry("assessments", Backend.INTAKE),
             Map.entry("screeners", Backend.INTAKE),
             Map.entry("treatment-plans", Backend.TREATMENT_PLAN),
+            Map.entry("measure-outcomes", Backend.TREATMENT_PLAN),
             Map.entry("tracks", Backend.SCHEDULING),
             Map.entry("sessions", Backend.SCHEDULING),
             Map.entry("enrollments", Backend.SCHEDULING),

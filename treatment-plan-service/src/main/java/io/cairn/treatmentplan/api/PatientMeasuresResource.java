@@ -5,12 +5,15 @@ import io.cairn.kit.api.ApiPaths;
 import io.cairn.kit.api.Created;
 import io.cairn.treatmentplan.domain.measures.Measure;
 import io.cairn.treatmentplan.domain.measures.Measures;
+import io.cairn.treatmentplan.domain.measures.PlanMeasurementSchedules;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,9 +34,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class PatientMeasuresResource {
 
     private final Measures measures;
+    private final PlanMeasurementSchedules schedules;
 
-    PatientMeasuresResource(Measures measures) {
+    PatientMeasuresResource(Measures measures, PlanMeasurementSchedules schedules) {
         this.measures = measures;
+        this.schedules = schedules;
     }
 
     @GET
@@ -53,6 +58,38 @@ public class PatientMeasuresResource {
     @APIResponse(responseCode = "200", description = "The re-screens due, each once")
     public List<DueMeasureView> due(@PathParam("patientId") UUID patientId) {
         return measures.due(patientId).stream().map(DueMeasureView::of).toList();
+    }
+
+    @GET
+    @Path("/schedule")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
+            Roles.EHR_INTEGRATION })
+    @Operation(operationId = "getMeasurementSchedule", summary = "The re-screens of the patient's plan under way", description = "Each instrument the plan re-screens and how many days apart: the plan's own when a clinician set them, otherwise the clinic's for the plan's problems (clinicDefault). Part of the plan: a patient reads only their own; an EHR client only while a Part 2 consent for treatment plans names it, and each read is a disclosure. Any other patient is answered 404.")
+    @APIResponse(responseCode = "200", description = "The schedule")
+    @APIResponse(responseCode = "409", description = "The patient has no plan under way")
+    public PlanMeasurementSchedules.Schedule schedule(@PathParam("patientId") UUID patientId) {
+        return schedules.of(patientId);
+    }
+
+    @PUT
+    @Path("/schedule")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "setMeasurementSchedule", summary = "Set the re-screens of the patient's plan", description = "Replaces the clinic's schedule for the plan under way: each instrument once (PHQ-9, GAD-7, AUDIT, DAST-10), 1 to 365 days apart; an instrument left out is not re-screened. The next of each is due that many days after its last score.")
+    @APIResponse(responseCode = "200", description = "The plan's schedule")
+    @APIResponse(responseCode = "409", description = "The patient has no plan under way")
+    public PlanMeasurementSchedules.Schedule setSchedule(@PathParam("patientId") UUID patientId,
+            @Valid @NotNull MeasurementScheduleRequest request) {
+        return schedules.change(patientId, request.entries());
+    }
+
+    @DELETE
+    @Path("/schedule")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(operationId = "resetMeasurementSchedule", summary = "Put the plan back on the clinic's re-screens", description = "The plan under way follows the clinic's schedule for its problems again.")
+    @APIResponse(responseCode = "200", description = "The clinic's schedule for the plan")
+    @APIResponse(responseCode = "409", description = "The patient has no plan under way")
+    public PlanMeasurementSchedules.Schedule resetSchedule(@PathParam("patientId") UUID patientId) {
+        return schedules.reset(patientId);
     }
 
     @POST

@@ -74,6 +74,10 @@ public class TreatmentPlan extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "pending_revision")
     public PlanContent pendingRevision;
+    /** The re-screens a clinician set for this plan; none: the clinic's for its problems. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "measurement_schedule")
+    public List<io.cairn.treatmentplan.domain.measures.MeasurementSchedule.Entry> measurementSchedule;
     @Column(name = "weekly_hours")
     public BigDecimal weeklyHours;
     @Column(name = "expected_weeks")

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
+import io.cairn.contracts.Roles;
 import io.cairn.contracts.Topics;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.testkit.EventRecords;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
 /** Measurement-based care: the assessment's baseline, re-screens due on the plan's schedule, and the trend. */
 @QuarkusTest
 class MeasuresTest {
+
+    static final String DIRECTOR = Tokens.forRole(Roles.PROGRAM_DIRECTOR);
 
     @Inject
     TestClock clock;
@@ -178,6 +181,69 @@ class MeasuresTest {
                 .body("", hasSize(0));
         assertEquals(before, measuresOf(patient));
         assertEquals(2L, measuresOf(drafted), "the draft's baseline only");
+    }
+
+    @Test
+    void aClinicianSetsThePlansOwnReScreensAndPutsItBackOnTheClinics() {
+        UUID patient = UUID.randomUUID();
+        activePlan(patient); // alcohol use and depression: PHQ-9 and GAD-7 weekly, AUDIT every four weeks
+        String schedule = "/patients/" + patient + "/measures/schedule";
+        as(Tokens.forPatient(patient)).get(schedule).then().statusCode(200).body("clinicDefault", equalTo(true))
+                .body("entries.instrument", contains("PHQ-9", "GAD-7", "AUDIT"))
+                .body("entries.everyDays", contains(7, 7, 28));
+
+        as(CLINICIAN).body("{\"entries\":[{\"instrument\":\"PHQ-9\",\"everyDays\":14}]}").put(schedule).then()
+                .statusCode(200).body("clinicDefault", equalTo(false)).body("entries.instrument", contains("PHQ-9"));
+        clock.advance(Duration.ofDays(7));
+        as(CLINICIAN).get("/patients/" + patient + "/measures/due").then().body("", hasSize(0));
+        clock.advance(Duration.ofDays(7));
+        as(CLINICIAN).get("/patients/" + patient + "/measures/due").then().body("instrument", contains("PHQ-9"));
+
+        for (String invalid : List.of("{\"entries\":[]}", "{\"entries\":[{\"instrument\":\"C-SSRS\",\"everyDays\":7}]}",
+                "{\"entries\":[{\"instrument\":\"PHQ-9\",\"everyDays\":0}]}",
+                "{\"entries\":[{\"instrument\":\"GAD-7\",\"everyDays\":7},{\"instrument\":\"GAD-7\",\"everyDays\":3}]}")) {
+            as(CLINICIAN).body(invalid).put(schedule).then().statusCode(400).contentType("application/problem+json");
+        }
+        as(Tokens.forPatient(patient)).body("{\"entries\":[{\"instrument\":\"PHQ-9\",\"everyDays\":1}]}")
+                .put(schedule).then().statusCode(403);
+        as(CLINICIAN).get(schedule).then().body("entries.everyDays", contains(14));
+
+        as(CLINICIAN).delete(schedule).then().statusCode(200).body("clinicDefault", equalTo(true))
+                .body("entries.instrument", contains("PHQ-9", "GAD-7", "AUDIT"));
+        as(CLINICIAN).get("/patients/" + UUID.randomUUID() + "/measures/schedule").then().statusCode(409);
+    }
+
+    @Test
+    void theDirectorSeesTheShareOfEpisodesImprovedUnchangedAndWorse() {
+        UUID improved = UUID.randomUUID();
+        UUID unchanged = UUID.randomUUID();
+        UUID worse = UUID.randomUUID();
+        for (UUID patient : List.of(improved, unchanged, worse)) {
+            activePlan(patient); // PHQ-9 12 at assessment
+        }
+        // Far from any other test's re-screens, so that the range holds these three episodes only.
+        clock.advance(Duration.ofDays(400));
+        LocalDate day = calendar.today();
+        record(improved, phq9(1, 1, 1, 1, 1, 1, 1, 0, 0)); // 7: 5 points better
+        record(unchanged, phq9(2, 2, 2, 2, 2, 2, 1, 0, 0)); // 13
+        record(worse, phq9(2, 2, 2, 2, 2, 2, 2, 2, 0)); // 16: 4 points worse, not reliably
+        record(worse, phq9(2, 2, 2, 2, 2, 2, 2, 3, 0)); // 17: 5 points worse, the last one counts
+
+        as(DIRECTOR).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/measure-outcomes")
+                .then().statusCode(200).body("instrument", contains("PHQ-9", "GAD-7"))
+                .body("[0].episodes", equalTo(3)).body("[0].improved", equalTo(1)).body("[0].unchanged", equalTo(1))
+                .body("[0].worse", equalTo(1)).body("[0].improvedShare", equalTo(0.333f))
+                .body("[1].episodes", equalTo(0)).body("[1].improvedShare", nullValue());
+        assertEquals(1L, count("select count(*) from audit_event where resource_type = 'measure-outcomes' "
+                + "and resource_id = ?1", day + ".." + day));
+        as(DIRECTOR).queryParam("from", day.toString()).queryParam("to", day.minusDays(1).toString())
+                .get("/measure-outcomes").then().statusCode(400).contentType("application/problem+json");
+        as(CLINICIAN).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/measure-outcomes")
+                .then().statusCode(403);
+    }
+
+    private static void record(UUID patient, String answers) {
+        as(Tokens.forPatient(patient)).body(answers).post("/patients/" + patient + "/measures").then().statusCode(201);
     }
 
     private static String phq9(int... answers) {

@@ -59,6 +59,15 @@ class TreatmentPlanAuthorizationMatrixTest extends AuthorizationMatrix<Treatment
                 new Endpoint("GET", "/treatment-plans/not-admitted?patientId={P}", null, false,
                         "401 403 200 403 200 200 403 403 403"),
                 new Endpoint("GET", "/patients/{P}/measures", null, false, "401 403 200 403 200 200 200 404 404"),
+                new Endpoint("GET", "/patients/{P}/measures/schedule", null, false,
+                        "401 403 200 403 200 200 200 404 404"),
+                new Endpoint("PUT", "/patients/{P}/measures/schedule", """
+                        {"entries":[{"instrument":"PHQ-9","everyDays":14}]}""", true,
+                        "401 403 200 403 403 403 403 403 403"),
+                new Endpoint("DELETE", "/patients/{P}/measures/schedule", null, true,
+                        "401 403 200 403 403 403 403 403 403"),
+                new Endpoint("GET", "/measure-outcomes?from={TODAY}&to={TODAY}", null, false,
+                        "401 403 403 403 403 200 403 403 403"),
                 new Endpoint("GET", "/patients/{P}/measures/due", null, false, "401 403 200 403 200 200 200 404 404"),
                 new Endpoint("POST", "/patients/{P}/measures", """
                         {"instrument":"GAD-7","answers":{"1":0,"2":0,"3":0,"4":0,"5":0,"6":0,"7":0}}""", true,

@@ -49,13 +49,16 @@ public class Measures {
             ScreenerCode.DAST_10);
 
     private final ScreenerCatalogue screeners;
+    private final MeasurementSchedule schedules;
     private final ClinicCalendar calendar;
     private final PatientAccess access;
     private final Caller caller;
     private final Outbox outbox;
 
-    Measures(ScreenerCatalogue screeners, ClinicCalendar calendar, PatientAccess access, Caller caller, Outbox outbox) {
+    Measures(ScreenerCatalogue screeners, MeasurementSchedule schedules, ClinicCalendar calendar, PatientAccess access,
+            Caller caller, Outbox outbox) {
         this.screeners = screeners;
+        this.schedules = schedules;
         this.calendar = calendar;
         this.access = access;
         this.caller = caller;
@@ -112,7 +115,7 @@ public class Measures {
         LocalDate today = calendar.today();
         List<Due> due = new ArrayList<>();
         List<Measure> lastTaken = new ArrayList<>();
-        for (MeasurementSchedule.Entry entry : MeasurementSchedule.of(plan.problems())) {
+        for (MeasurementSchedule.Entry entry : schedules.of(plan)) {
             Optional<Measure> last = Measure.<Measure> find("planId = ?1 and instrument = ?2",
                     Sort.descending("takenAt", "id"), plan.id, entry.instrument().label()).firstResultOptional();
             LocalDate dueOn = last.map(measure -> measure.takenOn.plusDays(entry.everyDays()))

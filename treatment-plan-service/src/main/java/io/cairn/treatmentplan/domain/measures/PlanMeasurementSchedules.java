@@ -1,0 +1,101 @@
+package io.cairn.treatmentplan.domain.measures;
+
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.kit.problem.ConflictException;
+import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.kit.problem.Problem.Violation;
+import io.cairn.kit.security.PatientAccess;
+import io.cairn.screeners.ScreenerCode;
+import io.cairn.treatmentplan.domain.PlanStatus;
+import io.cairn.treatmentplan.domain.TreatmentPlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The measurement schedule of a patient's open plan: read, set by a clinician, or put back to the clinic's. */
+@ApplicationScoped
+public class PlanMeasurementSchedules {
+
+    /** A plan's schedule, and whether it is the clinic's default for its problems. */
+    @Schema(name = "MeasurementSchedule", example = """
+            {"planId":"7a1f2b3c-4d5e-6f70-8192-a3b4c5d6e7f8","clinicDefault":false,
+             "entries":[{"instrument":"PHQ-9","everyDays":14},{"instrument":"AUDIT","everyDays":28}]}""")
+    public record Schedule(UUID planId,
+            @Schema(description = "Whether these are the clinic's re-screens for the plan's problems, not the plan's own") boolean clinicDefault,
+            List<MeasurementSchedule.Entry> entries) {
+    }
+
+    private final MeasurementSchedule schedules;
+    private final PatientAccess access;
+
+    PlanMeasurementSchedules(MeasurementSchedule schedules, PatientAccess access) {
+        this.schedules = schedules;
+        this.access = access;
+    }
+
+    @Transactional
+    public Schedule of(UUID patientId) {
+        TreatmentPlan plan = openPlan(patientId, LockModeType.NONE);
+        access.read(RecordCategory.TREATMENT_PLANS, "treatment-plan", plan.id, patientId);
+        return scheduleOf(plan);
+    }
+
+    /**
+     * Sets the plan's own schedule, in place of the clinic's.
+     *
+     * @throws InvalidRequestException for an instrument not re-screened, or named twice (nothing changes)
+     */
+    @Transactional
+    public Schedule change(UUID patientId, List<MeasurementSchedule.Entry> entries) {
+        TreatmentPlan plan = openPlan(patientId, LockModeType.PESSIMISTIC_WRITE);
+        List<Violation> invalid = new ArrayList<>();
+        Set<ScreenerCode> named = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ScreenerCode instrument = entries.get(i).instrument();
+            if (!Measures.RE_SCREENED.contains(instrument)) {
+                invalid.add(new Violation("entries[" + i + "].instrument", "must be one of PHQ-9, GAD-7, AUDIT, "
+                        + "DAST-10"));
+            } else if (!named.add(instrument)) {
+                invalid.add(new Violation("entries[" + i + "].instrument", instrument.label() + " is named twice"));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidRequestException(invalid);
+        }
+        plan.measurementSchedule = List.copyOf(entries);
+        access.wrote("update", "measurement-schedule", plan.id, patientId);
+        return scheduleOf(plan);
+    }
+
+    /** The plan follows the clinic's schedule for its problems again. */
+    @Transactional
+    public Schedule reset(UUID patientId) {
+        TreatmentPlan plan = openPlan(patientId, LockModeType.PESSIMISTIC_WRITE);
+        plan.measurementSchedule = null;
+        access.wrote("reset", "measurement-schedule", plan.id, patientId);
+        return scheduleOf(plan);
+    }
+
+    private Schedule scheduleOf(TreatmentPlan plan) {
+        return new Schedule(plan.id, plan.measurementSchedule == null, schedules.of(plan));
+    }
+
+    /**
+     * The patient's plan under way.
+     *
+     * @throws ConflictException when the patient has none (after the refusal check: a caller who may not see the
+     *         patient learns nothing)
+     */
+    private TreatmentPlan openPlan(UUID patientId, LockModeType lock) {
+        access.search(RecordCategory.TREATMENT_PLANS, patientId);
+        return TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status in (?2, ?3, ?4)", patientId,
+                PlanStatus.DRAFT, PlanStatus.AWAITING_APPROVAL, PlanStatus.ACTIVE).withLock(lock).firstResultOptional()
+                .orElseThrow(() -> new ConflictException("Patient " + patientId + " has no treatment plan under way"));
+    }
+}
