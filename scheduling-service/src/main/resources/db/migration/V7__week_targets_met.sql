@@ -67,6 +67,14 @@ CREATE TRIGGER week_targets_met_deleted AFTER DELETE ON attendance_week REFERENC
 -- those with a target and in each week its patient met the target; each count it touched gets its row.
 CREATE FUNCTION week_targets_met_by_enrollment() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- A statement that changed no enrollment (an update that matched none) touched no count.
+    IF TG_OP = 'DELETE' THEN
+        IF NOT EXISTS (SELECT 1 FROM old_rows) THEN
+            RETURN NULL;
+        END IF;
+    ELSIF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
         INSERT INTO enrollments_with_target (enrollments)
         SELECT count(*) FILTER (WHERE status = 'ENROLLED' AND weekly_hours_target > 0) FROM new_rows;

@@ -21,5 +21,7 @@ CREATE TABLE measure (
 );
 -- A plan's series, oldest first, and the latest of each instrument (what is due next).
 CREATE INDEX measure_plan_series ON measure (plan_id, instrument, taken_at, id);
+-- The re-screens of a range of days, for the director's outcomes.
+CREATE INDEX measure_rescreened_on ON measure (taken_on, instrument, plan_id) WHERE source = 're-screen';
 -- An assessment gives each instrument one baseline, however often its event is delivered.
 CREATE UNIQUE INDEX measure_baseline_once ON measure (assessment_id, instrument) WHERE source = 'assessment';

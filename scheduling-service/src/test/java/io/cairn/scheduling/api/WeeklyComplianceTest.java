@@ -88,6 +88,10 @@ class WeeklyComplianceTest {
         assertMet(week, 1);
         enroll(away, 0.0); // no target: never under it, nor counted as meeting it
         assertMet(week, 1);
+
+        long changes = count("select count(*) from enrollments_with_target");
+        sql("update enrollment set version = version + 1 where patient_id = ?1", UUID.randomUUID()); // matches none
+        assertEquals(changes, count("select count(*) from enrollments_with_target"), "no change, no row");
     }
 
     @Test

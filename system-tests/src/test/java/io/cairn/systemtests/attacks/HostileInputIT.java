@@ -139,8 +139,11 @@ class HostileInputIT {
         if (rest.matches("patients/[^/]+/(schedule|schedule\\.ics|hours)")) {
             return "scheduling";
         }
+        if (rest.matches("patients/[^/]+/measures(/due|/schedule)?")) {
+            return "treatment_plan";
+        }
         return switch (rest.split("/")[0]) {
-            case "treatment-plans" -> "treatment_plan";
+            case "treatment-plans", "measure-outcomes" -> "treatment_plan";
             case "tracks", "sessions", "enrollments", "attendance", "hours" -> "scheduling";
             case "aftercare-referrals", "check-ins", "outcomes" -> "aftercare";
             case "tasks" -> "worklist";

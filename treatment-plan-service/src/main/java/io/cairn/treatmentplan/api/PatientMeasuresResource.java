@@ -54,7 +54,7 @@ public class PatientMeasuresResource {
     @Path("/due")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "listDueMeasures", summary = "The re-screens due now", description = "What the patient's active plan asks them to answer today or has asked before and not had: PHQ-9 and GAD-7 every week, AUDIT and DAST-10 every four weeks where the plan treats alcohol or drug use, each counted from its last score (the assessment's baseline first) or, never taken, from approval. Empty without an active plan. A patient reads only their own; an EHR client only while a Part 2 consent for assessments names it. Any other patient is answered 404.")
+    @Operation(operationId = "listDueMeasures", summary = "The re-screens due now", description = "What the patient's active plan asks them to answer today or has asked before and not had, as the plan's schedule sets (/schedule; by default PHQ-9 and GAD-7 every week, AUDIT and DAST-10 every four weeks where the plan treats alcohol or drug use), each counted from its last score (the assessment's baseline first) or, never taken, from approval. Empty without an active plan. A patient reads only their own; an EHR client only while a Part 2 consent for assessments names it. Any other patient is answered 404.")
     @APIResponse(responseCode = "200", description = "The re-screens due, each once")
     public List<DueMeasureView> due(@PathParam("patientId") UUID patientId) {
         return measures.due(patientId).stream().map(DueMeasureView::of).toList();

@@ -32,7 +32,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class TreatmentPlans {
 
-    static final String RESOURCE = "treatment-plan";
+    public static final String RESOURCE = "treatment-plan";
 
     private final DraftingRules rules;
     private final PatientAccess access;

@@ -228,6 +228,8 @@ class MeasuresTest {
         record(unchanged, phq9(2, 2, 2, 2, 2, 2, 1, 0, 0)); // 13
         record(worse, phq9(2, 2, 2, 2, 2, 2, 2, 2, 0)); // 16: 4 points worse, not reliably
         record(worse, phq9(2, 2, 2, 2, 2, 2, 2, 3, 0)); // 17: 5 points worse, the last one counts
+        // A GAD-7 the assessment did not include: a single score, no change to judge yet.
+        record(improved, "{\"instrument\":\"GAD-7\",\"answers\":{\"1\":3,\"2\":3,\"3\":3,\"4\":3,\"5\":3,\"6\":3,\"7\":3}}");
 
         as(DIRECTOR).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/measure-outcomes")
                 .then().statusCode(200).body("instrument", contains("PHQ-9", "GAD-7"))

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The program's view of its measures, for the director: of the episodes re-screened in a range, how many improved,
- * stayed the same or got worse, each judged by its instrument's reliable change from the first score to the last.
+ * stayed the same or got worse, each judged by its instrument's reliable change from the first score to the last. An
+ * episode with a single score (the assessment did not include the instrument) is not judged yet. Each share is rounded
+ * on its own, so the three may add up to 0.999 or 1.001.
  */
 @ApplicationScoped
 public class MeasureOutcomes {
@@ -29,25 +31,27 @@ public class MeasureOutcomes {
             {"instrument":"PHQ-9","episodes":40,"improved":22,"unchanged":15,"worse":3,"improvedShare":0.550,
              "unchangedShare":0.375,"worseShare":0.075}""")
     public record Outcome(ScreenerCode instrument,
-            @Schema(description = "Plans with a re-screen of the instrument taken in the range") long episodes,
+            @Schema(description = "Plans with a re-screen of the instrument taken in the range and at least two scores") long episodes,
             long improved, long unchanged, long worse,
             @Schema(nullable = true, description = "Null when no episode was re-screened in the range") BigDecimal improvedShare,
             @Schema(nullable = true, description = "Null when no episode was re-screened in the range") BigDecimal unchangedShare,
             @Schema(nullable = true, description = "Null when no episode was re-screened in the range") BigDecimal worseShare) {
     }
 
-    // Each plan re-screened with the instrument in the range: its first score and its last one taken by the range's end.
+    // Each plan re-screened with the instrument in the range, from those re-screens (an index on the day), with its first
+    // score, its last one taken by the range's end and how many it has by then (each on the plan's series index).
     private static final String FIRST_AND_LAST = """
-            select instrument, first_score, last_score from (
-              select m.instrument, row_number() over w as n,
-                     first_value(m.score) over w as first_score, last_value(m.score) over w as last_score
-              from measure m
-              where m.instrument in ('PHQ-9', 'GAD-7') and m.taken_on <= ?2
-                and exists (select 1 from measure r where r.plan_id = m.plan_id and r.instrument = m.instrument
-                            and r.source = 're-screen' and r.taken_on between ?1 and ?2)
-              window w as (partition by m.plan_id, m.instrument order by m.taken_at, m.id
-                           rows between unbounded preceding and unbounded following)) series
-            where n = 1""";
+            with episodes as (select distinct plan_id, instrument from measure
+                              where source = 're-screen' and instrument in ('PHQ-9', 'GAD-7')
+                                and taken_on between ?1 and ?2)
+            select e.instrument,
+                   (select m.score from measure m where m.plan_id = e.plan_id and m.instrument = e.instrument
+                    order by m.taken_at, m.id limit 1) as first_score,
+                   (select m.score from measure m where m.plan_id = e.plan_id and m.instrument = e.instrument
+                      and m.taken_on <= ?2 order by m.taken_at desc, m.id desc limit 1) as last_score,
+                   (select count(*) from measure m where m.plan_id = e.plan_id and m.instrument = e.instrument
+                      and m.taken_on <= ?2) as taken
+            from episodes e""";
 
     private final EntityManager entities;
     private final AuditLog audit;
@@ -65,6 +69,9 @@ public class MeasureOutcomes {
         for (Object row : entities.createNativeQuery(FIRST_AND_LAST).setParameter(1, from).setParameter(2, to)
                 .getResultList()) {
             Object[] series = (Object[]) row;
+            if (((Number) series[3]).longValue() < 2) {
+                continue; // A single score (no baseline for the instrument) is no change to judge.
+            }
             String instrument = (String) series[0];
             ReliableChange verdict = ReliableChange.of(instrument,
                     ((Number) series[2]).intValue() - ((Number) series[1]).intValue());

@@ -22,6 +22,7 @@ import io.cairn.screeners.ScreenerScore;
 import io.cairn.screeners.Sex;
 import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
+import io.cairn.treatmentplan.domain.TreatmentPlans;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -111,7 +112,7 @@ public class Measures {
         }
         TreatmentPlan plan = active.get();
         // The schedule is the plan's (its problems, its approval), the dates the measures': both are read.
-        access.read(RecordCategory.TREATMENT_PLANS, "treatment-plan", plan.id, patientId);
+        access.read(RecordCategory.TREATMENT_PLANS, TreatmentPlans.RESOURCE, plan.id, patientId);
         LocalDate today = calendar.today();
         List<Due> due = new ArrayList<>();
         List<Measure> lastTaken = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.cairn.kit.security.PatientAccess;
 import io.cairn.screeners.ScreenerCode;
 import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
+import io.cairn.treatmentplan.domain.TreatmentPlans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -42,7 +43,7 @@ public class PlanMeasurementSchedules {
     @Transactional
     public Schedule of(UUID patientId) {
         TreatmentPlan plan = openPlan(patientId, LockModeType.NONE);
-        access.read(RecordCategory.TREATMENT_PLANS, "treatment-plan", plan.id, patientId);
+        access.read(RecordCategory.TREATMENT_PLANS, TreatmentPlans.RESOURCE, plan.id, patientId);
         return scheduleOf(plan);
     }
 
@@ -53,7 +54,6 @@ public class PlanMeasurementSchedules {
      */
     @Transactional
     public Schedule change(UUID patientId, List<MeasurementSchedule.Entry> entries) {
-        TreatmentPlan plan = openPlan(patientId, LockModeType.PESSIMISTIC_WRITE);
         List<Violation> invalid = new ArrayList<>();
         Set<ScreenerCode> named = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -68,8 +68,9 @@ public class PlanMeasurementSchedules {
         if (!invalid.isEmpty()) {
             throw new InvalidRequestException(invalid);
         }
+        TreatmentPlan plan = openPlan(patientId, LockModeType.PESSIMISTIC_WRITE);
         plan.measurementSchedule = List.copyOf(entries);
-        access.wrote("update", "measurement-schedule", plan.id, patientId);
+        access.wrote("set-measurement-schedule", TreatmentPlans.RESOURCE, plan.id, patientId);
         return scheduleOf(plan);
     }
 
@@ -78,7 +79,7 @@ public class PlanMeasurementSchedules {
     public Schedule reset(UUID patientId) {
         TreatmentPlan plan = openPlan(patientId, LockModeType.PESSIMISTIC_WRITE);
         plan.measurementSchedule = null;
-        access.wrote("reset", "measurement-schedule", plan.id, patientId);
+        access.wrote("reset-measurement-schedule", TreatmentPlans.RESOURCE, plan.id, patientId);
         return scheduleOf(plan);
     }
 
