@@ -71,11 +71,7 @@ public class Admissions {
         PlanDraft draft = drafter.draft(assessment, calendar.today());
         PlanContent drafted = new PlanContent(draft.problems(), draft.weeklyHours(), draft.expectedWeeks(),
                 assessment.preferredSchedule());
-        // The plan of the episode under way (a patient has at most one), each open status its own parameter:
-        // Hibernate plans a query with a collection parameter again at every call.
-        Optional<TreatmentPlan> open = TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status in (?2, ?3, ?4)",
-                assessment.patientId(), PlanStatus.DRAFT, PlanStatus.AWAITING_APPROVAL, PlanStatus.ACTIVE)
-                .firstResultOptional();
+        Optional<TreatmentPlan> open = TreatmentPlan.openOf(assessment.patientId()).firstResultOptional();
         if (open.isPresent()) {
             revise(open.get(), assessment, drafted);
             measures.fromAssessment(open.get(), assessment);

@@ -117,11 +117,10 @@ public class PlanReviews {
     /** Missed sessions or hours under the minimum flag the patient's active plan for review. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void flagForReview(EngagementAlert alert) {
-        TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status = ?2", alert.patientId(), PlanStatus.ACTIVE)
-                .firstResultOptional().ifPresent(plan -> {
-                    plan.flaggedForReview = true;
-                    plan.reviewFlagReason = "Engagement alert for " + alert.isoWeek() + ": " + alert.hoursAttended()
-                            + " of " + alert.minimumHours() + " hours, " + alert.missedSessions() + " missed sessions";
-                });
+        TreatmentPlan.activeOf(alert.patientId()).ifPresent(plan -> {
+            plan.flaggedForReview = true;
+            plan.reviewFlagReason = "Engagement alert for " + alert.isoWeek() + ": " + alert.hoursAttended()
+                    + " of " + alert.minimumHours() + " hours, " + alert.missedSessions() + " missed sessions";
+        });
     }
 }

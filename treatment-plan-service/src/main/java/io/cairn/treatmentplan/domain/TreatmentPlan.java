@@ -9,6 +9,7 @@ import io.cairn.contracts.events.PreferredSchedule;
 import io.cairn.kit.problem.ConflictException;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,6 +39,21 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "treatment_plan")
 public class TreatmentPlan extends PanacheEntityBase {
+
+    /**
+     * The patient's plan of the episode under way (a patient has at most one), each open status its own parameter:
+     * Hibernate plans a query with a collection parameter again at every call.
+     */
+    public static PanacheQuery<TreatmentPlan> openOf(UUID patientId) {
+        return find("patientId = ?1 and status in (?2, ?3, ?4)", patientId, PlanStatus.DRAFT,
+                PlanStatus.AWAITING_APPROVAL, PlanStatus.ACTIVE);
+    }
+
+    /** The patient's plan in force, if approved and not ended. */
+    public static Optional<TreatmentPlan> activeOf(UUID patientId) {
+        return TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status = ?2", patientId, PlanStatus.ACTIVE)
+                .firstResultOptional();
+    }
 
     @Id
     public UUID id;

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class MeasureOutcomes {
 
     /** The instruments with a reliable-change threshold: only they have a verdict. */
-    static final List<ScreenerCode> JUDGED = List.of(ScreenerCode.PHQ_9, ScreenerCode.GAD_7);
+    static final List<ScreenerCode> JUDGED = List.copyOf(ReliableChange.THRESHOLDS.keySet());
 
     @Schema(name = "MeasureOutcome", example = """
             {"instrument":"PHQ-9","episodes":40,"improved":22,"unchanged":15,"worse":3,"improvedShare":0.550,

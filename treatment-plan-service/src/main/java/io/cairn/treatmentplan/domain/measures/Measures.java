@@ -1,7 +1,6 @@
 package io.cairn.treatmentplan.domain.measures;
 
 import io.cairn.contracts.EventType;
-import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.MeasureWorsened;
 import io.cairn.contracts.events.RecordCategory;
@@ -20,15 +19,14 @@ import io.cairn.screeners.ScreenerCatalogue;
 import io.cairn.screeners.ScreenerCode;
 import io.cairn.screeners.ScreenerScore;
 import io.cairn.screeners.Sex;
-import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import io.cairn.treatmentplan.domain.TreatmentPlans;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,20 +74,9 @@ public class Measures {
             if (ScreenerCode.ofLabel(result.screener()).filter(RE_SCREENED::contains).isEmpty()) {
                 continue; // The C-SSRS is the assessment's own safety screen, not a series the program follows.
             }
-            Measure measure = new Measure();
-            measure.id = UUID.randomUUID();
-            measure.patientId = plan.patientId;
-            measure.planId = plan.id;
-            measure.instrument = result.screener();
-            measure.score = result.score();
-            measure.band = result.band();
-            measure.safetyAlert = result.safetyAlert();
-            measure.findings = result.findings().toArray(String[]::new);
-            measure.source = Measure.FROM_ASSESSMENT;
+            Measure measure = taken(plan, result.screener(), result.score(), result.band(), result.safetyAlert(),
+                    result.findings(), Measure.FROM_ASSESSMENT, assessment.completedAt(), Caller.SYSTEM);
             measure.assessmentId = assessment.assessmentId();
-            measure.takenAt = assessment.completedAt();
-            measure.takenOn = calendar.dateOf(assessment.completedAt());
-            measure.recordedBy = Caller.SYSTEM;
             measure.persist();
         }
     }
@@ -105,8 +92,7 @@ public class Measures {
     @Transactional
     public List<Due> due(UUID patientId) {
         access.search(RecordCategory.ASSESSMENTS, patientId);
-        Optional<TreatmentPlan> active = TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status = ?2",
-                patientId, PlanStatus.ACTIVE).firstResultOptional();
+        Optional<TreatmentPlan> active = TreatmentPlan.activeOf(patientId);
         if (active.isEmpty()) {
             return List.of();
         }
@@ -114,11 +100,13 @@ public class Measures {
         // The schedule is the plan's (its problems, its approval), the dates the measures': both are read.
         access.read(RecordCategory.TREATMENT_PLANS, TreatmentPlans.RESOURCE, plan.id, patientId);
         LocalDate today = calendar.today();
+        // The plan's measures, newest first, read once: the first of each instrument is its last taken.
+        List<Measure> newestFirst = Measure.list("planId", Sort.descending("takenAt", "id"), plan.id);
         List<Due> due = new ArrayList<>();
         List<Measure> lastTaken = new ArrayList<>();
         for (MeasurementSchedule.Entry entry : schedules.of(plan)) {
-            Optional<Measure> last = Measure.<Measure> find("planId = ?1 and instrument = ?2",
-                    Sort.descending("takenAt", "id"), plan.id, entry.instrument().label()).firstResultOptional();
+            Optional<Measure> last = newestFirst.stream()
+                    .filter(measure -> measure.instrument.equals(entry.instrument().label())).findFirst();
             LocalDate dueOn = last.map(measure -> measure.takenOn.plusDays(entry.everyDays()))
                     .orElseGet(() -> calendar.dateOf(plan.approvedAt));
             if (!dueOn.isAfter(today)) {
@@ -141,7 +129,7 @@ public class Measures {
      */
     @Transactional
     public Measure record(UUID patientId, ScreenerCode instrument, Map<Integer, Integer> answers) {
-        if (caller.hasRole(Roles.PATIENT) && !caller.ownPatientId().map(patientId::equals).orElse(false)) {
+        if (!access.mayRead(patientId, RecordCategory.ASSESSMENTS)) { // a patient records only their own
             throw access.refused("record", "measure", patientId, patientId);
         }
         if (!RE_SCREENED.contains(instrument)) {
@@ -153,25 +141,13 @@ public class Measures {
         if (!invalid.isEmpty()) {
             throw new InvalidRequestException(invalid);
         }
-        TreatmentPlan plan = TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status = ?2", patientId,
-                PlanStatus.ACTIVE).firstResultOptional().orElseThrow(
-                        () -> new ConflictException("Patient " + patientId
-                                + " has no active treatment plan: re-screens are kept under the plan being followed"));
+        TreatmentPlan plan = TreatmentPlan.activeOf(patientId).orElseThrow(
+                () -> new ConflictException("Patient " + patientId
+                        + " has no active treatment plan: re-screens are kept under the plan being followed"));
         ScreenerScore score = screener.score(answers, Sex.UNKNOWN);
-        Measure measure = new Measure();
-        measure.id = UUID.randomUUID();
-        measure.patientId = patientId;
-        measure.planId = plan.id;
-        measure.instrument = instrument.label();
-        measure.score = score.score();
-        measure.band = score.band();
-        measure.safetyAlert = score.safetyAlert();
-        measure.findings = score.findings().toArray(String[]::new);
+        Measure measure = taken(plan, instrument.label(), score.score(), score.band(), score.safetyAlert(),
+                score.findings(), Measure.RE_SCREEN, calendar.now(), caller.name());
         measure.answers = new LinkedHashMap<>(answers);
-        measure.source = Measure.RE_SCREEN;
-        measure.takenAt = calendar.now();
-        measure.takenOn = calendar.dateOf(measure.takenAt);
-        measure.recordedBy = caller.name();
         measure.persist();
         access.wrote("record", "measure", measure.id, patientId);
         for (SafetyFinding finding : screener.safetyFindings(answers)) {
@@ -184,6 +160,25 @@ public class Measures {
             outbox.publish(new MeasureWorsened(measure.id, patientId, plan.id, measure.instrument, first.score,
                     measure.score, measure.takenAt));
         }
+        return measure;
+    }
+
+    /** A measure of the plan as scored (by intake at assessment, or here), on the clinic's day it was taken. */
+    private Measure taken(TreatmentPlan plan, String instrument, int score, String band, boolean safetyAlert,
+            List<String> findings, String source, Instant takenAt, String recordedBy) {
+        Measure measure = new Measure();
+        measure.id = UUID.randomUUID();
+        measure.patientId = plan.patientId;
+        measure.planId = plan.id;
+        measure.instrument = instrument;
+        measure.score = score;
+        measure.band = band;
+        measure.safetyAlert = safetyAlert;
+        measure.findings = findings.toArray(String[]::new);
+        measure.source = source;
+        measure.takenAt = takenAt;
+        measure.takenOn = calendar.dateOf(takenAt);
+        measure.recordedBy = recordedBy;
         return measure;
     }
 
@@ -222,7 +217,6 @@ public class Measures {
     }
 
     private static int catalogueOrder(String instrument) {
-        return Arrays.stream(ScreenerCode.values()).filter(code -> code.label().equals(instrument)).findFirst()
-                .map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+        return ScreenerCode.ofLabel(instrument).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
     }
 }

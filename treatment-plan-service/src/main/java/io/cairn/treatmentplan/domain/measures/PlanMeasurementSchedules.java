@@ -6,7 +6,6 @@ import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.Problem.Violation;
 import io.cairn.kit.security.PatientAccess;
 import io.cairn.screeners.ScreenerCode;
-import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import io.cairn.treatmentplan.domain.TreatmentPlans;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,8 +94,7 @@ public class PlanMeasurementSchedules {
      */
     private TreatmentPlan openPlan(UUID patientId, LockModeType lock) {
         access.search(RecordCategory.TREATMENT_PLANS, patientId);
-        return TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status in (?2, ?3, ?4)", patientId,
-                PlanStatus.DRAFT, PlanStatus.AWAITING_APPROVAL, PlanStatus.ACTIVE).withLock(lock).firstResultOptional()
+        return TreatmentPlan.openOf(patientId).withLock(lock).firstResultOptional()
                 .orElseThrow(() -> new ConflictException("Patient " + patientId + " has no treatment plan under way"));
     }
 }

@@ -1,6 +1,8 @@
 package io.cairn.treatmentplan.domain.measures;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cairn.screeners.ScreenerCode;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -16,11 +18,13 @@ public enum ReliableChange {
     @JsonProperty("worse")
     WORSE;
 
-    static final Map<String, Integer> THRESHOLDS = Map.of("PHQ-9", 5, "GAD-7", 4);
+    /** The instruments with a threshold, in the catalogue's order. */
+    static final Map<ScreenerCode, Integer> THRESHOLDS = new EnumMap<>(Map.of(ScreenerCode.PHQ_9, 5,
+            ScreenerCode.GAD_7, 4));
 
     /** The verdict on a change of score, or {@code null} for an instrument without a threshold. */
     static ReliableChange of(String instrument, int change) {
-        Integer threshold = THRESHOLDS.get(instrument);
+        Integer threshold = ScreenerCode.ofLabel(instrument).map(THRESHOLDS::get).orElse(null);
         if (threshold == null) {
             return null;
         }
