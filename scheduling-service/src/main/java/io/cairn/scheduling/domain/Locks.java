@@ -12,4 +12,10 @@ final class Locks {
         entities.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, key)
                 .getSingleResult();
     }
+
+    /** The lock if no other transaction holds it; {@code false} at once otherwise. */
+    static boolean tryForKey(EntityManager entities, String key) {
+        return (Boolean) entities.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, key).getSingleResult();
+    }
 }

@@ -57,9 +57,7 @@ public class WeeklyCompliance {
     @Scheduled(every = "{scheduling.week-targets-recount-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void recount() {
-        boolean alone = (Boolean) entities.createNativeQuery(
-                "select pg_try_advisory_xact_lock(hashtextextended('week-targets-recount', 0))").getSingleResult();
-        if (!alone) {
+        if (!Locks.tryForKey(entities, "week-targets-recount")) {
             return;
         }
         entities.createNativeQuery(RECOUNT_ENROLLED).executeUpdate();
