@@ -21,8 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns the other services' events into the subscription topics EHR clients follow: one Kafka consumer for their three
- * topics, each under an inbox name of its own, so that a redelivered or replayed event notifies no one twice. Intake's own
+ * Turns the other services' events into the subscription topics EHR clients follow, and hands the same poll to
+ * reminders ({@link ReminderEvents}): one Kafka consumer for their three topics, each under an inbox name of its own, so that a
+ * redelivered or replayed event notifies no one twice. Intake's own
  * topics (admission, revocation)
  * are queued where they happen.
  */
@@ -31,9 +32,11 @@ public class SubscriptionTopicsConsumer {
 
     private final IncomingEvents events;
     private final Map<String, TopicConsumer> byTopic;
+    private final ReminderEvents reminders;
 
-    SubscriptionTopicsConsumer(IncomingEvents events, Notifications notifications) {
+    SubscriptionTopicsConsumer(IncomingEvents events, Notifications notifications, ReminderEvents reminders) {
         this.events = events;
+        this.reminders = reminders;
         EventEffects treatmentPlan = EventEffects.of()
                 .on(EventType.PLAN_APPROVED, PlanApproved.class, plan -> notifications.occurred(
                         SubscriptionTopic.PLAN_APPROVED, plan.patientId(), "CarePlan/" + plan.planId(), plan.approvedAt()))
@@ -77,5 +80,7 @@ public class SubscriptionTopicsConsumer {
     @Blocking
     public void onEvents(ConsumerRecords<String, String> records) {
         events.applyAllOnce(records, byTopic);
+        // The same poll carries what reminders need: one Kafka consumer rather than one more.
+        events.applyAllOnce(records, reminders.byTopic());
     }
 }

@@ -48,6 +48,10 @@ class IntakeAuthorizationMatrixTest extends AuthorizationMatrix<IntakeAuthorizat
                 new Endpoint("GET", "/patients/{P}", null, false, "401 200 200 403 403 200 200 404 404"),
                 new Endpoint("PUT", "/patients/{P}", patientJson("Matrix", "MRN-{new}").replace("}]}", "}],\"version\":0}"),
                         true, "401 200 403 403 403 403 403 403 403"),
+                new Endpoint("GET", "/patients/{P}/reminder-preferences", null, false,
+                        "401 200 200 403 200 403 200 404 403"),
+                new Endpoint("PUT", "/patients/{P}/reminder-preferences", "{\"channel\":\"none\"}", true,
+                        "401 200 403 403 200 403 200 404 403"),
                 new Endpoint("GET", "/patients/{P}/disclosures", null, false, "401 200 403 403 403 200 200 404 403"),
                 new Endpoint("POST", "/referrals", """
                         {"patientId":"{P}","source":"ehr","reason":"step-down","urgency":"routine"}""", true,

@@ -16,6 +16,7 @@ import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.events.SafetyAlertRaised;
+import io.cairn.contracts.events.SessionUpcoming;
 import io.cairn.contracts.events.PlanReviewed;
 import io.cairn.contracts.events.PlanRevised;
 import io.cairn.contracts.events.PlanRevisionProposed;
@@ -55,7 +56,8 @@ public enum EventType {
     PLAN_REVISION_PROPOSED("treatment-plan.plan.revision-proposed", Topics.TREATMENT_PLAN,
             PlanRevisionProposed.class),
     TREATMENT_PLAN_SAFETY_ALERT("treatment-plan.safety-alert.raised", Topics.TREATMENT_PLAN, SafetyAlertRaised.class),
-    MEASURE_WORSENED("treatment-plan.measure.worsened", Topics.TREATMENT_PLAN, MeasureWorsened.class);
+    MEASURE_WORSENED("treatment-plan.measure.worsened", Topics.TREATMENT_PLAN, MeasureWorsened.class),
+    SESSION_UPCOMING("scheduling.session.upcoming", Topics.SCHEDULING, SessionUpcoming.class);
 
     private final String type;
     private final String topic;

@@ -44,6 +44,7 @@ import io.cairn.contracts.events.TaskEscalated;
 import io.cairn.contracts.events.DisclosureRecorded;
 import io.cairn.contracts.events.MeasureWorsened;
 import io.cairn.contracts.events.SafetyAlertRaised;
+import io.cairn.contracts.events.SessionUpcoming;
 import io.cairn.contracts.events.SafetyAlertSource;
 import io.cairn.contracts.events.SafetyFinding;
 import io.cairn.contracts.events.ScreenerResult;
@@ -121,6 +122,8 @@ class EventSchemasTest {
                 SafetyFinding.SELF_HARM_THOUGHTS, SafetyAlertSource.RE_SCREEN, UUID.randomUUID(), NOW));
         SAMPLES.put(EventType.MEASURE_WORSENED, new MeasureWorsened(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
                 "PHQ-9", 12, 18, NOW));
+        SAMPLES.put(EventType.SESSION_UPCOMING, new SessionUpcoming(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
+                NOW.plusSeconds(86_400)));
         for (EventType type : List.of(EventType.INTAKE_DISCLOSURE, EventType.TREATMENT_PLAN_DISCLOSURE,
                 EventType.SCHEDULING_DISCLOSURE, EventType.AFTERCARE_DISCLOSURE)) {
             SAMPLES.put(type, new DisclosureRecorded(UUID.randomUUID(), PATIENT, "ehr-northside",

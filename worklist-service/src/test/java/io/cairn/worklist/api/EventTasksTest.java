@@ -34,7 +34,7 @@ import io.cairn.testkit.EventRecords;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.testkit.Rows;
 import io.cairn.testkit.TopicWatch;
-import io.cairn.worklist.SmtpResource;
+import io.cairn.testkit.SmtpResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -22,7 +22,7 @@ import io.cairn.contracts.Topics;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.Tokens;
 import io.cairn.testkit.TopicWatch;
-import io.cairn.worklist.SmtpResource;
+import io.cairn.testkit.SmtpResource;
 import io.cairn.worklist.domain.CareTask;
 import io.cairn.worklist.domain.Escalations;
 import io.cairn.worklist.notify.PageSender;

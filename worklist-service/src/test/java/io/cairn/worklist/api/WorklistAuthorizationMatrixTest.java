@@ -2,7 +2,7 @@ package io.cairn.worklist.api;
 
 import io.cairn.testkit.AuthorizationMatrix;
 import io.cairn.testkit.EventRecords;
-import io.cairn.worklist.SmtpResource;
+import io.cairn.testkit.SmtpResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;

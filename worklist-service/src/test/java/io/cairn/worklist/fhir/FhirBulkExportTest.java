@@ -14,7 +14,7 @@ import io.cairn.contracts.Roles;
 import io.cairn.fhir.validation.FhirValidation;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.Tokens;
-import io.cairn.worklist.SmtpResource;
+import io.cairn.testkit.SmtpResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cairn.worklist;
+package io.cairn.testkit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -16,7 +16,7 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
     private static GreenMail server;
     private static ServerSetup setup;
 
-    static synchronized GreenMail server() {
+    public static synchronized GreenMail server() {
         if (server == null) {
             setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             server = new GreenMail(setup);

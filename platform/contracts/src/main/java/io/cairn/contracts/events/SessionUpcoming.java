@@ -1,0 +1,17 @@
+package io.cairn.contracts.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code scheduling.session.upcoming}: a session the patient is booked into starts soon (scheduling's reminder lead
+ * time before it), so the patient may be reminded of it. Published once per booking; it names the session, never its
+ * title, track or place, since a reminder carries no program information.
+ *
+ * @param bookingId the patient's place in the session
+ * @param startsAt when the session starts
+ */
+public record SessionUpcoming(UUID bookingId, UUID patientId, UUID sessionId, Instant startsAt)
+        implements
+            EventPayload {
+}
