@@ -6,25 +6,43 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Measurement-based care through the gateway with Keycloak's tokens: a patient in the program answers weekly PHQ-9s
  * from their own token; the third is six points above the assessment's 12, and a clinician's task appears on the
- * worklist. Nobody else's token reaches the patient's measures.
+ * worklist. Nobody else's token reaches the patient's measures. A session booked for the patient is announced by
+ * scheduling, and intake's reminder reaches the local stack's mail server carrying no health information.
  */
 class MeasuresIT {
 
     final String coordinator = tokenOf("coordinator", "coordinator");
     final String clinician = tokenOf("clinician", "clinician");
+    final String scheduler = tokenOf("scheduler", "scheduler");
 
     @Test
-    void aPatientsWeeklyPhq9sShowAReliableWorseningAndAClinicianIsGivenTheTask() {
-        UUID patient = Journey.register(coordinator, "Measures-" + UUID.randomUUID().toString().substring(0, 8));
+    void aPatientsWeeklyPhq9sShowAReliableWorseningAndAClinicianIsGivenTheTask() throws Exception {
+        String familyName = "Measures-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = familyName.toLowerCase() + "@example.org";
+        UUID patient = UUID.fromString(as(coordinator).body("""
+                {"givenName":"Avery","familyName":"%s","birthDate":"1986-05-17","sex":"female","ageGroup":"adult",
+                 "preferredSchedule":"evening","email":"%s"}""".formatted(familyName, email)).post("/patients")
+                .then().statusCode(201).extract().path("id"));
         String plan = Journey.assessAndAwaitDraftedPlan(clinician, patient); // PHQ-9 12 at assessment
         String patientToken = Platform.patientToken(patient);
         Journey.agreeAndApprove(clinician, patientToken, plan);
@@ -54,5 +72,52 @@ class MeasuresIT {
         // Another patient, and an EHR the patient gave no consent to, find nothing there.
         as(Platform.patientToken(UUID.randomUUID())).get(measures).then().statusCode(404);
         as(Platform.ehrToken()).get(measures).then().statusCode(404);
+
+        // An individual session in two hours: the patient is reminded by e-mail, their channel by default.
+        as(patientToken).get("/patients/" + patient + "/reminder-preferences").then().statusCode(200)
+                .body("channel", equalTo("email"));
+        // The first hour free of the patient's track sessions (an overlapping booking is a 409).
+        int status = 0;
+        for (int hours = 2; status != 201 && hours < 12; hours++) {
+            Instant startsAt = Instant.now().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.MINUTES);
+            status = as(scheduler).body("""
+                    {"kind":"individual","title":"Individual counseling: relapse prevention",
+                     "facilitatorId":"clinician-%s","capacity":1,"location":"Room 3","startsAt":"%s","endsAt":"%s",
+                     "patientIds":["%s"]}""".formatted(patient, startsAt, startsAt.plus(Duration.ofMinutes(30)),
+                    patient)).post("/sessions").statusCode();
+        }
+        assertEquals(201, status);
+        await().atMost(Journey.EVENTUAL).until(() -> mailbox(email).size() == 1);
+        String reminder = mailbox(email).get(0);
+        assertTrue(reminder.contains("You have an appointment on"), reminder);
+        for (String health : List.of(familyName, "Avery", "counseling", "relapse", "Room 3", "program", "PHQ")) {
+            assertFalse(reminder.toLowerCase().contains(health.toLowerCase()), "the reminder says " + health);
+        }
+    }
+
+    /** The subject and text of each message in a mailbox of the local stack's mail server (IMAP). */
+    static List<String> mailbox(String address) throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.imap.host", SafetyAlertIT.IMAP_HOST);
+        properties.put("mail.imap.port", String.valueOf(SafetyAlertIT.IMAP_PORT));
+        Store store = Session.getInstance(properties).getStore("imap");
+        try {
+            // The mail server makes a mailbox for each address it receives mail for, its password the address.
+            store.connect(SafetyAlertIT.IMAP_HOST, SafetyAlertIT.IMAP_PORT, address, address);
+        } catch (jakarta.mail.AuthenticationFailedException e) {
+            return List.of(); // nothing received yet
+        }
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> messages = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                messages.add(message.getSubject() + "\n" + message.getContent());
+            }
+            inbox.close(false);
+            return messages;
+        } finally {
+            store.close();
+        }
     }
 }

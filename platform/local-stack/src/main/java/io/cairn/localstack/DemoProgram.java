@@ -81,9 +81,12 @@ final class DemoProgram {
 
     private String patient(String token, String given, String family, String sex, String born, String schedule)
             throws Exception {
+        // An address at the local mail server, where their session reminders can be read.
+        String email = (given + "." + family + "@example.org").toLowerCase();
         return call("POST", "/patients", token, """
                 {"givenName":"%s","familyName":"%s","birthDate":"%s","sex":"%s","ageGroup":"adult",
-                 "preferredSchedule":"%s"}""".formatted(given, family, born, sex, schedule)).path("id").asText();
+                 "preferredSchedule":"%s","email":"%s"}""".formatted(given, family, born, sex, schedule, email))
+                .path("id").asText();
     }
 
     private void referral(String token, String patient, String source, String reason) throws Exception {
