@@ -20,6 +20,7 @@ CREATE TABLE reminder (
     kind         TEXT        NOT NULL,
     subject_id   TEXT        NOT NULL,
     due_at       TIMESTAMPTZ NOT NULL,
+    booked_at    TIMESTAMPTZ NOT NULL,
     status       TEXT        NOT NULL,
     send_after   TIMESTAMPTZ NOT NULL,
     attempts     INT         NOT NULL DEFAULT 0,
@@ -31,10 +32,13 @@ CREATE TABLE reminder (
 );
 CREATE INDEX reminder_pending ON reminder (send_after) WHERE status = 'PENDING';
 CREATE INDEX reminder_patient ON reminder (patient_id, status);
+CREATE INDEX reminder_settled ON reminder (settled_at) WHERE status <> 'PENDING';
 
--- When each patient's episode ended (graduation or discharge), until a new plan is approved: nothing due after it is
--- sent.
+-- When each of a patient's episodes ended (graduation or discharge): what was booked before an end for after it is not
+-- sent. Kept by the time the booking was made rather than the order events arrive in, so that a new episode's
+-- bookings are reminded whichever of its events comes first.
 CREATE TABLE episode_end (
-    patient_id UUID PRIMARY KEY,
-    ended_at   TIMESTAMPTZ NOT NULL
+    patient_id UUID        NOT NULL,
+    ended_at   TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (patient_id, ended_at)
 );

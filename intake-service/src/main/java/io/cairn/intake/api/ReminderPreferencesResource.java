@@ -31,7 +31,8 @@ public class ReminderPreferencesResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PATIENT })
+    @RolesAllowed({ Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR,
+            Roles.PATIENT })
     @Operation(operationId = "getReminderPreferences", summary = "Read how a patient is reminded", description = "The channel (email, push or none), the quiet hours and the time zone reminders are sent by: the patient's own choice, or the clinic's defaults until they make one. A patient reads only their own; any other patient is answered 404.")
     @APIResponse(responseCode = "200", description = "The patient's reminder preferences")
     public ReminderPreferencesView get(@PathParam("patientId") UUID patientId) {

@@ -49,7 +49,7 @@ class IntakeAuthorizationMatrixTest extends AuthorizationMatrix<IntakeAuthorizat
                 new Endpoint("PUT", "/patients/{P}", patientJson("Matrix", "MRN-{new}").replace("}]}", "}],\"version\":0}"),
                         true, "401 200 403 403 403 403 403 403 403"),
                 new Endpoint("GET", "/patients/{P}/reminder-preferences", null, false,
-                        "401 200 200 403 200 403 200 404 403"),
+                        "401 200 200 403 200 200 200 404 403"),
                 new Endpoint("PUT", "/patients/{P}/reminder-preferences", "{\"channel\":\"none\"}", true,
                         "401 200 403 403 200 403 200 404 403"),
                 new Endpoint("GET", "/patients/{P}/disclosures", null, false, "401 200 403 403 403 200 200 404 403"),

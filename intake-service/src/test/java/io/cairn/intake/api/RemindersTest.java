@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AftercareNeeds;
+import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.DischargeReason;
 import io.cairn.contracts.events.PatientDischarged;
-import io.cairn.contracts.events.PlanApproved;
-import io.cairn.contracts.events.Population;
-import io.cairn.contracts.events.PreferredSchedule;
 import io.cairn.contracts.events.SessionUpcoming;
 import io.cairn.intake.PushServiceResource;
 import io.cairn.testkit.CairnInfrastructure;
@@ -31,7 +29,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +65,12 @@ class RemindersTest {
         UUID patient = register("Quinlan", email);
         Instant startsAt = Instant.now().plus(Duration.ofHours(20)).truncatedTo(ChronoUnit.MINUTES);
 
-        var upcoming = EventRecords.of(new SessionUpcoming(UUID.randomUUID(), patient, UUID.randomUUID(), startsAt));
-        EventRecords.send(upcoming, upcoming);
+        UUID booking = UUID.randomUUID();
+        var upcoming = EventRecords.of(new SessionUpcoming(booking, patient, UUID.randomUUID(), startsAt,
+                Instant.now()));
+        // Delivered twice, and announced twice (a second event for the same booking).
+        EventRecords.send(upcoming, upcoming, EventRecords.of(new SessionUpcoming(booking, patient, UUID.randomUUID(),
+                startsAt, Instant.now())));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email).size() == 1);
         MimeMessage mail = mailTo(email).get(0);
@@ -100,7 +101,7 @@ class RemindersTest {
                 .body("version", equalTo(0));
         Instant tomorrow = Instant.now().plus(Duration.ofHours(20)).truncatedTo(ChronoUnit.MINUTES);
         announce(patient, tomorrow);
-        await().atMost(Duration.ofSeconds(20)).until(() -> reminderOf(patient, tomorrow).get(0).equals("SKIPPED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(patient, tomorrow).equals("SKIPPED"));
         assertEquals("the patient chose no reminders", reminderOf(patient, tomorrow).get(2));
 
         // Quiet from an hour ago until two hours from now, in the patient's own time zone.
@@ -118,7 +119,7 @@ class RemindersTest {
         announce(patient, later);
         announce(patient, soon);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> reminderOf(patient, soon).get(0).equals("SKIPPED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(patient, soon).equals("SKIPPED"));
         assertEquals("the patient's quiet hours last until it begins", reminderOf(patient, soon).get(2));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> now.plus(Duration.ofHours(2)).equals(reminderOf(patient, later).get(3)));
@@ -154,7 +155,7 @@ class RemindersTest {
     }
 
     @Test
-    void theEpisodesEndStopsItsRemindersUntilANewPlanIsApproved() {
+    void theEpisodesEndStopsWhatWasBookedBeforeItAndAReleasedBookingIsNotReminded() {
         UUID patient = register("Ending", "e-" + UUID.randomUUID() + "@example.org");
         // Quiet all day but a minute, so that what is queued waits and can be seen stopped.
         LocalTime now = LocalTime.now(ZoneId.of("UTC"));
@@ -162,30 +163,34 @@ class RemindersTest {
                 {"channel":"email","quietHours":{"from":"%s","until":"%s"},"timeZone":"UTC"}"""
                 .formatted(now.minusMinutes(1).withSecond(0).withNano(0), now.minusMinutes(2).withSecond(0).withNano(0)))
                 .put("/patients/" + patient + "/reminder-preferences").then().statusCode(200);
+        Instant bookedBefore = Instant.now().minus(Duration.ofDays(1));
         Instant first = Instant.now().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.MINUTES);
-        announce(patient, first);
+        announce(patient, first, bookedBefore);
         await().atMost(Duration.ofSeconds(20)).until(() -> !reminderOf(patient, first).isEmpty());
         assertEquals("PENDING", reminderOf(patient, first).get(0));
 
+        Instant endedAt = Instant.now();
         EventRecords.send(EventRecords.of(new PatientDischarged(UUID.randomUUID(), patient,
                 DischargeReason.ADMINISTRATIVE, LocalDate.now(), new AftercareNeeds(List.of(), List.of(), List.of()),
-                Instant.now())));
-        await().atMost(Duration.ofSeconds(20)).until(() -> reminderOf(patient, first).get(0).equals("SKIPPED"));
+                endedAt)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(patient, first).equals("SKIPPED"));
         assertEquals("the episode ended before it", reminderOf(patient, first).get(2));
-        Instant second = first.plus(Duration.ofHours(1));
-        announce(patient, second);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !reminderOf(patient, second).isEmpty());
-        assertEquals("SKIPPED", reminderOf(patient, second).get(0), "announced after the end, for after it");
 
-        EventRecords.send(EventRecords.of(new PlanApproved(UUID.randomUUID(), patient, 1, Population.ADULT,
-                new BigDecimal("9"), PreferredSchedule.EVENING, 10, LocalDate.now().plusDays(30),
-                Instant.now().plusSeconds(1))));
+        // Announced after the end, but booked before it: stopped at once.
+        Instant second = first.plus(Duration.ofHours(1));
+        announce(patient, second, bookedBefore);
+        // Booked after the end (a new episode): reminded, whether or not its plan's approval has arrived.
         Instant third = second.plus(Duration.ofHours(1));
-        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities,
-                "SELECT count(*) FROM episode_end WHERE patient_id = ?1", patient) == 0);
-        announce(patient, third);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !reminderOf(patient, third).isEmpty());
-        assertEquals("PENDING", reminderOf(patient, third).get(0), "a new episode's sessions are reminded again");
+        UUID thirdBooking = announce(patient, third, endedAt.plusSeconds(60));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !reminderOf(patient, second).isEmpty() && !reminderOf(patient, third).isEmpty());
+        assertEquals("SKIPPED", reminderOf(patient, second).get(0));
+        assertEquals("PENDING", reminderOf(patient, third).get(0), "a new episode's sessions are reminded");
+
+        EventRecords.send(EventRecords.of(new BookingReleased(thirdBooking, patient, UUID.randomUUID(),
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(patient, third).equals("SKIPPED"));
+        assertEquals("the booking was released", reminderOf(patient, third).get(2));
     }
 
     @Test
@@ -203,10 +208,11 @@ class RemindersTest {
         JsonNode body = EventRecords.JSON.readTree(pushes.get(1).body());
         assertEquals("session", body.get("kind").asText());
         assertEquals(startsAt, Instant.parse(body.get("dueAt").asText()));
-        assertFalse(pushes.get(1).body().contains("Pushed"), "no name in the push");
+        assertFalse(pushes.get(1).body().contains("Pushed") || pushes.get(1).body().contains("Dana"),
+                "no name in the push");
         Map<String, String> signature = parts(pushes.get(1).signature());
         assertEquals(hmac(PushServiceResource.SECRET, signature.get("t"), pushes.get(1).body()), signature.get("v1"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> reminderOf(patient, startsAt).get(0).equals("SENT"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(patient, startsAt).equals("SENT"));
         assertEquals("PUSH", reminderOf(patient, startsAt).get(1));
         assertEquals(1, ((Number) Rows.single(entities, "SELECT attempts FROM reminder WHERE patient_id = ?1",
                 patient)).intValue(), "one refused attempt before it");
@@ -220,8 +226,20 @@ class RemindersTest {
     }
 
     private static void announce(UUID patient, Instant startsAt) {
-        EventRecords.send(EventRecords.of(new SessionUpcoming(UUID.randomUUID(), patient, UUID.randomUUID(),
-                startsAt)));
+        announce(patient, startsAt, Instant.now());
+    }
+
+    private static UUID announce(UUID patient, Instant startsAt, Instant bookedAt) {
+        UUID booking = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(new SessionUpcoming(booking, patient, UUID.randomUUID(), startsAt,
+                bookedAt)));
+        return booking;
+    }
+
+    /** The status of the reminder of the patient's session at {@code startsAt}; empty while there is none. */
+    private String statusOf(UUID patient, Instant startsAt) {
+        List<Object> reminder = reminderOf(patient, startsAt);
+        return reminder.isEmpty() ? "" : (String) reminder.get(0);
     }
 
     /** The reminder of the patient's session at {@code startsAt}: status, channel, outcome, send after; or none. */

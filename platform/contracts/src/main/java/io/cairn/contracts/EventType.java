@@ -3,6 +3,7 @@ package io.cairn.contracts;
 import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.AttendanceRecorded;
+import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.DisclosureRecorded;
 import io.cairn.contracts.events.EngagementAlert;
@@ -57,7 +58,8 @@ public enum EventType {
             PlanRevisionProposed.class),
     TREATMENT_PLAN_SAFETY_ALERT("treatment-plan.safety-alert.raised", Topics.TREATMENT_PLAN, SafetyAlertRaised.class),
     MEASURE_WORSENED("treatment-plan.measure.worsened", Topics.TREATMENT_PLAN, MeasureWorsened.class),
-    SESSION_UPCOMING("scheduling.session.upcoming", Topics.SCHEDULING, SessionUpcoming.class);
+    SESSION_UPCOMING("scheduling.session.upcoming", Topics.SCHEDULING, SessionUpcoming.class),
+    BOOKING_RELEASED("scheduling.booking.released", Topics.SCHEDULING, BookingReleased.class);
 
     private final String type;
     private final String topic;

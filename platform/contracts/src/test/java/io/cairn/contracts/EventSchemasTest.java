@@ -15,6 +15,7 @@ import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.AsamRatings;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.AttendanceRecorded;
+import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentPurpose;
@@ -123,7 +124,9 @@ class EventSchemasTest {
         SAMPLES.put(EventType.MEASURE_WORSENED, new MeasureWorsened(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
                 "PHQ-9", 12, 18, NOW));
         SAMPLES.put(EventType.SESSION_UPCOMING, new SessionUpcoming(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
-                NOW.plusSeconds(86_400)));
+                NOW.plusSeconds(86_400), NOW.minusSeconds(86_400)));
+        SAMPLES.put(EventType.BOOKING_RELEASED, new BookingReleased(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
+                NOW));
         for (EventType type : List.of(EventType.INTAKE_DISCLOSURE, EventType.TREATMENT_PLAN_DISCLOSURE,
                 EventType.SCHEDULING_DISCLOSURE, EventType.AFTERCARE_DISCLOSURE)) {
             SAMPLES.put(type, new DisclosureRecorded(UUID.randomUUID(), PATIENT, "ehr-northside",

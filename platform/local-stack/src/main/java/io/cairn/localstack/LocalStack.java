@@ -345,7 +345,8 @@ public final class LocalStack {
             env.put("INTAKE_SUBSCRIPTIONS_ALLOW_LOCAL_ENDPOINTS", "true");
             env.put("INTAKE_SUBSCRIPTIONS_FHIR_BASE", "http://localhost:" + SERVICES.get("gateway") + "/fhir/r4");
         }
-        if (name.equals("worklist-service") && mailbox != null) {
+        // The worklist's pages and intake's reminders to patients go to the local mail server.
+        if ((name.equals("worklist-service") || name.equals("intake-service")) && mailbox != null) {
             env.put("QUARKUS_MAILER_HOST", "localhost");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(Ports.SMTP));
         }
@@ -469,10 +470,12 @@ public final class LocalStack {
                 %s
                 Logs are in .local-stack/logs. Ctrl-C stops everything.
                 """.formatted(Ports.GATEWAY, Ports.GATEWAY, Ports.KEYCLOAK, token, Ports.GATEWAY, mailbox == null
-                ? "Pages about urgent tasks go through the mail relay QUARKUS_MAILER_HOST names.\n"
+                ? "Pages about urgent tasks and patients' reminders go through the mail relay QUARKUS_MAILER_HOST names.\n"
                 : """
                         Pages about urgent tasks go to %s: read them over IMAP at localhost:%d
                         (user %s, password %s), e.g. with Thunderbird or curl "imap://localhost:%d/INBOX;UID=1" -u %s:%s.
+                        Patients' session reminders go to each patient's own address there (user and password: the
+                        address, e.g. dana.reyes@example.org).
                         """.formatted(Mailbox.ON_CALL, Ports.IMAP, Mailbox.USER, Mailbox.PASSWORD, Ports.IMAP,
                         Mailbox.USER, Mailbox.PASSWORD)));
     }

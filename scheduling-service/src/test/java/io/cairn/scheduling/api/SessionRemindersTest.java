@@ -45,6 +45,8 @@ class SessionRemindersTest {
 
     private static final Predicate<ConsumerRecord<String, String>> UPCOMING = r -> "scheduling.session.upcoming"
             .equals(header(r, "ce_type"));
+    private static final Predicate<ConsumerRecord<String, String>> RELEASED = r -> "scheduling.booking.released"
+            .equals(header(r, "ce_type"));
 
     @Inject
     SessionReminders reminders;
@@ -62,6 +64,8 @@ class SessionRemindersTest {
 
         try (TopicWatch topic = TopicWatch.of(Topics.SCHEDULING)) {
             reminders.announceUpcoming(startsAt.minus(Duration.ofHours(25)));
+            assertEquals(0, Rows.count(entities, "SELECT count(*) FROM session_reminder r JOIN booking b "
+                    + "ON b.id = r.booking_id WHERE b.patient_id = ?1", patient), "25 hours ahead is too early");
             reminders.announceUpcoming(startsAt.minus(Duration.ofHours(23)));
             reminders.announceUpcoming(startsAt.minus(Duration.ofHours(2)));
 
@@ -72,6 +76,8 @@ class SessionRemindersTest {
             assertEquals(session, data.get("sessionId").asText());
             assertEquals(patient.toString(), data.get("patientId").asText());
             assertEquals(startsAt, Instant.parse(data.get("startsAt").asText()));
+            assertEquals(Rows.single(entities, "SELECT booked_at FROM booking WHERE patient_id = ?1", patient),
+                    Instant.parse(data.get("bookedAt").asText()));
             assertFalse(data.has("title") || data.has("location"), "the event names no session title or place");
             assertEquals(Rows.single(entities, "SELECT id FROM booking WHERE session_id = ?1 AND patient_id = ?2",
                     UUID.fromString(session), patient), UUID.fromString(data.get("bookingId").asText()));
@@ -100,6 +106,35 @@ class SessionRemindersTest {
             topic.awaitRecords(keyed(staying.patientId()).and(UPCOMING), 1, Duration.ofSeconds(20));
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                     .until(() -> topic.records(keyed(graduating.patientId()).and(UPCOMING)).isEmpty());
+        }
+    }
+
+    @Test
+    void theReleaseOfAnAnnouncedBookingIsAnnouncedOnce() {
+        sessions(track("adult", "morning", 10));
+        PlanApproved plan = approved(UUID.randomUUID(), Population.ADULT, PreferredSchedule.MORNING, "9");
+        enroll(plan);
+        String first = scheduleOf(plan.patientId()).get(0);
+        Instant announcedAt = startOf(first).minus(Duration.ofHours(1));
+
+        try (TopicWatch topic = TopicWatch.of(Topics.SCHEDULING)) {
+            reminders.announceUpcoming(announcedAt);
+            topic.awaitRecords(keyed(plan.patientId()).and(UPCOMING), 1, Duration.ofSeconds(20));
+            reminders.announceReleased(announcedAt);
+            assertEquals(0, topic.records(keyed(plan.patientId()).and(RELEASED)).size(), "still booked");
+
+            EventRecords.send(EventRecords.of(new PatientGraduated(plan.planId(), plan.patientId(), Schedule.today(),
+                    new AftercareNeeds(List.of(), List.of(), List.of()), Instant.now())));
+            await().atMost(Duration.ofSeconds(20)).until(() -> scheduleOf(plan.patientId()).isEmpty());
+            reminders.announceReleased(announcedAt.plusSeconds(60));
+            reminders.announceReleased(announcedAt.plusSeconds(120));
+
+            JsonNode released = EventRecords.data(topic.awaitRecords(keyed(plan.patientId()).and(RELEASED), 1,
+                    Duration.ofSeconds(20)).get(0));
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.BOOKING_RELEASED, released));
+            assertEquals(first, released.get("sessionId").asText());
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> topic.records(keyed(plan.patientId()).and(RELEASED)).size() == 1);
         }
     }
 

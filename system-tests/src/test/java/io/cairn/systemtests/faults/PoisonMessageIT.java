@@ -69,7 +69,8 @@ class PoisonMessageIT {
                                 LocalDate.now(), null, now, 1L)),
                 new Consumed(Topics.INTAKE, List.of("aftercare", "worklist"), EventType.REFERRAL_RECEIVED,
                         new ReferralReceived(UUID.randomUUID(), patient, ReferralSource.PHYSICIAN, false, null, now)),
-                new Consumed(Topics.TREATMENT_PLAN, List.of("scheduling", "aftercare", "worklist", "intake"),
+                // Intake applies an episode's end twice over: its subscriptions' notification, and its reminders' stop.
+                new Consumed(Topics.TREATMENT_PLAN, List.of("scheduling", "aftercare", "worklist", "intake", "intake"),
                         EventType.PATIENT_GRADUATED,
                         new PatientDischarged(UUID.randomUUID(), patient, DischargeReason.MOVED, LocalDate.now(),
                                 new AftercareNeeds(List.of(), List.of(), List.of()), now)),

@@ -27,16 +27,22 @@ public record QuietHours(LocalTime from, LocalTime until, ZoneId zone) {
         LocalTime time = local.toLocalTime();
         LocalDate day = local.toLocalDate();
         if (from.isBefore(until)) {
-            return !time.isBefore(from) && time.isBefore(until) ? Optional.of(at(day, until)) : Optional.empty();
+            return !time.isBefore(from) && time.isBefore(until) ? Optional.of(at(day, until, now))
+                    : Optional.empty();
         }
         // Past midnight: quiet from `from` to the day's end, and from its start to `until`.
         if (!time.isBefore(from)) {
-            return Optional.of(at(day.plusDays(1), until));
+            return Optional.of(at(day.plusDays(1), until, now));
         }
-        return time.isBefore(until) ? Optional.of(at(day, until)) : Optional.empty();
+        return time.isBefore(until) ? Optional.of(at(day, until, now)) : Optional.empty();
     }
 
-    private Instant at(LocalDate day, LocalTime time) {
-        return day.atTime(time).atZone(zone).toInstant();
+    /**
+     * The instant of a local time after {@code now}: where the clocks go back and the time happens twice, the later of
+     * the two when the earlier has passed.
+     */
+    private Instant at(LocalDate day, LocalTime time, Instant now) {
+        ZonedDateTime end = day.atTime(time).atZone(zone);
+        return end.toInstant().isAfter(now) ? end.toInstant() : end.withLaterOffsetAtOverlap().toInstant();
     }
 }

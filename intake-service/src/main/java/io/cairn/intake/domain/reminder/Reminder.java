@@ -31,6 +31,9 @@ public class Reminder extends PanacheEntityBase {
     /** When what it reminds of happens: after that, it is not sent. */
     @Column(name = "due_at")
     public Instant dueAt;
+    /** When what it reminds of was booked: an episode that ended between then and {@code dueAt} stops it. */
+    @Column(name = "booked_at")
+    public Instant bookedAt;
     @Enumerated(EnumType.STRING)
     public ReminderStatus status;
     @Column(name = "send_after")

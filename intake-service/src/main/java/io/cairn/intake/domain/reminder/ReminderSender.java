@@ -21,22 +21,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Sends the reminders that are due, oldest first, each in a short transaction that locks it, so that two replicas
  * never send one twice. Before sending it checks again what may have changed since it was queued: what it reminds of
- * has begun, the patient chose no reminders or is in their quiet hours (it waits for their end, unless that is too
- * late). A reminder the mail server or push service refused waits longer after each attempt; the first refusal ends
- * the run, the rest wait for the next.
+ * has begun, the episode ended before it, the patient chose no reminders or is in their quiet hours (it waits for
+ * their end, unless that is too late). A reminder the mail server or push service refused waits longer after each
+ * attempt; the rest of the run passes that channel over, and goes on with the other. Settled reminders are forgotten
+ * after {@code intake.reminders.keep-settled}.
  */
 @ApplicationScoped
 public class ReminderSender {
 
     private static final Logger LOG = Logger.getLogger(ReminderSender.class);
     private static final int BATCH = 100;
+    /**
+     * The mail client gives up after {@code quarkus.mailer.timeout} (the same as the send timeout); waiting a little
+     * longer means a mail the server took late is not counted as refused and sent again.
+     */
+    private static final java.time.Duration MAIL_MARGIN = java.time.Duration.ofSeconds(5);
     private static final String OLDEST_DUE = """
             SELECT * FROM reminder WHERE status = 'PENDING' AND send_after <= ?1
             ORDER BY send_after, id LIMIT 1 FOR UPDATE SKIP LOCKED
@@ -66,22 +74,29 @@ public class ReminderSender {
     void run() {
         try {
             sendDue();
+            QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
+                    "DELETE FROM reminder WHERE status <> 'PENDING' AND settled_at < ?1")
+                    .setParameter(1, clock.instant().minus(settings.keepSettled())).executeUpdate());
         } catch (RuntimeException e) {
             LOG.warnf("Reminders wait for the next run: %s", e.getMessage());
         }
     }
 
-    /** @return how many reminders were settled (sent, skipped or moved past quiet hours) */
+    /** @return how many reminders were looked at (sent, skipped, postponed) */
     public int sendDue() {
+        Set<ReminderChannel> refusing = EnumSet.noneOf(ReminderChannel.class);
         int settled = 0;
-        while (settled < BATCH && QuarkusTransaction.requiringNew().call(this::settleOldest)) {
+        while (settled < BATCH && QuarkusTransaction.requiringNew().call(() -> settleOldest(refusing))) {
             settled++;
         }
         return settled;
     }
 
-    /** @return whether the run goes on: false when nothing is due or a channel refused */
-    private boolean settleOldest() {
+    /**
+     * @param refusing the channels that refused a reminder in this run: the others due by them wait for the next
+     * @return whether the run goes on: false when nothing is due
+     */
+    private boolean settleOldest(Set<ReminderChannel> refusing) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Reminder> oldest = entities.createNativeQuery(OLDEST_DUE, Reminder.class).setParameter(1, now)
@@ -94,11 +109,17 @@ public class ReminderSender {
             reminder.skipped("it had begun before the reminder could be sent", now);
             return true;
         }
+        if (episodeEndedBefore(reminder)) {
+            reminder.skipped(Reminders.EPISODE_ENDED, now);
+            return true;
+        }
         Preferences chosen = preferences.of(reminder.patientId);
         Optional<Instant> quietUntil = chosen.quietHours().flatMap(quiet -> quiet.quietUntil(now));
         if (quietUntil.isPresent()) {
             if (quietUntil.get().isBefore(reminder.dueAt)) {
-                reminder.sendAfter = quietUntil.get();
+                // Never in the past, even where a clock change blurs the window's end: it would be picked again at once.
+                Instant later = now.plusSeconds(1);
+                reminder.sendAfter = quietUntil.get().isAfter(later) ? quietUntil.get() : later;
             } else {
                 reminder.skipped("the patient's quiet hours last until it begins", now);
             }
@@ -109,6 +130,10 @@ public class ReminderSender {
             reminder.skipped(skip.get(), now);
             return true;
         }
+        if (refusing.contains(chosen.channel())) {
+            reminder.sendAfter = now.plus(settings.firstRetry());
+            return true;
+        }
         ReminderMessage message = ReminderMessage.of(reminder, chosen.zone());
         Optional<String> refusal = chosen.channel() == ReminderChannel.EMAIL ? mail(reminder, message)
                 : push(reminder, message, now);
@@ -116,7 +141,8 @@ public class ReminderSender {
             LOG.warnf("Reminder %d was not sent by %s, and will be tried again: %s", reminder.id, chosen.channel(),
                     refusal.get());
             reminder.refused(refusal.get(), now, settings.firstRetry(), settings.maxRetryWait());
-            return false;
+            refusing.add(chosen.channel());
+            return true;
         }
         reminder.sent(chosen.channel(), now);
         return true;
@@ -132,8 +158,20 @@ public class ReminderSender {
         };
     }
 
+    /** A push service is configured with its key, over https (plain http only on this machine, for a local run). */
     static boolean pushConfigured(ReminderSettings settings) {
-        return settings.push().url().isPresent() && settings.push().secret().isPresent();
+        return settings.push().secret().isPresent() && settings.push().url().filter(url -> "https".equals(
+                url.getScheme()) || "http".equals(url.getScheme()) && isLoopback(url.getHost())).isPresent();
+    }
+
+    private static boolean isLoopback(String host) {
+        return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+    }
+
+    private boolean episodeEndedBefore(Reminder reminder) {
+        return ((Number) entities.createNativeQuery("SELECT count(*) FROM reminder r WHERE r.id = ?1 AND "
+                + Reminders.ENDED_BETWEEN.formatted("r")).setParameter(1, reminder.id).getSingleResult())
+                .longValue() > 0;
     }
 
     private Optional<String> emailOf(Reminder reminder) {
@@ -144,10 +182,11 @@ public class ReminderSender {
     private Optional<String> mail(Reminder reminder, ReminderMessage message) {
         try {
             mailer.send(Mail.withText(emailOf(reminder).orElseThrow(), message.title(), message.text())
-                    .setFrom(settings.from())).await().atMost(settings.sendTimeout());
+                    .setFrom(settings.from())).await().atMost(settings.sendTimeout().plus(MAIL_MARGIN));
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of("the mail server did not take it: " + e.getMessage());
+            // Only the kind of failure: the server's own text would name the patient's address.
+            return Optional.of("the mail server did not take it: " + e.getClass().getSimpleName());
         }
     }
 

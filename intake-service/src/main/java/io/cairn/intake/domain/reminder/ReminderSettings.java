@@ -34,6 +34,10 @@ public interface ReminderSettings {
     @WithDefault("10S")
     Duration sendTimeout();
 
+    /** Reminders sent or skipped are forgotten after this. */
+    @WithDefault("30D")
+    Duration keepSettled();
+
     /** The mobile app's push service. */
     Push push();
 

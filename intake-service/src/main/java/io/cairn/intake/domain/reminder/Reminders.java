@@ -1,5 +1,6 @@
 package io.cairn.intake.domain.reminder;
 
+import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.SessionUpcoming;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,21 +9,29 @@ import java.util.UUID;
 
 /**
  * Queues a reminder for what another service announced is coming (a booked session), once per thing however often
- * it is announced, and stops the reminders of an episode that ended: nothing due after a graduation or a discharge is
- * sent until a new plan is approved.
+ * it is announced; withdraws it when the booking is released; and stops what an episode's end leaves behind: nothing
+ * booked before a graduation or a discharge for after it is sent. A new episode's bookings, made after the end, are
+ * reminded whichever event arrives first.
  */
 @ApplicationScoped
 public class Reminders {
 
+    /** Whether an episode of the reminder's patient ended between its booking and what it reminds of. */
+    static final String ENDED_BETWEEN = """
+            EXISTS (SELECT 1 FROM episode_end e WHERE e.patient_id = %1$s.patient_id
+                    AND e.ended_at > %1$s.booked_at AND e.ended_at < %1$s.due_at)""";
     private static final String QUEUE = """
-            INSERT INTO reminder (patient_id, kind, subject_id, due_at, status, send_after, outcome, settled_at)
-            SELECT ?1, ?2, ?3, ?4, CASE WHEN e.patient_id IS NULL THEN 'PENDING' ELSE 'SKIPPED' END, ?5,
-                   CASE WHEN e.patient_id IS NULL THEN NULL ELSE CAST(?6 AS TEXT) END,
-                   CASE WHEN e.patient_id IS NULL THEN NULL ELSE CAST(?5 AS TIMESTAMPTZ) END
-            FROM (SELECT 1) one LEFT JOIN episode_end e ON e.patient_id = ?1 AND e.ended_at < ?4
+            INSERT INTO reminder (patient_id, kind, subject_id, due_at, booked_at, status, send_after)
+            VALUES (?1, ?2, ?3, ?4, ?5, 'PENDING', ?6)
             ON CONFLICT (kind, subject_id) DO NOTHING
             """;
+    /** Settles pending reminders, passing over one a sender holds (it is being sent, or checked again before). */
+    private static final String SKIP_PENDING = """
+            UPDATE reminder SET status = 'SKIPPED', outcome = ?1, settled_at = ?2
+            WHERE id IN (SELECT r.id FROM reminder r WHERE r.status = 'PENDING' AND %s FOR UPDATE SKIP LOCKED)
+            """;
     static final String EPISODE_ENDED = "the episode ended before it";
+    static final String RELEASED = "the booking was released";
 
     private final EntityManager entities;
 
@@ -31,31 +40,26 @@ public class Reminders {
     }
 
     public void sessionUpcoming(SessionUpcoming session) {
-        queue(session.patientId(), ReminderKind.SESSION, session.bookingId().toString(), session.startsAt());
+        entities.createNativeQuery(QUEUE).setParameter(1, session.patientId())
+                .setParameter(2, ReminderKind.SESSION.name()).setParameter(3, session.bookingId().toString())
+                .setParameter(4, session.startsAt()).setParameter(5, session.bookedAt())
+                .setParameter(6, Instant.now()).executeUpdate();
+        skip(EPISODE_ENDED, "r.patient_id = ?3 AND " + ENDED_BETWEEN.formatted("r"), session.patientId());
     }
 
-    private void queue(UUID patientId, ReminderKind kind, String subjectId, Instant dueAt) {
-        entities.createNativeQuery(QUEUE).setParameter(1, patientId).setParameter(2, kind.name())
-                .setParameter(3, subjectId).setParameter(4, dueAt).setParameter(5, Instant.now())
-                .setParameter(6, EPISODE_ENDED).executeUpdate();
+    public void bookingReleased(BookingReleased booking) {
+        skip(RELEASED, "r.kind = 'SESSION' AND r.subject_id = ?3", booking.bookingId().toString());
     }
 
-    /** The episode ended: what is due after it is not sent, now or when announced later. */
+    /** The episode ended: what was booked before it for after it is not sent, now or when announced later. */
     public void episodeEnded(UUID patientId, Instant endedAt) {
-        entities.createNativeQuery("""
-                INSERT INTO episode_end (patient_id, ended_at) VALUES (?1, ?2)
-                ON CONFLICT (patient_id) DO UPDATE SET ended_at = GREATEST(episode_end.ended_at, EXCLUDED.ended_at)
-                """).setParameter(1, patientId).setParameter(2, endedAt).executeUpdate();
-        entities.createNativeQuery("""
-                UPDATE reminder SET status = 'SKIPPED', outcome = ?3, settled_at = ?4
-                WHERE patient_id = ?1 AND status = 'PENDING' AND due_at > ?2
-                """).setParameter(1, patientId).setParameter(2, endedAt).setParameter(3, EPISODE_ENDED)
-                .setParameter(4, Instant.now()).executeUpdate();
+        entities.createNativeQuery("INSERT INTO episode_end (patient_id, ended_at) VALUES (?1, ?2) "
+                + "ON CONFLICT DO NOTHING").setParameter(1, patientId).setParameter(2, endedAt).executeUpdate();
+        skip(EPISODE_ENDED, "r.patient_id = ?3 AND " + ENDED_BETWEEN.formatted("r"), patientId);
     }
 
-    /** A plan approved after the episode ended begins a new one: its reminders are sent again. */
-    public void planApproved(UUID patientId, Instant approvedAt) {
-        entities.createNativeQuery("DELETE FROM episode_end WHERE patient_id = ?1 AND ended_at < ?2")
-                .setParameter(1, patientId).setParameter(2, approvedAt).executeUpdate();
+    private void skip(String why, String which, Object parameter) {
+        entities.createNativeQuery(SKIP_PENDING.formatted(which)).setParameter(1, why).setParameter(2, Instant.now())
+                .setParameter(3, parameter).executeUpdate();
     }
 }

@@ -38,6 +38,17 @@ class QuietHoursTest {
     }
 
     @Test
+    void whenTheClocksGoBackTheWindowEndsAfterNow() {
+        QuietHours smallHours = new QuietHours(LocalTime.of(0, 0), LocalTime.of(1, 30), CHICAGO);
+        // 1 November 2026: 01:15 happens twice in Chicago; at the second (CST, 07:15 UTC) the window ends at 01:30 CST.
+        assertEquals(Instant.parse("2026-11-01T07:30:00Z"),
+                smallHours.nextAllowed(Instant.parse("2026-11-01T07:15:00Z")));
+        // At the first 01:15 (CDT, 06:15 UTC) it ends at the first 01:30.
+        assertEquals(Instant.parse("2026-11-01T06:30:00Z"),
+                smallHours.nextAllowed(Instant.parse("2026-11-01T06:15:00Z")));
+    }
+
+    @Test
     void theWindowFollowsDaylightSavingTime() {
         // 23:00 in Chicago on 13 March 2027 (CST); the clocks go forward that night, so 08:00 is CDT (UTC-5).
         assertEquals(Instant.parse("2027-03-14T13:00:00Z"), NIGHT.nextAllowed(Instant.parse("2027-03-14T05:00:00Z")));

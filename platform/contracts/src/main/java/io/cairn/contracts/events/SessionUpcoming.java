@@ -10,8 +10,10 @@ import java.util.UUID;
  *
  * @param bookingId the patient's place in the session
  * @param startsAt when the session starts
+ * @param bookedAt when the patient was booked: an episode that ended after it and before the session stops the
+ *        reminder, whatever order the two events arrive in
  */
-public record SessionUpcoming(UUID bookingId, UUID patientId, UUID sessionId, Instant startsAt)
+public record SessionUpcoming(UUID bookingId, UUID patientId, UUID sessionId, Instant startsAt, Instant bookedAt)
         implements
             EventPayload {
 }
