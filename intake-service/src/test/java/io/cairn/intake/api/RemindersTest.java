@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AftercareNeeds;
 import io.cairn.contracts.events.BookingReleased;
+import io.cairn.contracts.events.CheckInDue;
+import io.cairn.contracts.events.PatientGraduated;
+import io.cairn.contracts.events.ReScreenDue;
 import io.cairn.contracts.events.DischargeReason;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.SessionUpcoming;
@@ -35,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -85,6 +89,34 @@ class RemindersTest {
         }
         assertEquals(List.of("SENT", "EMAIL"), reminderOf(patient, startsAt).subList(0, 2));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(email).size() == 1);
+    }
+
+    @Test
+    void dueReScreensAndCheckInsAreRemindedAndACheckInAfterTheEpisodesEndToo() throws Exception {
+        String email = "s-" + UUID.randomUUID() + "@example.org";
+        UUID patient = register("Screened", email);
+        EventRecords.send(EventRecords.of(new ReScreenDue(UUID.randomUUID(), patient, LocalDate.now(ZoneOffset.UTC),
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email).size() == 1);
+        assertEquals("Reminder: a few questions for you", mailTo(email).get(0).getSubject());
+
+        EventRecords.send(EventRecords.of(new PatientGraduated(UUID.randomUUID(), patient, LocalDate.now(),
+                new AftercareNeeds(List.of(), List.of(), List.of()), Instant.now().minusSeconds(60))));
+        EventRecords.send(EventRecords.of(new CheckInDue(UUID.randomUUID(), patient, LocalDate.now(ZoneOffset.UTC),
+                LocalDate.now(ZoneOffset.UTC).plusDays(7), Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email).size() == 2);
+        String text = (String) mailTo(email).get(1).getContent();
+        assertEquals("Reminder: your check-in", mailTo(email).get(1).getSubject());
+        for (String health : List.of("Screened", "Dana", "PHQ", "GAD", "AUDIT", "DAST", "depression", "alcohol")) {
+            assertFalse(text.contains(health), "the mail says " + health + ": " + text);
+        }
+        // A re-screen announced before the episode ended, for days after it, is stopped.
+        EventRecords.send(EventRecords.of(new ReScreenDue(UUID.randomUUID(), patient,
+                LocalDate.now(ZoneOffset.UTC), Instant.now().minusSeconds(120))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM reminder "
+                + "WHERE patient_id = ?1 AND kind = 'RE_SCREEN' AND outcome = 'the episode ended before it'",
+                patient) == 1);
+        assertEquals(2, mailTo(email).size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.BookingReleased;
+import io.cairn.contracts.events.CheckInDue;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.DisclosureRecorded;
 import io.cairn.contracts.events.EngagementAlert;
@@ -15,6 +16,7 @@ import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.ReferralReceived;
+import io.cairn.contracts.events.ReScreenDue;
 import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.events.SafetyAlertRaised;
 import io.cairn.contracts.events.SessionUpcoming;
@@ -59,7 +61,9 @@ public enum EventType {
     TREATMENT_PLAN_SAFETY_ALERT("treatment-plan.safety-alert.raised", Topics.TREATMENT_PLAN, SafetyAlertRaised.class),
     MEASURE_WORSENED("treatment-plan.measure.worsened", Topics.TREATMENT_PLAN, MeasureWorsened.class),
     SESSION_UPCOMING("scheduling.session.upcoming", Topics.SCHEDULING, SessionUpcoming.class),
-    BOOKING_RELEASED("scheduling.booking.released", Topics.SCHEDULING, BookingReleased.class);
+    BOOKING_RELEASED("scheduling.booking.released", Topics.SCHEDULING, BookingReleased.class),
+    RE_SCREEN_DUE("treatment-plan.re-screen.due", Topics.TREATMENT_PLAN, ReScreenDue.class),
+    CHECK_IN_DUE("aftercare.check-in.due", Topics.AFTERCARE, CheckInDue.class);
 
     private final String type;
     private final String topic;

@@ -16,6 +16,8 @@ import io.cairn.contracts.events.AsamRatings;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.BookingReleased;
+import io.cairn.contracts.events.CheckInDue;
+import io.cairn.contracts.events.ReScreenDue;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentPurpose;
@@ -125,6 +127,10 @@ class EventSchemasTest {
                 "PHQ-9", 12, 18, NOW));
         SAMPLES.put(EventType.SESSION_UPCOMING, new SessionUpcoming(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
                 NOW.plusSeconds(86_400), NOW.minusSeconds(86_400)));
+        SAMPLES.put(EventType.RE_SCREEN_DUE, new ReScreenDue(UUID.randomUUID(), PATIENT, LocalDate.of(2026, 12, 7),
+                NOW));
+        SAMPLES.put(EventType.CHECK_IN_DUE, new CheckInDue(UUID.randomUUID(), PATIENT, LocalDate.of(2026, 12, 7),
+                LocalDate.of(2026, 12, 14), NOW));
         SAMPLES.put(EventType.BOOKING_RELEASED, new BookingReleased(UUID.randomUUID(), PATIENT, UUID.randomUUID(),
                 NOW));
         for (EventType type : List.of(EventType.INTAKE_DISCLOSURE, EventType.TREATMENT_PLAN_DISCLOSURE,

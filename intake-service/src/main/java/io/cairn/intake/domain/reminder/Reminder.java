@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One reminder to a patient of one thing (a booked session): pending until sent, or skipped with the reason. */
+/**
+ * One reminder to a patient of one thing (a booked session, re-screens due, a check-in): pending until sent, or skipped
+ * with the reason.
+ */
 @Entity
 @Table(name = "reminder")
 public class Reminder extends PanacheEntityBase {
@@ -25,13 +28,13 @@ public class Reminder extends PanacheEntityBase {
     public UUID patientId;
     @Enumerated(EnumType.STRING)
     public ReminderKind kind;
-    /** What it reminds of: the booking. */
+    /** What it reminds of: the booking, the plan and due date, the check-in. */
     @Column(name = "subject_id")
     public String subjectId;
-    /** When what it reminds of happens: after that, it is not sent. */
+    /** When what it reminds of happens, or stops being worth a reminder: after that, it is not sent. */
     @Column(name = "due_at")
     public Instant dueAt;
-    /** When what it reminds of was booked: an episode that ended between then and {@code dueAt} stops it. */
+    /** When what it reminds of was booked or announced: an episode that ended between then and {@code dueAt} stops it. */
     @Column(name = "booked_at")
     public Instant bookedAt;
     @Enumerated(EnumType.STRING)

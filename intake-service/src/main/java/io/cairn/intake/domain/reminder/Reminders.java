@@ -1,15 +1,20 @@
 package io.cairn.intake.domain.reminder;
 
 import io.cairn.contracts.events.BookingReleased;
+import io.cairn.contracts.events.CheckInDue;
+import io.cairn.contracts.events.ReScreenDue;
 import io.cairn.contracts.events.SessionUpcoming;
+import io.cairn.kit.api.ClinicCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Queues a reminder for what another service announced is coming (a booked session), once per thing however often
- * it is announced; withdraws it when the booking is released; and stops what an episode's end leaves behind: nothing
+ * Queues a reminder for what another service announced is coming (a booked session, re-screens due, an aftercare
+ * check-in), once per thing however often it is announced; withdraws it when the booking is released; and stops what an
+ * episode's end leaves behind: nothing
  * booked before a graduation or a discharge for after it is sent. A new episode's bookings, made after the end, are
  * reminded whichever event arrives first.
  */
@@ -33,18 +38,49 @@ public class Reminders {
     static final String EPISODE_ENDED = "the episode ended before it";
     static final String RELEASED = "the booking was released";
 
-    private final EntityManager entities;
+    private static final int RE_SCREEN_REMINDED_FOR_DAYS = 3;
 
-    Reminders(EntityManager entities) {
+    private final EntityManager entities;
+    private final ClinicCalendar calendar;
+
+    Reminders(EntityManager entities, ClinicCalendar calendar) {
         this.entities = entities;
+        this.calendar = calendar;
     }
 
     public void sessionUpcoming(SessionUpcoming session) {
-        entities.createNativeQuery(QUEUE).setParameter(1, session.patientId())
-                .setParameter(2, ReminderKind.SESSION.name()).setParameter(3, session.bookingId().toString())
-                .setParameter(4, session.startsAt()).setParameter(5, session.bookedAt())
+        queue(session.patientId(), ReminderKind.SESSION, session.bookingId().toString(), session.startsAt(),
+                session.bookedAt());
+    }
+
+    /**
+     * @param dueAt when what it reminds of happens, or stops being worth a reminder
+     * @param bookedAt when it was booked or announced: an episode that ended after it and before {@code dueAt} stops it
+     */
+    private void queue(UUID patientId, ReminderKind kind, String subjectId, Instant dueAt, Instant bookedAt) {
+        entities.createNativeQuery(QUEUE).setParameter(1, patientId).setParameter(2, kind.name())
+                .setParameter(3, subjectId).setParameter(4, dueAt).setParameter(5, bookedAt)
                 .setParameter(6, Instant.now()).executeUpdate();
-        skip(EPISODE_ENDED, "r.patient_id = ?3 AND " + ENDED_BETWEEN.formatted("r"), session.patientId());
+        skip(EPISODE_ENDED, "r.patient_id = ?3 AND " + ENDED_BETWEEN.formatted("r"), patientId);
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(calendar.zone()).toInstant();
+    }
+
+    /**
+     * Re-screens fell due: reminded on the day, and not after three days, when the patient will have been asked again
+     * or their care team will.
+     */
+    public void reScreenDue(ReScreenDue due) {
+        queue(due.patientId(), ReminderKind.RE_SCREEN, due.planId() + "/" + due.dueOn(),
+                startOf(due.dueOn().plusDays(RE_SCREEN_REMINDED_FOR_DAYS)), due.announcedAt());
+    }
+
+    /** A check-in's window opened: reminded until it closes. */
+    public void checkInDue(CheckInDue due) {
+        queue(due.patientId(), ReminderKind.CHECK_IN, due.checkInId().toString(),
+                startOf(due.windowClosesOn().plusDays(1)), due.announcedAt());
     }
 
     public void bookingReleased(BookingReleased booking) {

@@ -99,24 +99,31 @@ public class Measures {
         TreatmentPlan plan = active.get();
         // The schedule is the plan's (its problems, its approval), the dates the measures': both are read.
         access.read(RecordCategory.TREATMENT_PLANS, TreatmentPlans.RESOURCE, plan.id, patientId);
-        LocalDate today = calendar.today();
         // The plan's measures, newest first, read once: the first of each instrument is its last taken.
         List<Measure> newestFirst = Measure.list("planId", Sort.descending("takenAt", "id"), plan.id);
+        List<Due> due = dueUnder(plan, newestFirst, calendar.today());
+        List<Measure> lastTaken = due.stream().flatMap(d -> lastOf(newestFirst, d.instrument()).stream()).toList();
+        access.readAll(RecordCategory.ASSESSMENTS, "measure", lastTaken, measure -> measure.id,
+                measure -> measure.patientId);
+        return due;
+    }
+
+    /** The re-screens the plan's schedule asks for on or before {@code today}, from its measures newest first. */
+    List<Due> dueUnder(TreatmentPlan plan, List<Measure> newestFirst, LocalDate today) {
         List<Due> due = new ArrayList<>();
-        List<Measure> lastTaken = new ArrayList<>();
         for (MeasurementSchedule.Entry entry : schedules.of(plan)) {
-            Optional<Measure> last = newestFirst.stream()
-                    .filter(measure -> measure.instrument.equals(entry.instrument().label())).findFirst();
+            Optional<Measure> last = lastOf(newestFirst, entry.instrument());
             LocalDate dueOn = last.map(measure -> measure.takenOn.plusDays(entry.everyDays()))
                     .orElseGet(() -> calendar.dateOf(plan.approvedAt));
             if (!dueOn.isAfter(today)) {
                 due.add(new Due(entry.instrument(), dueOn, entry.everyDays(), last.map(m -> m.takenOn).orElse(null)));
-                last.ifPresent(lastTaken::add);
             }
         }
-        access.readAll(RecordCategory.ASSESSMENTS, "measure", lastTaken, measure -> measure.id,
-                measure -> measure.patientId);
         return due;
+    }
+
+    private static Optional<Measure> lastOf(List<Measure> newestFirst, ScreenerCode instrument) {
+        return newestFirst.stream().filter(measure -> measure.instrument.equals(instrument.label())).findFirst();
     }
 
     /**
