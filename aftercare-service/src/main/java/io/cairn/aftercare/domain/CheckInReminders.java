@@ -50,21 +50,19 @@ public class CheckInReminders {
      * @return how many were announced
      */
     public int announceDue(LocalDate today, Instant now) {
-        int announced = 0;
-        while (true) {
-            int batch = QuarkusTransaction.requiringNew().call(() -> announceBatch(today, now));
-            announced += batch;
-            if (batch < BATCH) {
-                return announced;
-            }
+        int[] announced = { 0 };
+        // Until a batch reads fewer than a full one: a batch another replica announced at the same time reads full.
+        while (QuarkusTransaction.requiringNew().call(() -> announceBatch(today, now, announced)) == BATCH) {
+            // The next batch.
         }
+        return announced[0];
     }
 
-    private int announceBatch(LocalDate today, Instant now) {
+    /** @return how many check-ins the batch read */
+    private int announceBatch(LocalDate today, Instant now, int[] announced) {
         @SuppressWarnings("unchecked")
         List<Object[]> due = entities.createNativeQuery(DUE).setParameter(1, today).setParameter(2, BATCH)
                 .getResultList();
-        int announced = 0;
         for (Object[] row : due) {
             UUID checkIn = (UUID) row[0];
             // A replica announcing the same check-in at once waits here, and then finds it taken.
@@ -72,9 +70,9 @@ public class CheckInReminders {
                     + "VALUES (?1, ?2) ON CONFLICT DO NOTHING").setParameter(1, checkIn).setParameter(2, now)
                     .executeUpdate() == 1) {
                 outbox.publish(new CheckInDue(checkIn, (UUID) row[1], (LocalDate) row[2], (LocalDate) row[3], now));
-                announced++;
+                announced[0]++;
             }
         }
-        return announced;
+        return due.size();
     }
 }

@@ -14,9 +14,11 @@ import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
 import io.cairn.testkit.EventRecords;
+import io.cairn.testkit.Rows;
 import io.cairn.testkit.TopicWatch;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,8 @@ class CheckInRemindersTest {
 
     @Inject
     CheckInReminders reminders;
+    @Inject
+    EntityManager entities;
 
     @Test
     void aCheckInIsAnnouncedOnceItsWindowOpens() {
@@ -63,6 +67,8 @@ class CheckInRemindersTest {
             LocalDate monthOpens = LocalDate.parse(checkIns(referral)
                     .getString("find { it.milestoneDays == 30 }.windowOpensOn"));
             reminders.announceDue(monthOpens.minusDays(1), Instant.now());
+            assertEquals(0, Rows.count(entities, "SELECT count(*) FROM check_in_reminder WHERE check_in_id = ?1",
+                    UUID.fromString(month)), "not before its window opens");
             reminders.announceDue(monthOpens, Instant.now());
             List<ConsumerRecord<String, String>> both = topic.awaitRecords(keyed(patient).and(DUE), 2,
                     Duration.ofSeconds(20));

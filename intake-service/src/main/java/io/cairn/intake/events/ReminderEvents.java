@@ -4,6 +4,7 @@ import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
 import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.CheckInDue;
+import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.ReScreenDue;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * What reminders learn from the other services: sessions coming up and bookings released (scheduling), re-screens due
- * and episodes ending (treatment-plan), check-ins due (aftercare). Read by the same Kafka consumer as the subscription topics,
+ * and episodes ending (treatment-plan), check-ins due and done (aftercare). Read by the same Kafka consumer as the subscription
+ * topics,
  * each topic under an inbox name of its
  * own, so that a redelivered or replayed event queues no second reminder.
  */
@@ -38,7 +40,8 @@ public class ReminderEvents {
         this.byTopic = Map.of(Topics.TREATMENT_PLAN, new TopicConsumer("reminders-treatment-plan", treatmentPlan),
                 Topics.SCHEDULING, new TopicConsumer("reminders-scheduling", scheduling),
                 Topics.AFTERCARE, new TopicConsumer("reminders-aftercare", EventEffects.of()
-                        .on(EventType.CHECK_IN_DUE, CheckInDue.class, reminders::checkInDue)));
+                        .on(EventType.CHECK_IN_DUE, CheckInDue.class, reminders::checkInDue)
+                        .on(EventType.CHECK_IN_RECORDED, CheckInRecorded.class, reminders::checkInRecorded)));
     }
 
     Map<String, TopicConsumer> byTopic() {

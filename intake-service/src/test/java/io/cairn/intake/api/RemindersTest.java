@@ -13,6 +13,7 @@ import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AftercareNeeds;
 import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.CheckInDue;
+import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.ReScreenDue;
 import io.cairn.contracts.events.DischargeReason;
@@ -107,7 +108,8 @@ class RemindersTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email).size() == 2);
         String text = (String) mailTo(email).get(1).getContent();
         assertEquals("Reminder: your check-in", mailTo(email).get(1).getSubject());
-        for (String health : List.of("Screened", "Dana", "PHQ", "GAD", "AUDIT", "DAST", "depression", "alcohol")) {
+        for (String health : List.of("Screened", "Dana", "PHQ", "GAD", "AUDIT", "DAST", "depression", "alcohol",
+                "aftercare", "discharge", "relapse", "graduat")) {
             assertFalse(text.contains(health), "the mail says " + health + ": " + text);
         }
         // A re-screen announced before the episode ended, for days after it, is stopped.
@@ -117,6 +119,28 @@ class RemindersTest {
                 + "WHERE patient_id = ?1 AND kind = 'RE_SCREEN' AND outcome = 'the episode ended before it'",
                 patient) == 1);
         assertEquals(2, mailTo(email).size());
+    }
+
+    @Test
+    void aCheckInDoneWhileItsReminderWaitsIsNotReminded() {
+        UUID patient = register("Done", "d-" + UUID.randomUUID() + "@example.org");
+        LocalTime now = LocalTime.now(ZoneId.of("UTC"));
+        as(Tokens.forPatient(patient)).body("""
+                {"channel":"email","quietHours":{"from":"%s","until":"%s"},"timeZone":"UTC"}"""
+                .formatted(now.minusMinutes(1).withSecond(0).withNano(0), now.minusMinutes(2).withSecond(0).withNano(0)))
+                .put("/patients/" + patient + "/reminder-preferences").then().statusCode(200);
+        UUID checkIn = UUID.randomUUID();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        EventRecords.send(EventRecords.of(new CheckInDue(checkIn, patient, today, today.plusDays(7), Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PENDING".equals(Rows.single(entities,
+                "SELECT status FROM reminder WHERE subject_id = ?1", checkIn.toString())));
+
+        EventRecords.send(EventRecords.of(new CheckInRecorded(checkIn, patient, UUID.randomUUID(), 7, today, true,
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SKIPPED".equals(Rows.single(entities,
+                "SELECT status FROM reminder WHERE subject_id = ?1", checkIn.toString())));
+        assertEquals("it was done before the reminder was sent", Rows.single(entities,
+                "SELECT outcome FROM reminder WHERE subject_id = ?1", checkIn.toString()));
     }
 
     @Test
@@ -216,7 +240,8 @@ class RemindersTest {
         UUID thirdBooking = announce(patient, third, endedAt.plusSeconds(60));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !reminderOf(patient, second).isEmpty() && !reminderOf(patient, third).isEmpty());
-        assertEquals("SKIPPED", reminderOf(patient, second).get(0));
+        assertEquals(List.of("SKIPPED", "the episode ended before it"), List.of(reminderOf(patient, second).get(0),
+                reminderOf(patient, second).get(2)));
         assertEquals("PENDING", reminderOf(patient, third).get(0), "a new episode's sessions are reminded");
 
         EventRecords.send(EventRecords.of(new BookingReleased(thirdBooking, patient, UUID.randomUUID(),
@@ -238,8 +263,8 @@ class RemindersTest {
         List<PushServiceResource.Received> pushes = pushesFor(patient);
         assertEquals(List.of(503, 202), pushes.stream().map(PushServiceResource.Received::answered).toList());
         JsonNode body = EventRecords.JSON.readTree(pushes.get(1).body());
-        assertEquals("session", body.get("kind").asText());
-        assertEquals(startsAt, Instant.parse(body.get("dueAt").asText()));
+        assertEquals(startsAt, Instant.parse(body.get("at").asText()));
+        assertFalse(body.has("kind"), "the push service is not told what the reminder is about");
         assertFalse(pushes.get(1).body().contains("Pushed") || pushes.get(1).body().contains("Dana"),
                 "no name in the push");
         Map<String, String> signature = parts(pushes.get(1).signature());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -23,6 +24,15 @@ import org.junit.jupiter.api.Test;
 class FullReplayIT {
 
     static final List<String> CONSUMERS = EventLog.CONSUMER_GROUPS;
+    /** The announcements made on a clock, and the tables each adds a row to: the announcer's, and intake's. */
+    static final Map<String, List<String>> ANNOUNCEMENTS = Map.of(
+            "scheduling.session.upcoming", List.of("scheduling.outbox_event", "scheduling.session_reminder",
+                    "intake.inbox_event", "intake.reminder"),
+            "scheduling.booking.released", List.of("scheduling.outbox_event", "intake.inbox_event"),
+            "treatment-plan.re-screen.due", List.of("treatment_plan.outbox_event", "treatment_plan.re_screen_reminder",
+                    "intake.inbox_event", "intake.reminder"),
+            "aftercare.check-in.due", List.of("aftercare.outbox_event", "aftercare.check_in_reminder",
+                    "intake.inbox_event", "intake.reminder"));
     static final List<String> TOPICS = List.of(Topics.INTAKE, Topics.TREATMENT_PLAN, Topics.SCHEDULING,
             Topics.AFTERCARE, Topics.WORKLIST);
 
@@ -59,14 +69,28 @@ class FullReplayIT {
         Map<String, Long> rowsAfter = Databases.rowCounts();
         Set<String> published = new TreeSet<>(EventLog.eventIds(TOPICS));
         published.removeAll(eventsBefore);
+        // Announcements are made on the services' clocks, not from events, and the clocks go on during the replay (a
+        // session comes within the lead time, a day turns): each one made meanwhile is allowed, with exactly the rows
+        // it makes, and nothing else.
+        List<EventLog.Event> announced = TOPICS.stream().flatMap(t -> EventLog.read(t).stream())
+                .filter(e -> published.contains(e.topic() + " " + e.id()) && ANNOUNCEMENTS.containsKey(e.type()))
+                .toList();
+        announced.forEach(e -> published.remove(e.topic() + " " + e.id()));
+        Map<String, Long> expectedAfter = new TreeMap<>(rowsBefore);
+        announced.forEach(e -> ANNOUNCEMENTS.get(e.type()).forEach(table -> expectedAfter.merge(table, 1L, Long::sum)));
+        // A re-screen announcement keeps a row per instrument newly due: one at least.
+        String reScreens = "treatment_plan.re_screen_reminder";
+        if (rowsAfter.get(reScreens) >= expectedAfter.get(reScreens)) {
+            expectedAfter.put(reScreens, rowsAfter.get(reScreens));
+        }
         Set<String> parkedAfter = parkedEventIds();
         long tables = rowsBefore.size();
         long rows = rowsBefore.values().stream().mapToLong(Long::longValue).sum();
         Report.figures("full replay",
-                "records delivered again=%d, tables compared=%d, rows=%d, rows changed=%d, new events=%d, poison event ids parked before=%d, after=%d"
-                        .formatted(replayed, tables, rows, changed(rowsBefore, rowsAfter), published.size(),
-                                parkedBefore.size(), parkedAfter.size()));
-        assertEquals(rowsBefore, rowsAfter, "row counts of every table after the replay");
+                "records delivered again=%d, tables compared=%d, rows=%d, rows changed=%d, new events=%d, announced on the clock meanwhile=%d, poison event ids parked before=%d, after=%d"
+                        .formatted(replayed, tables, rows, changed(expectedAfter, rowsAfter), published.size(),
+                                announced.size(), parkedBefore.size(), parkedAfter.size()));
+        assertEquals(expectedAfter, rowsAfter, "row counts of every table after the replay");
         assertEquals(Set.of(), published, "events published by the replay");
         assertEquals(parkedBefore, parkedAfter, "no event parked that was not parked before");
     }

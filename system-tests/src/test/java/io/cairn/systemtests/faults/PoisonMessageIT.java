@@ -11,6 +11,7 @@ import io.cairn.contracts.EventEnvelope;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.Topics;
 import io.cairn.contracts.events.AftercareNeeds;
+import io.cairn.contracts.events.CheckInDue;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentPurpose;
@@ -23,7 +24,9 @@ import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.ReferralSource;
+import io.cairn.contracts.events.ReScreenDue;
 import io.cairn.contracts.events.RelapseReported;
+import io.cairn.contracts.events.SessionUpcoming;
 import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.cairn.systemtests.Platform;
 import java.math.BigDecimal;
@@ -79,7 +82,16 @@ class PoisonMessageIT {
                                 BigDecimal.ONE, 2, now)),
                 // Intake applies a relapse twice over: its readmission, and its subscriptions' relapse-reported.
                 new Consumed(Topics.AFTERCARE, List.of("intake", "intake"), EventType.RELAPSE_REPORTED, null),
-                new Consumed(Topics.AFTERCARE, List.of("worklist"), EventType.CHECK_IN_RECORDED,
+                // What intake reminds patients of, from each of the three services.
+                new Consumed(Topics.SCHEDULING, List.of("intake"), EventType.SESSION_UPCOMING,
+                        new SessionUpcoming(UUID.randomUUID(), patient, UUID.randomUUID(), now.plusSeconds(3_600),
+                                now)),
+                new Consumed(Topics.TREATMENT_PLAN, List.of("intake"), EventType.RE_SCREEN_DUE,
+                        new ReScreenDue(UUID.randomUUID(), patient, LocalDate.now(), now)),
+                new Consumed(Topics.AFTERCARE, List.of("intake"), EventType.CHECK_IN_DUE,
+                        new CheckInDue(UUID.randomUUID(), patient, LocalDate.now(), LocalDate.now().plusDays(7), now)),
+                // The worklist closes the check-in's task; intake withdraws its reminder.
+                new Consumed(Topics.AFTERCARE, List.of("worklist", "intake"), EventType.CHECK_IN_RECORDED,
                         new CheckInRecorded(UUID.randomUUID(), patient, UUID.randomUUID(), 7, LocalDate.now(), true,
                                 now)));
     }

@@ -74,11 +74,22 @@ public class ReminderSender {
     void run() {
         try {
             sendDue();
-            QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
-                    "DELETE FROM reminder WHERE status <> 'PENDING' AND settled_at < ?1")
-                    .setParameter(1, clock.instant().minus(settings.keepSettled())).executeUpdate());
         } catch (RuntimeException e) {
             LOG.warnf("Reminders wait for the next run: %s", e.getMessage());
+        }
+        try {
+            forgetSettled(clock.instant().minus(settings.keepSettled()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Settled reminders are forgotten at the next run: %s", e.getMessage());
+        }
+    }
+
+    /** Forgets reminders settled before {@code before}, a few hundred to a transaction. */
+    void forgetSettled(Instant before) {
+        while (QuarkusTransaction.requiringNew().call(() -> entities.createNativeQuery("DELETE FROM reminder "
+                + "WHERE id IN (SELECT id FROM reminder WHERE status <> 'PENDING' AND settled_at < ?1 LIMIT 500)")
+                .setParameter(1, before).executeUpdate()) == 500) {
+            // The next batch.
         }
     }
 
@@ -192,14 +203,17 @@ public class ReminderSender {
 
     /**
      * POSTs the reminder to the push service, signed as intake signs its FHIR notifications: the service finds the
-     * patient's devices by the patient's id.
+     * patient's devices by the patient's id, and may see a reminder again after a failed commit (its reminderId is the
+     * same).
      */
     private Optional<String> push(Reminder reminder, ReminderMessage message, Instant now) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reminderId", reminder.id);
         body.put("patientId", reminder.patientId);
-        body.put("kind", reminder.kind.name().toLowerCase());
-        body.put("dueAt", reminder.dueAt.toString());
+        // No kind, and a time only for a session: what else is reminded of would tell the push service about care.
+        if (reminder.kind == ReminderKind.SESSION) {
+            body.put("at", reminder.dueAt.toString());
+        }
         body.put("title", message.title());
         body.put("text", message.text());
         try {

@@ -2,6 +2,7 @@ package io.cairn.intake.domain.reminder;
 
 import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.CheckInDue;
+import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.ReScreenDue;
 import io.cairn.contracts.events.SessionUpcoming;
 import io.cairn.kit.api.ClinicCalendar;
@@ -13,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Queues a reminder for what another service announced is coming (a booked session, re-screens due, an aftercare
- * check-in), once per thing however often it is announced; withdraws it when the booking is released; and stops what an
+ * check-in), once per thing however often it is announced; withdraws it when the booking is released or the check-in
+ * done; and stops what an
  * episode's end leaves behind: nothing
  * booked before a graduation or a discharge for after it is sent. A new episode's bookings, made after the end, are
  * reminded whichever event arrives first.
@@ -30,13 +32,21 @@ public class Reminders {
             VALUES (?1, ?2, ?3, ?4, ?5, 'PENDING', ?6)
             ON CONFLICT (kind, subject_id) DO NOTHING
             """;
-    /** Settles pending reminders, passing over one a sender holds (it is being sent, or checked again before). */
+    /**
+     * Settles pending reminders, passing over one a sender holds: it is being sent, or is checked again for the
+     * episode's end before it is.
+     */
     private static final String SKIP_PENDING = """
             UPDATE reminder SET status = 'SKIPPED', outcome = ?1, settled_at = ?2
             WHERE id IN (SELECT r.id FROM reminder r WHERE r.status = 'PENDING' AND %s FOR UPDATE SKIP LOCKED)
             """;
+    /** Settles pending reminders, waiting for a sender that holds one (a few seconds at most). */
+    private static final String SKIP_PENDING_WAITING = """
+            UPDATE reminder r SET status = 'SKIPPED', outcome = ?1, settled_at = ?2 WHERE r.status = 'PENDING' AND %s
+            """;
     static final String EPISODE_ENDED = "the episode ended before it";
     static final String RELEASED = "the booking was released";
+    static final String DONE = "it was done before the reminder was sent";
 
     private static final int RE_SCREEN_REMINDED_FOR_DAYS = 3;
 
@@ -73,8 +83,12 @@ public class Reminders {
      * or their care team will.
      */
     public void reScreenDue(ReScreenDue due) {
-        queue(due.patientId(), ReminderKind.RE_SCREEN, due.planId() + "/" + due.dueOn(),
-                startOf(due.dueOn().plusDays(RE_SCREEN_REMINDED_FOR_DAYS)), due.announcedAt());
+        // From the announcement's day, not the due date: what fell due while nobody announced it is still reminded.
+        LocalDate announcedOn = calendar.dateOf(due.announcedAt());
+        LocalDate from = due.dueOn().isAfter(announcedOn) ? due.dueOn() : announcedOn;
+        // One per announcement: each tells of something newly due, whatever the latest due date.
+        queue(due.patientId(), ReminderKind.RE_SCREEN, due.planId() + "/" + due.announcedAt(),
+                startOf(from.plusDays(RE_SCREEN_REMINDED_FOR_DAYS)), due.announcedAt());
     }
 
     /** A check-in's window opened: reminded until it closes. */
@@ -83,8 +97,23 @@ public class Reminders {
                 startOf(due.windowClosesOn().plusDays(1)), due.announcedAt());
     }
 
+    /**
+     * The booking was released: its reminder is withdrawn, waiting for a sender that holds it, since nothing checks for
+     * a release again at send time.
+     */
     public void bookingReleased(BookingReleased booking) {
-        skip(RELEASED, "r.kind = 'SESSION' AND r.subject_id = ?3", booking.bookingId().toString());
+        withdraw(RELEASED, ReminderKind.SESSION, booking.bookingId().toString());
+    }
+
+    /** The check-in was done: a reminder still waiting (quiet hours, a refusal) is withdrawn. */
+    public void checkInRecorded(CheckInRecorded checkIn) {
+        withdraw(DONE, ReminderKind.CHECK_IN, checkIn.checkInId().toString());
+    }
+
+    private void withdraw(String why, ReminderKind kind, String subjectId) {
+        entities.createNativeQuery(SKIP_PENDING_WAITING.formatted("r.kind = ?3 AND r.subject_id = ?4"))
+                .setParameter(1, why).setParameter(2, Instant.now()).setParameter(3, kind.name())
+                .setParameter(4, subjectId).executeUpdate();
     }
 
     /** The episode ended: what was booked before it for after it is not sent, now or when announced later. */

@@ -15,14 +15,14 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Announces the re-screens each active plan asks for ({@code treatment-plan.re-screen.due}), so that intake can remind
- * the patient to answer them in the app: once each time something new falls due, however often this runs and however
- * many replicas run it. A plan that ended asks for nothing.
+ * the patient to answer them in the app: once each time something new falls due (an instrument on a date), however
+ * often this runs and however many replicas run it. A plan that ended asks for nothing.
  */
 @ApplicationScoped
 public class ReScreenReminders {
@@ -69,22 +69,46 @@ public class ReScreenReminders {
     }
 
     private int announceBatch(List<TreatmentPlan> plans, LocalDate today, Instant now) {
-        // Every plan's measures in one query, newest first: the first of each instrument is its last taken.
-        Map<UUID, List<Measure>> byPlan = Measure.<Measure> list("planId in ?1", Sort.descending("takenAt", "id"),
-                plans.stream().map(plan -> plan.id).toList()).stream()
+        if (!tryLock()) {
+            return 0; // Another replica is announcing.
+        }
+        // Only plans still active once locked: one that ended meanwhile asks for nothing.
+        @SuppressWarnings("unchecked")
+        Set<UUID> active = Set.copyOf(entities.createNativeQuery("SELECT id FROM treatment_plan "
+                + "WHERE id = ANY (?1) AND status = 'ACTIVE' FOR SHARE").setParameter(1, plans.stream()
+                        .map(plan -> plan.id).toArray(UUID[]::new))
+                .getResultList());
+        // Each plan's last measure of each instrument, in one query on the series index.
+        @SuppressWarnings("unchecked")
+        Map<UUID, List<Measure>> lastByPlan = ((List<Measure>) entities.createNativeQuery("""
+                SELECT DISTINCT ON (plan_id, instrument) * FROM measure WHERE plan_id = ANY (?1)
+                ORDER BY plan_id, instrument, taken_at DESC, id DESC""", Measure.class)
+                .setParameter(1, active.toArray(UUID[]::new)).getResultList()).stream()
                 .collect(Collectors.groupingBy(measure -> measure.planId));
         int announced = 0;
         for (TreatmentPlan plan : plans) {
-            Optional<LocalDate> latest = measures.dueUnder(plan, byPlan.getOrDefault(plan.id, List.of()), today)
-                    .stream().map(Measures.Due::dueOn).max(Comparator.naturalOrder());
-            if (latest.isPresent() && entities.createNativeQuery("INSERT INTO re_screen_reminder "
-                    + "(plan_id, due_on, announced_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                    .setParameter(1, plan.id).setParameter(2, latest.get()).setParameter(3, now)
-                    .executeUpdate() == 1) {
-                outbox.publish(new ReScreenDue(plan.id, plan.patientId, latest.get(), now));
+            if (!active.contains(plan.id)) {
+                continue;
+            }
+            List<Measures.Due> due = measures.dueUnder(plan, lastByPlan.getOrDefault(plan.id, List.of()), today);
+            int newlyDue = 0;
+            for (Measures.Due re : due) {
+                newlyDue += entities.createNativeQuery("INSERT INTO re_screen_reminder (plan_id, instrument, due_on, "
+                        + "announced_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING").setParameter(1, plan.id)
+                        .setParameter(2, re.instrument().label()).setParameter(3, re.dueOn()).setParameter(4, now)
+                        .executeUpdate();
+            }
+            if (newlyDue > 0) {
+                LocalDate latest = due.stream().map(Measures.Due::dueOn).max(Comparator.naturalOrder()).orElseThrow();
+                outbox.publish(new ReScreenDue(plan.id, plan.patientId, latest, now));
                 announced++;
             }
         }
         return announced;
+    }
+
+    private boolean tryLock() {
+        return (Boolean) entities.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "re-screen-reminders").getSingleResult();
     }
 }
