@@ -32,7 +32,8 @@ public class Outcomes {
              "followUpWithin7DaysRate":0.775,"followUpWithin30Days":37,"followUpWithin30DaysRate":0.925,
              "checkInCompletion":[{"days":7,"due":40,"completed":31,"missed":9,"completionRate":0.775}],
              "patientsWithRelapse":6,"relapseRate":0.150,"meanPhq9ChangeAt90Days":-6.4,
-             "meanGad7ChangeAt90Days":-4.1,"readmissions":5}""")
+             "meanGad7ChangeAt90Days":-4.1,"readmissions":5,"episodesEnded":52,"graduated":40,
+             "completionRate":0.769,"meanPhq9ChangeAtDischarge":-5.2,"meanGad7ChangeAtDischarge":-3.8}""")
     public record Report(LocalDate from, LocalDate to, long discharged, long followUpWithin7Days,
             @Schema(nullable = true, description = "Null when nobody was discharged in the range") BigDecimal followUpWithin7DaysRate,
             long followUpWithin30Days,
@@ -41,7 +42,12 @@ public class Outcomes {
             @Schema(nullable = true, description = "Null when nobody was discharged in the range") BigDecimal relapseRate,
             @Schema(nullable = true, description = "Null when no patient has both an intake and a 90-day PHQ-9") BigDecimal meanPhq9ChangeAt90Days,
             @Schema(nullable = true, description = "Null when no patient has both an intake and a 90-day GAD-7") BigDecimal meanGad7ChangeAt90Days,
-            long readmissions) {
+            long readmissions,
+            @Schema(description = "Episodes of the program that ended in the range, graduated or discharged") long episodesEnded,
+            long graduated,
+            @Schema(nullable = true, description = "Graduated of all who ended; null when none ended") BigDecimal completionRate,
+            @Schema(nullable = true, description = "Mean of the last PHQ-9 of the program less its first, over the episodes that ended in the range with one; null when none had") BigDecimal meanPhq9ChangeAtDischarge,
+            @Schema(nullable = true, description = "The same for GAD-7") BigDecimal meanGad7ChangeAtDischarge) {
     }
 
     private final EntityManager entities;
@@ -78,10 +84,22 @@ public class Outcomes {
                         referrals.stream().map(r -> r.id).toList());
         long readmissions = patients.isEmpty() ? 0 : count("""
                 select count(*) from Readmission r where r.patientId in (:referrals)""", patients);
+        Object[] endings = (Object[]) entities.createNativeQuery("""
+                SELECT count(*), count(*) FILTER (WHERE graduated), avg(phq9_last - phq9_first),
+                       avg(gad7_last - gad7_first)
+                FROM program_ending WHERE ended_on BETWEEN ?1 AND ?2""").setParameter(1, from).setParameter(2, to)
+                .getSingleResult();
+        long ended = ((Number) endings[0]).longValue();
+        long graduated = ((Number) endings[1]).longValue();
         audit.record(new AuditEntry("read", "outcomes", from + ".." + to, null, AuditOutcome.SUCCESS));
         return new Report(from, to, discharged, within7, rate(within7, discharged), within30,
                 rate(within30, discharged), completion, relapsed, rate(relapsed, discharged),
-                meanChangeAt90Days(referrals, "phq9"), meanChangeAt90Days(referrals, "gad7"), readmissions);
+                meanChangeAt90Days(referrals, "phq9"), meanChangeAt90Days(referrals, "gad7"), readmissions, ended,
+                graduated, rate(graduated, ended), oneDecimal(endings[2]), oneDecimal(endings[3]));
+    }
+
+    private static BigDecimal oneDecimal(Object mean) {
+        return mean == null ? null : new BigDecimal(mean.toString()).setScale(1, RoundingMode.HALF_UP);
     }
 
     private static boolean followedUpWithin(AftercareReferral referral, int days) {

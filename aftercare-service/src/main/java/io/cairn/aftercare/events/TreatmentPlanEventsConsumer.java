@@ -2,6 +2,7 @@ package io.cairn.aftercare.events;
 
 import io.cairn.contracts.EventType;
 import io.cairn.aftercare.domain.AftercareReferrals;
+import io.cairn.aftercare.domain.ProgramEndings;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.kit.events.IncomingEvents;
@@ -20,11 +21,17 @@ public class TreatmentPlanEventsConsumer {
     /** The only events of the topic this consumer applies; the others are for other consumers. */
     private final EventEffects effects;
 
-    TreatmentPlanEventsConsumer(IncomingEvents events, AftercareReferrals referrals) {
+    TreatmentPlanEventsConsumer(IncomingEvents events, AftercareReferrals referrals, ProgramEndings endings) {
         this.events = events;
         this.effects = EventEffects.of()
-                .on(EventType.PATIENT_GRADUATED, PatientGraduated.class, referrals::fromGraduation)
-                .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class, referrals::fromDischarge);
+                .on(EventType.PATIENT_GRADUATED, PatientGraduated.class, graduated -> {
+                    referrals.fromGraduation(graduated);
+                    endings.graduated(graduated);
+                })
+                .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class, discharged -> {
+                    referrals.fromDischarge(discharged);
+                    endings.discharged(discharged);
+                });
     }
 
     @Incoming("treatment-plan-events")

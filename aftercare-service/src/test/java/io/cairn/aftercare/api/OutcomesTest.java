@@ -10,11 +10,17 @@ import static io.cairn.aftercare.api.Aftercare.phq9;
 import static io.cairn.aftercare.api.Aftercare.referralsOf;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.cairn.aftercare.domain.CheckIns;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AsamRatings;
 import io.cairn.contracts.events.AssessmentCompleted;
+import io.cairn.contracts.events.PatientGraduated;
+import io.cairn.contracts.events.PatientDischarged;
+import io.cairn.contracts.events.MeasureAtEnd;
+import io.cairn.contracts.events.DischargeReason;
+import io.cairn.contracts.events.AftercareNeeds;
 import io.cairn.contracts.events.LevelOfCare;
 import io.cairn.contracts.events.Population;
 import io.cairn.contracts.events.ReferralReceived;
@@ -109,6 +115,38 @@ class OutcomesTest {
                 .body("readmissions", equalTo(1));
         as(CASE_MANAGER).queryParam("from", "2020-01-01").queryParam("to", "2020-01-31").get("/outcomes").then()
                 .statusCode(403);
+    }
+
+    /**
+     * Three episodes ending in March 2020: two graduations (PHQ-9 14 → 6 and GAD-7 12 → 5; PHQ-9 10 → 12 and no GAD-7)
+     * and a discharge with no series. Completion 2 of 3; change at discharge PHQ-9
+     * ((6 − 14) + (12 − 10)) / 2 = −3.0, GAD-7 −7.0. A duplicate delivery counts once.
+     */
+    @Test
+    void completionAndTheChangeAtDischargeComeFromHowEachEpisodeEnded() {
+        LocalDate march = LocalDate.parse("2020-03-12");
+        AftercareNeeds none = new AftercareNeeds(List.of(), List.of(), List.of());
+        var first = EventRecords.of(new PatientGraduated(UUID.randomUUID(), UUID.randomUUID(), march, none,
+                Instant.now(), List.of(new MeasureAtEnd("PHQ-9", 14, 6), new MeasureAtEnd("GAD-7", 12, 5))));
+        UUID dischargedPatient = UUID.randomUUID();
+        EventRecords.send(first, first,
+                EventRecords.of(new PatientGraduated(UUID.randomUUID(), UUID.randomUUID(), march.plusDays(1), none,
+                        Instant.now(), List.of(new MeasureAtEnd("PHQ-9", 10, 12)))),
+                EventRecords.of(new PatientDischarged(UUID.randomUUID(), dischargedPatient, DischargeReason.MOVED,
+                        march.plusDays(2), none, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from program_ending "
+                + "where patient_id = ?1 and ?2 is not null", dischargedPatient, dischargedPatient) == 1);
+
+        as(Tokens.forRole(Roles.PROGRAM_DIRECTOR)).queryParam("from", "2020-03-01").queryParam("to", "2020-03-31")
+                .get("/outcomes").then().statusCode(200)
+                .body("episodesEnded", equalTo(3))
+                .body("graduated", equalTo(2))
+                .body("completionRate", equalTo(0.667f))
+                .body("meanPhq9ChangeAtDischarge", equalTo(-3.0f))
+                .body("meanGad7ChangeAtDischarge", equalTo(-7.0f));
+        as(Tokens.forRole(Roles.PROGRAM_DIRECTOR)).queryParam("from", "2020-04-01").queryParam("to", "2020-04-30")
+                .get("/outcomes").then().statusCode(200).body("episodesEnded", equalTo(0))
+                .body("completionRate", nullValue()).body("meanPhq9ChangeAtDischarge", nullValue());
     }
 
     private long count(String sql, UUID first, UUID second) {

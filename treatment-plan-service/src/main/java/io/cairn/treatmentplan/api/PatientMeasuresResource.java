@@ -6,6 +6,9 @@ import io.cairn.kit.api.Created;
 import io.cairn.treatmentplan.domain.measures.Measure;
 import io.cairn.treatmentplan.domain.measures.Measures;
 import io.cairn.treatmentplan.domain.measures.PlanMeasurementSchedules;
+import io.cairn.kit.api.Versions;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -65,21 +68,22 @@ public class PatientMeasuresResource {
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
     @Operation(operationId = "getMeasurementSchedule", summary = "The re-screens of the patient's plan under way", description = "Each instrument the plan re-screens and how many days apart: the plan's own when a clinician set them, otherwise the clinic's for the plan's problems (clinicDefault). Part of the plan: a patient reads only their own; an EHR client only while a Part 2 consent for treatment plans names it, and each read is a disclosure. Any other patient is answered 404.")
-    @APIResponse(responseCode = "200", description = "The schedule")
+    @APIResponse(responseCode = "200", description = "The schedule; its ETag is the plan's version, to send back in If-Match")
     @APIResponse(responseCode = "409", description = "The patient has no plan under way")
-    public PlanMeasurementSchedules.Schedule schedule(@PathParam("patientId") UUID patientId) {
-        return schedules.of(patientId);
+    public RestResponse<PlanMeasurementSchedules.Schedule> schedule(@PathParam("patientId") UUID patientId) {
+        return tagged(schedules.of(patientId));
     }
 
     @PUT
     @Path("/schedule")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(operationId = "setMeasurementSchedule", summary = "Set the re-screens of the patient's plan", description = "Replaces the clinic's schedule for the plan under way: each instrument once (PHQ-9, GAD-7, AUDIT, DAST-10), 1 to 365 days apart; an instrument left out is not re-screened. The next of each is due that many days after its last score.")
+    @Operation(operationId = "setMeasurementSchedule", summary = "Set the re-screens of the patient's plan", description = "Replaces the clinic's schedule for the plan under way (send the ETag you read in If-Match: 412 when another change came first): each instrument once (PHQ-9, GAD-7, AUDIT, DAST-10), 1 to 365 days apart; an instrument left out is not re-screened. The next of each is due that many days after its last score.")
     @APIResponse(responseCode = "200", description = "The plan's schedule")
     @APIResponse(responseCode = "409", description = "The patient has no plan under way")
-    public PlanMeasurementSchedules.Schedule setSchedule(@PathParam("patientId") UUID patientId,
-            @Valid @NotNull MeasurementScheduleRequest request) {
-        return schedules.change(patientId, request.entries());
+    @APIResponse(responseCode = "412", description = "If-Match is not the plan's current version: someone changed it since")
+    public RestResponse<PlanMeasurementSchedules.Schedule> setSchedule(@PathParam("patientId") UUID patientId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MeasurementScheduleRequest request) {
+        return tagged(schedules.change(patientId, Versions.ifMatch(ifMatch, "plan"), request.entries()));
     }
 
     @DELETE
@@ -88,8 +92,14 @@ public class PatientMeasuresResource {
     @Operation(operationId = "resetMeasurementSchedule", summary = "Put the plan back on the clinic's re-screens", description = "The plan under way follows the clinic's schedule for its problems again.")
     @APIResponse(responseCode = "200", description = "The clinic's schedule for the plan")
     @APIResponse(responseCode = "409", description = "The patient has no plan under way")
-    public PlanMeasurementSchedules.Schedule resetSchedule(@PathParam("patientId") UUID patientId) {
-        return schedules.reset(patientId);
+    @APIResponse(responseCode = "412", description = "If-Match is not the plan's current version: someone changed it since")
+    public RestResponse<PlanMeasurementSchedules.Schedule> resetSchedule(@PathParam("patientId") UUID patientId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return tagged(schedules.reset(patientId, Versions.ifMatch(ifMatch, "plan")));
+    }
+
+    private static RestResponse<PlanMeasurementSchedules.Schedule> tagged(PlanMeasurementSchedules.Versioned schedule) {
+        return RestResponse.ResponseBuilder.ok(schedule.schedule()).tag(Versions.etag(schedule.planVersion())).build();
     }
 
     @POST

@@ -20,6 +20,8 @@ import io.cairn.treatmentplan.domain.ProgressNote;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import io.cairn.treatmentplan.domain.TreatmentPlans;
 import io.cairn.treatmentplan.domain.WeeklyHours;
+import io.cairn.treatmentplan.domain.measures.Measure;
+import io.cairn.treatmentplan.domain.measures.Measures;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -42,7 +44,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,10 +66,12 @@ public class TreatmentPlanResource {
     private final AttendedHours hours;
     private final Endings endings;
     private final ClinicCalendar calendar;
+    private final Measures measures;
 
     TreatmentPlanResource(TreatmentPlans plans, Admissions admissions, PlanReviews reviews, AttendedHours hours,
-            Endings endings, ClinicCalendar calendar) {
+            Endings endings, ClinicCalendar calendar, Measures measures) {
         this.calendar = calendar;
+        this.measures = measures;
         this.plans = plans;
         this.admissions = admissions;
         this.reviews = reviews;
@@ -195,17 +201,20 @@ public class TreatmentPlanResource {
         PlanReview review = reviews.review(id, request.heldOn(), request.objectiveProgress().stream()
                 .map(p -> new PlanReview.ObjectiveProgress(p.objectiveId(), p.status(), p.note())).toList(),
                 request.summary(), request.revisedProblems());
-        return Created.at("treatment-plans/" + id + "/reviews", ReviewView.of(review));
+        return Created.at("treatment-plans/" + id + "/reviews", ReviewView.of(review,
+                measures.sinceEachReview(id, List.of(review)).get(0)));
     }
 
     @GET
     @Path("/{id}/reviews")
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
-    @Operation(operationId = "listReviews", summary = "The plan's reviews, oldest first", description = "Each review with the day it was due and the day it was held, the progress recorded per objective and, when it revised the plan, the version it made. A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
+    @Operation(operationId = "listReviews", summary = "The plan's reviews, oldest first", description = "Each review with the day it was due and the day it was held, the progress recorded per objective, when it revised the plan the version it made, and the patient's measures since the review before (released to an EHR client only under a consent for assessments too, each a disclosure). A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
     @APIResponse(responseCode = "200", description = "The reviews")
     public List<ReviewView> reviews(@PathParam("id") UUID id) {
-        return reviews.reviews(id).stream().map(ReviewView::of).toList();
+        List<PlanReview> held = reviews.reviews(id);
+        List<Optional<List<Measure>>> series = measures.sinceEachReview(id, held);
+        return IntStream.range(0, held.size()).mapToObj(i -> ReviewView.of(held.get(i), series.get(i))).toList();
     }
 
     @GET

@@ -9,6 +9,7 @@ import io.cairn.kit.problem.ConflictException;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.Problem.Violation;
 import io.cairn.kit.security.PatientAccess;
+import io.cairn.treatmentplan.domain.measures.Measures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -33,9 +34,11 @@ public class Endings {
     private final GraduationCriteria criteria;
     private final PatientAccess access;
     private final Outbox outbox;
+    private final Measures measures;
 
     Endings(TreatmentPlans plans, AttendedHours attendedHours, GraduationCriteria criteria, PatientAccess access,
-            Outbox outbox, ClinicCalendar calendar) {
+            Outbox outbox, ClinicCalendar calendar, Measures measures) {
+        this.measures = measures;
         this.attendedHours = attendedHours;
         this.calendar = calendar;
         this.plans = plans;
@@ -61,7 +64,7 @@ public class Endings {
         plan.endedAt = Instant.now();
         plan.endNote = unmet.isEmpty() ? null : "Graduated despite unmet criteria: " + overrideReason.strip();
         outbox.publish(new PatientGraduated(plan.id, plan.patientId, dischargedOn, plan.aftercareNeeds(),
-                plan.endedAt));
+                plan.endedAt, measures.atEnd(plan)));
         access.wrote("graduate", TreatmentPlans.RESOURCE, id, plan.patientId);
         return plan;
     }
@@ -75,7 +78,7 @@ public class Endings {
         plan.endedAt = Instant.now();
         plan.endNote = note;
         outbox.publish(new PatientDischarged(plan.id, plan.patientId, reason, dischargedOn, plan.aftercareNeeds(),
-                plan.endedAt));
+                plan.endedAt, measures.atEnd(plan)));
         access.wrote("discharge", TreatmentPlans.RESOURCE, id, plan.patientId);
         return plan;
     }

@@ -1,5 +1,6 @@
 package io.cairn.treatmentplan.domain;
 
+import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.api.PageOf;
 import io.cairn.kit.api.ListWindow;
 import io.cairn.contracts.events.EngagementAlert;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,12 +29,14 @@ public class PlanReviews {
     private final PatientAccess access;
     private final Caller caller;
     private final Outbox outbox;
+    private final ClinicCalendar calendar;
 
-    PlanReviews(TreatmentPlans plans, PatientAccess access, Caller caller, Outbox outbox) {
+    PlanReviews(TreatmentPlans plans, PatientAccess access, Caller caller, Outbox outbox, ClinicCalendar calendar) {
         this.plans = plans;
         this.access = access;
         this.caller = caller;
         this.outbox = outbox;
+        this.calendar = calendar;
     }
 
     @Transactional
@@ -75,7 +79,8 @@ public class PlanReviews {
         review.reviewer = caller.name();
         review.objectiveProgress = List.copyOf(progress);
         review.summary = summary.strip();
-        review.recordedAt = Instant.now();
+        // The clinic's clock, as the measures': a review's period of measures ends when it is recorded.
+        review.recordedAt = calendar.now().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         if (revisedProblems != null) {
             // A revision like any change of an active plan: in force once acknowledged and approved. It changes the
             // problems of the latest version, so a revision already waiting keeps its hours, length and schedule.

@@ -153,6 +153,31 @@ class ConsentProjectionTest {
     }
 
     @Test
+    void aReviewShowsAnEhrItsMeasuresOnlyUnderAssessmentsToo() {
+        UUID patient = UUID.randomUUID();
+        String plan = activePlan(patient); // AUDIT and PHQ-9 at assessment: two measures
+        as(CLINICIAN).body("""
+                {"heldOn":"%s","objectiveProgress":[],"summary":"Reviewed"}""".formatted(LocalDate.now(
+                java.time.ZoneOffset.UTC))).post("/treatment-plans/" + plan + "/reviews").then().statusCode(201);
+        String ehr = Tokens.forEhrClient(EHR);
+        UUID consent = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(change(consent, patient, List.of(RecordCategory.TREATMENT_PLANS),
+                ConsentStatus.ACTIVE, Instant.now(), 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan + "/reviews")
+                .statusCode() == 200);
+        as(ehr).get("/treatment-plans/" + plan + "/reviews").then().body("[0].measures", nullValue());
+        assertEquals(0L, count("select count(*) from audit_event where patient_id = ?1 and action = 'disclose' "
+                + "and resource_type = 'measure'", patient));
+
+        EventRecords.send(EventRecords.of(change(consent, patient, List.of(RecordCategory.TREATMENT_PLANS,
+                RecordCategory.ASSESSMENTS), ConsentStatus.ACTIVE, Instant.now(), 2)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(ehr).get("/treatment-plans/" + plan + "/reviews")
+                .jsonPath().getList("[0].measures") != null);
+        assertEquals(2L, count("select count(*) from audit_event where patient_id = ?1 and action = 'disclose' "
+                + "and resource_type = 'measure'", patient), "each measure shown is a disclosure");
+    }
+
+    @Test
     void aValueANewerIntakeAddedToAnEnumIsReadClosedNotParked() {
         UUID patient = UUID.randomUUID();
         String plan = draftPlan(patient).getString("id");

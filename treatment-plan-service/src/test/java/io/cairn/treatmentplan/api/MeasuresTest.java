@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.contracts.EventSchemas;
@@ -208,8 +209,19 @@ class MeasuresTest {
                 .put(schedule).then().statusCode(403);
         as(CLINICIAN).get(schedule).then().body("entries.everyDays", contains(14));
 
-        as(CLINICIAN).delete(schedule).then().statusCode(200).body("clinicDefault", equalTo(true))
-                .body("entries.instrument", contains("PHQ-9", "GAD-7", "AUDIT"));
+        // Two clinicians read the same version; the second to write is told the first came before.
+        String read = as(CLINICIAN).get(schedule).then().statusCode(200).extract().header("ETag");
+        String written = as(CLINICIAN).header("If-Match", read)
+                .body("{\"entries\":[{\"instrument\":\"PHQ-9\",\"everyDays\":10}]}").put(schedule).then()
+                .statusCode(200).extract().header("ETag");
+        assertNotEquals(read, written, "the plan's version moved on");
+        as(CLINICIAN).header("If-Match", read).body("{\"entries\":[{\"instrument\":\"GAD-7\",\"everyDays\":3}]}")
+                .put(schedule).then().statusCode(412).contentType("application/problem+json");
+        as(CLINICIAN).header("If-Match", read).delete(schedule).then().statusCode(412);
+        as(CLINICIAN).get(schedule).then().header("ETag", written).body("entries.everyDays", contains(10));
+
+        as(CLINICIAN).header("If-Match", written).delete(schedule).then().statusCode(200)
+                .body("clinicDefault", equalTo(true)).body("entries.instrument", contains("PHQ-9", "GAD-7", "AUDIT"));
         as(CLINICIAN).get("/patients/" + UUID.randomUUID() + "/measures/schedule").then().statusCode(409);
     }
 
@@ -246,6 +258,52 @@ class MeasuresTest {
 
     private static void record(UUID patient, String answers) {
         as(Tokens.forPatient(patient)).body(answers).post("/patients/" + patient + "/measures").then().statusCode(201);
+    }
+
+    @Test
+    void theDischargeTellsWhereThePhq9AndGad7SeriesStood() throws Exception {
+        UUID patient = UUID.randomUUID();
+        String plan = activePlan(patient); // PHQ-9 12 at the assessment, no GAD-7
+        clock.advance(Duration.ofDays(7));
+        as(Tokens.forPatient(patient)).body(phq9(1, 1, 2, 2, 2, 2, 2, 2, 0)).post("/patients/" + patient + "/measures")
+                .then().statusCode(201);
+
+        try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            as(CLINICIAN).body("{\"reason\":\"moved\"}").post("/treatment-plans/" + plan + "/discharge").then()
+                    .statusCode(200);
+            JsonNode discharged = EventRecords.data(topic.awaitRecords(keyed(patient).and(
+                    r -> "treatment-plan.patient.discharged".equals(EventRecords.type(r))), 1, Duration.ofSeconds(20))
+                    .get(0));
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.PATIENT_DISCHARGED, discharged));
+            assertEquals(EventRecords.JSON.readTree("[{\"instrument\":\"PHQ-9\",\"first\":12,\"last\":14}]"),
+                    discharged.get("measuresAtEnd"), "AUDIT is not a series the outcomes follow; no GAD-7 was taken");
+        }
+    }
+
+    @Test
+    void eachReviewShowsTheSeriesSinceTheReviewBefore() {
+        UUID patient = UUID.randomUUID();
+        String plan = activePlan(patient); // PHQ-9 12 and AUDIT 19 at the assessment
+        String token = Tokens.forPatient(patient);
+        String review = """
+                {"heldOn":"%s","objectiveProgress":[],"summary":"Reviewed with the patient"}"""
+                .formatted(LocalDate.now(java.time.ZoneOffset.UTC));
+
+        clock.advance(Duration.ofDays(7));
+        as(token).body(phq9(1, 1, 2, 2, 2, 2, 2, 2, 0)).post("/patients/" + patient + "/measures").then()
+                .statusCode(201);
+        as(CLINICIAN).body(review).post("/treatment-plans/" + plan + "/reviews").then().statusCode(201)
+                .body("measures.instrument", contains("PHQ-9", "AUDIT", "PHQ-9"))
+                .body("measures.score", contains(12, 19, 14));
+
+        clock.advance(Duration.ofDays(7));
+        as(token).body(phq9(1, 1, 1, 1, 1, 1, 2, 2, 0)).post("/patients/" + patient + "/measures").then()
+                .statusCode(201);
+        as(CLINICIAN).body(review).post("/treatment-plans/" + plan + "/reviews").then().statusCode(201)
+                .body("measures.score", contains(10));
+        as(CLINICIAN).get("/treatment-plans/" + plan + "/reviews").then().statusCode(200)
+                .body("[0].measures.score", contains(12, 19, 14)).body("[1].measures.score", contains(10))
+                .body("[1].measures[0].source", equalTo("re-screen"));
     }
 
     private static String phq9(int... answers) {

@@ -2,12 +2,23 @@ package io.cairn.contracts.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * {@code treatment-plan.patient.discharged}: the episode ended other than by graduation. Against medical advice,
  * aftercare reaches out within 72 hours.
+ *
+ * @param measuresAtEnd where the PHQ-9 and GAD-7 series stood at the end; empty in events published before it was
+ *        added (read as null)
  */
 public record PatientDischarged(UUID planId, UUID patientId, DischargeReason reason, LocalDate dischargedOn,
-        AftercareNeeds aftercareNeeds, Instant dischargedAt) implements EventPayload {
+        AftercareNeeds aftercareNeeds, Instant dischargedAt, List<MeasureAtEnd> measuresAtEnd)
+        implements
+            EventPayload {
+
+    public PatientDischarged(UUID planId, UUID patientId, DischargeReason reason, LocalDate dischargedOn,
+            AftercareNeeds aftercareNeeds, Instant dischargedAt) {
+        this(planId, patientId, reason, dischargedOn, aftercareNeeds, dischargedAt, List.of());
+    }
 }

@@ -2,9 +2,20 @@ package io.cairn.contracts.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** {@code treatment-plan.patient.graduated}: planned completion, goals met; aftercare follows from the discharge date. */
+/**
+ * {@code treatment-plan.patient.graduated}: planned completion, goals met; aftercare follows from the discharge date.
+ *
+ * @param measuresAtEnd where the PHQ-9 and GAD-7 series stood at the end; empty in events published before it was
+ *        added (read as null)
+ */
 public record PatientGraduated(UUID planId, UUID patientId, LocalDate dischargedOn, AftercareNeeds aftercareNeeds,
-        Instant graduatedAt) implements EventPayload {
+        Instant graduatedAt, List<MeasureAtEnd> measuresAtEnd) implements EventPayload {
+
+    public PatientGraduated(UUID planId, UUID patientId, LocalDate dischargedOn, AftercareNeeds aftercareNeeds,
+            Instant graduatedAt) {
+        this(planId, patientId, dischargedOn, aftercareNeeds, graduatedAt, List.of());
+    }
 }

@@ -2,6 +2,7 @@ package io.cairn.treatmentplan.domain.measures;
 
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.events.AssessmentCompleted;
+import io.cairn.contracts.events.MeasureAtEnd;
 import io.cairn.contracts.events.MeasureWorsened;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.SafetyAlertRaised;
@@ -19,6 +20,7 @@ import io.cairn.screeners.ScreenerCatalogue;
 import io.cairn.screeners.ScreenerCode;
 import io.cairn.screeners.ScreenerScore;
 import io.cairn.screeners.Sex;
+import io.cairn.treatmentplan.domain.PlanReview;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import io.cairn.treatmentplan.domain.TreatmentPlans;
 import io.quarkus.panache.common.Sort;
@@ -29,6 +31,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +127,55 @@ public class Measures {
 
     private static Optional<Measure> lastOf(List<Measure> newestFirst, ScreenerCode instrument) {
         return newestFirst.stream().filter(measure -> measure.instrument.equals(instrument.label())).findFirst();
+    }
+
+    /**
+     * Where the plan's PHQ-9 and GAD-7 series stand: each one's first score and its last, for the episode's end
+     * ({@code measuresAtEnd} of the graduation or discharge), so that aftercare's outcomes can tell the change.
+     */
+    public List<MeasureAtEnd> atEnd(TreatmentPlan plan) {
+        List<Measure> oldestFirst = Measure.list("planId", Sort.ascending("takenAt", "id"), plan.id);
+        List<MeasureAtEnd> atEnd = new ArrayList<>();
+        for (ScreenerCode instrument : List.of(ScreenerCode.PHQ_9, ScreenerCode.GAD_7)) {
+            List<Measure> series = oldestFirst.stream().filter(m -> m.instrument.equals(instrument.label())).toList();
+            if (!series.isEmpty()) {
+                atEnd.add(new MeasureAtEnd(instrument.label(), series.get(0).score,
+                        series.get(series.size() - 1).score));
+            }
+        }
+        return atEnd;
+    }
+
+    /**
+     * The plan's measures in each review's period: since the review recorded before it (for the first, since the
+     * program began, the assessment's baseline included) up to its own, oldest first, for each of {@code reviews}.
+     * Empty for each when the caller may not read the patient's assessments (an EHR client without that consent);
+     * otherwise each measure returned is audited, and for an EHR client disclosed.
+     */
+    @Transactional
+    public List<Optional<List<Measure>>> sinceEachReview(UUID planId, List<PlanReview> reviews) {
+        TreatmentPlan plan = TreatmentPlan.findById(planId);
+        if (reviews.isEmpty() || plan == null || !access.mayRead(plan.patientId, RecordCategory.ASSESSMENTS)) {
+            return reviews.stream().map(review -> Optional.<List<Measure>> empty()).toList();
+        }
+        List<PlanReview> recorded = PlanReview.list("planId", plan.id);
+        Instant last = reviews.stream().map(r -> r.recordedAt).max(Comparator.naturalOrder()).orElseThrow();
+        List<Measure> taken = Measure.list("planId = ?1 and takenAt <= ?2", Sort.ascending("takenAt", "id"),
+                plan.id, last);
+        List<Optional<List<Measure>>> periods = new ArrayList<>();
+        Set<Measure> shown = new LinkedHashSet<>();
+        for (PlanReview review : reviews) {
+            Optional<Instant> previous = recorded.stream()
+                    .filter(other -> !other.id.equals(review.id) && other.recordedAt.isBefore(review.recordedAt))
+                    .map(other -> other.recordedAt).max(Comparator.naturalOrder());
+            List<Measure> period = taken.stream().filter(m -> !m.takenAt.isAfter(review.recordedAt)
+                    && previous.map(m.takenAt::isAfter).orElse(true)).toList();
+            shown.addAll(period);
+            periods.add(Optional.of(period));
+        }
+        access.readAll(RecordCategory.ASSESSMENTS, "measure", List.copyOf(shown), measure -> measure.id,
+                measure -> measure.patientId);
+        return periods;
     }
 
     /**

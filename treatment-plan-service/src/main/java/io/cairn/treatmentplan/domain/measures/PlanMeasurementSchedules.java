@@ -2,6 +2,7 @@ package io.cairn.treatmentplan.domain.measures;
 
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.kit.problem.ConflictException;
+import io.cairn.kit.problem.PreconditionFailedException;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.Problem.Violation;
 import io.cairn.kit.security.PatientAccess;
@@ -31,6 +32,10 @@ public class PlanMeasurementSchedules {
             List<MeasurementSchedule.Entry> entries) {
     }
 
+    /** A schedule with the version of the plan it belongs to: its ETag, as the plan's. */
+    public record Versioned(Schedule schedule, int planVersion) {
+    }
+
     private final MeasurementSchedule schedules;
     private final PatientAccess access;
 
@@ -40,7 +45,7 @@ public class PlanMeasurementSchedules {
     }
 
     @Transactional
-    public Schedule of(UUID patientId) {
+    public Versioned of(UUID patientId) {
         TreatmentPlan plan = openPlan(patientId, LockModeType.NONE);
         access.read(RecordCategory.TREATMENT_PLANS, TreatmentPlans.RESOURCE, plan.id, patientId);
         return scheduleOf(plan);
@@ -49,10 +54,12 @@ public class PlanMeasurementSchedules {
     /**
      * Sets the plan's own schedule, in place of the clinic's.
      *
+     * @param ifMatch the plan's version the caller read, when sent
      * @throws InvalidRequestException for an instrument not re-screened, or named twice (nothing changes)
+     * @throws PreconditionFailedException when the plan changed since {@code ifMatch} (another clinician's schedule)
      */
     @Transactional
-    public Schedule change(UUID patientId, List<MeasurementSchedule.Entry> entries) {
+    public Versioned change(UUID patientId, Integer ifMatch, List<MeasurementSchedule.Entry> entries) {
         List<Violation> invalid = new ArrayList<>();
         Set<ScreenerCode> named = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -68,22 +75,34 @@ public class PlanMeasurementSchedules {
             throw new InvalidRequestException(invalid);
         }
         TreatmentPlan plan = openPlan(patientId, LockModeType.PESSIMISTIC_WRITE);
+        requireCurrent(plan, ifMatch);
         plan.measurementSchedule = List.copyOf(entries);
+        TreatmentPlan.flush(); // the plan's version moves on: the answer's ETag
         access.wrote("set-measurement-schedule", TreatmentPlans.RESOURCE, plan.id, patientId);
         return scheduleOf(plan);
     }
 
     /** The plan follows the clinic's schedule for its problems again. */
     @Transactional
-    public Schedule reset(UUID patientId) {
+    public Versioned reset(UUID patientId, Integer ifMatch) {
         TreatmentPlan plan = openPlan(patientId, LockModeType.PESSIMISTIC_WRITE);
+        requireCurrent(plan, ifMatch);
         plan.measurementSchedule = null;
+        TreatmentPlan.flush();
         access.wrote("reset-measurement-schedule", TreatmentPlans.RESOURCE, plan.id, patientId);
         return scheduleOf(plan);
     }
 
-    private Schedule scheduleOf(TreatmentPlan plan) {
-        return new Schedule(plan.id, plan.measurementSchedule == null, schedules.of(plan));
+    private Versioned scheduleOf(TreatmentPlan plan) {
+        return new Versioned(new Schedule(plan.id, plan.measurementSchedule == null, schedules.of(plan)),
+                plan.version);
+    }
+
+    private static void requireCurrent(TreatmentPlan plan, Integer ifMatch) {
+        if (ifMatch != null && ifMatch != plan.version) {
+            throw new PreconditionFailedException("The plan has changed since ETag \"" + ifMatch + "\"; it is now \""
+                    + plan.version + "\": read the schedule again");
+        }
     }
 
     /**
