@@ -1,6 +1,7 @@
 -- How each episode of the program ended (treatment-plan's graduation or discharge), with where its PHQ-9 and GAD-7
--- series stood: the completion rate and the change at discharge of /outcomes. Null scores: no series, or an event
--- published before treatment-plan sent them.
+-- series stood and the hours it attended against those asked for, in the track it was last placed in: the completion
+-- rate, the change at discharge and the hours by track of /outcomes. Null: no series or no hours (never approved), or
+-- an event published before treatment-plan sent them.
 CREATE TABLE program_ending (
     plan_id     UUID PRIMARY KEY,
     patient_id  UUID    NOT NULL,
@@ -9,6 +10,9 @@ CREATE TABLE program_ending (
     phq9_first  INT,
     phq9_last   INT,
     gad7_first  INT,
-    gad7_last   INT
+    gad7_last   INT,
+    track_id       UUID,
+    hours_attended NUMERIC(7, 1),
+    hours_expected NUMERIC(7, 1)
 );
 CREATE INDEX program_ending_ended_on ON program_ending (ended_on);

@@ -27,13 +27,25 @@ public class Outcomes {
             @Schema(nullable = true, description = "The share completed of those completed or missed; null while there are none") BigDecimal completionRate) {
     }
 
+    /** The episodes that ended in one track (or in none: never placed), and their hours against those asked for. */
+    @Schema(name = "TrackOutcome")
+    public record TrackOutcome(
+            @Schema(nullable = true, description = "Null for the episodes never placed in a track") UUID trackId,
+            long episodesEnded, long graduated,
+            @Schema(description = "Graduated of all who ended") BigDecimal completionRate,
+            BigDecimal hoursAttended, BigDecimal hoursExpected,
+            @Schema(nullable = true, description = "Hours attended of those asked for; null when none were asked for") BigDecimal hoursCompliance) {
+    }
+
     @Schema(name = "OutcomeReport", example = """
             {"from":"2027-01-01","to":"2027-03-31","discharged":40,"followUpWithin7Days":31,
              "followUpWithin7DaysRate":0.775,"followUpWithin30Days":37,"followUpWithin30DaysRate":0.925,
              "checkInCompletion":[{"days":7,"due":40,"completed":31,"missed":9,"completionRate":0.775}],
              "patientsWithRelapse":6,"relapseRate":0.150,"meanPhq9ChangeAt90Days":-6.4,
              "meanGad7ChangeAt90Days":-4.1,"readmissions":5,"episodesEnded":52,"graduated":40,
-             "completionRate":0.769,"meanPhq9ChangeAtDischarge":-5.2,"meanGad7ChangeAtDischarge":-3.8}""")
+             "completionRate":0.769,"meanPhq9ChangeAtDischarge":-5.2,"meanGad7ChangeAtDischarge":-3.8,
+             "byTrack":[{"trackId":"3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a","episodesEnded":30,"graduated":24,
+                         "completionRate":0.8,"hoursAttended":2916.0,"hoursExpected":3240.0,"hoursCompliance":0.9}]}""")
     public record Report(LocalDate from, LocalDate to, long discharged, long followUpWithin7Days,
             @Schema(nullable = true, description = "Null when nobody was discharged in the range") BigDecimal followUpWithin7DaysRate,
             long followUpWithin30Days,
@@ -47,7 +59,8 @@ public class Outcomes {
             long graduated,
             @Schema(nullable = true, description = "Graduated of all who ended; null when none ended") BigDecimal completionRate,
             @Schema(nullable = true, description = "Mean of the last PHQ-9 of the program less its first, over the episodes that ended in the range with one; null when none had") BigDecimal meanPhq9ChangeAtDischarge,
-            @Schema(nullable = true, description = "The same for GAD-7") BigDecimal meanGad7ChangeAtDischarge) {
+            @Schema(nullable = true, description = "The same for GAD-7") BigDecimal meanGad7ChangeAtDischarge,
+            @Schema(description = "The episodes that ended in the range, by the track they were last placed in; those whose end was published before hours were sent are left out") List<TrackOutcome> byTrack) {
     }
 
     private final EntityManager entities;
@@ -95,7 +108,24 @@ public class Outcomes {
         return new Report(from, to, discharged, within7, rate(within7, discharged), within30,
                 rate(within30, discharged), completion, relapsed, rate(relapsed, discharged),
                 meanChangeAt90Days(referrals, "phq9"), meanChangeAt90Days(referrals, "gad7"), readmissions, ended,
-                graduated, rate(graduated, ended), oneDecimal(endings[2]), oneDecimal(endings[3]));
+                graduated, rate(graduated, ended), oneDecimal(endings[2]), oneDecimal(endings[3]), byTrack(from, to));
+    }
+
+    private List<TrackOutcome> byTrack(LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery("""
+                SELECT track_id, count(*), count(*) FILTER (WHERE graduated), sum(hours_attended), sum(hours_expected)
+                FROM program_ending WHERE ended_on BETWEEN ?1 AND ?2 AND hours_expected IS NOT NULL
+                GROUP BY track_id ORDER BY track_id NULLS LAST""").setParameter(1, from).setParameter(2, to)
+                .getResultList();
+        return rows.stream().map(row -> {
+            long ended = ((Number) row[1]).longValue();
+            long graduated = ((Number) row[2]).longValue();
+            BigDecimal attended = new BigDecimal(row[3].toString());
+            BigDecimal expected = new BigDecimal(row[4].toString());
+            return new TrackOutcome((UUID) row[0], ended, graduated, rate(graduated, ended), attended, expected,
+                    expected.signum() == 0 ? null : attended.divide(expected, 3, RoundingMode.HALF_UP));
+        }).toList();
     }
 
     private static BigDecimal oneDecimal(Object mean) {

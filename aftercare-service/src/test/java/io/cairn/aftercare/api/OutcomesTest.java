@@ -10,6 +10,7 @@ import static io.cairn.aftercare.api.Aftercare.phq9;
 import static io.cairn.aftercare.api.Aftercare.referralsOf;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.cairn.aftercare.domain.CheckIns;
@@ -17,6 +18,7 @@ import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AsamRatings;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.PatientGraduated;
+import io.cairn.contracts.events.ProgramHours;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.MeasureAtEnd;
 import io.cairn.contracts.events.DischargeReason;
@@ -32,6 +34,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,22 +121,29 @@ class OutcomesTest {
     }
 
     /**
-     * Three episodes ending in March 2020: two graduations (PHQ-9 14 → 6 and GAD-7 12 → 5; PHQ-9 10 → 12 and no GAD-7)
-     * and a discharge with no series. Completion 2 of 3; change at discharge PHQ-9
-     * ((6 − 14) + (12 − 10)) / 2 = −3.0, GAD-7 −7.0. A duplicate delivery counts once.
+     * Three episodes ending in March 2020, two in one track and one in another: two graduations (PHQ-9 14 → 6 and GAD-7
+     * 12 → 5, 30 of 36 hours; PHQ-9 10 → 12, 27 of 27 hours in the other track) and a discharge with no series (6 of 18
+     * hours). Completion 2 of 3; change at discharge PHQ-9 ((6 − 14) + (12 − 10)) / 2 = −3.0, GAD-7 −7.0. By track:
+     * the first, 1 of 2 graduated, 36 of 54 hours (0.667); the other, 1 of 1, 27 of 27 (1.0). A duplicate delivery
+     * counts once.
      */
     @Test
-    void completionAndTheChangeAtDischargeComeFromHowEachEpisodeEnded() {
+    void completionTheChangeAtDischargeAndTheHoursByTrackComeFromHowEachEpisodeEnded() {
         LocalDate march = LocalDate.parse("2020-03-12");
         AftercareNeeds none = new AftercareNeeds(List.of(), List.of(), List.of());
+        UUID evening = UUID.randomUUID();
+        UUID morning = UUID.randomUUID();
         var first = EventRecords.of(new PatientGraduated(UUID.randomUUID(), UUID.randomUUID(), march, none,
-                Instant.now(), List.of(new MeasureAtEnd("PHQ-9", 14, 6), new MeasureAtEnd("GAD-7", 12, 5))));
+                Instant.now(), List.of(new MeasureAtEnd("PHQ-9", 14, 6), new MeasureAtEnd("GAD-7", 12, 5)),
+                new ProgramHours(evening, new BigDecimal("30.0"), new BigDecimal("36.0"))));
         UUID dischargedPatient = UUID.randomUUID();
         EventRecords.send(first, first,
                 EventRecords.of(new PatientGraduated(UUID.randomUUID(), UUID.randomUUID(), march.plusDays(1), none,
-                        Instant.now(), List.of(new MeasureAtEnd("PHQ-9", 10, 12)))),
+                        Instant.now(), List.of(new MeasureAtEnd("PHQ-9", 10, 12)),
+                        new ProgramHours(morning, new BigDecimal("27.0"), new BigDecimal("27.0")))),
                 EventRecords.of(new PatientDischarged(UUID.randomUUID(), dischargedPatient, DischargeReason.MOVED,
-                        march.plusDays(2), none, Instant.now())));
+                        march.plusDays(2), none, Instant.now(), List.of(),
+                        new ProgramHours(evening, new BigDecimal("6.0"), new BigDecimal("18.0")))));
         await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from program_ending "
                 + "where patient_id = ?1 and ?2 is not null", dischargedPatient, dischargedPatient) == 1);
 
@@ -143,10 +153,18 @@ class OutcomesTest {
                 .body("graduated", equalTo(2))
                 .body("completionRate", equalTo(0.667f))
                 .body("meanPhq9ChangeAtDischarge", equalTo(-3.0f))
-                .body("meanGad7ChangeAtDischarge", equalTo(-7.0f));
+                .body("meanGad7ChangeAtDischarge", equalTo(-7.0f))
+                .body("byTrack", hasSize(2))
+                .body("byTrack.find { it.trackId == '" + evening + "' }.episodesEnded", equalTo(2))
+                .body("byTrack.find { it.trackId == '" + evening + "' }.completionRate", equalTo(0.5f))
+                .body("byTrack.find { it.trackId == '" + evening + "' }.hoursAttended", equalTo(36.0f))
+                .body("byTrack.find { it.trackId == '" + evening + "' }.hoursExpected", equalTo(54.0f))
+                .body("byTrack.find { it.trackId == '" + evening + "' }.hoursCompliance", equalTo(0.667f))
+                .body("byTrack.find { it.trackId == '" + morning + "' }.hoursCompliance", equalTo(1.0f));
         as(Tokens.forRole(Roles.PROGRAM_DIRECTOR)).queryParam("from", "2020-04-01").queryParam("to", "2020-04-30")
                 .get("/outcomes").then().statusCode(200).body("episodesEnded", equalTo(0))
-                .body("completionRate", nullValue()).body("meanPhq9ChangeAtDischarge", nullValue());
+                .body("completionRate", nullValue()).body("meanPhq9ChangeAtDischarge", nullValue())
+                .body("byTrack", hasSize(0));
     }
 
     private long count(String sql, UUID first, UUID second) {

@@ -1,5 +1,9 @@
 package io.cairn.treatmentplan.domain;
 
+import java.time.temporal.ChronoUnit;
+import jakarta.persistence.EntityManager;
+import io.cairn.contracts.events.ProgramHours;
+import io.cairn.contracts.events.PatientEnrolled;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.AttendanceStatus;
@@ -24,8 +28,10 @@ public class AttendedHours {
 
     private final ClinicCalendar calendar;
     private final PatientAccess access;
+    private final EntityManager entities;
 
-    AttendedHours(TreatmentPlans plans, ClinicCalendar calendar, PatientAccess access) {
+    AttendedHours(TreatmentPlans plans, ClinicCalendar calendar, PatientAccess access, EntityManager entities) {
+        this.entities = entities;
         this.access = access;
         this.calendar = calendar;
         this.plans = plans;
@@ -47,6 +53,35 @@ public class AttendedHours {
         record.minutesAttended = attended.minutesAttended();
         record.recordedAt = attended.recordedAt();
         record.persist();
+    }
+
+    /** Keeps the track the plan's patient was placed in; a waitlisting places them in none, and changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void placed(PatientEnrolled enrolled) {
+        if (enrolled.trackId() != null) {
+            entities.createNativeQuery("INSERT INTO plan_track (plan_id, track_id) VALUES (?1, ?2) "
+                    + "ON CONFLICT (plan_id) DO UPDATE SET track_id = EXCLUDED.track_id")
+                    .setParameter(1, enrolled.planId()).setParameter(2, enrolled.trackId()).executeUpdate();
+        }
+    }
+
+    /**
+     * The hours the episode attended from approval to its end against its weekly hours over those days, and the track
+     * it was last placed in: sent with the episode's end, for the outcomes by track. Null for a plan never approved:
+     * it asked for no hours.
+     */
+    ProgramHours atEnd(TreatmentPlan plan) {
+        if (plan.approvedAt == null || plan.weeklyHours == null) {
+            return null;
+        }
+        LocalDate approvedOn = calendar.dateOf(plan.approvedAt);
+        long days = ChronoUnit.DAYS.between(approvedOn, plan.endedOn) + 1;
+        BigDecimal expected = plan.weeklyHours.multiply(BigDecimal.valueOf(days))
+                .divide(BigDecimal.valueOf(7), 1, RoundingMode.HALF_UP);
+        BigDecimal attended = hours(attendanceSinceApproval(plan).stream().mapToLong(r -> r.minutesAttended).sum());
+        List<?> track = entities.createNativeQuery("SELECT track_id FROM plan_track WHERE plan_id = ?1")
+                .setParameter(1, plan.id).getResultList();
+        return new ProgramHours(track.isEmpty() ? null : (UUID) track.get(0), attended, expected);
     }
 
     /**

@@ -64,7 +64,7 @@ public class Endings {
         plan.endedAt = Instant.now();
         plan.endNote = unmet.isEmpty() ? null : "Graduated despite unmet criteria: " + overrideReason.strip();
         outbox.publish(new PatientGraduated(plan.id, plan.patientId, dischargedOn, plan.aftercareNeeds(),
-                plan.endedAt, measures.atEnd(plan)));
+                plan.endedAt, measures.atEnd(plan), attendedHours.atEnd(plan)));
         access.wrote("graduate", TreatmentPlans.RESOURCE, id, plan.patientId);
         return plan;
     }
@@ -78,7 +78,7 @@ public class Endings {
         plan.endedAt = Instant.now();
         plan.endNote = note;
         outbox.publish(new PatientDischarged(plan.id, plan.patientId, reason, dischargedOn, plan.aftercareNeeds(),
-                plan.endedAt, measures.atEnd(plan)));
+                plan.endedAt, measures.atEnd(plan), attendedHours.atEnd(plan)));
         access.wrote("discharge", TreatmentPlans.RESOURCE, id, plan.patientId);
         return plan;
     }

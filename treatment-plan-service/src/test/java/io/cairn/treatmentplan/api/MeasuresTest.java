@@ -5,6 +5,7 @@ import static io.cairn.treatmentplan.api.Plans.activePlan;
 import static io.cairn.treatmentplan.api.Plans.as;
 import static io.cairn.treatmentplan.api.Plans.draftPlan;
 import static io.cairn.testkit.TopicWatch.keyed;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +20,11 @@ import io.cairn.contracts.EventSchemas;
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.Topics;
+import io.cairn.contracts.events.AttendanceStatus;
+import io.cairn.contracts.events.SessionKind;
+import io.cairn.contracts.events.AttendanceRecorded;
+import io.cairn.contracts.events.EnrollmentStatus;
+import io.cairn.contracts.events.PatientEnrolled;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.Rows;
@@ -29,6 +35,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -267,6 +275,18 @@ class MeasuresTest {
         clock.advance(Duration.ofDays(7));
         as(Tokens.forPatient(patient)).body(phq9(1, 1, 2, 2, 2, 2, 2, 2, 0)).post("/patients/" + patient + "/measures")
                 .then().statusCode(201);
+        // Placed in a track, and three hours attended there.
+        UUID track = UUID.randomUUID();
+        LocalDate approvedOn = calendar.today().minusDays(7);
+        EventRecords.send(EventRecords.of(new PatientEnrolled(UUID.randomUUID(), patient, UUID.fromString(plan),
+                EnrollmentStatus.ENROLLED, track, approvedOn, null, Instant.now())),
+                EventRecords.of(new AttendanceRecorded(UUID.randomUUID(), patient, UUID.randomUUID(),
+                        SessionKind.GROUP, AttendanceStatus.PRESENT, 180, approvedOn.plusDays(1), Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM plan_track "
+                + "WHERE track_id = ?1", track) == 1 && Rows.count(entities,
+                        "SELECT count(*) FROM attendance_record "
+                                + "WHERE patient_id = ?1",
+                        patient) == 1);
 
         try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
             as(CLINICIAN).body("{\"reason\":\"moved\"}").post("/treatment-plans/" + plan + "/discharge").then()
@@ -277,6 +297,13 @@ class MeasuresTest {
             assertEquals(List.of(), EventSchemas.instance().violations(EventType.PATIENT_DISCHARGED, discharged));
             assertEquals(EventRecords.JSON.readTree("[{\"instrument\":\"PHQ-9\",\"first\":12,\"last\":14}]"),
                     discharged.get("measuresAtEnd"), "AUDIT is not a series the outcomes follow; no GAD-7 was taken");
+            // Eight days from approval to discharge at the plan's weekly hours; three attended, in the track.
+            JsonNode hours = discharged.get("hoursAtEnd");
+            assertEquals(track.toString(), hours.get("trackId").asText());
+            assertEquals(3.0, hours.get("attended").asDouble());
+            assertEquals(new BigDecimal(as(CLINICIAN).get("/treatment-plans/" + plan).jsonPath().getString("weeklyHours"))
+                    .multiply(BigDecimal.valueOf(8)).divide(BigDecimal.valueOf(7), 1, java.math.RoundingMode.HALF_UP)
+                    .doubleValue(), hours.get("expected").asDouble());
         }
     }
 

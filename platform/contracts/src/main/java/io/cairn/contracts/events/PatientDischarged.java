@@ -11,14 +11,15 @@ import java.util.UUID;
  *
  * @param measuresAtEnd where the PHQ-9 and GAD-7 series stood at the end; empty in events published before it was
  *        added (read as null)
+ * @param hoursAtEnd the hours attended against those asked for, and the track; null in events published before it
+ *        was added
  */
 public record PatientDischarged(UUID planId, UUID patientId, DischargeReason reason, LocalDate dischargedOn,
-        AftercareNeeds aftercareNeeds, Instant dischargedAt, List<MeasureAtEnd> measuresAtEnd)
-        implements
-            EventPayload {
+        AftercareNeeds aftercareNeeds, Instant dischargedAt, List<MeasureAtEnd> measuresAtEnd,
+        ProgramHours hoursAtEnd) implements EventPayload {
 
     public PatientDischarged(UUID planId, UUID patientId, DischargeReason reason, LocalDate dischargedOn,
             AftercareNeeds aftercareNeeds, Instant dischargedAt) {
-        this(planId, patientId, reason, dischargedOn, aftercareNeeds, dischargedAt, List.of());
+        this(planId, patientId, reason, dischargedOn, aftercareNeeds, dischargedAt, List.of(), null);
     }
 }

@@ -10,12 +10,14 @@ import java.util.UUID;
  *
  * @param measuresAtEnd where the PHQ-9 and GAD-7 series stood at the end; empty in events published before it was
  *        added (read as null)
+ * @param hoursAtEnd the hours attended against those asked for, and the track; null in events published before it
+ *        was added
  */
 public record PatientGraduated(UUID planId, UUID patientId, LocalDate dischargedOn, AftercareNeeds aftercareNeeds,
-        Instant graduatedAt, List<MeasureAtEnd> measuresAtEnd) implements EventPayload {
+        Instant graduatedAt, List<MeasureAtEnd> measuresAtEnd, ProgramHours hoursAtEnd) implements EventPayload {
 
     public PatientGraduated(UUID planId, UUID patientId, LocalDate dischargedOn, AftercareNeeds aftercareNeeds,
             Instant graduatedAt) {
-        this(planId, patientId, dischargedOn, aftercareNeeds, graduatedAt, List.of());
+        this(planId, patientId, dischargedOn, aftercareNeeds, graduatedAt, List.of(), null);
     }
 }
