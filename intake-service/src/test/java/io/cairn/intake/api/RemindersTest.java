@@ -124,11 +124,7 @@ class RemindersTest {
     @Test
     void aCheckInDoneWhileItsReminderWaitsIsNotReminded() {
         UUID patient = register("Done", "d-" + UUID.randomUUID() + "@example.org");
-        LocalTime now = LocalTime.now(ZoneId.of("UTC"));
-        as(Tokens.forPatient(patient)).body("""
-                {"channel":"email","quietHours":{"from":"%s","until":"%s"},"timeZone":"UTC"}"""
-                .formatted(now.minusMinutes(1).withSecond(0).withNano(0), now.minusMinutes(2).withSecond(0).withNano(0)))
-                .put("/patients/" + patient + "/reminder-preferences").then().statusCode(200);
+        quietAllDayButAMinute(patient);
         UUID checkIn = UUID.randomUUID();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         EventRecords.send(EventRecords.of(new CheckInDue(checkIn, patient, today, today.plusDays(7), Instant.now())));
@@ -213,12 +209,7 @@ class RemindersTest {
     @Test
     void theEpisodesEndStopsWhatWasBookedBeforeItAndAReleasedBookingIsNotReminded() {
         UUID patient = register("Ending", "e-" + UUID.randomUUID() + "@example.org");
-        // Quiet all day but a minute, so that what is queued waits and can be seen stopped.
-        LocalTime now = LocalTime.now(ZoneId.of("UTC"));
-        as(Tokens.forPatient(patient)).body("""
-                {"channel":"email","quietHours":{"from":"%s","until":"%s"},"timeZone":"UTC"}"""
-                .formatted(now.minusMinutes(1).withSecond(0).withNano(0), now.minusMinutes(2).withSecond(0).withNano(0)))
-                .put("/patients/" + patient + "/reminder-preferences").then().statusCode(200);
+        quietAllDayButAMinute(patient);
         Instant bookedBefore = Instant.now().minus(Duration.ofDays(1));
         Instant first = Instant.now().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.MINUTES);
         announce(patient, first, bookedBefore);
@@ -273,6 +264,15 @@ class RemindersTest {
         assertEquals("PUSH", reminderOf(patient, startsAt).get(1));
         assertEquals(1, ((Number) Rows.single(entities, "SELECT attempts FROM reminder WHERE patient_id = ?1",
                 patient)).intValue(), "one refused attempt before it");
+    }
+
+    /** Quiet all day but a minute, so that what is queued waits and can be seen stopped. */
+    private static void quietAllDayButAMinute(UUID patient) {
+        LocalTime now = LocalTime.now(ZoneId.of("UTC"));
+        as(Tokens.forPatient(patient)).body("""
+                {"channel":"email","quietHours":{"from":"%s","until":"%s"},"timeZone":"UTC"}"""
+                .formatted(now.minusMinutes(1).withSecond(0).withNano(0), now.minusMinutes(2).withSecond(0).withNano(0)))
+                .put("/patients/" + patient + "/reminder-preferences").then().statusCode(200);
     }
 
     private static UUID register(String familyName, String email) {
