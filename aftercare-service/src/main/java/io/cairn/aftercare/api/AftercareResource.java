@@ -120,7 +120,7 @@ public class AftercareResource {
     @GET
     @Path("outcomes")
     @RolesAllowed(Roles.PROGRAM_DIRECTOR)
-    @Operation(operationId = "getOutcomes", summary = "Follow-up, check-in, relapse and readmission figures", description = "For the patients discharged between from and to (inclusive).")
+    @Operation(operationId = "getOutcomes", summary = "Follow-up, check-in, relapse, readmission and program completion figures", description = "Follow-up, check-ins, relapse and readmissions for the patients referred to aftercare with a discharge date between from and to (inclusive); completion, the PHQ-9/GAD-7 change at discharge and the hours by track for the episodes of the program that ended in that range.")
     @APIResponse(responseCode = "200", description = "The figures")
     public Outcomes.Report outcomes(@QueryParam("from") @NotNull LocalDate from,
             @QueryParam("to") @NotNull LocalDate to) {

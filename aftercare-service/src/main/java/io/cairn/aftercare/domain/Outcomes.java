@@ -55,7 +55,7 @@ public class Outcomes {
             @Schema(nullable = true, description = "Null when no patient has both an intake and a 90-day PHQ-9") BigDecimal meanPhq9ChangeAt90Days,
             @Schema(nullable = true, description = "Null when no patient has both an intake and a 90-day GAD-7") BigDecimal meanGad7ChangeAt90Days,
             long readmissions,
-            @Schema(description = "Episodes of the program that ended in the range, graduated or discharged") long episodesEnded,
+            @Schema(description = "Episodes of the program that ended in the range, graduated or discharged (a plan discharged before approval included), counted from the release that began keeping them") long episodesEnded,
             long graduated,
             @Schema(nullable = true, description = "Graduated of all who ended; null when none ended") BigDecimal completionRate,
             @Schema(nullable = true, description = "Mean of the last PHQ-9 of the program less its first, over the episodes that ended in the range with one; null when none had") BigDecimal meanPhq9ChangeAtDischarge,

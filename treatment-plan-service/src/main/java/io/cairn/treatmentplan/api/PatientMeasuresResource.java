@@ -6,7 +6,7 @@ import io.cairn.kit.api.Created;
 import io.cairn.treatmentplan.domain.measures.Measure;
 import io.cairn.treatmentplan.domain.measures.Measures;
 import io.cairn.treatmentplan.domain.measures.PlanMeasurementSchedules;
-import io.cairn.kit.api.Versions;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,7 +68,7 @@ public class PatientMeasuresResource {
     @RolesAllowed({ Roles.CLINICIAN, Roles.CASE_MANAGER, Roles.PROGRAM_DIRECTOR, Roles.PATIENT,
             Roles.EHR_INTEGRATION })
     @Operation(operationId = "getMeasurementSchedule", summary = "The re-screens of the patient's plan under way", description = "Each instrument the plan re-screens and how many days apart: the plan's own when a clinician set them, otherwise the clinic's for the plan's problems (clinicDefault). Part of the plan: a patient reads only their own; an EHR client only while a Part 2 consent for treatment plans names it, and each read is a disclosure. Any other patient is answered 404.")
-    @APIResponse(responseCode = "200", description = "The schedule; its ETag is the plan's version, to send back in If-Match")
+    @APIResponse(responseCode = "200", description = "The schedule; its ETag names the plan and its version, to send back in If-Match")
     @APIResponse(responseCode = "409", description = "The patient has no plan under way")
     public RestResponse<PlanMeasurementSchedules.Schedule> schedule(@PathParam("patientId") UUID patientId) {
         return tagged(schedules.of(patientId));
@@ -83,7 +83,7 @@ public class PatientMeasuresResource {
     @APIResponse(responseCode = "412", description = "If-Match is not the plan's current version: someone changed it since")
     public RestResponse<PlanMeasurementSchedules.Schedule> setSchedule(@PathParam("patientId") UUID patientId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MeasurementScheduleRequest request) {
-        return tagged(schedules.change(patientId, Versions.ifMatch(ifMatch, "plan"), request.entries()));
+        return tagged(schedules.change(patientId, ifMatch, request.entries()));
     }
 
     @DELETE
@@ -95,11 +95,11 @@ public class PatientMeasuresResource {
     @APIResponse(responseCode = "412", description = "If-Match is not the plan's current version: someone changed it since")
     public RestResponse<PlanMeasurementSchedules.Schedule> resetSchedule(@PathParam("patientId") UUID patientId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return tagged(schedules.reset(patientId, Versions.ifMatch(ifMatch, "plan")));
+        return tagged(schedules.reset(patientId, ifMatch));
     }
 
     private static RestResponse<PlanMeasurementSchedules.Schedule> tagged(PlanMeasurementSchedules.Versioned schedule) {
-        return RestResponse.ResponseBuilder.ok(schedule.schedule()).tag(Versions.etag(schedule.planVersion())).build();
+        return RestResponse.ResponseBuilder.ok(schedule.schedule()).tag(new EntityTag(schedule.etag())).build();
     }
 
     @POST

@@ -194,9 +194,11 @@ public class TreatmentPlanResource {
     @Path("/{id}/reviews")
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(operationId = "reviewTreatmentPlan", summary = "Record a review", description = "Records progress per objective; revisedProblems, when sent, revise the plan (a new "
-            + "version). The next review falls due a review interval later.")
+            + "version). The next review falls due a review interval later. The answer shows the patient's measures since "
+            + "the review before.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "The plan is not active")
+    @Transactional // the review and what it shows, in one transaction: a failure after it records nothing
     public RestResponse<ReviewView> review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
         PlanReview review = reviews.review(id, request.heldOn(), request.objectiveProgress().stream()
                 .map(p -> new PlanReview.ObjectiveProgress(p.objectiveId(), p.status(), p.note())).toList(),
@@ -211,6 +213,7 @@ public class TreatmentPlanResource {
             Roles.EHR_INTEGRATION })
     @Operation(operationId = "listReviews", summary = "The plan's reviews, oldest first", description = "Each review with the day it was due and the day it was held, the progress recorded per objective, when it revised the plan the version it made, and the patient's measures since the review before (released to an EHR client only under a consent for assessments too, each a disclosure). A patient reads only their own plan's; an EHR client only while a Part 2 consent for treatment plans names it, and each such read is a disclosure. Any other plan is answered 404.")
     @APIResponse(responseCode = "200", description = "The reviews")
+    @Transactional // one decision on what the caller may have, as a plan's read
     public List<ReviewView> reviews(@PathParam("id") UUID id) {
         List<PlanReview> held = reviews.reviews(id);
         List<Optional<List<Measure>>> series = measures.sinceEachReview(id, held);

@@ -320,8 +320,8 @@ class MeasuresTest {
         as(token).body(phq9(1, 1, 2, 2, 2, 2, 2, 2, 0)).post("/patients/" + patient + "/measures").then()
                 .statusCode(201);
         as(CLINICIAN).body(review).post("/treatment-plans/" + plan + "/reviews").then().statusCode(201)
-                .body("measures.instrument", contains("PHQ-9", "AUDIT", "PHQ-9"))
-                .body("measures.score", contains(12, 19, 14));
+                .body("measures.instrument", contains("AUDIT", "PHQ-9", "PHQ-9"))
+                .body("measures.score", contains(19, 12, 14));
 
         clock.advance(Duration.ofDays(7));
         as(token).body(phq9(1, 1, 1, 1, 1, 1, 2, 2, 0)).post("/patients/" + patient + "/measures").then()
@@ -329,7 +329,7 @@ class MeasuresTest {
         as(CLINICIAN).body(review).post("/treatment-plans/" + plan + "/reviews").then().statusCode(201)
                 .body("measures.score", contains(10));
         as(CLINICIAN).get("/treatment-plans/" + plan + "/reviews").then().statusCode(200)
-                .body("[0].measures.score", contains(12, 19, 14)).body("[1].measures.score", contains(10))
+                .body("[0].measures.score", contains(19, 12, 14)).body("[1].measures.score", contains(10))
                 .body("[1].measures[0].source", equalTo("re-screen"));
     }
 

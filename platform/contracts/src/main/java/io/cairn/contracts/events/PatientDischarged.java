@@ -10,13 +10,18 @@ import java.util.UUID;
  * aftercare reaches out within 72 hours.
  *
  * @param measuresAtEnd where the PHQ-9 and GAD-7 series stood at the end; empty in events published before it was
- *        added (read as null)
+ *        added
  * @param hoursAtEnd the hours attended against those asked for, and the track; null in events published before it
  *        was added
  */
 public record PatientDischarged(UUID planId, UUID patientId, DischargeReason reason, LocalDate dischargedOn,
         AftercareNeeds aftercareNeeds, Instant dischargedAt, List<MeasureAtEnd> measuresAtEnd,
         ProgramHours hoursAtEnd) implements EventPayload {
+
+    public PatientDischarged {
+        // An event published before the series were sent has none: the same as an episode without them.
+        measuresAtEnd = measuresAtEnd == null ? List.of() : List.copyOf(measuresAtEnd);
+    }
 
     public PatientDischarged(UUID planId, UUID patientId, DischargeReason reason, LocalDate dischargedOn,
             AftercareNeeds aftercareNeeds, Instant dischargedAt) {

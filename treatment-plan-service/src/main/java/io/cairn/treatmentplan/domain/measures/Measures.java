@@ -130,7 +130,8 @@ public class Measures {
     }
 
     /**
-     * Where the plan's PHQ-9 and GAD-7 series stand: each one's first score and its last, for the episode's end
+     * Where the plan's PHQ-9 and GAD-7 series stand: each one's first score and its last, for those re-screened at least
+     * once (a single score tells no change), for the episode's end
      * ({@code measuresAtEnd} of the graduation or discharge), so that aftercare's outcomes can tell the change.
      */
     public List<MeasureAtEnd> atEnd(TreatmentPlan plan) {
@@ -138,7 +139,7 @@ public class Measures {
         List<MeasureAtEnd> atEnd = new ArrayList<>();
         for (ScreenerCode instrument : List.of(ScreenerCode.PHQ_9, ScreenerCode.GAD_7)) {
             List<Measure> series = oldestFirst.stream().filter(m -> m.instrument.equals(instrument.label())).toList();
-            if (!series.isEmpty()) {
+            if (series.size() > 1) { // a single score tells no change
                 atEnd.add(new MeasureAtEnd(instrument.label(), series.get(0).score,
                         series.get(series.size() - 1).score));
             }
@@ -158,16 +159,17 @@ public class Measures {
         if (reviews.isEmpty() || plan == null || !access.mayRead(plan.patientId, RecordCategory.ASSESSMENTS)) {
             return reviews.stream().map(review -> Optional.<List<Measure>> empty()).toList();
         }
-        List<PlanReview> recorded = PlanReview.list("planId", plan.id);
+        // The reviews in the order the plan lists them: each one's period starts where the one before it ended.
+        List<PlanReview> listed = PlanReview.list("planId", Sort.ascending("heldOn", "recordedAt", "id"), plan.id);
         Instant last = reviews.stream().map(r -> r.recordedAt).max(Comparator.naturalOrder()).orElseThrow();
-        List<Measure> taken = Measure.list("planId = ?1 and takenAt <= ?2", Sort.ascending("takenAt", "id"),
-                plan.id, last);
+        // A baseline's measures share the assessment's time: the instrument orders them.
+        List<Measure> taken = Measure.list("planId = ?1 and takenAt <= ?2",
+                Sort.ascending("takenAt", "instrument", "id"), plan.id, last);
         List<Optional<List<Measure>>> periods = new ArrayList<>();
         Set<Measure> shown = new LinkedHashSet<>();
         for (PlanReview review : reviews) {
-            Optional<Instant> previous = recorded.stream()
-                    .filter(other -> !other.id.equals(review.id) && other.recordedAt.isBefore(review.recordedAt))
-                    .map(other -> other.recordedAt).max(Comparator.naturalOrder());
+            int at = listed.stream().map(r -> r.id).toList().indexOf(review.id);
+            Optional<Instant> previous = at > 0 ? Optional.of(listed.get(at - 1).recordedAt) : Optional.empty();
             List<Measure> period = taken.stream().filter(m -> !m.takenAt.isAfter(review.recordedAt)
                     && previous.map(m.takenAt::isAfter).orElse(true)).toList();
             shown.addAll(period);

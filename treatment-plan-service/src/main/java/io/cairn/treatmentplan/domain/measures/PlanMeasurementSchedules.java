@@ -32,8 +32,15 @@ public class PlanMeasurementSchedules {
             List<MeasurementSchedule.Entry> entries) {
     }
 
-    /** A schedule with the version of the plan it belongs to: its ETag, as the plan's. */
+    /**
+     * A schedule with the plan it belongs to and that plan's version: its ETag names both, so that a tag read in an
+     * earlier episode never matches the next one's plan.
+     */
     public record Versioned(Schedule schedule, int planVersion) {
+
+        public String etag() {
+            return schedule.planId() + "." + planVersion;
+        }
     }
 
     private final MeasurementSchedule schedules;
@@ -54,12 +61,12 @@ public class PlanMeasurementSchedules {
     /**
      * Sets the plan's own schedule, in place of the clinic's.
      *
-     * @param ifMatch the plan's version the caller read, when sent
+     * @param ifMatch the schedule's ETag the caller read, when sent
      * @throws InvalidRequestException for an instrument not re-screened, or named twice (nothing changes)
      * @throws PreconditionFailedException when the plan changed since {@code ifMatch} (another clinician's schedule)
      */
     @Transactional
-    public Versioned change(UUID patientId, Integer ifMatch, List<MeasurementSchedule.Entry> entries) {
+    public Versioned change(UUID patientId, String ifMatch, List<MeasurementSchedule.Entry> entries) {
         List<Violation> invalid = new ArrayList<>();
         Set<ScreenerCode> named = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -84,7 +91,7 @@ public class PlanMeasurementSchedules {
 
     /** The plan follows the clinic's schedule for its problems again. */
     @Transactional
-    public Versioned reset(UUID patientId, Integer ifMatch) {
+    public Versioned reset(UUID patientId, String ifMatch) {
         TreatmentPlan plan = openPlan(patientId, LockModeType.PESSIMISTIC_WRITE);
         requireCurrent(plan, ifMatch);
         plan.measurementSchedule = null;
@@ -98,10 +105,15 @@ public class PlanMeasurementSchedules {
                 plan.version);
     }
 
-    private static void requireCurrent(TreatmentPlan plan, Integer ifMatch) {
-        if (ifMatch != null && ifMatch != plan.version) {
-            throw new PreconditionFailedException("The plan has changed since ETag \"" + ifMatch + "\"; it is now \""
-                    + plan.version + "\": read the schedule again");
+    /** @param ifMatch the ETag the caller read ({@code "<plan>.<version>"}, weak or strong), when sent */
+    private void requireCurrent(TreatmentPlan plan, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String current = scheduleOf(plan).etag();
+        if (!ifMatch.replace("W/", "").replace("\"", "").strip().equals(current)) {
+            throw new PreconditionFailedException("The plan has changed since ETag " + ifMatch.strip() + "; it is now \""
+                    + current + "\": read the schedule again");
         }
     }
 
