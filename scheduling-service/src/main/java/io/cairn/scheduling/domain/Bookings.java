@@ -1,5 +1,6 @@
 package io.cairn.scheduling.domain;
 
+import io.cairn.kit.persistence.Locks;
 import io.cairn.kit.problem.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package io.cairn.scheduling.domain;
 
+import io.cairn.kit.persistence.Locks;
 import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.SessionUpcoming;
 import io.cairn.kit.events.Outbox;

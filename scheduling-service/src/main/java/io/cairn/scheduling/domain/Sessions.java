@@ -1,5 +1,6 @@
 package io.cairn.scheduling.domain;
 
+import io.cairn.kit.persistence.Locks;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.events.SessionKind;
 import io.cairn.kit.api.ListWindow;

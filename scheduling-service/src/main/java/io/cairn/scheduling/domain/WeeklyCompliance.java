@@ -1,5 +1,6 @@
 package io.cairn.scheduling.domain;
 
+import io.cairn.kit.persistence.Locks;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -161,6 +161,7 @@ public class Measures {
         }
         // The reviews in the order the plan lists them: each one's period starts where the one before it ended.
         List<PlanReview> listed = PlanReview.list("planId", Sort.ascending("heldOn", "recordedAt", "id"), plan.id);
+        List<UUID> listedIds = listed.stream().map(r -> r.id).toList();
         Instant last = reviews.stream().map(r -> r.recordedAt).max(Comparator.naturalOrder()).orElseThrow();
         // A baseline's measures share the assessment's time: the instrument orders them.
         List<Measure> taken = Measure.list("planId = ?1 and takenAt <= ?2",
@@ -168,7 +169,7 @@ public class Measures {
         List<Optional<List<Measure>>> periods = new ArrayList<>();
         Set<Measure> shown = new LinkedHashSet<>();
         for (PlanReview review : reviews) {
-            int at = listed.stream().map(r -> r.id).toList().indexOf(review.id);
+            int at = listedIds.indexOf(review.id);
             Optional<Instant> previous = at > 0 ? Optional.of(listed.get(at - 1).recordedAt) : Optional.empty();
             List<Measure> period = taken.stream().filter(m -> !m.takenAt.isAfter(review.recordedAt)
                     && previous.map(m.takenAt::isAfter).orElse(true)).toList();

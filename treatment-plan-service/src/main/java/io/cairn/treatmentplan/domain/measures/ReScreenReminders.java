@@ -3,6 +3,7 @@ package io.cairn.treatmentplan.domain.measures;
 import io.cairn.contracts.events.ReScreenDue;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.events.Outbox;
+import io.cairn.kit.persistence.Locks;
 import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,7 +70,7 @@ public class ReScreenReminders {
     }
 
     private int announceBatch(List<TreatmentPlan> plans, LocalDate today, Instant now) {
-        if (!tryLock()) {
+        if (!Locks.tryForKey(entities, "re-screen-reminders")) {
             return 0; // Another replica is announcing.
         }
         // Only plans still active once locked: one that ended meanwhile asks for nothing.
@@ -107,8 +108,4 @@ public class ReScreenReminders {
         return announced;
     }
 
-    private boolean tryLock() {
-        return (Boolean) entities.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "re-screen-reminders").getSingleResult();
-    }
 }

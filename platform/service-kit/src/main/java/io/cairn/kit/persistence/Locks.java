@@ -1,20 +1,20 @@
-package io.cairn.scheduling.domain;
+package io.cairn.kit.persistence;
 
 import jakarta.persistence.EntityManager;
 
 /** PostgreSQL advisory locks held to the end of the transaction: serialize the checks that guard one key. */
-final class Locks {
+public final class Locks {
 
     private Locks() {
     }
 
-    static void forKey(EntityManager entities, String key) {
+    public static void forKey(EntityManager entities, String key) {
         entities.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, key)
                 .getSingleResult();
     }
 
     /** The lock if no other transaction holds it; {@code false} at once otherwise. */
-    static boolean tryForKey(EntityManager entities, String key) {
+    public static boolean tryForKey(EntityManager entities, String key) {
         return (Boolean) entities.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, key).getSingleResult();
     }
