@@ -116,7 +116,8 @@ public class FhirMetadata {
     }
 
     /**
-     * A type a second service serves too (Task): what either can do is listed once, as the gateway reads it from
+     * A type a second service serves too (Task, Observation, QuestionnaireResponse): what either can do is listed once, as the
+     * gateway reads it from
      * whichever holds the id and searches both.
      */
     private static void servedTwice(CapabilityStatementRestComponent rest, CapabilityStatementRestResourceComponent resource) {

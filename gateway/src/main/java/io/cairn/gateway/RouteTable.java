@@ -42,16 +42,17 @@ public final class RouteTable {
             Map.entry("audit-events", Backend.INTAKE));
 
     /**
-     * The FHIR R4 resource types each service serves (aftercare referrals are Tasks: ServiceRequest is intake's). Task
-     * has two: aftercare's follow-ups and the worklist's tasks, read from whichever holds the id and searched in both,
-     * in this order ({@link SharedFhirType}).
+     * The FHIR R4 resource types each service serves (aftercare referrals are Tasks: ServiceRequest is intake's). Three
+     * have two, read from whichever holds the id and searched in both, in this order ({@link SharedFhirType}): Task
+     * (aftercare's follow-ups, the worklist's tasks), and Observation and QuestionnaireResponse (the screeners of
+     * intake's assessments, the re-screens of treatment-plan's measures).
      */
     private static final Map<String, List<Backend>> FHIR_OWNERS = Map.ofEntries(
             Map.entry("Patient", List.of(Backend.INTAKE)),
             Map.entry("ServiceRequest", List.of(Backend.INTAKE)),
             Map.entry("Consent", List.of(Backend.INTAKE)),
-            Map.entry("QuestionnaireResponse", List.of(Backend.INTAKE)),
-            Map.entry("Observation", List.of(Backend.INTAKE)),
+            Map.entry("QuestionnaireResponse", List.of(Backend.INTAKE, Backend.TREATMENT_PLAN)),
+            Map.entry("Observation", List.of(Backend.INTAKE, Backend.TREATMENT_PLAN)),
             Map.entry("Subscription", List.of(Backend.INTAKE)),
             Map.entry("CarePlan", List.of(Backend.TREATMENT_PLAN)),
             Map.entry("Goal", List.of(Backend.TREATMENT_PLAN)),

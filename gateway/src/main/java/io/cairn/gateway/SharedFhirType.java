@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A FHIR resource type that more than one service serves ({@code Task}: aftercare's follow-ups, which EHRs read too,
- * and the worklist's tasks, which only staff read). Resource ids are UUIDs, so a read goes to each service in turn
+ * and the worklist's tasks, which only staff read; {@code Observation} and {@code QuestionnaireResponse}: intake's
+ * assessment screeners and treatment-plan's re-screens). Resource ids are UUIDs, so a read goes to each service in turn
  * until one holds the id. A search goes to every service and is answered as one searchset Bundle: the first
  * service's matches, then the next's, paged over the whole ({@code _count}, {@code _page}) with one total; or, with
  * {@code _sort=_lastUpdated}, all of them in that order.

@@ -59,7 +59,7 @@ class GatewayTest {
             "GET, /api/v1/tasks/5e, WORKLIST",
             "GET, /fhir/r4/Patient?identifier=MRN-1, INTAKE",
             "POST, /fhir/r4/ServiceRequest, INTAKE",
-            "GET, /fhir/r4/Observation?patient=7d1c&code=44261-6, INTAKE",
+            "GET, /fhir/r4/Consent?patient=7d1c&status=active, INTAKE",
             "GET, /fhir/r4/CarePlan?patient=7d1c, TREATMENT_PLAN",
             "GET, /fhir/r4/Goal/4b, TREATMENT_PLAN",
             "GET, /fhir/r4/Appointment?patient=7d1c&_count=10, SCHEDULING",

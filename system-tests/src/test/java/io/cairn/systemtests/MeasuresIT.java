@@ -2,6 +2,7 @@ package io.cairn.systemtests;
 
 import static io.cairn.systemtests.Platform.as;
 import static io.cairn.systemtests.Platform.tokenOf;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -74,6 +75,22 @@ class MeasuresIT {
         // Another patient, and an EHR the patient gave no consent to, find nothing there.
         as(Platform.patientToken(UUID.randomUUID())).get(measures).then().statusCode(404);
         as(Platform.ehrToken()).get(measures).then().statusCode(404);
+
+        // In FHIR, the gateway searches intake's assessment and treatment-plan's re-screens as one series: the
+        // baseline, then each re-screen, oldest first, the last interpreted as reliably worse (W).
+        JsonPath observations = JsonPath.from(given().baseUri(Platform.GATEWAY).auth().oauth2(clinician)
+                .accept("application/fhir+json").queryParam("patient", patient.toString())
+                .queryParam("code", "http://loinc.org|44261-6").queryParam("_sort", "_lastUpdated")
+                .get("/fhir/r4/Observation").then().statusCode(200).extract().asString());
+        assertEquals(List.of(12, 10, 13, 18), observations.getList("entry.resource.valueInteger"));
+        assertEquals(List.of("W"), observations.getList("entry[3].resource.interpretation.coding.flatten().code")
+                .stream().filter(java.util.Objects::nonNull).toList());
+        String lastReScreen = observations.getString("entry[3].resource.id");
+        given().baseUri(Platform.GATEWAY).auth().oauth2(patientToken).accept("application/fhir+json")
+                .get("/fhir/r4/QuestionnaireResponse/" + lastReScreen).then().statusCode(200)
+                .body("item[8].answer[0].valueInteger", equalTo(0));
+        given().baseUri(Platform.GATEWAY).auth().oauth2(Platform.ehrToken()).accept("application/fhir+json")
+                .get("/fhir/r4/Observation/" + lastReScreen).then().statusCode(404);
 
         // An individual session in two hours: the patient is reminded by e-mail, their channel by default.
         as(patientToken).get("/patients/" + patient + "/reminder-preferences").then().statusCode(200)

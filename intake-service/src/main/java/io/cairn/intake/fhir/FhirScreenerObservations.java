@@ -1,36 +1,27 @@
 package io.cairn.intake.fhir;
 
 import io.cairn.fhir.Fhir;
-import io.cairn.fhir.SecurityLabels;
+import io.cairn.fhir.ScreenerResults;
 import io.cairn.intake.domain.assessment.Assessment;
 import io.cairn.intake.domain.assessment.AssessmentStatus;
 import io.cairn.intake.domain.assessment.ScoredScreener;
 import io.cairn.screeners.Audit;
 import io.cairn.screeners.ScreenerCode;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * Each scored screener of an assessment as a FHIR {@code Observation} of its total score, coded with LOINC where
- * LOINC has the total: PHQ-9 44261-6, GAD-7 70274-6, AUDIT 75624-7, and AUDIT-C 75626-2 (AUDIT's first three items,
- * an observation of its own). DAST-10 and the C-SSRS screener carry their name only. {@code final} once the assessment
+ * Each scored screener of an assessment as a FHIR {@code Observation} of its total score ({@link ScreenerResults}),
+ * AUDIT-C (AUDIT's first three items) an observation of its own. {@code final} once the assessment
  * is completed, {@code preliminary} before.
  */
 final class FhirScreenerObservations {
 
-    static final String LOINC = "http://loinc.org";
-    static final String AUDIT_C = "AUDIT-C";
-    private static final String CATEGORIES = "http://terminology.hl7.org/CodeSystem/observation-category";
+    static final String AUDIT_C = ScreenerResults.AUDIT_C;
 
     private FhirScreenerObservations() {
     }
@@ -73,24 +64,11 @@ final class FhirScreenerObservations {
 
     static Observation toFhir(Total total) {
         Assessment assessment = total.assessment();
-        Observation fhir = new Observation();
-        fhir.setId(total.id());
+        Observation fhir = ScreenerResults.total(total.id(), assessment.patientId, total.screener(), total.score(),
+                total.band(), assessment.completedAt != null ? assessment.completedAt : assessment.startedAt,
+                assessment.status == AssessmentStatus.COMPLETED);
         fhir.getMeta().setVersionId(String.valueOf(assessment.version));
         Fhir.lastUpdated(fhir, assessment.updatedAt);
-        SecurityLabels.substanceUseInformation(fhir);
-        fhir.setStatus(assessment.status == AssessmentStatus.COMPLETED ? ObservationStatus.FINAL
-                : ObservationStatus.PRELIMINARY);
-        fhir.addCategory(new CodeableConcept(new Coding(CATEGORIES, "survey", "Survey")));
-        CodeableConcept code = new CodeableConcept().setText(total.screener() + " total score");
-        loincOf(total.screener()).ifPresent(loinc -> code.addCoding().setSystem(LOINC).setCode(loinc));
-        fhir.setCode(code);
-        fhir.setSubject(new Reference("Patient/" + assessment.patientId));
-        fhir.setEffective(new DateTimeType(Date.from(assessment.completedAt != null ? assessment.completedAt
-                : assessment.startedAt)));
-        fhir.setValue(new IntegerType(total.score()));
-        if (total.band() != null) {
-            fhir.addInterpretation().setText(total.band());
-        }
         String answered = total.screener().equals(AUDIT_C) ? ScreenerCode.AUDIT.label() : total.screener();
         fhir.addDerivedFrom(new Reference("QuestionnaireResponse/"
                 + FhirScreenerResponses.idOf(assessment, answered)));
@@ -99,17 +77,7 @@ final class FhirScreenerObservations {
 
     /** What the caller's {@code code} search asks for: {@code http://loinc.org|44261-6} or just the code. */
     static boolean hasCode(Total total, String searched) {
-        String wanted = searched.startsWith(LOINC + "|") ? searched.substring(LOINC.length() + 1) : searched;
-        return loincOf(total.screener()).map(wanted::equals).orElse(false);
+        return ScreenerResults.hasCode(total.screener(), searched);
     }
 
-    private static Optional<String> loincOf(String screener) {
-        return Optional.ofNullable(switch (screener) {
-            case "PHQ-9" -> "44261-6";
-            case "GAD-7" -> "70274-6";
-            case "AUDIT" -> "75624-7";
-            case AUDIT_C -> "75626-2";
-            default -> null;
-        });
-    }
 }

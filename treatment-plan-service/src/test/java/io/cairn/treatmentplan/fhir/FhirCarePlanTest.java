@@ -142,6 +142,7 @@ class FhirCarePlanTest {
                 .body("issue.expression.flatten()", hasItem("patient")).extract().asString());
         fhir(CLINICIAN).get("/CarePlan/" + UUID.randomUUID()).then().statusCode(404).contentType(FHIR_JSON);
         given().accept(FHIR_JSON).get("/fhir/r4/metadata").then().statusCode(200)
-                .body("rest[0].resource.type", contains("AuditEvent", "CarePlan", "Goal"));
+                .body("rest[0].resource.type", contains("AuditEvent", "CarePlan", "Goal", "Observation",
+                        "QuestionnaireResponse"));
     }
 }
