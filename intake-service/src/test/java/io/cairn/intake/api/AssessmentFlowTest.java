@@ -131,6 +131,7 @@ class AssessmentFlowTest {
         assertEquals("lisinopril", data.get("medications").get(0).asText());
         assertEquals("partner", data.get("supportPeople").get(0).asText());
         assertEquals(false, data.get("familyConflict").asBoolean());
+        assertEquals("female", data.get("screeningSex").asText(), "the sex its screeners were scored for");
 
         as(CLINICIAN).body(fullAssessment(1, IOP_RATINGS, 0, NO_SUICIDE_RISK)).put("/assessments/" + assessment)
                 .then().statusCode(409);

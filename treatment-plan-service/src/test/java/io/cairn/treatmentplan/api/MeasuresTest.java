@@ -136,6 +136,23 @@ class MeasuresTest {
     }
 
     @Test
+    void anAuditReScreenIsScoredForTheSexTheAssessmentWasScoredFor() {
+        UUID man = UUID.randomUUID();
+        activePlan(man, "male");
+        UUID assessedEarlier = UUID.randomUUID();
+        activePlan(assessedEarlier, null); // an assessment published before intake said the sex
+        String auditC3 = """
+                {"instrument":"AUDIT","answers":{"1":1,"2":1,"3":1,"4":0,"5":0,"6":0,"7":0,"8":0,"9":0,"10":0}}""";
+
+        // AUDIT-C 3: below a man's cut-off of 4, at the cautious one of 3.
+        as(CLINICIAN).body(auditC3).post("/patients/" + man + "/measures").then().statusCode(201)
+                .body("findings", contains("audit-c-score-3"));
+        as(CLINICIAN).body(auditC3).post("/patients/" + assessedEarlier + "/measures").then().statusCode(201)
+                .body("findings", contains("audit-c-score-3", "audit-c-positive"));
+        assertEquals(List.of("male"), Rows.list(entities, "select sex from screening_sex where patient_id = ?1", man));
+    }
+
+    @Test
     void aClinicianRecordsAReScreenGivenInSession() {
         UUID patient = UUID.randomUUID();
         activePlan(patient);

@@ -33,17 +33,27 @@ public final class Plans {
     }
 
     static AssessmentCompleted assessment(UUID patient, LevelOfCare level) {
+        return assessment(patient, level, "male");
+    }
+
+    /** An assessment whose screeners were scored for {@code screeningSex} (null: published before intake sent it). */
+    static AssessmentCompleted assessment(UUID patient, LevelOfCare level, String screeningSex) {
         return new AssessmentCompleted(UUID.randomUUID(), patient, Population.ADULT, level, level, null,
                 new AsamRatings(1, 0, 2, 2, 3, 1),
                 List.of(new ScreenerResult("AUDIT", 19, "zone-3-harmful", false, List.of("audit-c-positive")),
                         new ScreenerResult("PHQ-9", 12, "moderate", false, List.of())),
                 false, List.of("alcohol"), false, List.of("partner"), List.of("lisinopril"), PreferredSchedule.EVENING,
-                Instant.now());
+                Instant.now(), screeningSex);
     }
 
     /** Publishes an IOP assessment of a new patient and waits for its drafted plan. */
     public static JsonPath draftPlan(UUID patient) {
-        EventRecords.send(EventRecords.of(assessment(patient, LevelOfCare.INTENSIVE_OUTPATIENT)));
+        return draftPlan(patient, "male");
+    }
+
+    /** {@link #draftPlan(UUID)} from an assessment scored for {@code screeningSex}. */
+    static JsonPath draftPlan(UUID patient, String screeningSex) {
+        EventRecords.send(EventRecords.of(assessment(patient, LevelOfCare.INTENSIVE_OUTPATIENT, screeningSex)));
         await().atMost(Duration.ofSeconds(20)).until(() -> plansOf(patient).getList("").size() == 1);
         return JsonPath.from(as(CLINICIAN).get("/treatment-plans/" + plansOf(patient).getString("[0].id"))
                 .then().statusCode(200).extract().asString());
@@ -55,7 +65,12 @@ public final class Plans {
 
     /** A drafted plan the patient acknowledged and the clinician approved. */
     public static String activePlan(UUID patient) {
-        String id = draftPlan(patient).getString("id");
+        return activePlan(patient, "male");
+    }
+
+    /** {@link #activePlan(UUID)} from an assessment scored for {@code screeningSex}. */
+    static String activePlan(UUID patient, String screeningSex) {
+        String id = draftPlan(patient, screeningSex).getString("id");
         as(Tokens.forPatient(patient)).post("/treatment-plans/" + id + "/acknowledge").then().statusCode(200);
         as(CLINICIAN).post("/treatment-plans/" + id + "/approve").then().statusCode(200);
         return id;

@@ -8,6 +8,7 @@ import io.cairn.intake.api.AssessmentRequest;
 import io.cairn.intake.domain.Patient;
 import io.cairn.intake.domain.Patients;
 import io.cairn.intake.domain.Referral;
+import io.cairn.screeners.Sex;
 import io.cairn.screeners.Screener;
 import io.cairn.screeners.ScreenerCatalogue;
 import io.cairn.screeners.ScreenerCode;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -147,7 +149,9 @@ public class Assessments {
                 assessment.recommendedLevelOfCare, assessment.levelOfCare, assessment.overrideReason,
                 assessment.asamRatings.toEvent(), assessment.screeners.stream().map(ScoredScreener::toEvent).toList(),
                 assessment.hasSafetyAlert(), assessment.substances(), assessment.hasFamilyConflict(),
-                assessment.supportPeople(), assessment.medicationNames(), schedule, assessment.completedAt));
+                assessment.supportPeople(), assessment.medicationNames(), schedule, assessment.completedAt,
+                // What the screeners were scored for, so that treatment-plan scores a re-screen alike.
+                (patient.sex != null ? patient.sex : Sex.UNKNOWN).name().toLowerCase(Locale.ROOT)));
         safetyAlerts.raiseNew(assessment);
         access.wrote("complete", RESOURCE, id, assessment.patientId);
         return assessment;

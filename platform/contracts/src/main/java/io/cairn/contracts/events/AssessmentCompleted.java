@@ -17,10 +17,23 @@ import java.util.UUID;
  * @param supportPeople who supports the patient's recovery
  * @param medications current medications, by name
  * @param preferredSchedule the track the patient can attend, when they said
+ * @param screeningSex the sex the screeners were scored for ({@code female}, {@code male}, {@code intersex},
+ *        {@code unknown}: AUDIT-C's cut-off), so that a re-screen is scored alike; null in events published before it
+ *        was added
  */
 public record AssessmentCompleted(UUID assessmentId, UUID patientId, Population population,
         LevelOfCare recommendedLevelOfCare, LevelOfCare levelOfCare, String overrideReason, AsamRatings asamRatings,
         List<ScreenerResult> screenerResults, boolean safetyAlert, List<String> substances, boolean familyConflict,
         List<String> supportPeople, List<String> medications, PreferredSchedule preferredSchedule,
-        Instant completedAt) implements EventPayload {
+        Instant completedAt, String screeningSex) implements EventPayload {
+
+    public AssessmentCompleted(UUID assessmentId, UUID patientId, Population population,
+            LevelOfCare recommendedLevelOfCare, LevelOfCare levelOfCare, String overrideReason, AsamRatings asamRatings,
+            List<ScreenerResult> screenerResults, boolean safetyAlert, List<String> substances, boolean familyConflict,
+            List<String> supportPeople, List<String> medications, PreferredSchedule preferredSchedule,
+            Instant completedAt) {
+        this(assessmentId, patientId, population, recommendedLevelOfCare, levelOfCare, overrideReason, asamRatings,
+                screenerResults, safetyAlert, substances, familyConflict, supportPeople, medications,
+                preferredSchedule, completedAt, null);
+    }
 }

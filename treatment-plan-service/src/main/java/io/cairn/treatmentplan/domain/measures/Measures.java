@@ -19,7 +19,6 @@ import io.cairn.screeners.Screener;
 import io.cairn.screeners.ScreenerCatalogue;
 import io.cairn.screeners.ScreenerCode;
 import io.cairn.screeners.ScreenerScore;
-import io.cairn.screeners.Sex;
 import io.cairn.treatmentplan.domain.PlanReview;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import io.cairn.treatmentplan.domain.TreatmentPlans;
@@ -69,10 +68,11 @@ public class Measures {
 
     /**
      * Keeps what an assessment's screeners found as measures of the plan it drafted or revised, for the instruments the
-     * program re-screens: each series' start.
+     * program re-screens: each series' start; and the sex they were scored for, for the re-screens.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fromAssessment(TreatmentPlan plan, AssessmentCompleted assessment) {
+        ScreeningSex.assessed(plan.patientId, assessment.screeningSex(), assessment.completedAt());
         for (ScreenerResult result : assessment.screenerResults()) {
             if (ScreenerCode.ofLabel(result.screener()).filter(RE_SCREENED::contains).isEmpty()) {
                 continue; // The C-SSRS is the assessment's own safety screen, not a series the program follows.
@@ -206,7 +206,8 @@ public class Measures {
         TreatmentPlan plan = TreatmentPlan.activeOf(patientId).orElseThrow(
                 () -> new ConflictException("Patient " + patientId
                         + " has no active treatment plan: re-screens are kept under the plan being followed"));
-        ScreenerScore score = screener.score(answers, Sex.UNKNOWN);
+        // Scored for the sex the assessment's screeners were, so that AUDIT-C's finding compares with the baseline's.
+        ScreenerScore score = screener.score(answers, ScreeningSex.of(patientId));
         Measure measure = taken(plan, instrument.label(), score.score(), score.band(), score.safetyAlert(),
                 score.findings(), Measure.RE_SCREEN, calendar.now(), caller.name());
         measure.answers = new LinkedHashMap<>(answers);
