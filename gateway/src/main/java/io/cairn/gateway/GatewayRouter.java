@@ -78,11 +78,11 @@ public class GatewayRouter {
                 new PoolOptions().setHttp1MaxSize(config.backendConnections()).setHttp2MaxSize(
                         config.backendConnections()).setMaxWaitQueueSize(config.backendQueue()));
         BackendReads reads = new BackendReads(client, config);
-        sharedFhirType = new SharedFhirType(reads);
+        patientIncludes = new PatientIncludes(reads);
+        sharedFhirType = new SharedFhirType(reads, patientIncludes);
         auditTrail = new MergedAuditTrail(reads);
         everything = new PatientEverything(reads);
         bulkExport = new BulkExport(reads);
-        patientIncludes = new PatientIncludes(reads);
         HttpProxy proxy = HttpProxy.reverseProxy(client).origin(this::originRequest)
                 .addInterceptor(new BackendFailures());
         router.route(RouteTable.API_PREFIX + "*").order(-10).handler(rc -> handle(rc, proxy));
@@ -158,6 +158,8 @@ public class GatewayRouter {
             }
             String client = clientOf(identity);
             rc.put("cairn.subject", identity.getPrincipal().getName());
+            rc.put(MergedSearch.STAFF, Roles.ALL.stream().filter(role -> !role.equals(Roles.PATIENT)
+                    && !role.equals(Roles.EHR_INTEGRATION)).anyMatch(identity::hasRole));
             forward(rc, proxy, client, bodyExpected);
         }, failure -> unauthorized(rc));
     }

@@ -63,6 +63,11 @@ final class MergedSearch {
     /** How deep a search sorted across services may page: each service reads that many rows to merge them. */
     static final int SORTED_DEPTH = 1000;
     static final Set<Integer> NOT_FOR_THIS_CALLER = Set.of(401, 403, 404);
+    /**
+     * The request's mark that its caller is staff, whose reads are audited but disclose nothing: the one caller a search
+     * sorted across services may read rows for that it does not get.
+     */
+    static final String STAFF = "cairn.staff";
 
     private final BackendReads backends;
 
@@ -83,8 +88,10 @@ final class MergedSearch {
      * ({@code _sort} in their query). Each search is first asked how many it has; when one alone has any, it sorts
      * and pages them itself, exactly as above. When several have some, each is read for its first
      * {@code (page + 1) * count} matches in that order and the merge takes the page: such a search reads rows the
-     * caller does not get, so it goes no deeper than {@link #SORTED_DEPTH}. (Only staff meet it: the one shared type's
-     * second service, the worklist, refuses everyone else.)
+     * caller does not get, so it goes no deeper than {@link #SORTED_DEPTH}, and only staff may page it. A patient's or
+     * an EHR's search is merged so only when every match fits its first page (each row read is then a row answered):
+     * every row a service answers is recorded as read, and for an EHR as disclosed, so reading past the page would
+     * account for disclosures that never happened.
      */
     Future<Gathered> gatherSorted(RoutingContext rc, List<Search> searches, int page, int count, boolean descending) {
         // Nothing needed yet: each search is asked only how many it has.
@@ -105,6 +112,12 @@ final class MergedSearch {
                 return gather(rc, holding, page, count);
             }
             long depth = (long) (page + 1) * count;
+            boolean everyRowAnswered = page == 0 && counted.total <= count;
+            if (!everyRowAnswered && !Boolean.TRUE.equals(rc.get(STAFF))) {
+                return Future.failedFuture(new NotMerged("Two services hold these " + counted.total + " matches; sorted "
+                        + "by _lastUpdated, they are merged only when all fit the first page (_count up to "
+                        + MAX_COUNT + "). Narrow the search with _lastUpdated, or search without _sort"));
+            }
             if (depth > SORTED_DEPTH) {
                 return Future.failedFuture(new NotMerged("A search sorted across services pages through its first "
                         + SORTED_DEPTH + " matches; narrow it with _lastUpdated"));

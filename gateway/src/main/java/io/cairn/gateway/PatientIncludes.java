@@ -46,13 +46,40 @@ final class PatientIncludes {
         }
     }
 
-    /** Whether the request is a search of a type held by one service that asks for the patient to be included. */
+    /**
+     * Whether the request is a search of a type held by one service that asks for the patient to be included. A type
+     * two services hold is merged first ({@link SharedFhirType}), which then includes the patients of its page.
+     */
     static boolean asks(HttpServerRequest request) {
+        return includesPatient(request) && RouteTable.fhirOwnersOf(request.path()).size() == 1;
+    }
+
+    /** Whether the request is a search that asks for the patient of its matches to be included. */
+    static boolean includesPatient(HttpServerRequest request) {
         String type = RouteTable.fhirType(request.path());
         String typePath = RouteTable.FHIR_PREFIX + type;
         return (request.path().equals(typePath) || request.path().equals(typePath + "/"))
                 && TO_PATIENT.containsKey(type) && request.params().getAll(INCLUDE).stream()
                         .anyMatch(include -> toPatient(type, include));
+    }
+
+    /**
+     * The request's query without {@code names} and without its includes of the patient, which the gateway answers
+     * itself: what the service that holds the matches is asked.
+     */
+    static String queryForMatches(HttpServerRequest request, Set<String> names) {
+        String type = RouteTable.fhirType(request.path());
+        Set<String> without = new java.util.HashSet<>(names);
+        without.add(INCLUDE);
+        StringBuilder query = new StringBuilder(BackendReads.queryWithout(request, without));
+        if (!names.contains(INCLUDE)) {
+            for (String include : request.params().getAll(INCLUDE)) {
+                if (!TO_PATIENT.containsKey(type) || !toPatient(type, include)) {
+                    query.append(INCLUDE).append('=').append(BackendReads.encode(include)).append('&');
+                }
+            }
+        }
+        return query.toString();
     }
 
     private static boolean toPatient(String type, String include) {
@@ -63,14 +90,7 @@ final class PatientIncludes {
 
     void handle(RoutingContext rc, Backend owner) {
         HttpServerRequest request = rc.request();
-        String type = RouteTable.fhirType(request.path());
-        StringBuilder query = new StringBuilder(BackendReads.queryWithout(request, Set.of(INCLUDE)));
-        for (String include : request.params().getAll(INCLUDE)) {
-            if (!toPatient(type, include)) {
-                query.append(INCLUDE).append('=').append(BackendReads.encode(include)).append('&');
-            }
-        }
-        backends.get(rc, owner, request.path() + "?" + query).onComplete(searched -> {
+        backends.get(rc, owner, request.path() + "?" + queryForMatches(request, Set.of())).onComplete(searched -> {
             if (searched.failed()) {
                 BackendReads.unavailable(rc, "The service that holds these records did not answer; try again");
                 return;
@@ -82,22 +102,30 @@ final class PatientIncludes {
             } catch (DecodeException e) {
                 bundle = null;
             }
-            Set<String> patients = bundle == null ? Set.of() : referencedPatients(bundle);
-            if (patients.isEmpty()) {
+            if (bundle == null || referencedPatients(bundle).isEmpty()) {
                 BackendReads.relay(rc, answer);
                 return;
             }
-            JsonObject matches = bundle;
-            backends.get(rc, Backend.INTAKE, RouteTable.FHIR_PREFIX + "Patient?_id=" + String.join(",", patients)
-                    + "&_count=" + MOST_PATIENTS).onComplete(read -> {
-                        if (read.succeeded() && read.result().ok()) {
-                            include(matches, read.result());
-                        }
-                        // Not readable, or intake did not answer: the matches without their patients.
-                        rc.response().setStatusCode(200).putHeader("Content-Type", GatewayProblems.FHIR_JSON)
-                                .end(matches.toBuffer());
-                    });
+            answerWithPatients(rc, bundle);
         });
+    }
+
+    /** Answers the searchset with the patients its matches reference, those of them intake lets the caller read. */
+    void answerWithPatients(RoutingContext rc, JsonObject matches) {
+        Set<String> patients = referencedPatients(matches);
+        if (patients.isEmpty()) {
+            rc.response().setStatusCode(200).putHeader("Content-Type", GatewayProblems.FHIR_JSON).end(matches.toBuffer());
+            return;
+        }
+        backends.get(rc, Backend.INTAKE, RouteTable.FHIR_PREFIX + "Patient?_id=" + String.join(",", patients)
+                + "&_count=" + MOST_PATIENTS).onComplete(read -> {
+                    if (read.succeeded() && read.result().ok()) {
+                        include(matches, read.result());
+                    }
+                    // Not readable, or intake did not answer: the matches without their patients.
+                    rc.response().setStatusCode(200).putHeader("Content-Type", GatewayProblems.FHIR_JSON)
+                            .end(matches.toBuffer());
+                });
     }
 
     /** The patients the matches reference, at most as many as one read of intake answers. */

@@ -34,10 +34,12 @@ final class SharedFhirType {
 
     private final BackendReads backends;
     private final MergedSearch merged;
+    private final PatientIncludes patientIncludes;
 
-    SharedFhirType(BackendReads backends) {
+    SharedFhirType(BackendReads backends, PatientIncludes patientIncludes) {
         this.backends = backends;
         this.merged = new MergedSearch(backends);
+        this.patientIncludes = patientIncludes;
     }
 
     void handle(RoutingContext rc, List<Backend> owners, String type) {
@@ -94,7 +96,8 @@ final class SharedFhirType {
             });
             return;
         }
-        String query = BackendReads.queryWithout(request, PAGING);
+        // The patients of the page are included once the services' matches are merged (PatientIncludes).
+        String query = PatientIncludes.queryForMatches(request, PAGING);
         List<MergedSearch.Search> searches = owners.stream()
                 .map(owner -> new MergedSearch.Search(owner, request.path(), query)).toList();
         List<String> sort = request.params().getAll("_sort");
@@ -109,6 +112,9 @@ final class SharedFhirType {
                         BackendReads.unavailable(rc, NOT_EVERY_SERVICE);
                     } else if (!done.result().anyAnswered) {
                         BackendReads.relay(rc, done.result().refusal());
+                    } else if (PatientIncludes.includesPatient(request)) {
+                        patientIncludes.answerWithPatients(rc,
+                                MergedSearch.bundle(request, done.result(), page.get(), count.get()));
                     } else {
                         rc.response().setStatusCode(200).putHeader("Content-Type", GatewayProblems.FHIR_JSON)
                                 .end(MergedSearch.bundle(request, done.result(), page.get(), count.get()).toBuffer());

@@ -116,6 +116,19 @@ class SharedFhirTypeTest {
         search(CLINICIAN, "status=ready&_sort=-_lastUpdated&_count=2").body("entry.resource.id",
                 contains("task-4", "task-3"));
 
+        // A caller whose reads are disclosures or records of their own (an EHR, a patient) is merged only what fits
+        // one page, so that every row the services record as read is a row it gets.
+        String patient = io.cairn.testkit.Tokens.forPatient(java.util.UUID.randomUUID());
+        given().auth().oauth2(patient).get("/fhir/r4/Task?patient=p1&_sort=_lastUpdated&_count=3").then()
+                .statusCode(400).contentType("application/fhir+json")
+                .body("issue[0].diagnostics", containsString("first page"));
+        int before = Backends.SERVED_TASKS.get();
+        assertEquals(java.util.List.of("follow-up-1", "task-1", "follow-up-2", "task-2", "follow-up-3", "task-3",
+                "task-4"), ids(search(patient, "patient=p1&_sort=_lastUpdated&_count=7").body("total", equalTo(7))));
+        assertEquals(before + 7, Backends.SERVED_TASKS.get());
+        given().auth().oauth2(patient).get("/fhir/r4/Task?patient=p1&_sort=_lastUpdated&_count=7&_page=1").then()
+                .statusCode(400);
+
         // Merging reads each service's first pages, so it goes no deeper than the gateway's limit.
         given().auth().oauth2(CLINICIAN).get("/fhir/r4/Task?patient=p1&_sort=_lastUpdated&_count=100&_page=10")
                 .then().statusCode(400).contentType("application/fhir+json")

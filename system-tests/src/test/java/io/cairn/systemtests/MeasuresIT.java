@@ -86,6 +86,15 @@ class MeasuresIT {
         assertEquals(List.of("W"), observations.getList("entry[3].resource.interpretation.coding.flatten().code")
                 .stream().filter(java.util.Objects::nonNull).toList());
         String lastReScreen = observations.getString("entry[3].resource.id");
+        // With the patient included: the merged matches of both services, then the patient once.
+        JsonPath included = JsonPath.from(given().baseUri(Platform.GATEWAY).auth().oauth2(clinician)
+                .accept("application/fhir+json").queryParam("patient", patient.toString())
+                .queryParam("code", "44261-6").queryParam("_include", "Observation:patient")
+                .get("/fhir/r4/Observation").then().statusCode(200).extract().asString());
+        assertEquals(4, included.getInt("total"));
+        assertEquals(List.of("Observation", "Observation", "Observation", "Observation", "Patient"),
+                included.getList("entry.resource.resourceType"));
+        assertEquals(patient.toString(), included.getString("entry[4].resource.id"));
         given().baseUri(Platform.GATEWAY).auth().oauth2(patientToken).accept("application/fhir+json")
                 .get("/fhir/r4/QuestionnaireResponse/" + lastReScreen).then().statusCode(200)
                 .body("item[8].answer[0].valueInteger", equalTo(0));

@@ -1,6 +1,7 @@
 package io.cairn.intake.api;
 
 import static io.cairn.intake.api.Intake.CLINICIAN;
+import static io.cairn.intake.api.Intake.COORDINATOR;
 import static io.cairn.intake.api.Intake.IOP_RATINGS;
 import static io.cairn.intake.api.Intake.NO_SUICIDE_RISK;
 import static io.cairn.intake.api.Intake.as;
@@ -113,6 +114,13 @@ class AssessmentFlowTest {
         UUID patient = registerPatient();
         UUID assessment = startAssessment(patient);
         saveFullAssessment(assessment).statusCode(200);
+
+        // The record changes after the screeners were scored: the event still names the sex they were scored for.
+        int version = as(COORDINATOR).get("/patients/" + patient).then().statusCode(200).extract().path("version");
+        as(COORDINATOR).body(Intake.patientJson("Reyes-" + UUID.randomUUID().toString().substring(0, 8),
+                "MRN-" + UUID.randomUUID()).replace("\"sex\":\"female\"", "\"sex\":\"male\"")
+                .replaceFirst("\\}$", ",\"version\":" + version + "}")).put("/patients/" + patient).then()
+                .statusCode(200).body("sex", equalTo("male"));
 
         as(CLINICIAN).post("/assessments/" + assessment + "/complete").then().statusCode(200)
                 .body("status", equalTo("completed")).body("levelOfCare", equalTo("2.1"));

@@ -8,7 +8,9 @@ import io.cairn.fhir.SearchBundles;
 import io.cairn.fhir.SearchParameters;
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.treatmentplan.domain.measures.ReScreens;
-import io.cairn.treatmentplan.domain.measures.ReScreens.ReScreen;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import io.cairn.treatmentplan.fhir.FhirReScreens.Total;
+import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,7 +29,8 @@ import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.Observation;
 
 /**
- * Re-screens as {@code Observation}: the patient's PHQ-9, GAD-7, AUDIT and DAST-10 totals answered during the program,
+ * Re-screens as {@code Observation}: the patient's PHQ-9, GAD-7, AUDIT (and AUDIT-C) and DAST-10 totals answered during
+ * the program,
  * read under the same Part 2 rules as {@code /api/v1/patients/{id}/measures} (the category {@code assessments}). The
  * gateway searches intake's screener results beside them, so a search by code is the instrument's whole series.
  */
@@ -49,7 +52,10 @@ public class FhirObservationResource implements FhirCapability {
             Roles.EHR_INTEGRATION })
     @Operation(hidden = true)
     public Observation read(@PathParam("id") String id) {
-        return FhirReScreens.observation(reScreens.get(SearchParameters.id(TYPE, id)));
+        UUID reScreen = FhirReScreens.reScreenOf(id).orElseThrow(() -> new ResourceNotFoundException(TYPE, id));
+        return FhirReScreens.totals(reScreens.get(reScreen)).stream().map(Total::resource)
+                .filter(total -> total.getIdElement().getIdPart().equals(id)).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException(TYPE, id));
     }
 
     @GET
@@ -59,10 +65,12 @@ public class FhirObservationResource implements FhirCapability {
     public Bundle search(@Context UriInfo uri) {
         SearchParameters search = SearchParameters.of(uri, Set.of("patient", "code"));
         Optional<String> code = search.string("code");
-        List<ReScreen> matches = reScreens.ofPatientUnread(search.requiredPatient()).stream()
-                .filter(r -> code.map(wanted -> ScreenerResults.hasCode(r.measure().instrument, wanted)).orElse(true))
+        List<Total> matches = reScreens.ofPatientUnread(search.requiredPatient()).stream()
+                .flatMap(reScreen -> FhirReScreens.totals(reScreen).stream())
+                .filter(total -> code.map(wanted -> ScreenerResults.hasCode(total.screener(), wanted)).orElse(true))
                 .toList();
-        return SearchBundles.ofAll(matches, search, FhirReScreens::observation, uri, reScreens::recordRead,
+        return SearchBundles.ofAll(matches, search, Total::resource, uri,
+                page -> reScreens.recordRead(page.stream().map(Total::reScreen).distinct().toList()),
                 page -> List.of());
     }
 
@@ -72,7 +80,7 @@ public class FhirObservationResource implements FhirCapability {
                 "Patient/{id}; required", TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE);
         resource.addSearchParam().setName("code").setType(SearchParamType.TOKEN)
                 .setDocumentation("a LOINC total score: http://loinc.org|44261-6 (PHQ-9), 70274-6 (GAD-7), "
-                        + "75624-7 (AUDIT)");
+                        + "75624-7 (AUDIT), 75626-2 (AUDIT-C)");
         return resource;
     }
 }

@@ -40,8 +40,8 @@ public class FhirReScreenExport implements BulkExportSource {
                         FhirReScreens.response(reScreen, catalogue)));
             }
             if (types.contains("Observation")) {
-                exported.add(new Exported(reScreen.measure().patientId, RecordCategory.ASSESSMENTS,
-                        FhirReScreens.observation(reScreen)));
+                FhirReScreens.totals(reScreen).forEach(total -> exported.add(new Exported(
+                        reScreen.measure().patientId, RecordCategory.ASSESSMENTS, total.resource())));
             }
             return exported.stream();
         });

@@ -141,6 +141,26 @@ class FhirReScreensTest {
     }
 
     @Test
+    void anAuditReScreenIsAlsoAnAuditCObservation() {
+        UUID patient = UUID.randomUUID();
+        activePlan(patient); // its screeners scored for a man: AUDIT-C positive from 4
+        String audit = as(CLINICIAN).body("""
+                {"instrument":"AUDIT","answers":{"1":2,"2":1,"3":0,"4":1,"5":0,"6":0,"7":0,"8":0,"9":0,"10":0}}""")
+                .post("/patients/" + patient + "/measures").then().statusCode(201).extract().path("id");
+
+        FhirValidation.assertValid(fhir(CLINICIAN).get("/Observation/" + audit + "-audit-c").then().statusCode(200)
+                .body("code.coding[0].code", equalTo("75626-2")).body("valueInteger", equalTo(3))
+                .body("interpretation[0].text", equalTo("negative"))
+                .body("derivedFrom[0].reference", equalTo("QuestionnaireResponse/" + audit)).extract().asString());
+        fhir(CLINICIAN).queryParam("patient", patient.toString()).queryParam("code", "75626-2").get("/Observation")
+                .then().statusCode(200).body("total", equalTo(1)).body("entry[0].resource.id", equalTo(audit + "-audit-c"));
+        fhir(CLINICIAN).queryParam("patient", patient.toString()).get("/Observation").then().statusCode(200)
+                .body("total", equalTo(2)).body("entry.resource.code.coding.flatten().code",
+                        contains("75624-7", "75626-2"));
+        fhir(CLINICIAN).get("/Observation/" + audit + "-phq-9").then().statusCode(404);
+    }
+
+    @Test
     void aSearchMustNameThePatient() {
         fhir(CLINICIAN).get("/Observation").then().statusCode(400).contentType(FHIR_JSON)
                 .body("issue.expression.flatten()", hasItem("patient"));

@@ -21,6 +21,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.cairn.screeners.Sex;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +79,10 @@ public class Assessment extends PanacheEntityBase {
     public StrengthsAndPreferences strengthsAndPreferences;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ScoredScreener> screeners = new ArrayList<>();
+    /** The sex the screeners were last scored for: null for an assessment saved before it was kept. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "screening_sex")
+    public Sex screeningSex;
     @Embedded
     public AsamDimensions asamRatings;
 

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -87,6 +88,7 @@ public class Assessments {
         }
         Patient patient = patients.find(assessment.patientId);
         assessment.screeners = score(request.screenerResponses(), patient);
+        assessment.screeningSex = patient.sex != null ? patient.sex : Sex.UNKNOWN;
         assessment.medicalHistory = request.medicalHistory();
         assessment.medications = request.medications();
         assessment.currentSymptoms = request.currentSymptoms();
@@ -151,7 +153,8 @@ public class Assessments {
                 assessment.hasSafetyAlert(), assessment.substances(), assessment.hasFamilyConflict(),
                 assessment.supportPeople(), assessment.medicationNames(), schedule, assessment.completedAt,
                 // What the screeners were scored for, so that treatment-plan scores a re-screen alike.
-                (patient.sex != null ? patient.sex : Sex.UNKNOWN).name().toLowerCase(Locale.ROOT)));
+                Optional.ofNullable(assessment.screeningSex).or(() -> Optional.ofNullable(patient.sex))
+                        .orElse(Sex.UNKNOWN).name().toLowerCase(Locale.ROOT)));
         safetyAlerts.raiseNew(assessment);
         access.wrote("complete", RESOURCE, id, assessment.patientId);
         return assessment;
