@@ -3,6 +3,7 @@ package io.cairn.intake.fhir;
 import io.cairn.contracts.Roles;
 import io.cairn.fhir.Fhir;
 import io.cairn.fhir.FhirCapability;
+import io.cairn.fhir.ScreenerResults;
 import io.cairn.fhir.SearchBundles;
 import io.cairn.fhir.SearchParameters;
 import io.cairn.intake.domain.assessment.Assessments;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
-import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.Observation;
 
 /**
@@ -73,11 +73,7 @@ public class FhirObservationResource implements FhirCapability {
 
     @Override
     public CapabilityStatementRestResourceComponent describe() {
-        CapabilityStatementRestResourceComponent resource = FhirCapability.searchedByPatient(TYPE,
-                "Patient/{id}; required", TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE);
-        resource.addSearchParam().setName("code").setType(SearchParamType.TOKEN)
-                .setDocumentation("a LOINC total score: http://loinc.org|44261-6 (PHQ-9), 70274-6 (GAD-7), "
-                        + "75624-7 (AUDIT), 75626-2 (AUDIT-C)");
-        return resource;
+        return ScreenerResults.describeCodeSearch(FhirCapability.searchedByPatient(TYPE, "Patient/{id}; required",
+                TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE));
     }
 }

@@ -7,9 +7,11 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
@@ -71,6 +73,15 @@ public final class ScreenerResults {
             }
         }
         return fhir;
+    }
+
+    /** The {@code code} search of screener totals, as the CapabilityStatement describes it. */
+    public static CapabilityStatementRestResourceComponent describeCodeSearch(
+            CapabilityStatementRestResourceComponent resource) {
+        resource.addSearchParam().setName("code").setType(SearchParamType.TOKEN)
+                .setDocumentation("a LOINC total score: http://loinc.org|44261-6 (PHQ-9), 70274-6 (GAD-7), "
+                        + "75624-7 (AUDIT), 75626-2 (AUDIT-C)");
+        return resource;
     }
 
     /** Whether a {@code code} search ({@code http://loinc.org|44261-6}, or the code alone) asks for the screener. */
