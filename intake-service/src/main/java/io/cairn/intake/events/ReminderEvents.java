@@ -8,6 +8,7 @@ import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.ReScreenDue;
+import io.cairn.contracts.events.ReScreensDone;
 import io.cairn.contracts.events.SessionUpcoming;
 import io.cairn.intake.domain.reminder.Reminders;
 import io.cairn.kit.events.EventEffects;
@@ -33,7 +34,8 @@ public class ReminderEvents {
                         graduation -> reminders.episodeEnded(graduation.patientId(), graduation.graduatedAt()))
                 .on(EventType.PATIENT_DISCHARGED, PatientDischarged.class,
                         discharge -> reminders.episodeEnded(discharge.patientId(), discharge.dischargedAt()))
-                .on(EventType.RE_SCREEN_DUE, ReScreenDue.class, reminders::reScreenDue);
+                .on(EventType.RE_SCREEN_DUE, ReScreenDue.class, reminders::reScreenDue)
+                .on(EventType.RE_SCREENS_DONE, ReScreensDone.class, reminders::reScreensDone);
         EventEffects scheduling = EventEffects.of()
                 .on(EventType.SESSION_UPCOMING, SessionUpcoming.class, reminders::sessionUpcoming)
                 .on(EventType.BOOKING_RELEASED, BookingReleased.class, reminders::bookingReleased);

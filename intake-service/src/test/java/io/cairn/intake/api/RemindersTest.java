@@ -16,6 +16,7 @@ import io.cairn.contracts.events.CheckInDue;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.PatientGraduated;
 import io.cairn.contracts.events.ReScreenDue;
+import io.cairn.contracts.events.ReScreensDone;
 import io.cairn.contracts.events.DischargeReason;
 import io.cairn.contracts.events.PatientDischarged;
 import io.cairn.contracts.events.SessionUpcoming;
@@ -90,6 +91,33 @@ class RemindersTest {
         }
         assertEquals(List.of("SENT", "EMAIL"), reminderOf(patient, startsAt).subList(0, 2));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailTo(email).size() == 1);
+    }
+
+    @Test
+    void reScreensAnsweredWhileTheirReminderWaitsAreNotRemindedButOneNewlyDueIs() {
+        UUID patient = register("Answered", "a-" + UUID.randomUUID() + "@example.org");
+        quietAllDayButAMinute(patient);
+        UUID plan = UUID.randomUUID();
+        Instant announced = Instant.now().minusSeconds(60);
+        EventRecords.send(EventRecords.of(new ReScreenDue(plan, patient, LocalDate.now(ZoneOffset.UTC), announced)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM reminder "
+                + "WHERE patient_id = ?1 AND status = 'PENDING'", patient) == 1);
+
+        // Answered after the announcement; then something else falls due.
+        Instant done = Instant.now().minusSeconds(30);
+        EventRecords.send(EventRecords.of(new ReScreenDue(plan, patient, LocalDate.now(ZoneOffset.UTC),
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM reminder "
+                + "WHERE patient_id = ?1 AND status = 'PENDING'", patient) == 2);
+        // Delivered twice: the second changes nothing.
+        var answered = EventRecords.of(new ReScreensDone(plan, patient, done));
+        EventRecords.send(answered, answered);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM reminder "
+                + "WHERE patient_id = ?1 AND status = 'SKIPPED'", patient) == 1);
+        assertEquals("it was done before the reminder was sent", Rows.single(entities,
+                "SELECT outcome FROM reminder WHERE patient_id = ?1 AND status = 'SKIPPED'", patient));
+        assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM reminder WHERE patient_id = ?1 "
+                + "AND status = 'PENDING' AND booked_at > ?2", patient, done));
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.cairn.contracts.events.PlanApproved;
 import io.cairn.contracts.events.PlanDrafted;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.ReScreenDue;
+import io.cairn.contracts.events.ReScreensDone;
 import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.events.SafetyAlertRaised;
 import io.cairn.contracts.events.SessionUpcoming;
@@ -63,6 +64,7 @@ public enum EventType {
     SESSION_UPCOMING("scheduling.session.upcoming", Topics.SCHEDULING, SessionUpcoming.class),
     BOOKING_RELEASED("scheduling.booking.released", Topics.SCHEDULING, BookingReleased.class),
     RE_SCREEN_DUE("treatment-plan.re-screen.due", Topics.TREATMENT_PLAN, ReScreenDue.class),
+    RE_SCREENS_DONE("treatment-plan.re-screens.done", Topics.TREATMENT_PLAN, ReScreensDone.class),
     CHECK_IN_DUE("aftercare.check-in.due", Topics.AFTERCARE, CheckInDue.class);
 
     private final String type;

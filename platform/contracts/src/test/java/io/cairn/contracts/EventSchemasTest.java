@@ -18,6 +18,7 @@ import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.CheckInDue;
 import io.cairn.contracts.events.ReScreenDue;
+import io.cairn.contracts.events.ReScreensDone;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.contracts.events.ConsentChanged;
 import io.cairn.contracts.events.ConsentPurpose;
@@ -129,6 +130,8 @@ class EventSchemasTest {
                 NOW.plusSeconds(86_400), NOW.minusSeconds(86_400)));
         SAMPLES.put(EventType.RE_SCREEN_DUE, new ReScreenDue(UUID.randomUUID(), PATIENT, LocalDate.of(2026, 12, 7),
                 NOW));
+        SAMPLES.put(EventType.RE_SCREENS_DONE, new ReScreensDone(UUID.randomUUID(), PATIENT,
+                Instant.parse("2026-12-07T19:30:00Z")));
         SAMPLES.put(EventType.CHECK_IN_DUE, new CheckInDue(UUID.randomUUID(), PATIENT, LocalDate.of(2026, 12, 7),
                 LocalDate.of(2026, 12, 14), NOW));
         SAMPLES.put(EventType.BOOKING_RELEASED, new BookingReleased(UUID.randomUUID(), PATIENT, UUID.randomUUID(),

@@ -25,6 +25,7 @@ import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.ReferralReceived;
 import io.cairn.contracts.events.ReferralSource;
 import io.cairn.contracts.events.ReScreenDue;
+import io.cairn.contracts.events.ReScreensDone;
 import io.cairn.contracts.events.RelapseReported;
 import io.cairn.contracts.events.SessionUpcoming;
 import io.cairn.contracts.kafka.CloudEventHeaders;
@@ -88,6 +89,8 @@ class PoisonMessageIT {
                                 now)),
                 new Consumed(Topics.TREATMENT_PLAN, List.of("intake"), EventType.RE_SCREEN_DUE,
                         new ReScreenDue(UUID.randomUUID(), patient, LocalDate.now(), now)),
+                new Consumed(Topics.TREATMENT_PLAN, List.of("intake"), EventType.RE_SCREENS_DONE,
+                        new ReScreensDone(UUID.randomUUID(), patient, now)),
                 new Consumed(Topics.AFTERCARE, List.of("intake"), EventType.CHECK_IN_DUE,
                         new CheckInDue(UUID.randomUUID(), patient, LocalDate.now(), LocalDate.now().plusDays(7), now)),
                 // The worklist closes the check-in's task; intake withdraws its reminder.

@@ -39,6 +39,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +151,37 @@ class MeasuresTest {
         as(CLINICIAN).body(auditC3).post("/patients/" + assessedEarlier + "/measures").then().statusCode(201)
                 .body("findings", contains("audit-c-score-3", "audit-c-positive"));
         assertEquals(List.of("male"), Rows.list(entities, "select sex from screening_sex where patient_id = ?1", man));
+    }
+
+    @Test
+    void answeringTheLastReScreenDueTellsIntakeTheReminderIsDoneWith() {
+        UUID patient = UUID.randomUUID();
+        String plan = activePlan(patient); // GAD-7 due at approval; PHQ-9 and AUDIT taken at the assessment
+        String gad7 = """
+                {"instrument":"GAD-7","answers":{"1":1,"2":1,"3":1,"4":0,"5":0,"6":1,"7":1}}""";
+        try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            String measure = as(Tokens.forPatient(patient)).body(gad7).post("/patients/" + patient + "/measures")
+                    .then().statusCode(201).extract().path("id");
+            JsonNode done = EventRecords.data(topic.awaitRecords(keyed(patient).and(
+                    r -> "treatment-plan.re-screens.done".equals(EventRecords.type(r))), 1, Duration.ofSeconds(20))
+                    .get(0));
+            assertEquals(List.of(), EventSchemas.instance().violations(EventType.RE_SCREENS_DONE, done));
+            assertEquals(plan, done.get("planId").asText());
+            // When the re-screen was taken (the database keeps microseconds; the event, the clock's own).
+            assertEquals(Instant.parse(as(CLINICIAN).get("/patients/" + patient + "/measures").then()
+                    .extract().<String> path("find { it.instrument == 'GAD-7' }.measures[0].takenAt"))
+                    .truncatedTo(ChronoUnit.MILLIS),
+                    Instant.parse(done.get("doneAt").asText()).truncatedTo(ChronoUnit.MILLIS));
+
+            // Answered again with nothing due: nothing to tell.
+            as(Tokens.forPatient(patient)).body(gad7).post("/patients/" + patient + "/measures").then()
+                    .statusCode(201);
+            as(CLINICIAN).get("/patients/" + patient + "/measures").then()
+                    .body("find { it.instrument == 'GAD-7' }.measures", hasSize(2));
+            // The outbox row is written with the re-screen: once answered, what it published is there.
+            assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM outbox_event WHERE patient_id = ?1 "
+                    + "AND event_type = 'treatment-plan.re-screens.done'", patient.toString()), "one, for " + measure);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.CheckInDue;
 import io.cairn.contracts.events.CheckInRecorded;
 import io.cairn.contracts.events.ReScreenDue;
+import io.cairn.contracts.events.ReScreensDone;
 import io.cairn.contracts.events.SessionUpcoming;
 import io.cairn.kit.api.ClinicCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,6 +109,18 @@ public class Reminders {
     /** The check-in was done: a reminder still waiting (quiet hours, a refusal) is withdrawn. */
     public void checkInRecorded(CheckInRecorded checkIn) {
         withdraw(DONE, ReminderKind.CHECK_IN, checkIn.checkInId().toString());
+    }
+
+    /**
+     * The patient answered every re-screen their plan asked for: a reminder of what was announced until then, still
+     * waiting (quiet hours), is withdrawn. One announced later tells of something newly due, and stays.
+     */
+    public void reScreensDone(ReScreensDone done) {
+        entities.createNativeQuery(SKIP_PENDING_WAITING.formatted("r.patient_id = ?3 AND r.kind = ?4 "
+                + "AND r.subject_id LIKE ?5 AND r.booked_at <= ?6")).setParameter(1, DONE)
+                .setParameter(2, Instant.now()).setParameter(3, done.patientId())
+                .setParameter(4, ReminderKind.RE_SCREEN.name()).setParameter(5, done.planId() + "/%")
+                .setParameter(6, done.doneAt()).executeUpdate();
     }
 
     private void withdraw(String why, ReminderKind kind, String subjectId) {

@@ -4,6 +4,7 @@ import io.cairn.contracts.EventType;
 import io.cairn.contracts.events.AssessmentCompleted;
 import io.cairn.contracts.events.MeasureAtEnd;
 import io.cairn.contracts.events.MeasureWorsened;
+import io.cairn.contracts.events.ReScreensDone;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.SafetyAlertRaised;
 import io.cairn.contracts.events.SafetyAlertSource;
@@ -184,7 +185,8 @@ public class Measures {
     /**
      * Scores and keeps a re-screen under the patient's active plan: the patient's own, or one a clinician gave in
      * session. A safety finding raises a safety alert, and a score reliably worse than the series' first tells the
-     * care team ({@code treatment-plan.measure.worsened}), both with the re-screen, in its transaction.
+     * care team ({@code treatment-plan.measure.worsened}), both with the re-screen, in its transaction; the last one due
+     * tells intake that a waiting reminder is done with ({@code treatment-plan.re-screens.done}).
      *
      * @throws InvalidRequestException for an instrument not re-screened or answers it cannot score (nothing is kept)
      * @throws ConflictException when the patient has no active plan
@@ -206,6 +208,8 @@ public class Measures {
         TreatmentPlan plan = TreatmentPlan.activeOf(patientId).orElseThrow(
                 () -> new ConflictException("Patient " + patientId
                         + " has no active treatment plan: re-screens are kept under the plan being followed"));
+        boolean anyDue = !dueUnder(plan, Measure.list("planId", Sort.descending("takenAt", "id"), plan.id),
+                calendar.today()).isEmpty();
         // Scored for the sex the assessment's screeners were, so that AUDIT-C's finding compares with the baseline's.
         ScreenerScore score = screener.score(answers, ScreeningSex.of(patientId));
         Measure measure = taken(plan, instrument.label(), score.score(), score.band(), score.safetyAlert(),
@@ -222,6 +226,11 @@ public class Measures {
         if (ReliableChange.of(measure.instrument, measure.score - first.score) == ReliableChange.WORSE) {
             outbox.publish(new MeasureWorsened(measure.id, patientId, plan.id, measure.instrument, first.score,
                     measure.score, measure.takenAt));
+        }
+        if (anyDue && dueUnder(plan, Measure.list("planId", Sort.descending("takenAt", "id"), plan.id),
+                calendar.today()).isEmpty()) {
+            // The last one due: a reminder still waiting to say something is due would now be wrong.
+            outbox.publish(new ReScreensDone(plan.id, patientId, measure.takenAt));
         }
         return measure;
     }
