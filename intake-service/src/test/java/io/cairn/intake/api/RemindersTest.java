@@ -103,12 +103,15 @@ class RemindersTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM reminder "
                 + "WHERE patient_id = ?1 AND status = 'PENDING'", patient) == 1);
 
-        // Answered after the announcement; then something else falls due.
+        // Answered after the announcement; then something else falls due. Another plan's (an earlier episode's)
+        // reminder is not this one's.
         Instant done = Instant.now().minusSeconds(30);
         EventRecords.send(EventRecords.of(new ReScreenDue(plan, patient, LocalDate.now(ZoneOffset.UTC),
-                Instant.now())));
+                Instant.now())), EventRecords.of(
+                        new ReScreenDue(UUID.randomUUID(), patient,
+                                LocalDate.now(ZoneOffset.UTC), announced)));
         await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM reminder "
-                + "WHERE patient_id = ?1 AND status = 'PENDING'", patient) == 2);
+                + "WHERE patient_id = ?1 AND status = 'PENDING'", patient) == 3);
         // Delivered twice: the second changes nothing.
         var answered = EventRecords.of(new ReScreensDone(plan, patient, done));
         EventRecords.send(answered, answered);
@@ -118,6 +121,8 @@ class RemindersTest {
                 "SELECT outcome FROM reminder WHERE patient_id = ?1 AND status = 'SKIPPED'", patient));
         assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM reminder WHERE patient_id = ?1 "
                 + "AND status = 'PENDING' AND booked_at > ?2", patient, done));
+        assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM reminder WHERE patient_id = ?1 "
+                + "AND status = 'PENDING' AND subject_id NOT LIKE ?2", patient, plan + "/%"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -51,8 +52,13 @@ public class TreatmentPlan extends PanacheEntityBase {
 
     /** The patient's plan in force, if approved and not ended. */
     public static Optional<TreatmentPlan> activeOf(UUID patientId) {
+        return activeOf(patientId, LockModeType.NONE);
+    }
+
+    /** {@link #activeOf(UUID)}, its row locked as {@code lock} says until the transaction ends. */
+    public static Optional<TreatmentPlan> activeOf(UUID patientId, LockModeType lock) {
         return TreatmentPlan.<TreatmentPlan> find("patientId = ?1 and status = ?2", patientId, PlanStatus.ACTIVE)
-                .firstResultOptional();
+                .withLock(lock).firstResultOptional();
     }
 
     @Id

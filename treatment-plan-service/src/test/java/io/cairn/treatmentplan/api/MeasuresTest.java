@@ -156,10 +156,16 @@ class MeasuresTest {
     @Test
     void answeringTheLastReScreenDueTellsIntakeTheReminderIsDoneWith() {
         UUID patient = UUID.randomUUID();
-        String plan = activePlan(patient); // GAD-7 due at approval; PHQ-9 and AUDIT taken at the assessment
+        String plan = activePlan(patient); // PHQ-9 and AUDIT taken at the assessment; GAD-7 due from approval
+        clock.advance(Duration.ofDays(7)); // PHQ-9 due again too
         String gad7 = """
                 {"instrument":"GAD-7","answers":{"1":1,"2":1,"3":1,"4":0,"5":0,"6":1,"7":1}}""";
         try (TopicWatch topic = TopicWatch.of(Topics.TREATMENT_PLAN)) {
+            // One of the two answered, GAD-7 still due: nothing to tell.
+            as(Tokens.forPatient(patient)).body(phq9(1, 1, 1, 1, 1, 1, 1, 1, 0)).post("/patients/" + patient
+                    + "/measures").then().statusCode(201);
+            assertEquals(0L, Rows.count(entities, "SELECT count(*) FROM outbox_event WHERE patient_id = ?1 "
+                    + "AND event_type = 'treatment-plan.re-screens.done'", patient.toString()));
             String measure = as(Tokens.forPatient(patient)).body(gad7).post("/patients/" + patient + "/measures")
                     .then().statusCode(201).extract().path("id");
             JsonNode done = EventRecords.data(topic.awaitRecords(keyed(patient).and(
@@ -182,6 +188,24 @@ class MeasuresTest {
             assertEquals(1L, Rows.count(entities, "SELECT count(*) FROM outbox_event WHERE patient_id = ?1 "
                     + "AND event_type = 'treatment-plan.re-screens.done'", patient.toString()), "one, for " + measure);
         }
+    }
+
+    @Test
+    void aReAssessmentThatGivesWhatWasDueTellsIntakeTooOnce() {
+        UUID patient = UUID.randomUUID();
+        activePlan(patient); // GAD-7 due from approval
+        io.cairn.contracts.events.AssessmentCompleted first = Plans.assessment(patient,
+                io.cairn.contracts.events.LevelOfCare.INTENSIVE_OUTPATIENT);
+        io.cairn.contracts.events.AssessmentCompleted again = new io.cairn.contracts.events.AssessmentCompleted(
+                UUID.randomUUID(), patient, first.population(), first.recommendedLevelOfCare(), first.levelOfCare(),
+                null, first.asamRatings(), List.of(new io.cairn.contracts.events.ScreenerResult("GAD-7", 6, "mild",
+                        false, List.of())),
+                false, first.substances(), false, first.supportPeople(),
+                first.medications(), first.preferredSchedule(), Instant.now(), "male");
+        EventRecords.send(EventRecords.of(again), EventRecords.of(again));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM outbox_event "
+                + "WHERE patient_id = ?1 AND event_type = 'treatment-plan.re-screens.done'", patient.toString()) == 1);
+        as(CLINICIAN).get("/patients/" + patient + "/measures/due").then().body("instrument", hasSize(0));
     }
 
     @Test

@@ -21,10 +21,12 @@ import io.cairn.screeners.ScreenerCatalogue;
 import io.cairn.screeners.ScreenerCode;
 import io.cairn.screeners.ScreenerScore;
 import io.cairn.treatmentplan.domain.PlanReview;
+import io.cairn.treatmentplan.domain.PlanStatus;
 import io.cairn.treatmentplan.domain.TreatmentPlan;
 import io.cairn.treatmentplan.domain.TreatmentPlans;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,6 +76,8 @@ public class Measures {
     @Transactional(Transactional.TxType.MANDATORY)
     public void fromAssessment(TreatmentPlan plan, AssessmentCompleted assessment) {
         ScreeningSex.assessed(plan.patientId, assessment.screeningSex(), assessment.completedAt());
+        // A re-assessment of a plan in force may give what was due: a waiting reminder is then done with too.
+        boolean anyDue = plan.status == PlanStatus.ACTIVE && plan.approvedAt != null && anyDue(plan);
         for (ScreenerResult result : assessment.screenerResults()) {
             if (ScreenerCode.ofLabel(result.screener()).filter(RE_SCREENED::contains).isEmpty()) {
                 continue; // The C-SSRS is the assessment's own safety screen, not a series the program follows.
@@ -82,6 +86,9 @@ public class Measures {
                     result.findings(), Measure.FROM_ASSESSMENT, assessment.completedAt(), Caller.SYSTEM);
             measure.assessmentId = assessment.assessmentId();
             measure.persist();
+        }
+        if (anyDue && !anyDue(plan)) {
+            outbox.publish(new ReScreensDone(plan.id, plan.patientId, calendar.now()));
         }
     }
 
@@ -205,11 +212,12 @@ public class Measures {
         if (!invalid.isEmpty()) {
             throw new InvalidRequestException(invalid);
         }
-        TreatmentPlan plan = TreatmentPlan.activeOf(patientId).orElseThrow(
+        // Locked: another re-screen of the plan, or the announcer's look at it, comes wholly before or after this one,
+        // so that what is due before and after it is known, and an announcement never follows the news it is done.
+        TreatmentPlan plan = TreatmentPlan.activeOf(patientId, LockModeType.PESSIMISTIC_WRITE).orElseThrow(
                 () -> new ConflictException("Patient " + patientId
                         + " has no active treatment plan: re-screens are kept under the plan being followed"));
-        boolean anyDue = !dueUnder(plan, Measure.list("planId", Sort.descending("takenAt", "id"), plan.id),
-                calendar.today()).isEmpty();
+        boolean anyDue = anyDue(plan);
         // Scored for the sex the assessment's screeners were, so that AUDIT-C's finding compares with the baseline's.
         ScreenerScore score = screener.score(answers, ScreeningSex.of(patientId));
         Measure measure = taken(plan, instrument.label(), score.score(), score.band(), score.safetyAlert(),
@@ -227,12 +235,17 @@ public class Measures {
             outbox.publish(new MeasureWorsened(measure.id, patientId, plan.id, measure.instrument, first.score,
                     measure.score, measure.takenAt));
         }
-        if (anyDue && dueUnder(plan, Measure.list("planId", Sort.descending("takenAt", "id"), plan.id),
-                calendar.today()).isEmpty()) {
+        if (anyDue && !anyDue(plan)) {
             // The last one due: a reminder still waiting to say something is due would now be wrong.
             outbox.publish(new ReScreensDone(plan.id, patientId, measure.takenAt));
         }
         return measure;
+    }
+
+    /** Whether the plan asks for a re-screen today or has asked before and not had it. */
+    private boolean anyDue(TreatmentPlan plan) {
+        return !dueUnder(plan, Measure.list("planId", Sort.descending("takenAt", "id"), plan.id), calendar.today())
+                .isEmpty();
     }
 
     /** A measure of the plan as scored (by intake at assessment, or here), on the clinic's day it was taken. */
