@@ -1,12 +1,14 @@
 package io.cairn.treatmentplan.domain.measures;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -47,4 +49,20 @@ public class Measure extends PanacheEntityBase {
     public Instant takenAt;
     @Column(name = "recorded_by")
     public String recordedBy;
+
+    /** The plan's measures in the order they were taken, oldest first. */
+    static List<Measure> ofPlanOldestFirst(UUID planId) {
+        return list("planId", Sort.ascending("takenAt", "id"), planId);
+    }
+
+    /** The plan's measures, newest first: the first of each instrument is its last taken. */
+    static List<Measure> ofPlanNewestFirst(UUID planId) {
+        return list("planId", Sort.descending("takenAt", "id"), planId);
+    }
+
+    /** The first measure of the instrument's series under the plan: what its change is told from. */
+    static Measure firstOf(UUID planId, String instrument) {
+        return Measure.<Measure> find("planId = ?1 and instrument = ?2", Sort.ascending("takenAt", "id"), planId,
+                instrument).firstResult();
+    }
 }

@@ -111,7 +111,7 @@ public class Measures {
         // The schedule is the plan's (its problems, its approval), the dates the measures': both are read.
         access.read(RecordCategory.TREATMENT_PLANS, TreatmentPlans.RESOURCE, plan.id, patientId);
         // The plan's measures, newest first, read once: the first of each instrument is its last taken.
-        List<Measure> newestFirst = Measure.list("planId", Sort.descending("takenAt", "id"), plan.id);
+        List<Measure> newestFirst = Measure.ofPlanNewestFirst(plan.id);
         List<Due> due = dueUnder(plan, newestFirst, calendar.today());
         List<Measure> lastTaken = due.stream().flatMap(d -> lastOf(newestFirst, d.instrument()).stream()).toList();
         access.readAll(RecordCategory.ASSESSMENTS, "measure", lastTaken, measure -> measure.id,
@@ -143,7 +143,7 @@ public class Measures {
      * ({@code measuresAtEnd} of the graduation or discharge), so that aftercare's outcomes can tell the change.
      */
     public List<MeasureAtEnd> atEnd(TreatmentPlan plan) {
-        List<Measure> oldestFirst = Measure.list("planId", Sort.ascending("takenAt", "id"), plan.id);
+        List<Measure> oldestFirst = Measure.ofPlanOldestFirst(plan.id);
         List<MeasureAtEnd> atEnd = new ArrayList<>();
         for (ScreenerCode instrument : List.of(ScreenerCode.PHQ_9, ScreenerCode.GAD_7)) {
             List<Measure> series = oldestFirst.stream().filter(m -> m.instrument.equals(instrument.label())).toList();
@@ -229,8 +229,7 @@ public class Measures {
             outbox.publish(EventType.TREATMENT_PLAN_SAFETY_ALERT, SafetyAlertRaised.of(UUID.randomUUID(), patientId,
                     finding, SafetyAlertSource.RE_SCREEN, measure.id, measure.takenAt));
         }
-        Measure first = Measure.<Measure> find("planId = ?1 and instrument = ?2", Sort.ascending("takenAt", "id"),
-                plan.id, measure.instrument).firstResult();
+        Measure first = Measure.firstOf(plan.id, measure.instrument);
         if (ReliableChange.of(measure.instrument, measure.score - first.score) == ReliableChange.WORSE) {
             outbox.publish(new MeasureWorsened(measure.id, patientId, plan.id, measure.instrument, first.score,
                     measure.score, measure.takenAt));
@@ -244,7 +243,7 @@ public class Measures {
 
     /** Whether the plan asks for a re-screen today or has asked before and not had it. */
     private boolean anyDue(TreatmentPlan plan) {
-        return !dueUnder(plan, Measure.list("planId", Sort.descending("takenAt", "id"), plan.id), calendar.today())
+        return !dueUnder(plan, Measure.ofPlanNewestFirst(plan.id), calendar.today())
                 .isEmpty();
     }
 
@@ -284,7 +283,7 @@ public class Measures {
         if (latest.isEmpty()) {
             return List.of();
         }
-        List<Measure> measures = Measure.list("planId", Sort.ascending("takenAt", "id"), latest.get().id);
+        List<Measure> measures = Measure.ofPlanOldestFirst(latest.get().id);
         access.readAll(RecordCategory.ASSESSMENTS, "measure", measures, measure -> measure.id,
                 measure -> measure.patientId);
         Map<String, List<Measure>> byInstrument = new TreeMap<>(

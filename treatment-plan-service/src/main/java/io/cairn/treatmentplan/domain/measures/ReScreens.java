@@ -49,8 +49,7 @@ public class ReScreens {
         Measure measure = Measure.<Measure> find("id = ?1 and source = ?2", id, Measure.RE_SCREEN)
                 .firstResultOptional().orElseThrow(() -> new ResourceNotFoundException(RESOURCE, id));
         access.read(RecordCategory.ASSESSMENTS, RESOURCE, measure.id, measure.patientId);
-        Measure first = Measure.<Measure> find("planId = ?1 and instrument = ?2", Sort.ascending("takenAt", "id"),
-                measure.planId, measure.instrument).firstResult();
+        Measure first = Measure.firstOf(measure.planId, measure.instrument);
         return new ReScreen(measure, first.score);
     }
 
