@@ -1,0 +1,20 @@
+package io.cairn.billing.api;
+
+import io.cairn.billing.domain.Coverage;
+import io.cairn.billing.domain.CoverageRank;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Coverage", example = """
+        {"id":"4c2e8a1f-7b3d-4e9a-8f6c-2d1b9e7a5c30","patientId":"6f1c9b1e-2a4b-4d8e-9a51-0c8f3e7d2b10",
+         "payerId":"0b6f2f4e-8f1a-4c3e-9d2b-5a7c1e9f3b21","rank":"primary","memberId":"XJH448812",
+         "groupNumber":"G-20931","planName":"Blue Valley PPO","startsOn":"2026-11-01","endsOn":null}""")
+public record CoverageView(UUID id, UUID patientId, UUID payerId, CoverageRank rank, String memberId,
+        String groupNumber, String planName, LocalDate startsOn, LocalDate endsOn) {
+
+    static CoverageView of(Coverage coverage) {
+        return new CoverageView(coverage.id, coverage.patientId, coverage.payerId, coverage.rank, coverage.memberId,
+                coverage.groupNumber, coverage.planName, coverage.startsOn, coverage.endsOn);
+    }
+}
