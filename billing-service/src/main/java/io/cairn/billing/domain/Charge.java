@@ -48,6 +48,8 @@ public class Charge extends PanacheEntityBase {
     public ChargeStatus status;
     @Column(name = "void_reason")
     public String voidReason;
+    @Column(name = "claim_id")
+    public UUID claimId;
     @Column(name = "created_at", insertable = false, updatable = false)
     @Generated(event = EventType.INSERT)
     public Instant createdAt;

@@ -8,5 +8,8 @@ public enum ChargeStatus {
     OPEN,
     /** Not to be claimed: its day fell below the payer's minimum, or its coverage no longer covers it. */
     @JsonProperty("void")
-    VOID
+    VOID,
+    /** On a claim: a later correction of its day needs a corrected claim, and leaves it as it is. */
+    @JsonProperty("claimed")
+    CLAIMED
 }

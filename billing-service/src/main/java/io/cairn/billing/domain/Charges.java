@@ -80,8 +80,11 @@ public class Charges {
 
     private void decide(UUID patientId, LocalDate day) {
         int minutes = minutesAttended(patientId, day);
-        Optional<Charge> open = Charge.<Charge> find("patientId = ?1 and serviceDate = ?2 and status = ?3", patientId,
-                day, ChargeStatus.OPEN).firstResultOptional();
+        Optional<Charge> open = Charge.<Charge> find("patientId = ?1 and serviceDate = ?2 and status <> ?3", patientId,
+                day, ChargeStatus.VOID).firstResultOptional();
+        if (open.isPresent() && open.get().status == ChargeStatus.CLAIMED) {
+            return;
+        }
         Optional<Coverage> coverage = Coverage.primaryOn(patientId, day);
         Optional<Payer> payer = coverage.map(c -> Payer.<Payer> findById(c.payerId));
         if (open.isPresent()) {

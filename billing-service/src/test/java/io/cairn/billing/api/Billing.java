@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.cairn.contracts.Roles;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.AttendanceStatus;
+import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.contracts.events.ConsentPurpose;
+import io.cairn.contracts.events.ConsentStatus;
+import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.events.SessionKind;
 import io.cairn.testkit.EventRecords;
 import io.cairn.testkit.Tokens;
@@ -70,6 +74,17 @@ final class Billing {
             AttendanceStatus status, int minutes) {
         return new AttendanceRecorded(attendanceId, patient, UUID.randomUUID(), kind, status, minutes, day,
                 Instant.now());
+    }
+
+    /** The payer's code, which a consent for payment names as its recipient. */
+    static String payerCode(String payerId) {
+        return as(DIRECTOR).get("/payers/" + payerId).then().statusCode(200).extract().path("payerCode");
+    }
+
+    static ConsentChanged consent(UUID consentId, UUID patient, String recipient, ConsentPurpose purpose,
+            ConsentStatus status, long revision) {
+        return new ConsentChanged(consentId, patient, recipient, purpose, List.of(RecordCategory.DEMOGRAPHICS,
+                RecordCategory.ATTENDANCE), status, LocalDate.now().minusDays(30), null, Instant.now(), revision);
     }
 
     static List<Map<String, Object>> charges(UUID patient) {

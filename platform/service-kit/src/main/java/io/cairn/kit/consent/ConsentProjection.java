@@ -2,6 +2,7 @@ package io.cairn.kit.consent;
 
 import io.cairn.contracts.EventType;
 import io.cairn.contracts.events.ConsentChanged;
+import io.cairn.contracts.events.ConsentPurpose;
 import io.cairn.contracts.events.RecordCategory;
 import io.cairn.contracts.kafka.CloudEventHeaders;
 import io.cairn.kit.api.ClinicCalendar;
@@ -49,17 +50,25 @@ public class ConsentProjection implements Part2Consents {
 
     private static final String UPSERT = """
             INSERT INTO consent_projection (consent_id, patient_id, recipient, record_categories, status, effective_from,
-                                            expires_on, changed_at, revision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            expires_on, changed_at, revision, purpose)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (consent_id) DO UPDATE SET status = excluded.status, record_categories = excluded.record_categories,
                 effective_from = excluded.effective_from, expires_on = excluded.expires_on, changed_at = excluded.changed_at,
-                revision = excluded.revision
+                revision = excluded.revision, purpose = excluded.purpose
             WHERE consent_projection.status <> 'REVOKED'
               AND (excluded.revision > consent_projection.revision OR excluded.status = 'REVOKED')
             """;
     private static final String ACTIVE = """
             SELECT consent_id FROM consent_projection c
             WHERE patient_id = ? AND recipient = ? AND status = 'ACTIVE' AND ? = ANY (record_categories)
+              AND effective_from <= ? AND (expires_on IS NULL OR expires_on >= ?)
+              AND NOT EXISTS (SELECT 1 FROM consent_hold h WHERE h.patient_id = c.patient_id OR h.patient_id IS NULL)
+            ORDER BY effective_from DESC, revision DESC LIMIT 1
+            """;
+    /** {@link #ACTIVE} for one purpose, releasing every category asked for. */
+    private static final String ACTIVE_FOR_PURPOSE = """
+            SELECT consent_id FROM consent_projection c
+            WHERE patient_id = ? AND recipient = ? AND status = 'ACTIVE' AND purpose = ? AND record_categories @> ?
               AND effective_from <= ? AND (expires_on IS NULL OR expires_on >= ?)
               AND NOT EXISTS (SELECT 1 FROM consent_hold h WHERE h.patient_id = c.patient_id OR h.patient_id IS NULL)
             ORDER BY effective_from DESC, revision DESC LIMIT 1
@@ -121,6 +130,8 @@ public class ConsentProjection implements Part2Consents {
             upsert.setDate(7, change.expiresOn() == null ? null : Date.valueOf(change.expiresOn()));
             upsert.setTimestamp(8, Timestamp.from(change.changedAt()));
             upsert.setLong(9, change.revision() == null ? 0 : change.revision());
+            // A purpose a newer intake added reads as null: no purpose-bound lookup matches it.
+            upsert.setString(10, change.purpose() == null ? null : change.purpose().name());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Consent projection unavailable", e);
@@ -230,6 +241,33 @@ public class ConsentProjection implements Part2Consents {
             select.setString(3, category.name());
             select.setDate(4, Date.valueOf(today));
             select.setDate(5, Date.valueOf(today));
+            try (ResultSet consent = select.executeQuery()) {
+                return consent.next() ? Optional.of(consent.getObject(1, UUID.class)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Consent projection unavailable", e);
+        }
+    }
+
+    /**
+     * The active consent that lets the patient's records of every one of {@code categories} go to {@code recipient}
+     * for {@code purpose} today: what a disclosure that is not an EHR's read (a claim to a payer) rests on. Like
+     * {@link #consentFor(UUID, String, RecordCategory)}, it fails closed while the copy is not known to be current or
+     * the patient is held.
+     */
+    @Transactional
+    public Optional<UUID> consentFor(UUID patientId, String recipient, ConsentPurpose purpose,
+            java.util.Collection<RecordCategory> categories) {
+        requireCurrent();
+        LocalDate today = calendar.today();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(ACTIVE_FOR_PURPOSE)) {
+            select.setObject(1, patientId);
+            select.setString(2, recipient);
+            select.setString(3, purpose.name());
+            select.setArray(4, connection.createArrayOf("text", categories.stream().map(Enum::name).toArray()));
+            select.setDate(5, Date.valueOf(today));
+            select.setDate(6, Date.valueOf(today));
             try (ResultSet consent = select.executeQuery()) {
                 return consent.next() ? Optional.of(consent.getObject(1, UUID.class)) : Optional.empty();
             }

@@ -1,0 +1,132 @@
+package io.cairn.billing.domain;
+
+import io.cairn.contracts.events.ConsentPurpose;
+import io.cairn.contracts.events.RecordCategory;
+import io.cairn.kit.audit.AuditEntry;
+import io.cairn.kit.audit.AuditLog;
+import io.cairn.kit.audit.AuditOutcome;
+import io.cairn.kit.consent.ConsentProjection;
+import io.cairn.kit.problem.InvalidRequestException;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Claims a payer's open charges. A claim discloses the patient's attendance to the payer, so under 42 CFR Part 2 it
+ * needs the patient's consent for payment naming that payer (its payer code as the recipient) and releasing
+ * attendance; a patient without one gets no claim, and the run says why. Each claim is a disclosure, audited with the
+ * consent it rests on.
+ */
+@ApplicationScoped
+public class Claims {
+
+    /** What a claim discloses: the days attended. */
+    static final List<RecordCategory> DISCLOSED = List.of(RecordCategory.ATTENDANCE);
+    /** Service lines a claim may carry: 50 on an 837P (loop 2400), 999 on an 837I. */
+    static final int PROFESSIONAL_LINES = 50;
+    static final int INSTITUTIONAL_LINES = 999;
+
+    /** A patient whose charges were not claimed, and why. */
+    public record Held(UUID patientId, int charges, String reason) {
+    }
+
+    /** What a run claimed and what it held back. */
+    public record Run(List<Claim> claims, List<Held> held) {
+    }
+
+    private final Charges charges;
+    private final ConsentProjection consents;
+    private final AuditLog audit;
+
+    Claims(Charges charges, ConsentProjection consents, AuditLog audit) {
+        this.charges = charges;
+        this.consents = consents;
+        this.audit = audit;
+    }
+
+    /** Claims every open charge of the payer's up to {@code through}, one claim per patient and coverage. */
+    @Transactional
+    public Run claim(UUID payerId, LocalDate through, String by) {
+        Payer payer = Payer.findById(payerId);
+        if (payer == null) {
+            throw new InvalidRequestException("payerId", "no such payer");
+        }
+        // Before any patient: a copy of the consents not known to be current claims for nobody (503).
+        consents.requireCurrent();
+        Set<UUID> patients = new LinkedHashSet<>(Charge.<Charge> find("payerId = ?1 and status = ?2 "
+                + "and serviceDate <= ?3 order by patientId", payerId, ChargeStatus.OPEN, through).stream()
+                .map(charge -> charge.patientId).toList());
+        List<Claim> claims = new ArrayList<>();
+        List<Held> held = new ArrayList<>();
+        for (UUID patient : patients) {
+            // Under the patient's lock, so that a correction cannot void a charge while it is claimed.
+            charges.lockPatient(patient);
+            List<Charge> open = Charge.<Charge> find("patientId = ?1 and payerId = ?2 and status = ?3 "
+                    + "and serviceDate <= ?4 order by coverageId, serviceDate", patient, payerId, ChargeStatus.OPEN,
+                    through).list();
+            if (open.isEmpty()) {
+                continue;
+            }
+            Optional<UUID> consent = consents.consentFor(patient, payer.payerCode, ConsentPurpose.PAYMENT, DISCLOSED);
+            if (consent.isEmpty()) {
+                held.add(new Held(patient, open.size(), "No active Part 2 consent of the patient's lets their "
+                        + "attendance go to " + payer.name + " (recipient " + payer.payerCode + ") for payment"));
+                continue;
+            }
+            int lines = payer.claimForm == ClaimForm.PROFESSIONAL ? PROFESSIONAL_LINES : INSTITUTIONAL_LINES;
+            List<Charge> lot = new ArrayList<>();
+            for (Charge charge : open) {
+                if (!lot.isEmpty() && (lot.size() == lines || !lot.get(0).coverageId.equals(charge.coverageId))) {
+                    claims.add(claim(lot, payer, consent.get(), by));
+                    lot = new ArrayList<>();
+                }
+                lot.add(charge);
+            }
+            claims.add(claim(lot, payer, consent.get(), by));
+        }
+        return new Run(claims, held);
+    }
+
+    private Claim claim(List<Charge> lines, Payer payer, UUID consent, String by) {
+        Claim claim = new Claim();
+        claim.id = UUID.randomUUID();
+        claim.patientId = lines.get(0).patientId;
+        claim.coverageId = lines.get(0).coverageId;
+        claim.payerId = payer.id;
+        claim.claimForm = payer.claimForm;
+        claim.consentId = consent;
+        claim.firstDay = lines.get(0).serviceDate;
+        claim.lastDay = lines.get(lines.size() - 1).serviceDate;
+        claim.total = lines.stream().map(line -> line.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        claim.createdBy = by;
+        claim.persist();
+        for (Charge line : lines) {
+            line.status = ChargeStatus.CLAIMED;
+            line.claimId = claim.id;
+        }
+        audit.record(new AuditEntry("disclose", "Claim", claim.id.toString(), claim.patientId, AuditOutcome.SUCCESS));
+        return claim;
+    }
+
+    @Transactional
+    public List<Claim> ofPatient(UUID patientId) {
+        return Claim.<Claim> find("patientId = ?1 order by createdAt, firstDay", patientId).list();
+    }
+
+    @Transactional
+    public Claim get(UUID id) {
+        Claim claim = Claim.findById(id);
+        if (claim == null) {
+            throw new ResourceNotFoundException("Claim", id);
+        }
+        return claim;
+    }
+}
