@@ -59,6 +59,7 @@ public class CoverageResource {
         coverage.memberId = request.memberId().strip();
         coverage.groupNumber = request.groupNumber();
         coverage.planName = request.planName();
+        request.subscriber().copyTo(coverage);
         coverage.startsOn = request.startsOn();
         coverage.endsOn = request.endsOn();
         Coverage added = coverages.add(coverage);

@@ -57,6 +57,7 @@ public class PayerResource {
         payer.placeOfService = request.placeOfService();
         payer.dayRate = request.dayRate();
         payer.minimumMinutes = request.minimumMinutes();
+        payer.claimFilingCode = request.claimFilingCode() == null ? "CI" : request.claimFilingCode();
         Payer added = payers.add(payer);
         return Created.at("payers/" + added.id, PayerView.of(added));
     }

@@ -40,6 +40,9 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "last_day")
     public LocalDate lastDay;
     public BigDecimal total;
+    /** The 837 the claim was sent in. */
+    @Column(name = "file_id")
+    public UUID fileId;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at", insertable = false, updatable = false)

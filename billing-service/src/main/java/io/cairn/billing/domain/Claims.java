@@ -28,8 +28,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class Claims {
 
-    /** What a claim discloses: the days attended. */
-    static final List<RecordCategory> DISCLOSED = List.of(RecordCategory.ATTENDANCE);
+    /**
+     * What a claim discloses: who the patient is and their insurance, the days attended, and the diagnoses. A consent
+     * for payment must release all three.
+     */
+    static final List<RecordCategory> DISCLOSED = List.of(RecordCategory.DEMOGRAPHICS, RecordCategory.ATTENDANCE,
+            RecordCategory.ASSESSMENTS);
     /** Service lines a claim may carry: 50 on an 837P (loop 2400), 999 on an 837I. */
     static final int PROFESSIONAL_LINES = 50;
     static final int INSTITUTIONAL_LINES = 999;
@@ -38,17 +42,21 @@ public class Claims {
     public record Held(UUID patientId, int charges, String reason) {
     }
 
-    /** What a run claimed and what it held back. */
-    public record Run(List<Claim> claims, List<Held> held) {
+    /** What a run claimed, the file it sent them in (none when it claimed nothing), and what it held back. */
+    public record Run(List<Claim> claims, UUID fileId, List<Held> held) {
     }
 
     private final Charges charges;
     private final ConsentProjection consents;
+    private final Diagnoses diagnoses;
+    private final ClaimFiles files;
     private final AuditLog audit;
 
-    Claims(Charges charges, ConsentProjection consents, AuditLog audit) {
+    Claims(Charges charges, ConsentProjection consents, Diagnoses diagnoses, ClaimFiles files, AuditLog audit) {
         this.charges = charges;
         this.consents = consents;
+        this.diagnoses = diagnoses;
+        this.files = files;
         this.audit = audit;
     }
 
@@ -75,10 +83,16 @@ public class Claims {
             if (open.isEmpty()) {
                 continue;
             }
+            Optional<String> missing = missing(patient, open);
+            if (missing.isPresent()) {
+                held.add(new Held(patient, open.size(), missing.get()));
+                continue;
+            }
             Optional<UUID> consent = consents.consentFor(patient, payer.payerCode, ConsentPurpose.PAYMENT, DISCLOSED);
             if (consent.isEmpty()) {
                 held.add(new Held(patient, open.size(), "No active Part 2 consent of the patient's lets their "
-                        + "attendance go to " + payer.name + " (recipient " + payer.payerCode + ") for payment"));
+                        + "demographics, attendance and assessments go to " + payer.name + " (recipient "
+                        + payer.payerCode + ") for payment"));
                 continue;
             }
             int lines = payer.claimForm == ClaimForm.PROFESSIONAL ? PROFESSIONAL_LINES : INSTITUTIONAL_LINES;
@@ -92,7 +106,20 @@ public class Claims {
             }
             claims.add(claim(lot, payer, consent.get(), by));
         }
-        return new Run(claims, held);
+        UUID file = claims.isEmpty() ? null : files.write(payer, claims).id;
+        return new Run(claims, file, held);
+    }
+
+    /** What a claim of these charges would lack: the diagnoses it carries, or its coverage's subscriber. */
+    private Optional<String> missing(UUID patient, List<Charge> open) {
+        if (diagnoses.of(patient).isEmpty()) {
+            return Optional.of("No diagnosis is recorded for the patient's claims: a clinician records their "
+                    + "ICD-10-CM diagnoses first (PUT /api/v1/diagnoses/{patientId})");
+        }
+        return open.stream().map(charge -> charge.coverageId).distinct()
+                .map(id -> Coverage.<Coverage> findById(id)).filter(coverage -> !coverage.namesItsSubscriber())
+                .findFirst().map(coverage -> "Coverage " + coverage.id + " was entered without the subscriber's "
+                        + "name, birth date, sex and address, which a claim needs: enter it again with them");
     }
 
     private Claim claim(List<Charge> lines, Payer payer, UUID consent, String by) {

@@ -34,6 +34,22 @@ public class Coverage extends PanacheEntityBase {
     public String groupNumber;
     @Column(name = "plan_name")
     public String planName;
+    /** The subscriber, who is the patient, as the payer knows them: the name on the card, birth date and sex. */
+    @Column(name = "subscriber_given_name")
+    public String subscriberGivenName;
+    @Column(name = "subscriber_family_name")
+    public String subscriberFamilyName;
+    @Column(name = "subscriber_birth_date")
+    public LocalDate subscriberBirthDate;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subscriber_sex")
+    public SubscriberSex subscriberSex;
+    @Column(name = "address_line")
+    public String addressLine;
+    public String city;
+    public String state;
+    @Column(name = "postal_code")
+    public String postalCode;
     @Column(name = "starts_on")
     public LocalDate startsOn;
     @Column(name = "ends_on")
@@ -43,6 +59,12 @@ public class Coverage extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public int version;
+
+    /** Whether a claim can name the subscriber: a coverage entered before these were asked for cannot. */
+    public boolean namesItsSubscriber() {
+        return subscriberGivenName != null && subscriberFamilyName != null && subscriberBirthDate != null
+                && subscriberSex != null && addressLine != null && city != null && state != null && postalCode != null;
+    }
 
     public boolean covers(LocalDate day) {
         return !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn));

@@ -38,6 +38,9 @@ public class Payer extends PanacheEntityBase {
     public String placeOfService;
     @Column(name = "day_rate")
     public BigDecimal dayRate;
+    /** SBR09: CI commercial, MC Medicaid, MB Medicare part B, BL Blue Cross Blue Shield, HM an HMO, ... */
+    @Column(name = "claim_filing_code")
+    public String claimFilingCode;
     /** A day with fewer documented minutes is not billed. */
     @Column(name = "minimum_minutes")
     public int minimumMinutes;

@@ -31,7 +31,16 @@ final class Billing {
     static final String COORDINATOR = Tokens.forRole(Roles.INTAKE_COORDINATOR);
     static final String CLINICIAN = Tokens.forRole(Roles.CLINICIAN);
 
+    static final Map<String, Object> SUBSCRIBER = Map.of("givenName", "Ana", "familyName", "Rivera", "birthDate",
+            "1988-04-12", "sex", "female", "addressLine", "14 Main St", "city", "Springfield", "state", "IL",
+            "postalCode", "62701");
+
     private Billing() {
+    }
+
+    /** Records the patient's diagnoses for claims, as a clinician. */
+    static void diagnoses(UUID patient, String... codes) {
+        as(CLINICIAN).body(Map.of("codes", List.of(codes))).put("/diagnoses/" + patient).then().statusCode(200);
     }
 
     static RequestSpecification as(String token) {
@@ -58,7 +67,7 @@ final class Billing {
 
     static String coverage(UUID patient, String payerId, String rank, LocalDate startsOn, LocalDate endsOn) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("patientId", patient, "payerId", payerId, "rank",
-                rank, "memberId", "XJH448812", "startsOn", startsOn.toString()));
+                rank, "memberId", "XJH448812", "subscriber", SUBSCRIBER, "startsOn", startsOn.toString()));
         if (endsOn != null) {
             body.put("endsOn", endsOn.toString());
         }
@@ -84,7 +93,8 @@ final class Billing {
     static ConsentChanged consent(UUID consentId, UUID patient, String recipient, ConsentPurpose purpose,
             ConsentStatus status, long revision) {
         return new ConsentChanged(consentId, patient, recipient, purpose, List.of(RecordCategory.DEMOGRAPHICS,
-                RecordCategory.ATTENDANCE), status, LocalDate.now().minusDays(30), null, Instant.now(), revision);
+                RecordCategory.ATTENDANCE, RecordCategory.ASSESSMENTS), status, LocalDate.now().minusDays(30), null,
+                Instant.now(), revision);
     }
 
     static List<Map<String, Object>> charges(UUID patient) {

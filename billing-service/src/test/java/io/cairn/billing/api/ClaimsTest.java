@@ -44,6 +44,7 @@ class ClaimsTest {
     String chargedPatient(UUID patient) {
         String payer = institutionalPayer();
         coverage(patient, payer, "primary", NOV, null);
+        Billing.diagnoses(patient, "F10.20");
         EventRecords.send(attended(UUID.randomUUID(), patient, NOV.withDayOfMonth(2), SessionKind.GROUP,
                 AttendanceStatus.PRESENT, 180),
                 attended(UUID.randomUUID(), patient, NOV.withDayOfMonth(4),

@@ -75,16 +75,27 @@ class CoverageTest {
         coverage(patient, payer, "secondary", NOV, null);
 
         Map<String, Object> overlapping = Map.of("patientId", patient, "payerId", payer, "rank", "primary",
-                "memberId", "M2", "startsOn", "2026-11-15");
+                "memberId", "M2", "subscriber", Billing.SUBSCRIBER, "startsOn", "2026-11-15");
         as(COORDINATOR).body(overlapping).post("/coverages").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString(first));
         as(COORDINATOR).body(Map.of("patientId", patient, "payerId", UUID.randomUUID(), "rank", "primary",
-                "memberId", "M2", "startsOn", "2026-12-01")).post("/coverages").then().statusCode(400)
+                "memberId", "M2", "subscriber", Billing.SUBSCRIBER, "startsOn", "2026-12-01")).post("/coverages").then()
+                .statusCode(400)
                 .body("violations[0].field", is("payerId"));
         as(COORDINATOR).body(Map.of("patientId", patient, "payerId", payer, "rank", "primary", "memberId", "M2",
-                "startsOn", "2026-12-10", "endsOn", "2026-12-01")).post("/coverages").then().statusCode(400);
+                "subscriber", Billing.SUBSCRIBER, "startsOn", "2026-12-10", "endsOn", "2026-12-01")).post("/coverages").then()
+                .statusCode(400);
         as(COORDINATOR).body(Map.of("patientId", patient, "payerId", payer, "rank", "tertiary", "memberId", "M2",
-                "startsOn", "2026-12-01")).post("/coverages").then().statusCode(400);
+                "subscriber", Billing.SUBSCRIBER, "startsOn", "2026-12-01")).post("/coverages").then().statusCode(400);
+        // A claim names the subscriber: a coverage without them, or with a malformed ZIP code, is refused.
+        as(COORDINATOR).body(Map.of("patientId", patient, "payerId", payer, "rank", "primary", "memberId", "M2",
+                "startsOn", "2026-12-01")).post("/coverages").then().statusCode(400)
+                .body("violations[0].field", is("subscriber"));
+        Map<String, Object> badZip = new HashMap<>(Billing.SUBSCRIBER);
+        badZip.put("postalCode", "6270");
+        as(COORDINATOR).body(Map.of("patientId", patient, "payerId", payer, "rank", "primary", "memberId", "M2",
+                "subscriber", badZip, "startsOn", "2026-12-01")).post("/coverages").then().statusCode(400)
+                .contentType("application/problem+json");
         assertEquals(2L, Rows.count(entities, "SELECT count(*) FROM coverage WHERE patient_id = ?1", patient));
 
         // From December the primary may be another.

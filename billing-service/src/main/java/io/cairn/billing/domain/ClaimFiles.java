@@ -1,0 +1,79 @@
+package io.cairn.billing.domain;
+
+import io.cairn.billing.x12.Claim837;
+import io.cairn.billing.x12.X12Validation;
+import io.cairn.kit.api.ClinicCalendar;
+import io.cairn.kit.problem.ResourceNotFoundException;
+import io.xlate.edi.schema.Schema;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes a run's claims to a payer as its 837 and keeps the file. A file is read back against its guide's layout
+ * before it is kept: one that does not validate is a defect here, and nothing of the run is kept.
+ */
+@ApplicationScoped
+public class ClaimFiles {
+
+    private final BillingProvider clinic;
+    private final Diagnoses diagnoses;
+    private final ClinicCalendar calendar;
+    private final EntityManager entities;
+    private final Map<ClaimForm, Schema> layouts = new EnumMap<>(ClaimForm.class);
+
+    ClaimFiles(BillingProvider clinic, Diagnoses diagnoses, ClinicCalendar calendar, EntityManager entities) {
+        this.clinic = clinic;
+        this.diagnoses = diagnoses;
+        this.calendar = calendar;
+        this.entities = entities;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    ClaimFile write(Payer payer, List<Claim> claims) {
+        List<Claim837.ClaimLines> lines = claims.stream().map(claim -> new Claim837.ClaimLines(claim.id,
+                Coverage.<Coverage> findById(claim.coverageId), diagnoses.of(claim.patientId), claim.charges()))
+                .toList();
+        long control = ((Number) entities.createNativeQuery("SELECT nextval('interchange_control_number')")
+                .getSingleResult()).longValue();
+        String content = Claim837.write(clinic, payer, control, LocalDateTime.ofInstant(calendar.now(),
+                calendar.zone()), lines);
+        List<String> errors = X12Validation.errors(content, layout(payer.claimForm));
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("The " + Claim837.guide(payer.claimForm) + " file written for payer "
+                    + payer.payerCode + " does not validate: " + errors);
+        }
+        ClaimFile file = new ClaimFile();
+        file.id = UUID.randomUUID();
+        file.payerId = payer.id;
+        file.claimForm = payer.claimForm;
+        file.controlNumber = control;
+        file.content = content;
+        file.persist();
+        claims.forEach(claim -> claim.fileId = file.id);
+        return file;
+    }
+
+    private synchronized Schema layout(ClaimForm form) {
+        return layouts.computeIfAbsent(form, f -> X12Validation.schema(Claim837.schema(f)));
+    }
+
+    @Transactional
+    public ClaimFile get(UUID id) {
+        ClaimFile file = ClaimFile.findById(id);
+        if (file == null) {
+            throw new ResourceNotFoundException("ClaimFile", id);
+        }
+        return file;
+    }
+
+    @Transactional
+    public List<Claim> claimsIn(UUID fileId) {
+        return Claim.<Claim> find("fileId = ?1 order by patientId, firstDay", fileId).list();
+    }
+}
