@@ -38,7 +38,7 @@ public class ClaimFileResource {
     @Produces(X12)
     @RolesAllowed(Roles.PROGRAM_DIRECTOR)
     @Operation(operationId = "getClaimFile", summary = "A run's 837 for one payer", description = "For the program director: the X12 interchange as written (an 837P, 005010X222A1, or an 837I, 005010X223A2), validated against its guide's layout when the run made it, to send to the payer or its clearinghouse. Each claim in it is audited as read.")
-    @APIResponse(responseCode = "200", description = "The interchange", content = @Content(mediaType = X12, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The interchange", content = @Content(mediaType = X12, schema = @Schema(implementation = X12Interchange.class)))
     @APIResponse(responseCode = "404", description = "No such file")
     public String get(@PathParam("id") UUID id) {
         ClaimFile file = files.get(id);

@@ -54,6 +54,12 @@ public class Claim extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** What the payer paid for the claim across the remittances posted; a reversal counts negative. */
+    public BigDecimal paid() {
+        return ClaimPayment.<ClaimPayment> list("claimId", id).stream().map(payment -> payment.paid)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** The claim's lines: its charges by day. */
     public List<Charge> charges() {
         return Charge.<Charge> find("claimId = ?1 order by serviceDate", id).list();

@@ -1,7 +1,7 @@
 package io.cairn.billing.domain;
 
 import io.cairn.billing.x12.Claim837;
-import io.cairn.billing.x12.X12Validation;
+import io.cairn.billing.x12.X12Reading;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import io.xlate.edi.schema.Schema;
@@ -43,7 +43,7 @@ public class ClaimFiles {
                 .getSingleResult()).longValue();
         String content = Claim837.write(clinic, payer, control, LocalDateTime.ofInstant(calendar.now(),
                 calendar.zone()), lines);
-        List<String> errors = X12Validation.errors(content, layout(payer.claimForm));
+        List<String> errors = X12Reading.errors(content, layout(payer.claimForm));
         if (!errors.isEmpty()) {
             throw new IllegalStateException("The " + Claim837.guide(payer.claimForm) + " file written for payer "
                     + payer.payerCode + " does not validate: " + errors);
@@ -60,7 +60,7 @@ public class ClaimFiles {
     }
 
     private synchronized Schema layout(ClaimForm form) {
-        return layouts.computeIfAbsent(form, f -> X12Validation.schema(Claim837.schema(f)));
+        return layouts.computeIfAbsent(form, f -> X12Reading.schema(Claim837.schema(f)));
     }
 
     @Transactional

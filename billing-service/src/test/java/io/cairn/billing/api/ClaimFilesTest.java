@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cairn.billing.x12.X12Validation;
+import io.cairn.billing.x12.X12Reading;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.contracts.events.ConsentPurpose;
 import io.cairn.contracts.events.ConsentStatus;
@@ -85,7 +85,7 @@ class ClaimFilesTest {
         assertEquals(2, run.getList("claims").size());
         String x12 = file(run);
 
-        assertEquals(List.of(), X12Validation.errors(x12, X12Validation.schema("x12/837I.xml")));
+        assertEquals(List.of(), X12Reading.errors(x12, X12Reading.schema("x12/837I.xml")));
         assertTrue(x12.startsWith("ISA*00*"), x12);
         assertEquals(List.of("ST*837*0001*005010X223A2"), segments(x12, "ST"));
         List<String> claims = segments(x12, "CLM");
@@ -114,7 +114,7 @@ class ClaimFilesTest {
                 .statusCode(200).extract().jsonPath();
         String x12 = file(run);
 
-        assertEquals(List.of(), X12Validation.errors(x12, X12Validation.schema("x12/837P.xml")));
+        assertEquals(List.of(), X12Reading.errors(x12, X12Reading.schema("x12/837P.xml")));
         assertEquals(List.of("ST*837*0001*005010X222A1"), segments(x12, "ST"));
         assertEquals(List.of("CLM*" + run.getString("claims[0].id") + "*491***11:B:1*Y*A*Y*Y"), segments(x12, "CLM"));
         assertEquals(List.of("HI*ABK:F1020*ABF:F321"), segments(x12, "HI"));
@@ -137,14 +137,14 @@ class ClaimFilesTest {
         String x12 = file(run);
         // A claim without its diagnosis, and a line without its procedure: each an error the reader reports.
         String noDiagnosis = x12.replaceAll("(?m)^HI\\*.*~\\R", "");
-        assertTrue(X12Validation.errors(noDiagnosis, X12Validation.schema("x12/837P.xml")).stream()
+        assertTrue(X12Reading.errors(noDiagnosis, X12Reading.schema("x12/837P.xml")).stream()
                 .anyMatch(error -> error.contains("MANDATORY_SEGMENT_MISSING") || error.contains("SEGMENT")),
-                () -> X12Validation.errors(noDiagnosis, X12Validation.schema("x12/837P.xml")).toString());
+                () -> X12Reading.errors(noDiagnosis, X12Reading.schema("x12/837P.xml")).toString());
         String badAmount = x12.replace("*245.5*UN*", "*2x5*UN*");
-        assertTrue(X12Validation.errors(badAmount, X12Validation.schema("x12/837P.xml")).stream()
+        assertTrue(X12Reading.errors(badAmount, X12Reading.schema("x12/837P.xml")).stream()
                 .anyMatch(error -> error.contains("SV1")),
-                () -> X12Validation.errors(badAmount,
-                        X12Validation.schema("x12/837P.xml")).toString());
+                () -> X12Reading.errors(badAmount,
+                        X12Reading.schema("x12/837P.xml")).toString());
     }
 
     @Test
