@@ -1,0 +1,60 @@
+package io.cairn.billing.x12;
+
+import io.cairn.billing.domain.BillingProvider;
+import io.cairn.billing.domain.Coverage;
+import io.cairn.billing.domain.Payer;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * A coverage's eligibility inquiry as a 270 (005010X279A1, the layout of {@code x12/270.xml}): the payer as
+ * information source, the clinic as receiver, the patient as subscriber, asking about the program's service types.
+ */
+public final class Eligibility270 {
+
+    /** What an IOP asks about: the plan (30), mental health (MH) and substance use (AI) benefits. */
+    public static final List<String> SERVICE_TYPES = List.of("30", "MH", "AI");
+    public static final String SCHEMA = "x12/270.xml";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
+    private static final String TRANSACTION = "0001";
+
+    private Eligibility270() {
+    }
+
+    public static String write(BillingProvider clinic, Payer payer, Coverage coverage, String trace,
+            long controlNumber, LocalDateTime at) {
+        String control = String.format("%09d", controlNumber);
+        try (X12Writer x12 = new X12Writer()) {
+            x12.segment("ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ",
+                    String.format("%-15s", clinic.submitter().id()), "ZZ", String.format("%-15s", payer.payerCode),
+                    at.format(SHORT_DAY), at.format(TIME), "^", "00501", control, "0", clinic.submitter().usage(), ":");
+            x12.segment("GS", "HS", clinic.submitter().id(), payer.payerCode, at.format(DAY), at.format(TIME),
+                    String.valueOf(controlNumber), "X", "005010X279A1");
+            x12.segment("ST", "270", TRANSACTION, "005010X279A1");
+            x12.segment("BHT", "0022", "13", trace, at.format(DAY), at.format(TIME));
+            x12.segment("HL", "1", null, "20", "1");
+            x12.segment("NM1", "PR", "2", payer.name, null, null, null, null, "PI", payer.payerCode);
+            x12.segment("HL", "2", "1", "21", "1");
+            x12.segment("NM1", "1P", "2", clinic.provider().name(), null, null, null, null, "XX",
+                    clinic.provider().npi());
+            x12.segment("HL", "3", "2", "22", "0");
+            // TRN03: "1" and the clinic's EIN, as the guide asks of a provider's own trace.
+            x12.segment("TRN", "1", trace, "1" + clinic.provider().taxId());
+            x12.segment("NM1", "IL", "1", coverage.subscriberFamilyName, coverage.subscriberGivenName, null, null,
+                    null, "MI", coverage.memberId);
+            x12.segment("DMG", "D8", coverage.subscriberBirthDate.format(DAY), coverage.subscriberSex.code);
+            x12.segment("DTP", "291", "D8", at.format(DAY));
+            for (String serviceType : SERVICE_TYPES) {
+                x12.segment("EQ", serviceType);
+            }
+            x12.endTransaction(TRANSACTION);
+            x12.segment("GE", "1", String.valueOf(controlNumber));
+            x12.segment("IEA", "1", control);
+            return x12.text();
+        }
+    }
+}
