@@ -58,6 +58,9 @@ public class PayerResource {
         payer.dayRate = request.dayRate();
         payer.minimumMinutes = request.minimumMinutes();
         payer.claimFilingCode = request.claimFilingCode() == null ? "CI" : request.claimFilingCode();
+        payer.telehealthPlaceOfService = request.telehealthPlaceOfService() == null ? "10"
+                : request.telehealthPlaceOfService();
+        payer.telehealthModifier = request.telehealthModifier() == null ? "95" : request.telehealthModifier();
         Payer added = payers.add(payer);
         return Created.at("payers/" + added.id, PayerView.of(added));
     }

@@ -1,5 +1,6 @@
 package io.cairn.billing.domain;
 
+import io.cairn.contracts.events.AttendanceMode;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.contracts.events.SessionKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -32,6 +33,8 @@ public class AttendedSession extends PanacheEntityBase {
     public AttendanceStatus status;
     @Column(name = "minutes_attended")
     public int minutesAttended;
+    @Enumerated(EnumType.STRING)
+    public AttendanceMode mode;
     @Column(name = "session_date")
     public LocalDate sessionDate;
     @Column(name = "recorded_at")

@@ -39,6 +39,8 @@ public class Charge extends PanacheEntityBase {
     public String revenueCode;
     @Column(name = "place_of_service")
     public String placeOfService;
+    /** The procedure's modifier: the payer's telehealth modifier on a day attended wholly by telehealth. */
+    public String modifier;
     public int units;
     public BigDecimal amount;
     /** The minutes attended that day when the charge was made or last confirmed. */

@@ -1,5 +1,6 @@
 package io.cairn.billing.domain;
 
+import io.cairn.contracts.events.AttendanceMode;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.kit.persistence.Locks;
@@ -45,6 +46,7 @@ public class Charges {
         session.minutesAttended = attended.minutesAttended();
         session.sessionDate = attended.sessionDate();
         session.recordedAt = attended.recordedAt();
+        session.mode = attended.mode() == null ? AttendanceMode.IN_PERSON : attended.mode();
         session.persist();
         entities.flush();
         decide(attended.patientId(), attended.sessionDate());
@@ -98,6 +100,7 @@ public class Charges {
                         + "minimum of " + payer.get().minimumMinutes;
             } else {
                 charge.minutesDocumented = minutes;
+                codesOfTheDay(charge, payer.get(), byTelehealth(patientId, day));
                 return;
             }
             entities.flush();
@@ -117,12 +120,29 @@ public class Charges {
         charge.claimForm = payer.claimForm;
         charge.procedureCode = payer.procedureCode;
         charge.revenueCode = payer.revenueCode;
-        charge.placeOfService = payer.placeOfService;
+        codesOfTheDay(charge, payer, byTelehealth(patientId, day));
         charge.units = 1;
         charge.amount = payer.dayRate;
         charge.minutesDocumented = minutes;
         charge.status = ChargeStatus.OPEN;
         charge.persist();
+    }
+
+    /**
+     * A day attended wholly by telehealth carries the payer's telehealth place of service and modifier; a day with any
+     * session attended in the room is billed as in person.
+     */
+    private static void codesOfTheDay(Charge charge, Payer payer, boolean byTelehealth) {
+        charge.placeOfService = byTelehealth ? payer.telehealthPlaceOfService : payer.placeOfService;
+        charge.modifier = byTelehealth ? payer.telehealthModifier : null;
+    }
+
+    /** Whether every session the patient attended that day (any minutes) was attended by telehealth. */
+    private boolean byTelehealth(UUID patientId, LocalDate day) {
+        List<AttendanceMode> modes = entities.createQuery("select distinct s.mode from AttendedSession s "
+                + "where s.patientId = ?1 and s.sessionDate = ?2 and s.minutesAttended > 0", AttendanceMode.class)
+                .setParameter(1, patientId).setParameter(2, day).getResultList();
+        return modes.equals(List.of(AttendanceMode.TELEHEALTH));
     }
 
     /** The day's minutes of every session attended; an absence documents none. */

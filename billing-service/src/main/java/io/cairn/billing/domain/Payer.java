@@ -36,6 +36,12 @@ public class Payer extends PanacheEntityBase {
     public String revenueCode;
     @Column(name = "place_of_service")
     public String placeOfService;
+    /** A day attended wholly by telehealth: its place of service (10 the patient's home, 02 elsewhere). */
+    @Column(name = "telehealth_place_of_service")
+    public String telehealthPlaceOfService;
+    /** ... and its procedure's modifier (95 synchronous telehealth, GT interactive audio and video). */
+    @Column(name = "telehealth_modifier")
+    public String telehealthModifier;
     @Column(name = "day_rate")
     public BigDecimal dayRate;
     /** SBR09: CI commercial, MC Medicaid, MB Medicare part B, BL Blue Cross Blue Shield, HM an HMO, ... */

@@ -70,7 +70,7 @@ public final class Claim837 {
                 level++;
                 subscriber(x12, level, claim.coverage(), payer);
                 if (payer.claimForm == ClaimForm.PROFESSIONAL) {
-                    professional(x12, claim);
+                    professional(x12, claim, payer.placeOfService);
                 } else {
                     institutional(x12, clinic, claim);
                 }
@@ -94,16 +94,17 @@ public final class Claim837 {
         x12.segment("NM1", "PR", "2", payer.name, null, null, null, null, "PI", payer.payerCode);
     }
 
-    private static void professional(X12Writer x12, ClaimLines claim) {
-        Charge first = claim.charges().get(0);
+    private static void professional(X12Writer x12, ClaimLines claim, String placeOfService) {
         x12.segment("CLM", claim.claimId().toString(), amount(total(claim)), null, null,
-                new String[] { first.placeOfService, "B", "1" }, "Y", "A", "Y", "Y");
+                new String[] { placeOfService, "B", "1" }, "Y", "A", "Y", "Y");
         x12.segment("HI", diagnoses(claim.diagnoses(), "ABK", "ABF"));
         int line = 0;
         for (Charge charge : claim.charges()) {
             x12.segment("LX", String.valueOf(++line));
-            x12.segment("SV1", new String[] { "HC", charge.procedureCode }, amount(charge.amount), "UN",
-                    String.valueOf(charge.units), null, null, new String[] { "1" });
+            // A line's own place of service (SV105) only where it differs from the claim's: a telehealth day.
+            x12.segment("SV1", procedure(charge), amount(charge.amount), "UN", String.valueOf(charge.units),
+                    charge.placeOfService.equals(placeOfService) ? null : charge.placeOfService, null,
+                    new String[] { "1" });
             x12.segment("DTP", "472", "D8", charge.serviceDate.format(DAY));
         }
     }
@@ -127,10 +128,16 @@ public final class Claim837 {
         int line = 0;
         for (Charge charge : charges) {
             x12.segment("LX", String.valueOf(++line));
-            x12.segment("SV2", charge.revenueCode, new String[] { "HC", charge.procedureCode }, amount(charge.amount),
+            x12.segment("SV2", charge.revenueCode, procedure(charge), amount(charge.amount),
                     "UN", String.valueOf(charge.units));
             x12.segment("DTP", "472", "D8", charge.serviceDate.format(DAY));
         }
+    }
+
+    /** The procedure composite: HC, the HCPCS code, and its modifier if any. */
+    private static String[] procedure(Charge charge) {
+        return charge.modifier == null ? new String[] { "HC", charge.procedureCode }
+                : new String[] { "HC", charge.procedureCode, charge.modifier };
     }
 
     /** Diagnoses as HI composites: the first with {@code firstQualifier}, the rest with {@code qualifier}. */

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cairn.contracts.events.AttendanceMode;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.contracts.events.SessionKind;
@@ -120,6 +121,36 @@ class ChargesTest {
         assertEquals("11", late.get("placeOfService"));
         assertEquals(245.5, ((Number) late.get("amount")).doubleValue());
         assertEquals(150, late.get("minutesDocumented"));
+    }
+
+    @Test
+    void aDayAttendedWhollyByTelehealthCarriesThePayersTelehealthCodes() {
+        UUID patient = UUID.randomUUID();
+        coverage(patient, professionalPayer(), "primary", NOV, null);
+        UUID remote = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(new AttendanceRecorded(remote, patient, UUID.randomUUID(), SessionKind.GROUP,
+                AttendanceStatus.PRESENT, 180, nov(3), java.time.Instant.now(), AttendanceMode.TELEHEALTH)),
+                // The 4th: a group by video and an individual session in the room is an in-person day.
+                EventRecords.of(new AttendanceRecorded(UUID.randomUUID(), patient, UUID.randomUUID(),
+                        SessionKind.GROUP, AttendanceStatus.PRESENT, 120, nov(4), java.time.Instant.now(),
+                        AttendanceMode.TELEHEALTH)),
+                EventRecords.of(new AttendanceRecorded(UUID.randomUUID(), patient, UUID.randomUUID(),
+                        SessionKind.INDIVIDUAL, AttendanceStatus.PRESENT, 60, nov(4), java.time.Instant.now(),
+                        AttendanceMode.IN_PERSON)));
+        List<Map<String, Object>> charged = awaitCharges(patient, found -> found.size() == 2
+                && Integer.valueOf(180).equals(found.get(1).get("minutesDocumented")));
+        assertEquals("10", charged.get(0).get("placeOfService"));
+        assertEquals("95", charged.get(0).get("modifier"));
+        assertEquals("11", charged.get(1).get("placeOfService"));
+        assertNull(charged.get(1).get("modifier"));
+
+        // Corrected: she came in after all. The open charge follows the day.
+        EventRecords.send(EventRecords.of(new AttendanceRecorded(remote, patient, UUID.randomUUID(),
+                SessionKind.GROUP, AttendanceStatus.PRESENT, 180, nov(3), java.time.Instant.now(),
+                AttendanceMode.IN_PERSON)));
+        Map<String, Object> inPerson = awaitCharges(patient, found -> found.get(0).get("modifier") == null).get(0);
+        assertEquals("11", inPerson.get("placeOfService"));
+        assertEquals(charged.get(0).get("id"), inPerson.get("id"));
     }
 
     @Test

@@ -129,6 +129,23 @@ class ClaimFilesTest {
     }
 
     @Test
+    void aTelehealthDayIsALineWithItsOwnPlaceOfServiceAndTheModifier() {
+        String payer = professionalPayer();
+        UUID patient = claimablePatient(payer, 17);
+        EventRecords.send(EventRecords.of(new io.cairn.contracts.events.AttendanceRecorded(UUID.randomUUID(), patient,
+                UUID.randomUUID(), SessionKind.GROUP, AttendanceStatus.PRESENT, 180, NOV.withDayOfMonth(18),
+                java.time.Instant.now(), io.cairn.contracts.events.AttendanceMode.TELEHEALTH)));
+        awaitCharges(patient, found -> found.size() == 2);
+        JsonPath run = as(DIRECTOR).body(Map.of("payerId", payer, "through", "2026-11-30")).post("/claims").then()
+                .statusCode(200).extract().jsonPath();
+        String x12 = file(run);
+        assertEquals(List.of(), X12Reading.errors(x12, X12Reading.schema("x12/837P.xml")));
+        assertEquals(List.of("CLM*" + run.getString("claims[0].id") + "*491***11:B:1*Y*A*Y*Y"), segments(x12, "CLM"));
+        assertEquals(List.of("SV1*HC:H0015*245.5*UN*1***1", "SV1*HC:H0015:95*245.5*UN*1*10**1"),
+                segments(x12, "SV1"));
+    }
+
+    @Test
     void theLayoutCatchesWhatAGuideWouldRefuse() {
         String payer = professionalPayer();
         claimablePatient(payer, 12);

@@ -14,6 +14,7 @@ import io.cairn.contracts.events.AftercareNeeds;
 import io.cairn.contracts.events.AftercareReferralCreated;
 import io.cairn.contracts.events.AsamRatings;
 import io.cairn.contracts.events.AssessmentCompleted;
+import io.cairn.contracts.events.AttendanceMode;
 import io.cairn.contracts.events.AttendanceRecorded;
 import io.cairn.contracts.events.BookingReleased;
 import io.cairn.contracts.events.CheckInDue;
@@ -101,7 +102,7 @@ class EventSchemasTest {
             new PatientEnrolled(UUID.randomUUID(), PATIENT, UUID.randomUUID(), EnrollmentStatus.ENROLLED,
                     UUID.randomUUID(), TODAY.plusDays(3), null, NOW),
             new AttendanceRecorded(UUID.randomUUID(), PATIENT, UUID.randomUUID(), SessionKind.GROUP,
-                    AttendanceStatus.LEFT_EARLY, 95, TODAY, NOW),
+                    AttendanceStatus.LEFT_EARLY, 95, TODAY, NOW, AttendanceMode.TELEHEALTH),
             new EngagementAlert(PATIENT, EngagementRisk.BELOW_WEEKLY_MINIMUM, "2026-W48", new BigDecimal("4.5"),
                     new BigDecimal("9"), 2, NOW),
             new AftercareReferralCreated(UUID.randomUUID(), PATIENT, UUID.randomUUID(), TODAY,

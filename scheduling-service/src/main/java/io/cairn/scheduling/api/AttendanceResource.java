@@ -2,6 +2,7 @@ package io.cairn.scheduling.api;
 
 import io.cairn.kit.api.ApiPaths;
 import io.cairn.contracts.Roles;
+import io.cairn.contracts.events.AttendanceMode;
 import io.cairn.scheduling.domain.AttendanceRegister;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -36,7 +37,9 @@ public class AttendanceResource {
     @APIResponse(responseCode = "409", description = "A patient is not booked in the session")
     public List<AttendanceView> record(@Valid @NotNull AttendanceRequest request) {
         return register.record(request.sessionId(), request.records().stream()
-                .map(m -> new AttendanceRegister.Mark(m.patientId(), m.status(), m.minutesAttended())).toList())
+                .map(m -> new AttendanceRegister.Mark(m.patientId(), m.status(), m.minutesAttended(),
+                        m.mode() == null ? AttendanceMode.IN_PERSON : m.mode()))
+                .toList())
                 .stream().map(AttendanceView::of).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.cairn.scheduling.domain;
 
 import org.hibernate.annotations.Generated;
 import org.hibernate.generator.EventType;
+import io.cairn.contracts.events.AttendanceMode;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -34,6 +35,9 @@ public class Attendance extends PanacheEntityBase {
     public AttendanceStatus status;
     @Column(name = "minutes_attended")
     public int minutesAttended;
+    /** In person or by telehealth. */
+    @Enumerated(EnumType.STRING)
+    public AttendanceMode mode = AttendanceMode.IN_PERSON;
     @Column(name = "session_date")
     public LocalDate sessionDate;
     @Column(name = "iso_week")

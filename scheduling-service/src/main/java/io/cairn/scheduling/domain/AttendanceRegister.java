@@ -2,6 +2,7 @@ package io.cairn.scheduling.domain;
 
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.contracts.events.AttendanceRecorded;
+import io.cairn.contracts.events.AttendanceMode;
 import io.cairn.contracts.events.AttendanceStatus;
 import io.cairn.kit.events.Outbox;
 import io.cairn.kit.problem.ConflictException;
@@ -21,7 +22,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttendanceRegister {
 
-    public record Mark(UUID patientId, AttendanceStatus status, int minutesAttended) {
+    public record Mark(UUID patientId, AttendanceStatus status, int minutesAttended, AttendanceMode mode) {
     }
 
     private final Sessions sessions;
@@ -90,6 +91,7 @@ public class AttendanceRegister {
                 });
         attendance.status = mark.status();
         attendance.minutesAttended = mark.minutesAttended();
+        attendance.mode = mark.mode();
         attendance.sessionDate = calendar.dateOf(session.startsAt);
         attendance.isoWeek = ClinicCalendar.isoWeek(attendance.sessionDate);
         attendance.recordedBy = caller.name();
@@ -98,7 +100,8 @@ public class AttendanceRegister {
         attendance.persistAndFlush();
         access.wrote("record", "attendance", attendance.id, attendance.patientId);
         outbox.publish(new AttendanceRecorded(attendance.id, attendance.patientId, session.id, session.kind,
-                attendance.status, attendance.minutesAttended, attendance.sessionDate, attendance.recordedAt));
+                attendance.status, attendance.minutesAttended, attendance.sessionDate, attendance.recordedAt,
+                attendance.mode));
         return attendance;
     }
 }

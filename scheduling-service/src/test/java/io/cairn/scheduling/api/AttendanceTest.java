@@ -130,9 +130,10 @@ public class AttendanceTest {
         try (TopicWatch topic = TopicWatch.of(Topics.SCHEDULING)) {
             as(CLINICIAN).body("""
                     {"sessionId":"%s","records":[{"patientId":"%s","status":"present","minutesAttended":180},
-                     {"patientId":"%s","status":"left-early","minutesAttended":95}]}""".formatted(group, dana, sam))
-                    .post("/attendance").then().statusCode(200).body("size()", equalTo(2))
-                    .body("[0].isoWeek", equalTo(ClinicCalendar.isoWeek(monday)));
+                     {"patientId":"%s","status":"left-early","minutesAttended":95,"mode":"telehealth"}]}"""
+                    .formatted(group, dana, sam)).post("/attendance").then().statusCode(200)
+                    .body("size()", equalTo(2)).body("[0].isoWeek", equalTo(ClinicCalendar.isoWeek(monday)))
+                    .body("[0].mode", equalTo("in-person")).body("[1].mode", equalTo("telehealth"));
 
             ConsumerRecord<String, String> recorded = topic.awaitRecords(keyed(dana), 1, Duration.ofSeconds(20))
                     .get(0);
@@ -140,7 +141,14 @@ public class AttendanceTest {
             assertEquals(List.of(), EventSchemas.instance().violations(EventType.ATTENDANCE_RECORDED, data));
             assertEquals(180, data.get("minutesAttended").asInt());
             assertEquals("group", data.get("sessionKind").asText());
+            assertEquals("in-person", data.get("mode").asText());
+            // Sam joined by video: the event says so, for the day's charge.
+            JsonNode remote = EventRecords.data(topic.awaitRecords(keyed(sam), 1, Duration.ofSeconds(20)).get(0));
+            assertEquals("telehealth", remote.get("mode").asText());
         }
+        as(CLINICIAN).body("""
+                {"sessionId":"%s","records":[{"patientId":"%s","status":"present","minutesAttended":180,
+                 "mode":"by-carrier-pigeon"}]}""".formatted(group, dana)).post("/attendance").then().statusCode(400);
         as(SCHEDULER).get("/patients/" + sam + "/hours").then().statusCode(200)
                 .body("find { it.isoWeek == '" + ClinicCalendar.isoWeek(monday) + "' }.hoursAttended", equalTo(1.6f));
     }
