@@ -4,6 +4,7 @@ import io.cairn.billing.domain.CoverageRank;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -16,8 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                        "addressLine":"14 Main St","city":"Springfield","state":"IL","postalCode":"62701"},
          "startsOn":"2026-11-01"}""")
 public record CoverageRequest(@NotNull UUID patientId, @NotNull UUID payerId, @NotNull CoverageRank rank,
-        @Schema(description = "The patient's id with the payer, as on their insurance card") @NotBlank @Size(max = 80) String memberId,
-        @Size(max = 50) String groupNumber, @Size(max = 200) String planName, @Valid @NotNull Subscriber subscriber,
+        @Schema(description = "The patient's id with the payer, as on their insurance card") @NotBlank @Size(max = 80) @Pattern(regexp = X12Text.PATTERN, message = X12Text.MESSAGE) String memberId,
+        @Size(max = 50) @Pattern(regexp = X12Text.PATTERN, message = X12Text.MESSAGE) String groupNumber,
+        @Size(max = 200) String planName, @Valid @NotNull Subscriber subscriber,
         @NotNull LocalDate startsOn,
         @Schema(description = "The last day covered; none while the coverage lasts") LocalDate endsOn) {
 }

@@ -10,6 +10,7 @@ import io.cairn.kit.security.PatientAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -51,6 +52,7 @@ public class CoverageResource {
     @Operation(operationId = "addCoverage", summary = "Add a patient's coverage", description = "For intake coordinators and the program director. A patient has at most one primary and one secondary coverage in force on any day: one that overlaps another of its rank is answered 409 (end that one first). The patient's attended days the new primary coverage covers are charged to it at once.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoverageView.class)))
     @APIResponse(responseCode = "409", description = "Another coverage of this rank is in force on some of these days")
+    @Transactional
     public RestResponse<CoverageView> add(@Valid @NotNull CoverageRequest request) {
         Coverage coverage = new Coverage();
         coverage.patientId = request.patientId();
@@ -97,6 +99,7 @@ public class CoverageResource {
     @Operation(operationId = "endCoverage", summary = "End a coverage", description = "For intake coordinators and the program director. The coverage covers no day after endsOn: open charges of later days are voided, and charged to the primary coverage that covers them instead, if any. endsOn may bring an end earlier, not later.")
     @APIResponse(responseCode = "200", description = "The coverage, ended")
     @APIResponse(responseCode = "404", description = "No such coverage")
+    @Transactional
     public CoverageView end(@PathParam("id") UUID id, @Valid @NotNull CoverageEnd request) {
         Coverage ended = coverages.end(id, request.endsOn());
         access.wrote("end", RESOURCE, id, ended.patientId);

@@ -10,6 +10,7 @@ import io.cairn.kit.security.PatientAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -45,6 +46,7 @@ public class DiagnosesResource {
     @RolesAllowed({ Roles.CLINICIAN, Roles.PROGRAM_DIRECTOR })
     @Operation(operationId = "recordDiagnoses", summary = "Record the diagnoses a patient's claims carry", description = "For clinicians and the program director. The patient's ICD-10-CM codes, the principal diagnosis first, replacing those recorded before; claims made from then on carry them. A patient without them gets no claim.")
     @APIResponse(responseCode = "200", description = "The diagnoses as recorded")
+    @Transactional
     public DiagnosesView record(@PathParam("patientId") UUID patientId, @Valid @NotNull DiagnosesRequest request) {
         if (new HashSet<>(request.codes()).size() < request.codes().size()) {
             throw new InvalidRequestException("codes", "must not repeat a code");

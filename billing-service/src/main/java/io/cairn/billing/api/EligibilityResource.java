@@ -12,6 +12,7 @@ import io.cairn.kit.security.PatientAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,6 +53,7 @@ public class EligibilityResource {
     @Operation(operationId = "askEligibility", summary = "Ask the payer whether a coverage is in force", description = "For intake coordinators and the program director. Builds the 270 eligibility inquiry (005010X279A1) for the coverage's subscriber, asking about the plan (30), mental health (MH) and substance use (AI) benefits, checked against the guide's layout; GET .../request answers it as X12 to send through the clinic's clearinghouse, and PUT .../response brings the payer's 271 back. An unknown coverage is answered 400, one entered without its subscriber 409.")
     @APIResponse(responseCode = "201", description = "The inquiry, not yet answered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EligibilityCheckView.class)))
     @APIResponse(responseCode = "409", description = "The coverage lacks its subscriber's details")
+    @Transactional
     public RestResponse<EligibilityCheckView> ask(@Valid @NotNull EligibilityRequest request) {
         EligibilityCheck check = eligibilities.ask(request.coverageId(), caller.name());
         access.wrote("ask-eligibility", RESOURCE, check.id, check.patientId);
@@ -93,6 +95,7 @@ public class EligibilityResource {
     @RequestBody(content = @Content(mediaType = ClaimFileResource.X12, schema = @Schema(implementation = X12Interchange.class)))
     @APIResponse(responseCode = "200", description = "The check with the payer's answer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EligibilityCheckView.class)))
     @APIResponse(responseCode = "404", description = "No such check")
+    @Transactional
     public EligibilityCheckView answer(@PathParam("id") UUID id, String interchange) {
         if (interchange == null || interchange.isBlank()) {
             throw new InvalidRequestException("body", "must be an X12 271 interchange");

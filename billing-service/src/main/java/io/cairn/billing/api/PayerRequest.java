@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"name":"Blue Valley Health Plan","payerCode":"BVHP1","claimForm":"institutional","procedureCode":"S9480",
          "revenueCode":"0905","placeOfService":"11","dayRate":310.00,"minimumMinutes":180,"telehealthPlaceOfService":"10","telehealthModifier":"95",
          "claimFilingCode":"CI"}""")
-public record PayerRequest(@NotBlank @Size(max = 200) String name,
-        @Schema(description = "The payer's id on X12 claims and eligibility requests") @NotNull @Pattern(regexp = "[A-Za-z0-9]{2,80}") String payerCode,
+public record PayerRequest(@NotBlank @Size(max = 60) @Pattern(regexp = X12Text.PATTERN, message = X12Text.MESSAGE) String name,
+        @Schema(description = "The payer's id on X12 claims and eligibility requests") @NotNull @Pattern(regexp = "[A-Za-z0-9]{2,15}") String payerCode,
         @NotNull ClaimForm claimForm,
         @Schema(description = "The per diem's HCPCS code, e.g. S9480 (intensive outpatient psychiatric services) or H0015 (alcohol and/or drug intensive outpatient treatment)") @NotNull @Pattern(regexp = "[A-Z][0-9]{4}") String procedureCode,
         @Schema(description = "The line's revenue code on an institutional claim (0905 or 0906 for intensive outpatient services); none on a professional claim") @Pattern(regexp = "0[0-9]{3}") String revenueCode,

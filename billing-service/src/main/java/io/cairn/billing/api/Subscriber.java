@@ -14,9 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Subscriber", description = "The insured, who is the patient, as on the insurance card", example = """
         {"givenName":"Ana","familyName":"Rivera","birthDate":"1988-04-12","sex":"female",
          "addressLine":"14 Main St","city":"Springfield","state":"IL","postalCode":"62701"}""")
-public record Subscriber(@NotBlank @Size(max = 35) String givenName, @NotBlank @Size(max = 60) String familyName,
-        @NotNull @Past LocalDate birthDate, @NotNull SubscriberSex sex, @NotBlank @Size(max = 55) String addressLine,
-        @NotBlank @Size(max = 30) String city, @NotNull @Pattern(regexp = "[A-Z]{2}") String state,
+public record Subscriber(
+        @NotBlank @Size(max = 35) @Pattern(regexp = X12Text.PATTERN, message = X12Text.MESSAGE) String givenName,
+        @NotBlank @Size(max = 60) @Pattern(regexp = X12Text.PATTERN, message = X12Text.MESSAGE) String familyName,
+        @NotNull @Past LocalDate birthDate,
+        @NotNull SubscriberSex sex,
+        @NotBlank @Size(max = 55) @Pattern(regexp = X12Text.PATTERN, message = X12Text.MESSAGE) String addressLine,
+        @NotBlank @Size(max = 30) @Pattern(regexp = X12Text.PATTERN, message = X12Text.MESSAGE) String city,
+        @NotNull @Pattern(regexp = "[A-Z]{2}") String state,
         @NotNull @Pattern(regexp = "[0-9]{5}([0-9]{4})?") String postalCode) {
 
     void copyTo(Coverage coverage) {

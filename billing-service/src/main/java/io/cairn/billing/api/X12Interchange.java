@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         N1*PR*Blue Valley Health Plan~
         N1*PE*Cairn Demo Clinic*XX*1234567893~
         LX*1~
-        CLP*5e1a7c3b-9d2f-4b8e-a6c1-3f7d2e9b1a40*1*310*310**CI*BV26121500017*13*1~
+        CLP*5E1A7C3B9D2F4B8EA6C1*1*310*310**CI*BV26121500017*13*1~
         SVC*HC:S9480*310*310**1~
         DTM*472*20261102~
         SE*11*0001~

@@ -36,6 +36,9 @@ public class Charges {
         if (session == null) {
             session = new AttendedSession();
             session.attendanceId = attended.attendanceId();
+        } else if (attended.recordedAt().isBefore(session.recordedAt)) {
+            // An older mark delivered late (a parked event sent again): the newer one kept stands.
+            return;
         } else if (!session.sessionDate.equals(attended.sessionDate())) {
             earlierDay = session.sessionDate;
         }
@@ -78,6 +81,11 @@ public class Charges {
      */
     void lockPatient(UUID patientId) {
         Locks.forKey(entities, "billing-patient:" + patientId);
+    }
+
+    /** The patient's lock if no other transaction holds it; {@code false} at once otherwise. */
+    boolean tryLockPatient(UUID patientId) {
+        return Locks.tryForKey(entities, "billing-patient:" + patientId);
     }
 
     private void decide(UUID patientId, LocalDate day) {

@@ -23,6 +23,9 @@ public class Claim extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** CLM01: 20 characters, all a payer need return on its 835. */
+    @Column(name = "claim_number")
+    public String claimNumber;
     @Column(name = "patient_id")
     public UUID patientId;
     @Column(name = "coverage_id")

@@ -6,7 +6,6 @@ import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import io.xlate.edi.schema.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
@@ -24,23 +23,22 @@ public class ClaimFiles {
     private final BillingProvider clinic;
     private final Diagnoses diagnoses;
     private final ClinicCalendar calendar;
-    private final EntityManager entities;
+    private final InterchangeNumbers numbers;
     private final Map<ClaimForm, Schema> layouts = new EnumMap<>(ClaimForm.class);
 
-    ClaimFiles(BillingProvider clinic, Diagnoses diagnoses, ClinicCalendar calendar, EntityManager entities) {
+    ClaimFiles(BillingProvider clinic, Diagnoses diagnoses, ClinicCalendar calendar, InterchangeNumbers numbers) {
         this.clinic = clinic;
         this.diagnoses = diagnoses;
         this.calendar = calendar;
-        this.entities = entities;
+        this.numbers = numbers;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     ClaimFile write(Payer payer, List<Claim> claims) {
-        List<Claim837.ClaimLines> lines = claims.stream().map(claim -> new Claim837.ClaimLines(claim.id,
+        List<Claim837.ClaimLines> lines = claims.stream().map(claim -> new Claim837.ClaimLines(claim.claimNumber,
                 Coverage.<Coverage> findById(claim.coverageId), diagnoses.of(claim.patientId), claim.charges()))
                 .toList();
-        long control = ((Number) entities.createNativeQuery("SELECT nextval('interchange_control_number')")
-                .getSingleResult()).longValue();
+        long control = numbers.next();
         String content = Claim837.write(clinic, payer, control, LocalDateTime.ofInstant(calendar.now(),
                 calendar.zone()), lines);
         List<String> errors = X12Reading.errors(content, layout(payer.claimForm));

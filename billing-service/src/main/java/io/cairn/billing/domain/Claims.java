@@ -9,14 +9,13 @@ import io.cairn.kit.consent.ConsentProjection;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,13 +45,16 @@ public class Claims {
     public record Run(List<Claim> claims, UUID fileId, List<Held> held) {
     }
 
+    private final EntityManager entities;
     private final Charges charges;
     private final ConsentProjection consents;
     private final Diagnoses diagnoses;
     private final ClaimFiles files;
     private final AuditLog audit;
 
-    Claims(Charges charges, ConsentProjection consents, Diagnoses diagnoses, ClaimFiles files, AuditLog audit) {
+    Claims(EntityManager entities, Charges charges, ConsentProjection consents, Diagnoses diagnoses, ClaimFiles files,
+            AuditLog audit) {
+        this.entities = entities;
         this.charges = charges;
         this.consents = consents;
         this.diagnoses = diagnoses;
@@ -69,14 +71,21 @@ public class Claims {
         }
         // Before any patient: a copy of the consents not known to be current claims for nobody (503).
         consents.requireCurrent();
-        Set<UUID> patients = new LinkedHashSet<>(Charge.<Charge> find("payerId = ?1 and status = ?2 "
-                + "and serviceDate <= ?3 order by patientId", payerId, ChargeStatus.OPEN, through).stream()
-                .map(charge -> charge.patientId).toList());
+        // The patients alone: their charges are read again under each one's lock, never from this snapshot.
+        List<UUID> patients = entities.createQuery("select distinct c.patientId from Charge c where c.payerId = ?1 "
+                + "and c.status = ?2 and c.serviceDate <= ?3 order by c.patientId", UUID.class).setParameter(1, payerId)
+                .setParameter(2, ChargeStatus.OPEN).setParameter(3, through).getResultList();
         List<Claim> claims = new ArrayList<>();
         List<Held> held = new ArrayList<>();
         for (UUID patient : patients) {
-            // Under the patient's lock, so that a correction cannot void a charge while it is claimed.
-            charges.lockPatient(patient);
+            // Under the patient's lock, so that a correction cannot void a charge while it is claimed. Never waited
+            // for: the attendance consumer locks patients in its own order, and a run that waited could deadlock it.
+            if (!charges.tryLockPatient(patient)) {
+                held.add(new Held(patient, (int) Charge.count("patientId = ?1 and payerId = ?2 and status = ?3 "
+                        + "and serviceDate <= ?4", patient, payerId, ChargeStatus.OPEN, through),
+                        "The patient's attendance or coverage was being recorded: run again"));
+                continue;
+            }
             List<Charge> open = Charge.<Charge> find("patientId = ?1 and payerId = ?2 and status = ?3 "
                     + "and serviceDate <= ?4 order by coverageId, serviceDate", patient, payerId, ChargeStatus.OPEN,
                     through).list();
@@ -125,6 +134,7 @@ public class Claims {
     private Claim claim(List<Charge> lines, Payer payer, UUID consent, String by) {
         Claim claim = new Claim();
         claim.id = UUID.randomUUID();
+        claim.claimNumber = claim.id.toString().replace("-", "").substring(0, 20).toUpperCase();
         claim.patientId = lines.get(0).patientId;
         claim.coverageId = lines.get(0).coverageId;
         claim.payerId = payer.id;

@@ -9,7 +9,6 @@ import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.ResourceNotFoundException;
 import io.xlate.edi.schema.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -24,13 +23,13 @@ public class Eligibilities {
 
     private final BillingProvider clinic;
     private final ClinicCalendar calendar;
-    private final EntityManager entities;
+    private final InterchangeNumbers numbers;
     private Schema layout;
 
-    Eligibilities(BillingProvider clinic, ClinicCalendar calendar, EntityManager entities) {
+    Eligibilities(BillingProvider clinic, ClinicCalendar calendar, InterchangeNumbers numbers) {
         this.clinic = clinic;
         this.calendar = calendar;
-        this.entities = entities;
+        this.numbers = numbers;
     }
 
     /** The 270 for the coverage, checked against its layout, kept to match its answer. */
@@ -45,8 +44,7 @@ public class Eligibilities {
                     + "and address, which an inquiry needs: enter it again with them");
         }
         Payer payer = Payer.findById(coverage.payerId);
-        long control = ((Number) entities.createNativeQuery("SELECT nextval('interchange_control_number')")
-                .getSingleResult()).longValue();
+        long control = numbers.next();
         EligibilityCheck check = new EligibilityCheck();
         check.id = UUID.randomUUID();
         check.coverageId = coverage.id;
@@ -68,12 +66,7 @@ public class Eligibilities {
     @Transactional
     public EligibilityCheck answer(UUID checkId, String interchange) {
         EligibilityCheck check = get(checkId);
-        X12Reading.Read read = X12Reading.read(interchange, null);
-        if (!read.errors().isEmpty()) {
-            throw new InvalidRequestException("body", "not a valid X12 interchange: "
-                    + String.join("; ", read.errors().subList(0, Math.min(5, read.errors().size()))));
-        }
-        Eligibility271.Answer answer = Eligibility271.read(read.segments())
+        Eligibility271.Answer answer = Eligibility271.read(X12Reading.segmentsOf(interchange))
                 .orElseThrow(() -> new InvalidRequestException("body", "not a 271 eligibility response (ST01 must be 271)"));
         if (!check.traceNumber.equals(answer.trace())) {
             throw new InvalidRequestException("body", "the 271 answers inquiry " + answer.trace()

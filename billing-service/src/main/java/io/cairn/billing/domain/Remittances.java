@@ -51,12 +51,7 @@ public class Remittances {
 
     @Transactional
     public Result post(String interchange, String by) {
-        X12Reading.Read read = X12Reading.read(interchange, null);
-        if (!read.errors().isEmpty()) {
-            throw new InvalidRequestException("body", "not a valid X12 interchange: "
-                    + String.join("; ", read.errors().subList(0, Math.min(5, read.errors().size()))));
-        }
-        List<Segment> segments = read.segments();
+        List<Segment> segments = X12Reading.segmentsOf(interchange);
         String sender = first(segments, "ISA").map(isa -> isa.element(6).strip()).orElse("");
         if (first(segments, "ST").map(st -> !st.element(1).equals("835")).orElse(true)) {
             throw new InvalidRequestException("body", "not an 835 remittance (ST01 must be 835)");
@@ -101,7 +96,7 @@ public class Remittances {
         String reference = head.element(1);
         Optional<Claim> claim = claimOf(reference);
         if (claim.isEmpty()) {
-            unmatched.add(new Unmatched(reference, "no claim of Cairn's has this id (CLP01)"));
+            unmatched.add(new Unmatched(reference, "no claim of Cairn's has this number (CLP01)"));
             return;
         }
         ClaimPayment payment = new ClaimPayment();
@@ -180,20 +175,23 @@ public class Remittances {
         return adjustments;
     }
 
+    /** The claim CLP01 names: its number, as the 837 sent it. */
     private static Optional<Claim> claimOf(String reference) {
-        try {
-            return Claim.<Claim> findByIdOptional(UUID.fromString(reference));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Claim.<Claim> find("claimNumber", reference).firstResultOptional();
     }
 
     private static Optional<Segment> first(List<Segment> segments, String tag) {
         return segments.stream().filter(segment -> segment.tag().equals(tag)).findFirst();
     }
 
+    /** X12's R: an optional sign, at most 11 digits before the point and 2 after it (what the columns hold). */
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("-?[0-9]{1,11}(\\.[0-9]{0,2})?");
+
     private static BigDecimal amount(Segment segment, int position) {
         try {
+            if (!AMOUNT.matcher(segment.element(position)).matches()) {
+                throw new NumberFormatException();
+            }
             return new BigDecimal(segment.element(position));
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("body", segment.tag() + String.format("%02d", position)

@@ -20,13 +20,11 @@ import java.util.UUID;
 public final class Claim837 {
 
     /** What a claim needs beyond its charges: its coverage and the patient's diagnoses (ICD-10-CM, principal first). */
-    public record ClaimLines(UUID claimId, Coverage coverage, List<String> diagnoses, List<Charge> charges) {
+    public record ClaimLines(String claimNumber, Coverage coverage, List<String> diagnoses, List<Charge> charges) {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
-    private static final String TRANSACTION = "0001";
 
     private Claim837() {
     }
@@ -42,16 +40,12 @@ public final class Claim837 {
 
     public static String write(BillingProvider clinic, Payer payer, long controlNumber, LocalDateTime at,
             List<ClaimLines> claims) {
-        String control = String.format("%09d", controlNumber);
         String receiver = payer.payerCode;
-        try (X12Writer x12 = new X12Writer()) {
-            x12.segment("ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", pad(clinic.submitter().id()), "ZZ",
-                    pad(receiver), at.format(SHORT_DAY), at.format(TIME), "^", "00501", control, "0",
-                    clinic.submitter().usage(), ":");
-            x12.segment("GS", "HC", clinic.submitter().id(), receiver, at.format(DAY), at.format(TIME),
-                    String.valueOf(controlNumber), "X", guide(payer.claimForm));
-            x12.segment("ST", "837", TRANSACTION, guide(payer.claimForm));
-            x12.segment("BHT", "0019", "00", control, at.format(DAY), at.format(TIME), "CH");
+        X12Writer.Envelope envelope = new X12Writer.Envelope(clinic.submitter().id(), receiver, "HC",
+                guide(payer.claimForm), clinic.submitter().usage(), controlNumber, at);
+        try (X12Writer x12 = new X12Writer(envelope)) {
+            x12.startTransaction("837");
+            x12.segment("BHT", "0019", "00", envelope.control(), at.format(DAY), at.format(TIME), "CH");
             // 1000A submitter, 1000B receiver
             x12.segment("NM1", "41", "2", clinic.provider().name(), null, null, null, null, "46",
                     clinic.submitter().id());
@@ -75,9 +69,7 @@ public final class Claim837 {
                     institutional(x12, clinic, claim);
                 }
             }
-            x12.endTransaction(TRANSACTION);
-            x12.segment("GE", "1", String.valueOf(controlNumber));
-            x12.segment("IEA", "1", control);
+            x12.endTransaction();
             return x12.text();
         }
     }
@@ -95,7 +87,7 @@ public final class Claim837 {
     }
 
     private static void professional(X12Writer x12, ClaimLines claim, String placeOfService) {
-        x12.segment("CLM", claim.claimId().toString(), amount(total(claim)), null, null,
+        x12.segment("CLM", claim.claimNumber(), amount(total(claim)), null, null,
                 new String[] { placeOfService, "B", "1" }, "Y", "A", "Y", "Y");
         x12.segment("HI", diagnoses(claim.diagnoses(), "ABK", "ABF"));
         int line = 0;
@@ -113,7 +105,7 @@ public final class Claim837 {
         List<Charge> charges = claim.charges();
         LocalDate from = charges.get(0).serviceDate;
         LocalDate to = charges.get(charges.size() - 1).serviceDate;
-        x12.segment("CLM", claim.claimId().toString(), amount(total(claim)), null, null,
+        x12.segment("CLM", claim.claimNumber(), amount(total(claim)), null, null,
                 new String[] { clinic.provider().facilityTypeCode(), "A", "1" }, null, "A", "Y", "Y");
         x12.segment("DTP", "434", "RD8", from.format(DAY) + "-" + to.format(DAY));
         // Elective admission, still a patient: the program goes on after the claim's days.
@@ -156,10 +148,5 @@ public final class Claim837 {
     /** X12's decimal: no trailing zeros, no exponent. */
     private static String amount(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    /** ISA's ids are 15 characters, space-padded. */
-    private static String pad(String id) {
-        return String.format("%-15s", id);
     }
 }

@@ -18,23 +18,16 @@ public final class Eligibility270 {
     public static final String SCHEMA = "x12/270.xml";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
-    private static final String TRANSACTION = "0001";
 
     private Eligibility270() {
     }
 
     public static String write(BillingProvider clinic, Payer payer, Coverage coverage, String trace,
             long controlNumber, LocalDateTime at) {
-        String control = String.format("%09d", controlNumber);
-        try (X12Writer x12 = new X12Writer()) {
-            x12.segment("ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ",
-                    String.format("%-15s", clinic.submitter().id()), "ZZ", String.format("%-15s", payer.payerCode),
-                    at.format(SHORT_DAY), at.format(TIME), "^", "00501", control, "0", clinic.submitter().usage(), ":");
-            x12.segment("GS", "HS", clinic.submitter().id(), payer.payerCode, at.format(DAY), at.format(TIME),
-                    String.valueOf(controlNumber), "X", "005010X279A1");
-            x12.segment("ST", "270", TRANSACTION, "005010X279A1");
+        try (X12Writer x12 = new X12Writer(new X12Writer.Envelope(clinic.submitter().id(), payer.payerCode, "HS",
+                "005010X279A1", clinic.submitter().usage(), controlNumber, at))) {
+            x12.startTransaction("270");
             x12.segment("BHT", "0022", "13", trace, at.format(DAY), at.format(TIME));
             x12.segment("HL", "1", null, "20", "1");
             x12.segment("NM1", "PR", "2", payer.name, null, null, null, null, "PI", payer.payerCode);
@@ -51,9 +44,7 @@ public final class Eligibility270 {
             for (String serviceType : SERVICE_TYPES) {
                 x12.segment("EQ", serviceType);
             }
-            x12.endTransaction(TRANSACTION);
-            x12.segment("GE", "1", String.valueOf(controlNumber));
-            x12.segment("IEA", "1", control);
+            x12.endTransaction();
             return x12.text();
         }
     }

@@ -1,5 +1,6 @@
 package io.cairn.billing.x12;
 
+import io.cairn.kit.problem.InvalidRequestException;
 import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.schema.SchemaFactory;
@@ -53,6 +54,20 @@ public final class X12Reading {
         } catch (IOException | EDISchemaException e) {
             throw new IllegalStateException("X12 schema " + resource + " unreadable", e);
         }
+    }
+
+    /**
+     * The segments of an interchange a client sent (an 835, a 271), its envelope checked.
+     *
+     * @throws InvalidRequestException when it does not read: answered 400, naming the first errors
+     */
+    public static List<Segment> segmentsOf(String interchange) {
+        Read read = read(interchange, null);
+        if (!read.errors().isEmpty()) {
+            throw new InvalidRequestException("body", "not a valid X12 interchange: "
+                    + String.join("; ", read.errors().subList(0, Math.min(5, read.errors().size()))));
+        }
+        return read.segments();
     }
 
     /** Each error found; none when the interchange is valid against the schema. */

@@ -8,18 +8,41 @@ import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
- * Writes one X12 interchange with StAEDI: each segment from its elements (a {@code String}, a {@code String[]} for a
- * composite, {@code null} for an empty element), counting the segments of the transaction for its SE.
+ * Writes one X12 interchange with StAEDI: its envelope (ISA and GS, closed by GE and IEA), one transaction (ST to SE,
+ * its segments counted), and each segment from its elements (a {@code String}, a {@code String[]} for a composite,
+ * {@code null} for an empty element).
  */
 final class X12Writer implements AutoCloseable {
 
+    /**
+     * Who sends to whom (ISA06/GS02, ISA08/GS03), the functional group (GS01: HC claims, HS eligibility inquiries), the
+     * implementation guide (GS08, ST03), ISA15 (T testing, P production), and the one control number of ISA13, GS06,
+     * GE02 and IEA02.
+     */
+    record Envelope(String sender, String receiver, String functionalGroup, String guide, String usage,
+            long controlNumber, LocalDateTime at) {
+
+        String control() {
+            return String.format("%09d", controlNumber);
+        }
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
+    private static final String TRANSACTION = "0001";
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final EDIStreamWriter writer;
+    private final Envelope envelope;
     private int transactionSegments;
 
-    X12Writer() {
+    X12Writer(Envelope envelope) {
+        this.envelope = envelope;
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         // One segment a line: the file is read by people too when a payer rejects it.
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
@@ -31,6 +54,17 @@ final class X12Writer implements AutoCloseable {
         } catch (EDISchemaException | EDIStreamException e) {
             throw new IllegalStateException("X12 writer unavailable", e);
         }
+        LocalDateTime at = envelope.at();
+        segment("ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", String.format("%-15s", envelope.sender()),
+                "ZZ", String.format("%-15s", envelope.receiver()), at.format(SHORT_DAY), at.format(TIME), "^", "00501",
+                envelope.control(), "0", envelope.usage(), ":");
+        segment("GS", envelope.functionalGroup(), envelope.sender(), envelope.receiver(), at.format(DAY),
+                at.format(TIME), String.valueOf(envelope.controlNumber()), "X", envelope.guide());
+    }
+
+    /** ST: the transaction of the envelope's guide. */
+    X12Writer startTransaction(String type) {
+        return segment("ST", type, TRANSACTION, envelope.guide());
     }
 
     X12Writer segment(String tag, Object... elements) {
@@ -66,13 +100,16 @@ final class X12Writer implements AutoCloseable {
     }
 
     /** The SE closing the transaction: its segment count includes ST and SE. */
-    X12Writer endTransaction(String controlNumber) {
-        segment("SE", String.valueOf(transactionSegments + 1), controlNumber);
+    X12Writer endTransaction() {
+        segment("SE", String.valueOf(transactionSegments + 1), TRANSACTION);
         transactionSegments = 0;
         return this;
     }
 
+    /** The interchange, its envelope closed. */
     String text() {
+        segment("GE", "1", String.valueOf(envelope.controlNumber()));
+        segment("IEA", "1", envelope.control());
         try {
             writer.endInterchange();
             writer.flush();

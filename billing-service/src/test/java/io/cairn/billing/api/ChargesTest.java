@@ -63,7 +63,7 @@ class ChargesTest {
         // A group left early and an individual session the same day add up to the minimum.
         month.add(attendance(UUID.randomUUID(), patient, nov(18), SessionKind.GROUP, AttendanceStatus.LEFT_EARLY, 120));
         month.add(attendance(UUID.randomUUID(), patient, nov(18), SessionKind.INDIVIDUAL, AttendanceStatus.PRESENT, 60));
-        // A family session alone is not a program day.
+        // A family session of an hour and a half alone is under the minimum.
         month.add(attendance(UUID.randomUUID(), patient, nov(20), SessionKind.FAMILY, AttendanceStatus.PRESENT, 90));
         month.add(attendance(UUID.randomUUID(), patient, nov(30), SessionKind.GROUP, AttendanceStatus.PRESENT, 180));
         List<ProducerRecord<String, String>> delivered = month.stream().map(EventRecords::of).toList();
@@ -121,6 +121,27 @@ class ChargesTest {
         assertEquals("11", late.get("placeOfService"));
         assertEquals(245.5, ((Number) late.get("amount")).doubleValue());
         assertEquals(150, late.get("minutesDocumented"));
+    }
+
+    @Test
+    void aCorrectionDeliveredAfterANewerOneChangesNothing() {
+        UUID patient = UUID.randomUUID();
+        coverage(patient, institutionalPayer(), "primary", NOV, null);
+        UUID attendance = UUID.randomUUID();
+        java.time.Instant first = java.time.Instant.now().minusSeconds(60);
+        java.time.Instant corrected = java.time.Instant.now();
+        UUID session = UUID.randomUUID();
+        // The correction to a full day arrives first; the earlier early leave, sent again from a dead-letter topic,
+        // after it.
+        EventRecords.send(EventRecords.of(new AttendanceRecorded(attendance, patient, session, SessionKind.GROUP,
+                AttendanceStatus.PRESENT, 180, nov(10), corrected)));
+        EventRecords.send(EventRecords.of(new AttendanceRecorded(attendance, patient, session, SessionKind.GROUP,
+                AttendanceStatus.LEFT_EARLY, 90, nov(10), first)));
+        UUID marker = UUID.randomUUID();
+        EventRecords.send(attended(marker, patient, nov(12), SessionKind.GROUP, AttendanceStatus.PRESENT, 180));
+        List<Map<String, Object>> charged = awaitCharges(patient, found -> found.size() == 2);
+        assertEquals(List.of("open", "open"), charged.stream().map(c -> c.get("status")).toList());
+        assertEquals(180, charged.get(0).get("minutesDocumented"));
     }
 
     @Test

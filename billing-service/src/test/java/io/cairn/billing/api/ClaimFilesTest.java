@@ -90,7 +90,8 @@ class ClaimFilesTest {
         assertEquals(List.of("ST*837*0001*005010X223A2"), segments(x12, "ST"));
         List<String> claims = segments(x12, "CLM");
         assertEquals(2, claims.size());
-        String firstClaim = run.getString("claims.find { it.patientId == '" + first + "' }.id");
+        String firstClaim = run.getString("claims.find { it.patientId == '" + first + "' }.claimNumber");
+        assertEquals(20, firstClaim.length());
         assertTrue(claims.contains("CLM*" + firstClaim + "*930***13:A:1**A*Y*Y"), claims.toString());
         assertEquals(4, segments(x12, "SV2").size());
         assertTrue(segments(x12, "SV2").contains("SV2*0905*HC:S9480*310*UN*1"), x12);
@@ -116,7 +117,7 @@ class ClaimFilesTest {
 
         assertEquals(List.of(), X12Reading.errors(x12, X12Reading.schema("x12/837P.xml")));
         assertEquals(List.of("ST*837*0001*005010X222A1"), segments(x12, "ST"));
-        assertEquals(List.of("CLM*" + run.getString("claims[0].id") + "*491***11:B:1*Y*A*Y*Y"), segments(x12, "CLM"));
+        assertEquals(List.of("CLM*" + run.getString("claims[0].claimNumber") + "*491***11:B:1*Y*A*Y*Y"), segments(x12, "CLM"));
         assertEquals(List.of("HI*ABK:F1020*ABF:F321"), segments(x12, "HI"));
         assertEquals(List.of("SV1*HC:H0015*245.5*UN*1***1", "SV1*HC:H0015*245.5*UN*1***1"), segments(x12, "SV1"));
         assertEquals(List.of("DTP*472*D8*20261103", "DTP*472*D8*20261110"), segments(x12, "DTP"));
@@ -140,7 +141,7 @@ class ClaimFilesTest {
                 .statusCode(200).extract().jsonPath();
         String x12 = file(run);
         assertEquals(List.of(), X12Reading.errors(x12, X12Reading.schema("x12/837P.xml")));
-        assertEquals(List.of("CLM*" + run.getString("claims[0].id") + "*491***11:B:1*Y*A*Y*Y"), segments(x12, "CLM"));
+        assertEquals(List.of("CLM*" + run.getString("claims[0].claimNumber") + "*491***11:B:1*Y*A*Y*Y"), segments(x12, "CLM"));
         assertEquals(List.of("SV1*HC:H0015*245.5*UN*1***1", "SV1*HC:H0015:95*245.5*UN*1*10**1"),
                 segments(x12, "SV1"));
     }

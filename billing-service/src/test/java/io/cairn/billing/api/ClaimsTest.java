@@ -119,6 +119,19 @@ class ClaimsTest {
         UUID coordination = UUID.randomUUID();
         UUID otherPayer = UUID.randomUUID();
         UUID revoked = UUID.randomUUID();
+        // ... one for payment naming it that releases attendance alone (not who the patient is, nor the diagnoses),
+        // and one that expired yesterday.
+        UUID attendanceOnly = UUID.randomUUID();
+        UUID expired = UUID.randomUUID();
+        EventRecords.send(EventRecords.of(new io.cairn.contracts.events.ConsentChanged(attendanceOnly, patient, code,
+                ConsentPurpose.PAYMENT, List.of(io.cairn.contracts.events.RecordCategory.ATTENDANCE),
+                ConsentStatus.ACTIVE, LocalDate.now().minusDays(30), null, java.time.Instant.now(), 1L)),
+                EventRecords.of(new io.cairn.contracts.events.ConsentChanged(expired, patient, code,
+                        ConsentPurpose.PAYMENT, List.of(io.cairn.contracts.events.RecordCategory.values()),
+                        ConsentStatus.ACTIVE, LocalDate.now().minusDays(30), LocalDate.now().minusDays(1),
+                        java.time.Instant.now(), 1L)));
+        awaitConsent(attendanceOnly, "ACTIVE");
+        awaitConsent(expired, "ACTIVE");
         EventRecords.send(EventRecords.of(consent(coordination, patient, code, ConsentPurpose.CARE_COORDINATION,
                 ConsentStatus.ACTIVE, 1)), EventRecords.of(
                         consent(otherPayer, patient, "OTHERPAYER",

@@ -56,6 +56,9 @@ class CoverageTest {
         Map<String, Object> badCode = payer("professional", null);
         badCode.put("procedureCode", "s9480; drop");
         as(DIRECTOR).body(badCode).post("/payers").then().statusCode(400).contentType("application/problem+json");
+        Map<String, Object> longCode = payer("professional", null);
+        longCode.put("payerCode", "A123456789012345");
+        as(DIRECTOR).body(longCode).post("/payers").then().statusCode(400).contentType("application/problem+json");
         Map<String, Object> noRate = payer("professional", null);
         noRate.put("dayRate", 0);
         as(DIRECTOR).body(noRate).post("/payers").then().statusCode(400).contentType("application/problem+json");
@@ -91,6 +94,15 @@ class CoverageTest {
         as(COORDINATOR).body(Map.of("patientId", patient, "payerId", payer, "rank", "primary", "memberId", "M2",
                 "startsOn", "2026-12-01")).post("/coverages").then().statusCode(400)
                 .body("violations[0].field", is("subscriber"));
+        // What goes into an X12 file may not hold its separators.
+        Map<String, Object> starred = new HashMap<>(Billing.SUBSCRIBER);
+        starred.put("familyName", "Rivera*IL*1");
+        as(COORDINATOR).body(Map.of("patientId", patient, "payerId", payer, "rank", "primary", "memberId", "M2",
+                "subscriber", starred, "startsOn", "2026-12-01")).post("/coverages").then().statusCode(400)
+                .body("violations[0].field", is("subscriber.familyName"));
+        as(COORDINATOR).body(Map.of("patientId", patient, "payerId", payer, "rank", "primary", "memberId", "M2~NM1",
+                "subscriber", Billing.SUBSCRIBER, "startsOn", "2026-12-01")).post("/coverages").then()
+                .statusCode(400);
         Map<String, Object> badZip = new HashMap<>(Billing.SUBSCRIBER);
         badZip.put("postalCode", "6270");
         as(COORDINATOR).body(Map.of("patientId", patient, "payerId", payer, "rank", "primary", "memberId", "M2",

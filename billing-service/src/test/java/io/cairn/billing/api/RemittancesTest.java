@@ -43,8 +43,8 @@ class RemittancesTest {
     @Inject
     EntityManager entities;
 
-    /** A patient claimed for the November days given; answers the claim's id. */
-    String claimed(String payer, int... days) {
+    /** A patient claimed for the November days given; answers the claim's id and number. */
+    String[] claimed(String payer, int... days) {
         UUID patient = UUID.randomUUID();
         coverage(patient, payer, "primary", NOV, null);
         Billing.diagnoses(patient, "F10.20");
@@ -57,8 +57,9 @@ class RemittancesTest {
         awaitCharges(patient, found -> found.size() == days.length);
         await().atMost(Duration.ofSeconds(20)).until(() -> Rows.count(entities, "SELECT count(*) FROM "
                 + "consent_projection WHERE consent_id = ?1", consent) == 1);
-        return as(DIRECTOR).body(Map.of("payerId", payer, "through", "2026-11-30")).post("/claims").then()
-                .statusCode(200).extract().path("claims[0].id");
+        JsonPath run = as(DIRECTOR).body(Map.of("payerId", payer, "through", "2026-11-30")).post("/claims").then()
+                .statusCode(200).extract().jsonPath();
+        return new String[] { run.getString("claims[0].id"), run.getString("claims[0].claimNumber") };
     }
 
     static String recorded835(String payer, String trace, String paidClaim, String deniedClaim) throws IOException {
@@ -78,10 +79,13 @@ class RemittancesTest {
     @Test
     void aRecorded835PostsEachClaimsPaymentAndEachDaysAdjustmentsOnce() throws IOException {
         String payer = institutionalPayer();
-        String paid = claimed(payer, 2, 4, 5);
-        String denied = claimed(payer, 9);
+        String[] paidClaim = claimed(payer, 2, 4, 5);
+        String[] deniedClaim = claimed(payer, 9);
+        String paid = paidClaim[0];
+        String denied = deniedClaim[0];
         String trace = "EFT" + System.nanoTime();
-        String x12 = recorded835(payerCode(payer), trace, paid, denied);
+        // The 835 names each claim by the number the 837 sent (CLM01), all of its 20 characters.
+        String x12 = recorded835(payerCode(payer), trace, paidClaim[1], deniedClaim[1]);
 
         JsonPath posted = post(x12, 201);
         assertEquals(trace, posted.getString("traceNumber"));
@@ -122,6 +126,8 @@ class RemittancesTest {
         post(x12.replace("SE*28*0001~", "SE*27*0001~"), 400);
         post(x12.replace("ST*835*", "ST*837*"), 400);
         post(x12.replace("*620**CI*", "*6x0**CI*"), 400);
+        post(x12.replace("*620**CI*", "*6E2**CI*"), 400);
+        post(x12.replace("*620**CI*", "*620.001**CI*"), 400);
         post("hello", 400);
         as(DIRECTOR).contentType("application/edi-x12").body(new byte[0]).post("/remittances").then().statusCode(400);
         as(Billing.COORDINATOR).contentType("application/edi-x12").body(x12.getBytes(StandardCharsets.US_ASCII))

@@ -258,6 +258,10 @@ public class ConsentProjection implements Part2Consents {
     @Transactional
     public Optional<UUID> consentFor(UUID patientId, String recipient, ConsentPurpose purpose,
             java.util.Collection<RecordCategory> categories) {
+        if (categories.isEmpty()) {
+            // "Releases every one of none" would hold for any consent.
+            throw new IllegalArgumentException("A disclosure releases at least one category");
+        }
         requireCurrent();
         LocalDate today = calendar.today();
         try (Connection connection = dataSource.getConnection();
