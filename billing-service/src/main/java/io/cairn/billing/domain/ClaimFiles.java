@@ -4,13 +4,10 @@ import io.cairn.billing.x12.Claim837;
 import io.cairn.billing.x12.X12Reading;
 import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.problem.ResourceNotFoundException;
-import io.xlate.edi.schema.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDateTime;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,7 +21,6 @@ public class ClaimFiles {
     private final Diagnoses diagnoses;
     private final ClinicCalendar calendar;
     private final InterchangeNumbers numbers;
-    private final Map<ClaimForm, Schema> layouts = new EnumMap<>(ClaimForm.class);
 
     ClaimFiles(BillingProvider clinic, Diagnoses diagnoses, ClinicCalendar calendar, InterchangeNumbers numbers) {
         this.clinic = clinic;
@@ -41,7 +37,7 @@ public class ClaimFiles {
         long control = numbers.next();
         String content = Claim837.write(clinic, payer, control, LocalDateTime.ofInstant(calendar.now(),
                 calendar.zone()), lines);
-        List<String> errors = X12Reading.errors(content, layout(payer.claimForm));
+        List<String> errors = X12Reading.errors(content, X12Reading.schema(Claim837.schema(payer.claimForm)));
         if (!errors.isEmpty()) {
             throw new IllegalStateException("The " + Claim837.guide(payer.claimForm) + " file written for payer "
                     + payer.payerCode + " does not validate: " + errors);
@@ -55,10 +51,6 @@ public class ClaimFiles {
         file.persist();
         claims.forEach(claim -> claim.fileId = file.id);
         return file;
-    }
-
-    private synchronized Schema layout(ClaimForm form) {
-        return layouts.computeIfAbsent(form, f -> X12Reading.schema(Claim837.schema(f)));
     }
 
     @Transactional

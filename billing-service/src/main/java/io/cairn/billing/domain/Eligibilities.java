@@ -7,7 +7,6 @@ import io.cairn.kit.api.ClinicCalendar;
 import io.cairn.kit.problem.ConflictException;
 import io.cairn.kit.problem.InvalidRequestException;
 import io.cairn.kit.problem.ResourceNotFoundException;
-import io.xlate.edi.schema.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDateTime;
@@ -24,7 +23,6 @@ public class Eligibilities {
     private final BillingProvider clinic;
     private final ClinicCalendar calendar;
     private final InterchangeNumbers numbers;
-    private Schema layout;
 
     Eligibilities(BillingProvider clinic, ClinicCalendar calendar, InterchangeNumbers numbers) {
         this.clinic = clinic;
@@ -52,7 +50,7 @@ public class Eligibilities {
         check.traceNumber = check.id.toString().replace("-", "").substring(0, 30).toUpperCase();
         check.request = Eligibility270.write(clinic, payer, coverage, check.traceNumber, control,
                 LocalDateTime.ofInstant(calendar.now(), calendar.zone()));
-        List<String> errors = X12Reading.errors(check.request, layout());
+        List<String> errors = X12Reading.errors(check.request, X12Reading.schema(Eligibility270.SCHEMA));
         if (!errors.isEmpty()) {
             throw new IllegalStateException("The 270 written for coverage " + coverageId + " does not validate: "
                     + errors);
@@ -89,12 +87,5 @@ public class Eligibilities {
             throw new ResourceNotFoundException("EligibilityCheck", id);
         }
         return check;
-    }
-
-    private synchronized Schema layout() {
-        if (layout == null) {
-            layout = X12Reading.schema(Eligibility270.SCHEMA);
-        }
-        return layout;
     }
 }

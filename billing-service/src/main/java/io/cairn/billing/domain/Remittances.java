@@ -1,5 +1,6 @@
 package io.cairn.billing.domain;
 
+import io.cairn.billing.x12.X12Formats;
 import io.cairn.billing.x12.X12Reading;
 import io.cairn.billing.x12.X12Reading.Segment;
 import io.cairn.kit.audit.AuditEntry;
@@ -12,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +38,6 @@ public class Remittances {
     public record Result(UUID remittanceId, String traceNumber, LocalDate paidOn, BigDecimal total,
             boolean alreadyPosted, List<Posted> posted, List<Unmatched> unmatched) {
     }
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final EntityManager entities;
     private final AuditLog audit;
@@ -201,7 +199,7 @@ public class Remittances {
 
     private static LocalDate day(String text, String where) {
         try {
-            return LocalDate.parse(text, DAY);
+            return LocalDate.parse(text, X12Formats.DATE);
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("body", where + " is not a date (CCYYMMDD): '" + text + "'");
         }

@@ -8,7 +8,6 @@ import io.cairn.billing.domain.Payer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,9 +21,6 @@ public final class Claim837 {
     /** What a claim needs beyond its charges: its coverage and the patient's diagnoses (ICD-10-CM, principal first). */
     public record ClaimLines(String claimNumber, Coverage coverage, List<String> diagnoses, List<Charge> charges) {
     }
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
 
     private Claim837() {
     }
@@ -45,7 +41,7 @@ public final class Claim837 {
                 guide(payer.claimForm), clinic.submitter().usage(), controlNumber, at);
         try (X12Writer x12 = new X12Writer(envelope)) {
             x12.startTransaction("837");
-            x12.segment("BHT", "0019", "00", envelope.control(), at.format(DAY), at.format(TIME), "CH");
+            x12.segment("BHT", "0019", "00", envelope.control(), at.format(X12Formats.DATE), at.format(X12Formats.TIME), "CH");
             // 1000A submitter, 1000B receiver
             x12.segment("NM1", "41", "2", clinic.provider().name(), null, null, null, null, "46",
                     clinic.submitter().id());
@@ -82,7 +78,7 @@ public final class Claim837 {
                 "MI", coverage.memberId);
         x12.segment("N3", coverage.addressLine);
         x12.segment("N4", coverage.city, coverage.state, coverage.postalCode);
-        x12.segment("DMG", "D8", coverage.subscriberBirthDate.format(DAY), coverage.subscriberSex.code);
+        x12.segment("DMG", "D8", coverage.subscriberBirthDate.format(X12Formats.DATE), coverage.subscriberSex.code);
         x12.segment("NM1", "PR", "2", payer.name, null, null, null, null, "PI", payer.payerCode);
     }
 
@@ -97,7 +93,7 @@ public final class Claim837 {
             x12.segment("SV1", procedure(charge), amount(charge.amount), "UN", String.valueOf(charge.units),
                     charge.placeOfService.equals(placeOfService) ? null : charge.placeOfService, null,
                     new String[] { "1" });
-            x12.segment("DTP", "472", "D8", charge.serviceDate.format(DAY));
+            x12.segment("DTP", "472", "D8", charge.serviceDate.format(X12Formats.DATE));
         }
     }
 
@@ -107,7 +103,7 @@ public final class Claim837 {
         LocalDate to = charges.get(charges.size() - 1).serviceDate;
         x12.segment("CLM", claim.claimNumber(), amount(total(claim)), null, null,
                 new String[] { clinic.provider().facilityTypeCode(), "A", "1" }, null, "A", "Y", "Y");
-        x12.segment("DTP", "434", "RD8", from.format(DAY) + "-" + to.format(DAY));
+        x12.segment("DTP", "434", "RD8", from.format(X12Formats.DATE) + "-" + to.format(X12Formats.DATE));
         // Elective admission, still a patient: the program goes on after the claim's days.
         x12.segment("CL1", "3", null, "30");
         // The principal diagnosis alone, the others in an HI of their own (005010X223A2).
@@ -122,7 +118,7 @@ public final class Claim837 {
             x12.segment("LX", String.valueOf(++line));
             x12.segment("SV2", charge.revenueCode, procedure(charge), amount(charge.amount),
                     "UN", String.valueOf(charge.units));
-            x12.segment("DTP", "472", "D8", charge.serviceDate.format(DAY));
+            x12.segment("DTP", "472", "D8", charge.serviceDate.format(X12Formats.DATE));
         }
     }
 

@@ -4,7 +4,6 @@ import io.cairn.billing.domain.BillingProvider;
 import io.cairn.billing.domain.Coverage;
 import io.cairn.billing.domain.Payer;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -17,9 +16,6 @@ public final class Eligibility270 {
     public static final List<String> SERVICE_TYPES = List.of("30", "MH", "AI");
     public static final String SCHEMA = "x12/270.xml";
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
-
     private Eligibility270() {
     }
 
@@ -28,7 +24,7 @@ public final class Eligibility270 {
         try (X12Writer x12 = new X12Writer(new X12Writer.Envelope(clinic.submitter().id(), payer.payerCode, "HS",
                 "005010X279A1", clinic.submitter().usage(), controlNumber, at))) {
             x12.startTransaction("270");
-            x12.segment("BHT", "0022", "13", trace, at.format(DAY), at.format(TIME));
+            x12.segment("BHT", "0022", "13", trace, at.format(X12Formats.DATE), at.format(X12Formats.TIME));
             x12.segment("HL", "1", null, "20", "1");
             x12.segment("NM1", "PR", "2", payer.name, null, null, null, null, "PI", payer.payerCode);
             x12.segment("HL", "2", "1", "21", "1");
@@ -39,8 +35,8 @@ public final class Eligibility270 {
             x12.segment("TRN", "1", trace, "1" + clinic.provider().taxId());
             x12.segment("NM1", "IL", "1", coverage.subscriberFamilyName, coverage.subscriberGivenName, null, null,
                     null, "MI", coverage.memberId);
-            x12.segment("DMG", "D8", coverage.subscriberBirthDate.format(DAY), coverage.subscriberSex.code);
-            x12.segment("DTP", "291", "D8", at.format(DAY));
+            x12.segment("DMG", "D8", coverage.subscriberBirthDate.format(X12Formats.DATE), coverage.subscriberSex.code);
+            x12.segment("DTP", "291", "D8", at.format(X12Formats.DATE));
             for (String serviceType : SERVICE_TYPES) {
                 x12.segment("EQ", serviceType);
             }

@@ -2,7 +2,6 @@ package io.cairn.billing.x12;
 
 import io.cairn.billing.x12.X12Reading.Segment;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,8 +22,6 @@ public final class Eligibility271 {
     public record Answer(String trace, boolean active, LocalDate planBeginsOn, LocalDate planEndsOn,
             List<String> activeServices, List<String> rejections) {
     }
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private Eligibility271() {
     }
@@ -79,7 +76,7 @@ public final class Eligibility271 {
 
     private static LocalDate day(String text) {
         try {
-            return LocalDate.parse(text, DAY);
+            return LocalDate.parse(text, X12Formats.DATE);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -14,6 +14,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads an X12 interchange with StAEDI, checking its envelope (control numbers and counts) and, given a schema, each
@@ -43,8 +45,15 @@ public final class X12Reading {
     private X12Reading() {
     }
 
+    /** Layouts already read: each is parsed once, and a schema is safe to share between readers. */
+    private static final Map<String, Schema> LAYOUTS = new ConcurrentHashMap<>();
+
     /** The schema of a transaction layout bundled with the service, e.g. {@code x12/837P.xml}. */
     public static Schema schema(String resource) {
+        return LAYOUTS.computeIfAbsent(resource, X12Reading::parse);
+    }
+
+    private static Schema parse(String resource) {
         URL location = Thread.currentThread().getContextClassLoader().getResource(resource);
         if (location == null) {
             throw new IllegalStateException("No X12 schema " + resource);

@@ -9,7 +9,6 @@ import io.xlate.edi.stream.EDIStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Writes one X12 interchange with StAEDI: its envelope (ISA and GS, closed by GE and IEA), one transaction (ST to SE,
@@ -31,9 +30,6 @@ final class X12Writer implements AutoCloseable {
         }
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
     private static final String TRANSACTION = "0001";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -56,10 +52,11 @@ final class X12Writer implements AutoCloseable {
         }
         LocalDateTime at = envelope.at();
         segment("ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", String.format("%-15s", envelope.sender()),
-                "ZZ", String.format("%-15s", envelope.receiver()), at.format(SHORT_DAY), at.format(TIME), "^", "00501",
+                "ZZ", String.format("%-15s", envelope.receiver()), at.format(X12Formats.SHORT_DATE), at.format(X12Formats.TIME),
+                "^", "00501",
                 envelope.control(), "0", envelope.usage(), ":");
-        segment("GS", envelope.functionalGroup(), envelope.sender(), envelope.receiver(), at.format(DAY),
-                at.format(TIME), String.valueOf(envelope.controlNumber()), "X", envelope.guide());
+        segment("GS", envelope.functionalGroup(), envelope.sender(), envelope.receiver(), at.format(X12Formats.DATE),
+                at.format(X12Formats.TIME), String.valueOf(envelope.controlNumber()), "X", envelope.guide());
     }
 
     /** ST: the transaction of the envelope's guide. */
